@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  setupFiles: ["<rootDir>/test/support/setupEnv.ts"],
+  // PGlite starts a WebAssembly Postgres per test file; two workers suit a 2-core machine.
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

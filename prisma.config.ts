@@ -1,0 +1,25 @@
+// Prisma CLI configuration: the JavaScript schema engine with a driver adapter, so that
+// `prisma migrate` needs no native engine download (air-gapped machines).
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+const url = process.env.DATABASE_URL;
+// The schema's env("DATABASE_URL") must resolve, or the CLI cannot read the schema's
+// engineType and falls back to downloading a native engine. Embedded mode has no URL.
+if (!url) process.env.DATABASE_URL = "postgresql://embedded-pglite/advocate";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  async adapter() {
+    if (url && /^postgres(ql)?:\/\//.test(url)) return new PrismaPg({ connectionString: url });
+    const dir = process.env.ADVOCATE_DATA_DIR ?? path.join(process.cwd(), "data");
+    // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface is unchanged in 6.19.
+    return new PrismaPGlite(new PGlite(dir)) as unknown as PrismaPg;
+  },
+});

@@ -1,0 +1,136 @@
+// Composition root: config → database → adapters → HTTP server + outbox worker + schedules.
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { Clock } from "./core/ports";
+import type { CoreDeps } from "./core/deps";
+import { handleOutboxMessage } from "./core/outbox/handleMessage";
+import { connectDatabase, type Database } from "./db/connect";
+import { migrate } from "./db/migrate";
+import { prismaStore } from "./db/prismaStore";
+import { OutboxWorker } from "./outbox/worker";
+import { DiscourseClient } from "./community/discourse/client";
+import { discourseWebhookRouter } from "./community/discourse/webhookRoute";
+import { createSlackApp, type SlackApp } from "./chat/slack/app";
+import { SlackSurface } from "./chat/slack/surface";
+import { communityJobs, startScheduler } from "./jobs/scheduler";
+import { healthRouter } from "./http/health";
+
+export const COMMUNITY = "discourse";
+
+export interface Advocate {
+  url: string;
+  server: Server;
+  db: Database;
+  deps: CoreDeps;
+  worker: OutboxWorker;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Postgres only: tests give each file its own schema. */
+  schema?: string;
+  /** Tests drive the worker themselves. */
+  startWorker?: boolean;
+  startSchedules?: boolean;
+  /** Overrides for pacing (tests and benchmarks). */
+  paceMs?: (lane: string) => number;
+  backoffBaseMs?: number;
+}
+
+export async function startAdvocate(config: Config, options: StartOptions): Promise<Advocate> {
+  const { logger } = options;
+  const db = await connectDatabase(
+    config.DATABASE_URL
+      ? { kind: "postgres", url: config.DATABASE_URL, ...(options.schema ? { schema: options.schema } : {}) }
+      : { kind: "pglite", dataDir: path.resolve(config.ADVOCATE_DATA_DIR) },
+  );
+  const applied = await migrate(db.sql);
+  if (applied.length) logger.info({ applied }, "database migrated");
+
+  let worker: OutboxWorker | null = null;
+  const store = prismaStore(db.prisma, () => worker?.nudge());
+  const community = new DiscourseClient({
+    name: COMMUNITY,
+    baseUrl: config.discourse.DISCOURSE_URL,
+    apiKey: config.discourse.DISCOURSE_API_KEY,
+    apiUsername: config.discourse.DISCOURSE_API_USERNAME,
+  });
+  const deps: CoreDeps = {
+    store,
+    community,
+    chat: {},
+    clock: options.clock ?? { now: () => new Date() },
+    settings: {
+      defaultLocale: config.DEFAULT_LOCALE,
+      claimTtlMs: config.CLAIM_TTL_MINUTES * 60_000,
+      routeDelayMs: config.ROUTE_DELAY_MS,
+      excerptLength: 280,
+      timezone: config.ADVOCATE_TIMEZONE,
+      points: { answerPublished: 10 },
+      ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
+    },
+  };
+
+  const http = express();
+  http.disable("x-powered-by");
+  http.use(healthRouter(db));
+  http.use(
+    discourseWebhookRouter({
+      community: COMMUNITY,
+      baseUrl: config.discourse.DISCOURSE_URL,
+      secret: config.discourse.DISCOURSE_WEBHOOK_SECRET,
+      ignoreStaff: config.discourse.DISCOURSE_IGNORE_STAFF,
+      store,
+      logger,
+    }),
+  );
+  const slack: SlackApp = createSlackApp(config.slack, http, { deps, adminIds: new Set(config.ADVOCATE_ADMIN_IDS), logger });
+  deps.chat.slack = new SlackSurface(slack.app.client, config.ADVOCATE_TIMEZONE);
+
+  const communityPaceMs = Math.ceil(60_000 / config.discourse.DISCOURSE_REQUESTS_PER_MINUTE);
+  worker = new OutboxWorker({
+    prisma: db.prisma,
+    handle: (message) => handleOutboxMessage(deps, message),
+    logger: logger.child({ component: "outbox" }),
+    paceMs:
+      options.paceMs ??
+      ((lane) => (lane.startsWith("community:") ? communityPaceMs : lane.startsWith("slack:channel:") ? config.SLACK_CHANNEL_PACE_MS : 0)),
+    pollMs: config.OUTBOX_POLL_MS,
+    leaseMs: config.OUTBOX_LEASE_MS,
+    lanesPerTick: 16,
+    maxAttempts: 12,
+    backoffBaseMs: options.backoffBaseMs ?? 2000,
+    backoffCapMs: 15 * 60_000,
+  });
+  if (options.startWorker !== false) worker.start();
+  const scheduler = options.startSchedules === false ? null : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
+
+  const server = createServer(http);
+  await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
+  await slack.start();
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, database: db.kind, slackMode: config.slack.SLACK_APP_TOKEN ? "socket" : "http" }, "advocate started");
+
+  const activeWorker = worker;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    db,
+    deps,
+    worker: activeWorker,
+    async stop() {
+      scheduler?.stop();
+      await slack.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await activeWorker.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The Bolt app: HTTP mode on our own Express app (signatures checked by Bolt), or Socket Mode.
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import type { Express } from "express";
+import type { Logger } from "pino";
+import type { SlackConfig } from "./config";
+import type { SlackHandlerContext } from "./handlers/context";
+import { registerSlashCommand } from "./handlers/slashCommand";
+import { registerCardButtons } from "./handlers/cardButtons";
+import { registerModalSubmissions } from "./handlers/modalSubmissions";
+import { registerLinkButtons } from "./handlers/linkButtons";
+import { registerAppHome } from "./handlers/appHome";
+import { registerEventDedupe } from "./handlers/dedupeEvents";
+
+export interface SlackApp {
+  app: App;
+  /** Socket Mode only: opens the WebSocket. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: "slack" });
+  return {
+    debug: (...msg) => child.debug(msg.join(" ")),
+    info: (...msg) => child.info(msg.join(" ")),
+    warn: (...msg) => child.warn(msg.join(" ")),
+    error: (...msg) => child.error(msg.map(String).join(" ")),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
+  const logger = boltLogger(ctx.logger);
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? "", logger })
+    : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: "/slack/events", logger, processBeforeResponse: false });
+  const app = new App({
+    receiver,
+    logger,
+    // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
+    authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      // Retries and rate limits are the outbox's job: fail fast here, with the Retry-After kept.
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10000,
+    },
+  });
+  app.error(async (error) => {
+    ctx.logger.error({ err: error.message, code: (error as { code?: string }).code }, "slack handler failed");
+  });
+  registerEventDedupe(app, ctx);
+  registerSlashCommand(app, ctx);
+  registerCardButtons(app, ctx);
+  registerModalSubmissions(app, ctx);
+  registerLinkButtons(app, ctx);
+  registerAppHome(app, ctx);
+  return {
+    app,
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** The Slack adapter's own environment. */
+export const slackEnv = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token (xoxb-…) from OAuth & Permissions"),
+  SLACK_SIGNING_SECRET: z.string().min(16, "is required: Basic Information → Signing Secret"),
+  /** Set to use Socket Mode instead of the public HTTP endpoint. */
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token (xapp-…)").optional(),
+  /** Web API base; for tests, stand-ins and GovSlack. */
+  SLACK_API_URL: z.url().default("https://slack.com/api/").transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+});
+
+export type SlackConfig = z.infer<typeof slackEnv>;

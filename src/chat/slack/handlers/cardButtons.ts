@@ -1,0 +1,86 @@
+// Buttons on a question card: Claim, Release, Answer (opens the form), Not for us (asks why).
+// Ack first; modals must open right after, while the click's trigger_id is still valid (3 s).
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
+import { prepareAnswer } from "../../../core/answers/prepareAnswer";
+import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { findCard } from "../../../core/cards/findCard";
+import { clockTime, translator } from "../../../i18n";
+import { CARD_ACTIONS } from "../presenters/questionCard";
+import { answerModal, notLinkedModal, passOnModal, type ModalContext } from "../presenters/modals";
+import { escapeMrkdwn } from "../presenters/mrkdwn";
+import { blockActionBody, cardButtonValue, parseJsonWith } from "./payloads";
+import type { SlackHandlerContext } from "./context";
+
+interface Press {
+  actor: { surface: "slack"; userId: string; displayName: string | null };
+  at: { channelId: string; topicId: number };
+  context: ModalContext;
+  triggerId: string;
+}
+
+function readPress(body: unknown, value: string | undefined): Press | null {
+  const parsed = blockActionBody.safeParse(body);
+  const button = parseJsonWith(cardButtonValue, value);
+  if (!parsed.success || !button) return null;
+  const channelId = parsed.data.channel?.id ?? parsed.data.container?.channel_id;
+  const messageTs = parsed.data.container?.message_ts;
+  if (!channelId || !messageTs) return null;
+  const user = parsed.data.user;
+  return {
+    actor: { surface: "slack", userId: user.id, displayName: user.name ?? user.username ?? null },
+    at: { channelId, topicId: button.topicId },
+    context: { topicId: button.topicId, channelId, messageTs },
+    triggerId: parsed.data.trigger_id,
+  };
+}
+
+async function tell(respond: RespondFn, text: string): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text });
+}
+
+export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
+  const { deps } = ctx;
+  const on = (actionId: string, run: (press: Press, locale: string, respond: RespondFn, client: WebClient) => Promise<void>) =>
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const press = readPress(body, action.value);
+      if (!press) {
+        ctx.logger.warn({ actionId }, "card button with an unexpected payload");
+        return;
+      }
+      const locale = localeOf(deps, await actorEmployee(deps, press.actor));
+      await run(press, locale, respond, client);
+    });
+
+  on(CARD_ACTIONS.claim, async (press, locale, respond) => {
+    const t = translator(locale);
+    const result = await claimQuestion(deps, press.actor, press.at);
+    if (result.ok) return tell(respond, t("claim.done", { time: clockTime(result.until, locale, deps.settings.timezone) }));
+    if (result.reason === "held") return tell(respond, t("claim.held", { name: escapeMrkdwn(result.by), time: clockTime(result.until, locale, deps.settings.timezone) }));
+    return tell(respond, t(`claim.${result.reason}`));
+  });
+
+  on(CARD_ACTIONS.release, async (press, locale, respond) => {
+    const t = translator(locale);
+    await tell(respond, (await releaseQuestion(deps, press.actor, press.at)) ? t("claim.released") : t("claim.notYours"));
+  });
+
+  on(CARD_ACTIONS.answer, async (press, _locale, respond, client) => {
+    const form = await prepareAnswer(deps, press.actor, press.at);
+    const t = translator(form.locale);
+    if (form.status === "not_linked") {
+      await client.views.open({ trigger_id: press.triggerId, view: notLinkedModal(form.locale) });
+      return;
+    }
+    if (form.status !== "ready") return tell(respond, t(`claim.${form.status}`));
+    await client.views.open({ trigger_id: press.triggerId, view: answerModal({ context: press.context, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale }) });
+  });
+
+  on(CARD_ACTIONS.pass, async (press, locale, respond, client) => {
+    const found = await findCard(deps, { surface: "slack", ...press.at });
+    if (!found) return tell(respond, translator(locale)("claim.not_found"));
+    await client.views.open({ trigger_id: press.triggerId, view: passOnModal({ context: press.context, title: found.question.title, locale }) });
+  });
+}

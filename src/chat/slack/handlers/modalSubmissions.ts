@@ -1,0 +1,66 @@
+// Modal submissions: the answer form and the "not for us" reason. Field problems go back in the ack,
+// so the modal stays open with the employee's text in it.
+import type { App } from "@slack/bolt";
+import { submitAnswer, checkAnswerText, type SubmitProblem } from "../../../core/answers/submitAnswer";
+import { passOn } from "../../../core/cards/passOn";
+import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { translator } from "../../../i18n";
+import { ANSWER_MODAL, PASS_MODAL } from "../presenters/modals";
+import { answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
+import type { SlackHandlerContext } from "./context";
+
+const FIELD_OF: Record<SubmitProblem, "answer" | "consent"> = {
+  empty: "answer",
+  too_long: "answer",
+  not_linked: "answer",
+  not_found: "answer",
+  not_open: "answer",
+  no_consent: "consent",
+};
+
+export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): void {
+  const { deps } = ctx;
+
+  app.view(ANSWER_MODAL, async ({ ack, view, body }) => {
+    const actor = { surface: "slack", userId: body.user.id, displayName: body.user.name ?? null };
+    const t = translator(localeOf(deps, await actorEmployee(deps, actor)));
+    const context = parseJsonWith(modalContext, view.private_metadata);
+    const values = answerValues.safeParse(view.state.values);
+    if (!context || !values.success) {
+      await ack({ response_action: "errors", errors: { answer: t("answerModal.errors.invalid") } });
+      return;
+    }
+    const body_ = values.data.answer.answer_text.value ?? "";
+    const consent = (values.data.consent.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me");
+    const early = checkAnswerText(body_) ?? (consent ? null : "no_consent");
+    if (early) {
+      await ack({ response_action: "errors", errors: { [FIELD_OF[early]]: t(`answerModal.errors.${early}`) } });
+      return;
+    }
+    // A double click submits the same view twice: the view id makes it one answer.
+    const result = await submitAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
+    if (!result.ok) {
+      await ack({ response_action: "errors", errors: { [FIELD_OF[result.problem]]: t(`answerModal.errors.${result.problem}`) } });
+      return;
+    }
+    await ack();
+  });
+
+  app.view(PASS_MODAL, async ({ ack, view, body }) => {
+    const actor = { surface: "slack", userId: body.user.id, displayName: body.user.name ?? null };
+    const t = translator(localeOf(deps, await actorEmployee(deps, actor)));
+    const context = parseJsonWith(modalContext, view.private_metadata);
+    const values = passValues.safeParse(view.state.values);
+    const reason = values.success ? (values.data.reason.reason_text.value ?? "").trim() : "";
+    if (!context || !reason) {
+      await ack({ response_action: "errors", errors: { reason: t("passModal.errors.empty") } });
+      return;
+    }
+    const result = await passOn(deps, actor, { channelId: context.channelId, topicId: context.topicId }, reason);
+    if (!result.ok) {
+      await ack({ response_action: "errors", errors: { reason: t(`claim.${result.reason}`) } });
+      return;
+    }
+    await ack();
+  });
+}

@@ -1,0 +1,30 @@
+// Zod shapes for the parts of Slack interaction payloads we read.
+import { z } from "zod";
+
+export const cardButtonValue = z.object({ topicId: z.number().int().positive() });
+
+export const blockActionBody = z.object({
+  user: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }),
+  trigger_id: z.string(),
+  channel: z.object({ id: z.string() }).optional(),
+  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
+});
+
+export const modalContext = z.object({ topicId: z.number().int().positive(), channelId: z.string(), messageTs: z.string() });
+
+export const answerValues = z.object({
+  answer: z.object({ answer_text: z.object({ value: z.string().nullish() }) }),
+  consent: z.object({ publish_as_me: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }) }),
+});
+
+export const passValues = z.object({ reason: z.object({ reason_text: z.object({ value: z.string().nullish() }) }) });
+
+/** Parses the JSON a button or a modal carries; null when it is not what we put there. */
+export function parseJsonWith<T>(schema: z.ZodType<T>, text: string | undefined): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text ?? ""));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

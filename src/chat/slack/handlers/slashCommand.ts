@@ -1,0 +1,15 @@
+// `/advocate …`: the core runs the command; the reply is the ack itself (ephemeral, within 3 s).
+import type { App } from "@slack/bolt";
+import { runCommand } from "../../../core/commands/runCommand";
+import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { commandReply } from "../presenters/commandReply";
+import type { SlackHandlerContext } from "./context";
+
+export function registerSlashCommand(app: App, ctx: SlackHandlerContext): void {
+  app.command("/advocate", async ({ command, ack }) => {
+    const actor = { surface: "slack", userId: command.user_id, displayName: command.user_name };
+    const locale = localeOf(ctx.deps, await actorEmployee(ctx.deps, actor));
+    const reply = await runCommand(ctx.deps, { ...actor, channelId: command.channel_id, isAdmin: ctx.adminIds.has(command.user_id) }, command.text ?? "");
+    await ack({ response_type: "ephemeral", ...commandReply(reply, locale) });
+  });
+}

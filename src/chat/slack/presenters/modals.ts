@@ -1,0 +1,73 @@
+// Modals: answer a question, pass it on, or first link an account. Context travels as ids in private_metadata.
+import type { ModalView } from "@slack/types";
+import { translator } from "../../../i18n";
+import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
+
+export const ANSWER_MODAL = "advocate_answer_modal";
+export const PASS_MODAL = "advocate_pass_modal";
+/** Slack caps a plain_text_input at 3,000 characters. */
+export const SLACK_INPUT_MAX = 3000;
+
+export interface ModalContext {
+  topicId: number;
+  channelId: string;
+  messageTs: string;
+}
+
+export function answerModal(input: { context: ModalContext; title: string; excerpt: string; username: string; locale: string }): ModalView {
+  const t = translator(input.locale);
+  return {
+    type: "modal",
+    callback_id: ANSWER_MODAL,
+    private_metadata: JSON.stringify(input.context),
+    title: plain(t("answerModal.title")),
+    submit: plain(t("answerModal.submit")),
+    close: plain(t("common.cancel")),
+    blocks: [
+      { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },
+      {
+        type: "input",
+        block_id: "answer",
+        label: plain(t("answerModal.label")),
+        hint: plain(t("answerModal.hint")),
+        element: { type: "plain_text_input", action_id: "answer_text", multiline: true, max_length: SLACK_INPUT_MAX },
+      },
+      {
+        type: "input",
+        block_id: "consent",
+        label: plain(t("answerModal.consentLabel")),
+        element: {
+          type: "checkboxes",
+          action_id: "publish_as_me",
+          options: [{ text: plain(t("answerModal.consent", { username: input.username })), value: "publish_as_me" }],
+        },
+      },
+    ],
+  };
+}
+
+export function passOnModal(input: { context: ModalContext; title: string; locale: string }): ModalView {
+  const t = translator(input.locale);
+  return {
+    type: "modal",
+    callback_id: PASS_MODAL,
+    private_metadata: JSON.stringify(input.context),
+    title: plain(t("passModal.title")),
+    submit: plain(t("passModal.submit")),
+    close: plain(t("common.cancel")),
+    blocks: [
+      { type: "section", text: mrkdwn(`*${escapeMrkdwn(input.title)}*`) },
+      { type: "input", block_id: "reason", label: plain(t("passModal.label")), element: { type: "plain_text_input", action_id: "reason_text", max_length: 500 } },
+    ],
+  };
+}
+
+export function notLinkedModal(locale: string): ModalView {
+  const t = translator(locale);
+  return {
+    type: "modal",
+    title: plain(t("answerModal.title")),
+    close: plain(t("common.close")),
+    blocks: [{ type: "section", text: mrkdwn(t("answerModal.notLinked")) }],
+  };
+}

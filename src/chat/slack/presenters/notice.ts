@@ -1,0 +1,57 @@
+// Direct messages to an employee.
+import type { KnownBlock } from "@slack/types";
+import type { Notice } from "../../../core/outbox/messages";
+import { translator } from "../../../i18n";
+import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
+
+export const LINK_ACCEPT = "advocate_link_accept";
+export const LINK_DECLINE = "advocate_link_decline";
+
+export function noticeMessage(notice: Notice, locale: string): { text: string; blocks: KnownBlock[] } {
+  const t = translator(locale);
+  switch (notice.type) {
+    case "answer_published": {
+      const text = t("notice.published", { points: notice.points, title: notice.title });
+      return { text, blocks: [{ type: "section", text: mrkdwn(`${escapeMrkdwn(text)} ${link(notice.url, t("card.viewReply"))}`) }] };
+    }
+    case "answer_queued": {
+      const text = t("notice.queued", { title: notice.title });
+      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
+    }
+    case "answer_failed": {
+      const text = t("notice.failed", { title: notice.title, reason: notice.reason });
+      return {
+        text,
+        blocks: [
+          { type: "section", text: mrkdwn(escapeMrkdwn(text)) },
+          { type: "section", text: mrkdwn(`${t("notice.yourText")}\n\`\`\`${escapeMrkdwn(notice.text).slice(0, 2800)}\`\`\``) },
+        ],
+      };
+    }
+    case "link_offer": {
+      const text = t("link.offer", { username: notice.username, host: notice.host });
+      return {
+        text,
+        blocks: [
+          { type: "section", text: mrkdwn(escapeMrkdwn(text)) },
+          { type: "context", elements: [mrkdwn(escapeMrkdwn(t("link.offerDetail")))] },
+          {
+            type: "actions",
+            elements: [
+              { type: "button", action_id: LINK_ACCEPT, style: "primary", text: plain(t("link.accept")), value: notice.username },
+              { type: "button", action_id: LINK_DECLINE, text: plain(t("link.decline")), value: notice.username },
+            ],
+          },
+        ],
+      };
+    }
+    case "link_not_found": {
+      const text = t("link.notFound", { email: notice.email });
+      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
+    }
+    case "link_no_email": {
+      const text = t("link.noEmail");
+      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
+    }
+  }
+}

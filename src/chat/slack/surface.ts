@@ -1,0 +1,79 @@
+// Slack behind the core's ChatSurface: Web API calls, errors mapped to retry or give up.
+import type { WebClient } from "@slack/web-api";
+import { ErrorCode } from "@slack/web-api";
+import type { ChatSurface, UserProfile } from "../../core/ports";
+import type { CardView } from "../../core/cards/cardView";
+import type { Notice } from "../../core/outbox/messages";
+import type { HomeView } from "../../core/points/homeView";
+import { PermanentError, RetryableError } from "../../core/errors";
+import { questionCard } from "./presenters/questionCard";
+import { noticeMessage } from "./presenters/notice";
+import { homeTab } from "./presenters/home";
+
+/** Slack errors that say "try again later" rather than "this will never work". */
+const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_added_to_org"]);
+
+export class SlackSurface implements ChatSurface {
+  constructor(
+    private readonly client: WebClient,
+    private readonly timezone: string,
+  ) {}
+
+  async postCard(channelId: string, view: CardView) {
+    const message = questionCard(view, this.timezone);
+    const result = await this.call(() => this.client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false, unfurl_media: false }));
+    if (!result.ts) throw new RetryableError("chat.postMessage returned no ts");
+    return { messageRef: result.ts };
+  }
+
+  async updateCard(channelId: string, messageRef: string, view: CardView) {
+    await this.call(() => this.client.chat.update({ channel: channelId, ts: messageRef, ...questionCard(view, this.timezone) }));
+  }
+
+  async postThreadReply(channelId: string, messageRef: string, text: string) {
+    // Always the card's own ts, so replies stay in the card's thread.
+    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text, unfurl_links: false }));
+  }
+
+  async notify(userId: string, notice: Notice, locale: string) {
+    await this.call(() => this.client.chat.postMessage({ channel: userId, ...noticeMessage(notice, locale), unfurl_links: false }));
+  }
+
+  async publishHome(userId: string, view: HomeView, locale: string) {
+    await this.call(() => this.client.views.publish({ user_id: userId, view: homeTab(view, locale, this.timezone) }));
+  }
+
+  async getUserProfile(userId: string): Promise<UserProfile> {
+    const result = await this.call(() => this.client.users.info({ user: userId, include_locale: true }));
+    const user = result.user;
+    return {
+      email: user?.profile?.email ?? null,
+      displayName: user?.profile?.display_name || user?.real_name || user?.name || null,
+      locale: user?.locale ?? null,
+    };
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw slackError(error);
+    }
+  }
+}
+
+export function slackError(error: unknown): Error {
+  const coded = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  switch (coded.code) {
+    case ErrorCode.RateLimitedError:
+      return new RetryableError("Slack rate limit", (coded.retryAfter ?? 1) * 1000, true);
+    case ErrorCode.PlatformError: {
+      const reason = coded.data?.error ?? "unknown";
+      return TRANSIENT.has(reason) ? new RetryableError(`Slack: ${reason}`) : new PermanentError(`Slack: ${reason}`, reason);
+    }
+    case ErrorCode.HTTPError:
+      return (coded.statusCode ?? 500) >= 500 ? new RetryableError(`Slack HTTP ${coded.statusCode}`) : new PermanentError(`Slack HTTP ${coded.statusCode}`);
+    default:
+      return new RetryableError(`Slack request failed: ${coded.message ?? String(error)}`);
+  }
+}

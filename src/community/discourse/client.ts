@@ -1,0 +1,135 @@
+// The Discourse API behind the core's CommunityPort. Errors become RetryableError (429, 5xx, network)
+// or PermanentError (other 4xx, with Discourse's own message); pacing is the outbox lane's job.
+import { z } from "zod";
+import type { CommunityEvent, TopicSnapshot } from "../../core/events";
+import type { CommunityPort } from "../../core/ports";
+import { PermanentError, RetryableError } from "../../core/errors";
+import { htmlToPlainText } from "../../core/text/plainText";
+import { topicFacts, topicUrl } from "./mapEvent";
+import { webhookTopic } from "./payloads";
+
+export interface DiscourseClientOptions {
+  name: string;
+  baseUrl: string;
+  apiKey: string;
+  apiUsername: string;
+  timeoutMs?: number;
+}
+
+const createdPost = z.object({ id: z.number().int(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
+const rawPost = z.object({ id: z.number().int(), raw: z.string(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
+const topicPage = webhookTopic.extend({
+  post_stream: z.object({
+    posts: z.array(z.object({ id: z.number().int(), username: z.string(), post_number: z.number().int(), cooked: z.string() })),
+  }),
+  details: z.object({ created_by: z.object({ id: z.number().int(), username: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
+});
+const usersByEmail = z.array(z.object({ id: z.number().int(), username: z.string() }));
+const latest = z.object({ topic_list: z.object({ topics: z.array(webhookTopic.omit({ created_by: true })) }) });
+const errorBody = z.object({ errors: z.array(z.string()).optional(), error_type: z.string().optional(), extras: z.object({ wait_seconds: z.number().optional() }).nullish() }).partial();
+
+export class DiscourseClient implements CommunityPort {
+  readonly name: string;
+  readonly baseUrl: string;
+
+  constructor(private readonly options: DiscourseClientOptions) {
+    this.name = options.name;
+    this.baseUrl = options.baseUrl;
+  }
+
+  async createReply(input: { topicId: number; raw: string; asUsername: string }) {
+    const post = createdPost.parse(
+      await this.request("POST", "/posts.json", { asUsername: input.asUsername, body: { topic_id: input.topicId, raw: input.raw } }),
+    );
+    return { postId: post.id, url: `${topicUrl(this.baseUrl, post.topic_slug, post.topic_id)}/${post.post_number}` };
+  }
+
+  async findReplyByMarker(input: { topicId: number; username: string; marker: string }) {
+    const page = await this.topicPage(input.topicId);
+    const candidates = (page?.post_stream.posts ?? []).filter((post) => post.username === input.username).reverse().slice(0, 5);
+    for (const candidate of candidates) {
+      const post = rawPost.parse(await this.request("GET", `/posts/${candidate.id}.json`));
+      if (post.raw.includes(input.marker)) {
+        return { postId: post.id, url: `${topicUrl(this.baseUrl, post.topic_slug, post.topic_id)}/${post.post_number}` };
+      }
+    }
+    return null;
+  }
+
+  async findUserByEmail(email: string) {
+    const query = new URLSearchParams({ email, show_emails: "true" });
+    const users = usersByEmail.parse(await this.request("GET", `/admin/users/list/active.json?${query}`));
+    const user = users[0];
+    return user ? { userId: user.id, username: user.username } : null;
+  }
+
+  async getTopic(topicId: number): Promise<TopicSnapshot | null> {
+    const page = await this.topicPage(topicId);
+    if (!page) return null;
+    const facts = topicFacts({ ...page, created_by: page.created_by ?? page.details?.created_by ?? null }, this.baseUrl);
+    const first = page.post_stream.posts.find((post) => post.post_number === 1);
+    return { ...facts, firstPostText: first ? htmlToPlainText(first.cooked) : null };
+  }
+
+  async listLatest(cursor: string | null): Promise<{ events: CommunityEvent[]; cursor: string | null }> {
+    const page = latest.parse(await this.request("GET", "/latest.json?order=created&ascending=false"));
+    const topics = page.topic_list.topics.filter((topic) => topic.archetype !== "private_message");
+    const newest = Math.max(0, ...topics.map((topic) => topic.id));
+    // The first poll only sets the baseline: old topics are not news.
+    if (cursor === null) return { events: [], cursor: String(newest) };
+    const since = Number(cursor);
+    const events: CommunityEvent[] = topics
+      .filter((topic) => topic.id > since)
+      .sort((a, b) => a.id - b.id)
+      .map((topic) => ({ type: "topic.opened", topic: topicFacts({ ...topic, created_by: null }, this.baseUrl) }));
+    return { events, cursor: String(Math.max(since, newest)) };
+  }
+
+  private async topicPage(topicId: number) {
+    const body = await this.request("GET", `/t/${topicId}.json`, { notFoundIsNull: true });
+    return body === null ? null : topicPage.parse(body);
+  }
+
+  private async request(
+    method: "GET" | "POST",
+    path: string,
+    options: { asUsername?: string; body?: unknown; notFoundIsNull?: boolean } = {},
+  ): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          "Api-Key": this.options.apiKey,
+          "Api-Username": options.asUsername ?? this.options.apiUsername,
+          Accept: "application/json",
+          ...(options.body ? { "Content-Type": "application/json" } : {}),
+        },
+        ...(options.body ? { body: JSON.stringify(options.body) } : {}),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15000),
+      });
+    } catch (error) {
+      throw new RetryableError(`Discourse unreachable: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    const json = parseJson(text);
+    if (response.ok) return json;
+    if (response.status === 404 && options.notFoundIsNull) return null;
+    const details = errorBody.safeParse(json ?? {});
+    const reason = details.success ? (details.data.errors?.join(" ") ?? details.data.error_type) : undefined;
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get("retry-after")) || (details.success ? details.data.extras?.wait_seconds : undefined) || 60;
+      throw new RetryableError(`Discourse rate limit on ${method} ${path}`, seconds * 1000, true);
+    }
+    if (response.status >= 500 || response.status === 408) throw new RetryableError(`Discourse ${response.status} on ${method} ${path}`);
+    throw new PermanentError(`Discourse ${response.status} on ${method} ${path}`, reason ?? `HTTP ${response.status}`);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,100 @@
+// Discourse webhook (event name + body) to the core's CommunityEvent, with the business key that
+// makes a re-sent event (new delivery id, same post) a duplicate.
+import { z } from "zod";
+import type { CommunityEvent, PostFacts, TopicFacts } from "../../core/events";
+import { htmlToPlainText } from "../../core/text/plainText";
+import { postBody, topicBody, type WebhookPost, type WebhookTopic } from "./payloads";
+
+export interface MappedEvent {
+  businessKey: string;
+  event: CommunityEvent;
+}
+
+export type MapResult = { ok: true; mapped: MappedEvent } | { ok: false; reason: string } | { ok: "skip"; reason: string };
+
+export interface MapOptions {
+  baseUrl: string;
+  ignoreStaff: boolean;
+  deliveryId: string;
+}
+
+const HANDLED = ["topic_created", "topic_closed_status_updated", "topic_destroyed", "topic_recovered", "post_created", "post_edited"] as const;
+
+export function isHandledEvent(name: string): boolean {
+  return (HANDLED as readonly string[]).includes(name);
+}
+
+export function topicUrl(baseUrl: string, slug: string, topicId: number): string {
+  return `${baseUrl}/t/${slug}/${topicId}`;
+}
+
+export function topicFacts(topic: WebhookTopic, baseUrl: string): TopicFacts {
+  return {
+    topicId: topic.id,
+    title: topic.title,
+    url: topicUrl(baseUrl, topic.slug, topic.id),
+    categoryId: topic.category_id ?? null,
+    categorySlug: null,
+    tags: topic.tags,
+    authorUsername: topic.created_by?.username ?? null,
+    authorName: topic.created_by?.name ?? null,
+    postedAt: new Date(topic.created_at),
+    closed: topic.closed,
+  };
+}
+
+function postFacts(post: WebhookPost, baseUrl: string): PostFacts {
+  const topicLink = topicUrl(baseUrl, post.topic_slug, post.topic_id);
+  return {
+    postId: post.id,
+    topicId: post.topic_id,
+    postNumber: post.post_number,
+    topicTitle: post.topic_title ?? null,
+    topicUrl: topicLink,
+    categorySlug: post.category_slug ?? null,
+    categoryId: post.category_id ?? null,
+    text: htmlToPlainText(post.cooked),
+    authorUsername: post.username,
+    authorName: post.name ?? null,
+    postedAt: new Date(post.created_at),
+    url: `${topicLink}/${post.post_number}`,
+  };
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+}
+
+export function mapDiscourseEvent(name: string, body: unknown, options: MapOptions): MapResult {
+  if (name.startsWith("topic_")) {
+    const parsed = topicBody.safeParse(body);
+    if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
+    const { topic } = parsed.data;
+    if (topic.archetype === "private_message") return { ok: "skip", reason: "private message" };
+    if ((topic.user_id ?? 1) <= 0) return { ok: "skip", reason: "system user" };
+    switch (name) {
+      case "topic_created":
+        return { ok: true, mapped: { businessKey: `topic_created:${topic.id}`, event: { type: "topic.opened", topic: topicFacts(topic, options.baseUrl) } } };
+      case "topic_closed_status_updated":
+        return {
+          ok: true,
+          mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: topic.closed ? "topic.closed" : "topic.reopened", topicId: topic.id } },
+        };
+      case "topic_destroyed":
+        return { ok: true, mapped: { businessKey: `${name}:${topic.id}`, event: { type: "topic.deleted", topicId: topic.id } } };
+      default:
+        return { ok: true, mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: "topic.reopened", topicId: topic.id } } };
+    }
+  }
+  const parsed = postBody.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
+  const { post } = parsed.data;
+  if (post.topic_archetype === "private_message") return { ok: "skip", reason: "private message" };
+  if (post.post_type !== 1) return { ok: "skip", reason: "not a regular post" };
+  if (post.user_id <= 0) return { ok: "skip", reason: "system user" };
+  if (options.ignoreStaff && (post.staff || post.admin || post.moderator)) return { ok: "skip", reason: "staff post" };
+  const facts = postFacts(post, options.baseUrl);
+  return name === "post_created"
+    ? { ok: true, mapped: { businessKey: `post_created:${post.id}`, event: { type: "post.created", post: facts } } }
+    : { ok: true, mapped: { businessKey: `post_edited:${post.id}:${post.version}`, event: { type: "post.edited", post: facts } } };
+}

@@ -1,0 +1,54 @@
+// The environment, validated once at start. Each adapter owns its part (chat/slack/config.ts,
+// community/discourse/config.ts); a bad value stops the start with one line per problem.
+import { z } from "zod";
+import { slackEnv, type SlackConfig } from "./chat/slack/config";
+import { discourseEnv, type DiscourseConfig } from "./community/discourse/config";
+
+const ids = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const coreEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
+    .optional(),
+  ADVOCATE_DATA_DIR: z.string().min(1).default("./data"),
+  DEFAULT_LOCALE: z.enum(["en", "nl"]).default("en"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADVOCATE_ADMIN_IDS: ids,
+  ADVOCATE_TIMEZONE: z.string().default("Europe/Amsterdam").refine(isTimeZone, "must be an IANA timezone such as Europe/Amsterdam"),
+  CLAIM_TTL_MINUTES: z.coerce.number().int().positive().default(120),
+  ROUTE_DELAY_MS: z.coerce.number().int().min(0).default(3000),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
+  OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(30000),
+  /** Slack allows about one message per second per channel. */
+  SLACK_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1100),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Config = z.infer<typeof coreEnv> & { slack: SlackConfig; discourse: DiscourseConfig };
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+}
+
+/** Never echoes a value: only the variable's name and what is wrong with it. */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parts = [coreEnv.safeParse(env), slackEnv.safeParse(env), discourseEnv.safeParse(env)] as const;
+  const problems = parts.flatMap((part) => (part.success ? [] : problemsOf(part.error)));
+  if (problems.length || !parts[0].success || !parts[1].success || !parts[2].success) return { ok: false, problems };
+  return { ok: true, config: { ...parts[0].data, slack: parts[1].data, discourse: parts[2].data } };
+}

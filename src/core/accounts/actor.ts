@@ -1,0 +1,18 @@
+import type { CoreDeps } from "../deps";
+import type { Employee } from "../model";
+
+/** Who acts, as the chat surface authenticated them (never taken from user-supplied text). */
+export interface Actor {
+  surface: string;
+  userId: string;
+  displayName?: string | null;
+}
+
+export async function actorEmployee(deps: CoreDeps, actor: Actor): Promise<Employee> {
+  return deps.store.employees.ensure(actor.surface, actor.userId, actor.displayName ?? null);
+}
+
+/** The language to answer this person in: theirs once known, else the company default. */
+export function localeOf(deps: CoreDeps, employee: Employee): string {
+  return employee.locale ?? deps.settings.defaultLocale;
+}

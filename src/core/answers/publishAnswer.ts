@@ -1,0 +1,84 @@
+// Outbox handler: publish one answer on the community as its author, exactly once.
+import type { CoreDeps } from "../deps";
+import { PermanentError, RetryableError } from "../errors";
+import type { Answer, Employee, Question } from "../model";
+import { refreshCards } from "../cards/refreshCards";
+import { lanes } from "../outbox/messages";
+import { awardPoints } from "../points/awardPoints";
+import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
+
+/** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out. */
+export const answerMarker = (answerId: string) => `<!-- advocate:${answerId} -->`;
+
+export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<string> {
+  const answer = await deps.store.answers.byId(answerId);
+  if (!answer) return "unknown answer";
+  if (answer.status === "published" || answer.status === "failed") return `already ${answer.status}`;
+  const question = await deps.store.questions.byId(answer.questionId);
+  const employee = await deps.store.employees.byId(answer.employeeId);
+  if (!question || !employee) return "unknown question or employee";
+  const marker = answerMarker(answer.id);
+
+  if (employee.communityUsername !== answer.postedAs) {
+    await fail(deps, answer, question, employee, "not_linked");
+    return "author no longer linked";
+  }
+  if (answer.status === "publishing") {
+    // An earlier attempt may have reached the community before we could record it.
+    const existing = await deps.community.findReplyByMarker({ topicId: question.topicId, username: answer.postedAs, marker });
+    if (existing) {
+      await complete(deps, answer, question, employee, existing);
+      return "recovered earlier post";
+    }
+  } else {
+    await deps.store.answers.update(answer.id, { status: "publishing" });
+  }
+
+  try {
+    const post = await deps.community.createReply({ topicId: question.topicId, raw: `${answer.body}\n\n${marker}`, asUsername: answer.postedAs });
+    await complete(deps, answer, question, employee, post);
+    return "published";
+  } catch (error) {
+    if (error instanceof PermanentError) {
+      await fail(deps, answer, question, employee, error.reason ?? error.message);
+      return "rejected by the community";
+    }
+    if (error instanceof RetryableError) await tellQueued(deps, answer, question, employee);
+    throw error;
+  }
+}
+
+async function complete(deps: CoreDeps, answer: Answer, question: Question, employee: Employee, post: { postId: number; url: string }) {
+  const now = deps.clock.now();
+  const points = deps.settings.points.answerPublished;
+  await deps.store.transaction(async (tx) => {
+    await tx.answers.update(answer.id, { status: "published", communityPostId: post.postId, postUrl: post.url, publishedAt: now, error: null });
+    await tx.questions.update(question.id, {
+      status: question.status === "closed" || question.status === "deleted" ? question.status : "answered",
+      answeredBy: employee.displayName ?? employee.communityUsername,
+      answeredUrl: post.url,
+      claimedById: null,
+      claimExpiresAt: null,
+    });
+    await awardPoints(tx, { employeeId: employee.id, points, reason: "answer_published", sourceKey: `answer:${answer.id}:published`, occurredAt: now });
+    await refreshCards(tx, question.id);
+    const card = answer.cardId ? await tx.cards.byId(answer.cardId) : null;
+    if (card) {
+      await tx.outbox.enqueue({ kind: "chat.threadReply", cardId: card.id, answerId: answer.id }, { lane: lanes.channel(card.surface, card.channelId), dedupeKey: `thread:${answer.id}` });
+    }
+    await notifyEmployee(tx, employee, { type: "answer_published", title: question.title, url: post.url, points }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `published:${answer.id}` });
+    await refreshHome(tx, employee);
+  });
+}
+
+async function fail(deps: CoreDeps, answer: Answer, question: Question, employee: Employee, reason: string) {
+  await deps.store.transaction(async (tx) => {
+    await tx.answers.update(answer.id, { status: "failed", error: reason });
+    // The employee's text comes back with the reason, so nothing they wrote is lost.
+    await notifyEmployee(tx, employee, { type: "answer_failed", title: question.title, reason, text: answer.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `failed:${answer.id}` });
+  });
+}
+
+async function tellQueued(deps: CoreDeps, answer: Answer, question: Question, employee: Employee) {
+  await notifyEmployee(deps.store, employee, { type: "answer_queued", title: question.title }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `queued:${answer.id}` });
+}

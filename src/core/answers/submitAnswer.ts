@@ -1,0 +1,56 @@
+// An employee submits an answer from chat: stored and queued for publishing under their own community name.
+import type { CoreDeps } from "../deps";
+import type { Answer } from "../model";
+import { actorEmployee, type Actor } from "../accounts/actor";
+import { findCard } from "../cards/findCard";
+import { lanes } from "../outbox/messages";
+
+/** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
+export const MAX_ANSWER_LENGTH = 32000;
+
+/** A question can take an answer while open, and after someone else answered (a second view helps). */
+export const ANSWERABLE = ["open", "answered_elsewhere", "answered"];
+
+export type SubmitProblem = "empty" | "too_long" | "no_consent" | "not_linked" | "not_found" | "not_open";
+export type SubmitResult = { ok: true; answer: Answer; duplicate: boolean } | { ok: false; problem: SubmitProblem };
+
+export function checkAnswerText(body: string): SubmitProblem | null {
+  const text = body.trim();
+  if (!text) return "empty";
+  if (text.length > MAX_ANSWER_LENGTH) return "too_long";
+  return null;
+}
+
+export async function submitAnswer(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { channelId: string; topicId: number; body: string; consent: boolean; submissionKey: string },
+): Promise<SubmitResult> {
+  const textProblem = checkAnswerText(input.body);
+  if (textProblem) return { ok: false, problem: textProblem };
+  if (!input.consent) return { ok: false, problem: "no_consent" };
+  const earlier = await deps.store.answers.bySubmissionKey(input.submissionKey);
+  if (earlier) return { ok: true, answer: earlier, duplicate: true };
+  const employee = await actorEmployee(deps, actor);
+  // The community account is always the submitter's own, never one chosen in the request.
+  if (!employee.communityUsername) return { ok: false, problem: "not_linked" };
+  const found = await findCard(deps, { surface: actor.surface, channelId: input.channelId, topicId: input.topicId });
+  if (!found) return { ok: false, problem: "not_found" };
+  if (!ANSWERABLE.includes(found.question.status)) return { ok: false, problem: "not_open" };
+  const username = employee.communityUsername;
+  return deps.store.transaction(async (tx) => {
+    const answer = await tx.answers.create({
+      questionId: found.question.id,
+      employeeId: employee.id,
+      cardId: found.card.id,
+      submissionKey: input.submissionKey,
+      body: input.body.trim(),
+      postedAs: username,
+    });
+    await tx.outbox.enqueue(
+      { kind: "community.publishAnswer", answerId: answer.id },
+      { lane: lanes.community(deps.community.name), dedupeKey: `publish:${answer.id}` },
+    );
+    return { ok: true, answer, duplicate: false } as const;
+  });
+}

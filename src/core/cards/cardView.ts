@@ -1,0 +1,91 @@
+// What a question card shows, decided once for every chat surface; presenters only draw it.
+import { excerpt } from "../text/plainText";
+import type { Card, Employee, Question } from "../model";
+
+export type CardState =
+  | { type: "open" }
+  | { type: "claimed"; by: string; until: Date }
+  | { type: "answered"; by: string; url: string | null }
+  | { type: "answered_elsewhere"; by: string; url: string | null }
+  | { type: "closed"; answeredBy: string | null }
+  | { type: "deleted" }
+  | { type: "passed_on"; by: string; note: string };
+
+export type CardAction = "answer" | "claim" | "release" | "pass";
+
+export interface CardView {
+  cardId: string;
+  topicId: number;
+  locale: string;
+  title: string;
+  excerpt: string;
+  url: string;
+  author: string | null;
+  category: string | null;
+  tags: string[];
+  language: string | null;
+  kind: string | null;
+  postedAt: Date;
+  now: Date;
+  state: CardState;
+  actions: CardAction[];
+}
+
+export function buildCardView(input: {
+  question: Question;
+  card: Card;
+  claimant: Employee | null;
+  now: Date;
+  excerptLength: number;
+}): CardView {
+  const { question, card, claimant, now } = input;
+  const state = cardState(question, card, claimant, now);
+  return {
+    cardId: card.id,
+    topicId: question.topicId,
+    locale: card.locale,
+    title: question.title,
+    excerpt: excerpt(question.bodyText ?? "", input.excerptLength),
+    url: question.url,
+    author: question.authorName ?? question.authorUsername,
+    category: question.categorySlug,
+    tags: question.tags,
+    language: question.language,
+    kind: question.kind,
+    postedAt: question.postedAt,
+    now,
+    state,
+    actions: actionsFor(state),
+  };
+}
+
+function cardState(question: Question, card: Card, claimant: Employee | null, now: Date): CardState {
+  if (card.passedOnBy) return { type: "passed_on", by: card.passedOnBy, note: card.passedOnNote ?? "" };
+  switch (question.status) {
+    case "answered":
+      return { type: "answered", by: question.answeredBy ?? "?", url: question.answeredUrl };
+    case "answered_elsewhere":
+      return { type: "answered_elsewhere", by: question.answeredBy ?? "?", url: question.answeredUrl };
+    case "closed":
+      return { type: "closed", answeredBy: question.answeredBy };
+    case "deleted":
+      return { type: "deleted" };
+  }
+  if (question.claimedById && question.claimExpiresAt && question.claimExpiresAt > now) {
+    return { type: "claimed", by: claimant?.displayName ?? claimant?.externalId ?? "?", until: question.claimExpiresAt };
+  }
+  return { type: "open" };
+}
+
+function actionsFor(state: CardState): CardAction[] {
+  switch (state.type) {
+    case "open":
+      return ["claim", "answer", "pass"];
+    case "claimed":
+      return ["release", "answer", "pass"];
+    case "answered_elsewhere":
+      return ["answer"];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,9 @@
+import type { Repos } from "../ports";
+import { lanes } from "../outbox/messages";
+
+/** Asks every card of a question to redraw itself from the current state. */
+export async function refreshCards(tx: Repos, questionId: string): Promise<void> {
+  for (const card of await tx.cards.forQuestion(questionId)) {
+    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
+  }
+}

@@ -1,0 +1,27 @@
+// Outbox handlers that draw a card in its channel: first post, then in-place updates.
+import { chatFor, type CoreDeps } from "../deps";
+import { buildCardView } from "./cardView";
+
+async function viewOf(deps: CoreDeps, cardId: string) {
+  const card = await deps.store.cards.byId(cardId);
+  if (!card) return null;
+  const question = await deps.store.questions.byId(card.questionId);
+  if (!question) return null;
+  const claimant = question.claimedById ? await deps.store.employees.byId(question.claimedById) : null;
+  const view = buildCardView({ question, card, claimant, now: deps.clock.now(), excerptLength: deps.settings.excerptLength });
+  return { card, view };
+}
+
+export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
+  const found = await viewOf(deps, cardId);
+  if (!found || found.card.messageRef) return; // posted already: a retry after a crash must not post twice
+  const { messageRef } = await chatFor(deps, found.card.surface).postCard(found.card.channelId, found.view);
+  await deps.store.cards.update(cardId, { messageRef });
+}
+
+export async function refreshCard(deps: CoreDeps, cardId: string): Promise<void> {
+  const found = await viewOf(deps, cardId);
+  // Not posted yet: the pending post (earlier in the same lane) draws the current state anyway.
+  if (!found?.card.messageRef) return;
+  await chatFor(deps, found.card.surface).updateCard(found.card.channelId, found.card.messageRef, found.view);
+}

@@ -1,0 +1,90 @@
+// The `/advocate …` (Slack) and `@Advocate …` (Teams) commands: parsed and answered once, for every surface.
+import type { CoreDeps } from "../deps";
+import type { RoutingRule } from "../model";
+import { actorEmployee, type Actor } from "../accounts/actor";
+import { startLink, unlink, type LinkStart } from "../accounts/linking";
+import { leaderboard, myPoints, type LeaderboardView, type MyPointsView } from "../points/leaderboard";
+import { isPeriod } from "../points/periods";
+import { parseRuleSpec } from "../routing/parseRuleSpec";
+
+export interface CommandContext extends Actor {
+  channelId: string;
+  isAdmin: boolean;
+}
+
+export type CommandReply =
+  | { type: "help"; isAdmin: boolean }
+  | { type: "points"; points: MyPointsView; linkedAs: string | null }
+  | { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string }
+  | { type: "link"; result: LinkStart }
+  | { type: "unlinked"; username: string | null }
+  | { type: "rules"; rules: RoutingRule[]; fallback: string | null }
+  | { type: "rule_added"; rule: RoutingRule }
+  | { type: "rule_removed"; id: number; removed: boolean }
+  | { type: "fallback_set"; channelId: string }
+  | { type: "language_set"; locale: string }
+  | { type: "error"; problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id"; detail?: string };
+
+export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: string): Promise<CommandReply> {
+  const [verb = "help", ...args] = text.trim().split(/\s+/).filter(Boolean);
+  switch (verb.toLowerCase()) {
+    case "help":
+      return { type: "help", isAdmin: ctx.isAdmin };
+    case "points": {
+      const employee = await actorEmployee(deps, ctx);
+      return { type: "points", points: await myPoints(deps, employee.id), linkedAs: employee.communityUsername };
+    }
+    case "leaderboard": {
+      const period = (args[0] ?? "month").toLowerCase();
+      if (!isPeriod(period)) return { type: "error", problem: "bad_period", detail: period };
+      const employee = await actorEmployee(deps, ctx);
+      return { type: "leaderboard", board: await leaderboard(deps, period, employee.id), myEmployeeId: employee.id };
+    }
+    case "link":
+      return { type: "link", result: await startLink(deps, ctx) };
+    case "unlink":
+      return { type: "unlinked", username: await unlink(deps, ctx) };
+    case "route":
+    case "language":
+      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
+      return verb.toLowerCase() === "route" ? route(deps, ctx, args) : language(deps, ctx, args[0]);
+    default:
+      return { type: "error", problem: "unknown_command", detail: verb };
+  }
+}
+
+async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
+  const [sub = "list", ...rest] = args;
+  switch (sub.toLowerCase()) {
+    case "list": {
+      const fallback = await deps.store.channels.fallback();
+      return { type: "rules", rules: await deps.store.rules.list(), fallback: fallback?.channelId ?? null };
+    }
+    case "add": {
+      const parsed = parseRuleSpec(rest);
+      if (!parsed.ok) return { type: "error", problem: "bad_rule", detail: parsed.problem };
+      const { channelId, ...criteria } = parsed.spec;
+      const rule = await deps.store.rules.add({ ...criteria, surface: ctx.surface, channelId: channelId ?? ctx.channelId, createdBy: ctx.userId });
+      return { type: "rule_added", rule };
+    }
+    case "remove": {
+      const id = Number(rest[0]);
+      if (!Number.isInteger(id) || id <= 0) return { type: "error", problem: "bad_rule_id", detail: rest[0] ?? "" };
+      return { type: "rule_removed", id, removed: await deps.store.rules.remove(id) };
+    }
+    case "fallback": {
+      const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
+      await deps.store.channels.setFallback(ctx.surface, channelId);
+      return { type: "fallback_set", channelId };
+    }
+    default:
+      return { type: "error", problem: "unknown_command", detail: `route ${sub}` };
+  }
+}
+
+async function language(deps: CoreDeps, ctx: CommandContext, value: string | undefined): Promise<CommandReply> {
+  const locale = (value ?? "").toLowerCase();
+  if (locale !== "nl" && locale !== "en") return { type: "error", problem: "bad_language", detail: value ?? "" };
+  await deps.store.channels.setLocale(ctx.surface, ctx.channelId, locale);
+  return { type: "language_set", locale };
+}

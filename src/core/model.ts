@@ -1,0 +1,102 @@
+// Plain domain records, shaped like the stored rows but free of any persistence library.
+
+export type Surface = "slack" | "teams";
+export type Locale = "en" | "nl";
+export type QuestionKind = "question" | "complaint" | "idea" | "praise";
+export type QuestionStatus = "pending" | "open" | "answered" | "answered_elsewhere" | "closed" | "deleted";
+export type AnswerStatus = "queued" | "publishing" | "published" | "failed";
+
+export interface Question {
+  id: string;
+  community: string;
+  topicId: number;
+  title: string;
+  bodyText: string | null;
+  authorUsername: string | null;
+  authorName: string | null;
+  categoryId: number | null;
+  categorySlug: string | null;
+  tags: string[];
+  hasTopicFacts: boolean;
+  language: string | null;
+  kind: string | null;
+  url: string;
+  postedAt: Date;
+  status: string;
+  routedAt: Date | null;
+  answeredBy: string | null;
+  answeredUrl: string | null;
+  claimedById: string | null;
+  claimExpiresAt: Date | null;
+}
+
+export interface Card {
+  id: string;
+  questionId: string;
+  surface: string;
+  channelId: string;
+  locale: string;
+  messageRef: string | null;
+  routedBy: string;
+  passedOnBy: string | null;
+  passedOnNote: string | null;
+}
+
+export interface Employee {
+  id: string;
+  surface: string;
+  externalId: string;
+  displayName: string | null;
+  locale: string | null;
+  communityUsername: string | null;
+  communityUserId: number | null;
+  linkedAt: Date | null;
+  offeredUsername: string | null;
+  offeredUserId: number | null;
+}
+
+export interface Answer {
+  id: string;
+  questionId: string;
+  employeeId: string;
+  cardId: string | null;
+  submissionKey: string;
+  body: string;
+  status: string;
+  postedAs: string;
+  communityPostId: number | null;
+  postUrl: string | null;
+  error: string | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface RoutingRule {
+  id: number;
+  priority: number;
+  surface: string;
+  channelId: string;
+  categories: string[];
+  tags: string[];
+  keywords: string[];
+  languages: string[];
+}
+
+export interface ChatTarget {
+  surface: Surface;
+  channelId: string;
+}
+
+export interface LeaderboardRow {
+  employeeId: string;
+  displayName: string | null;
+  externalId: string;
+  surface: string;
+  points: number;
+  rank: number;
+}
+
+export interface TimeRange {
+  from: Date | null;
+  to: Date;
+}

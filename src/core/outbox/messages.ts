@@ -1,0 +1,81 @@
+// The durable work items the core asks for. Payloads are re-validated when read back from storage.
+import { z } from "zod";
+
+const surface = z.enum(["slack", "teams"]);
+
+const date = z.coerce.date();
+
+const topicFacts = z.object({
+  topicId: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  categoryId: z.number().int().nullable(),
+  categorySlug: z.string().nullable(),
+  tags: z.array(z.string()),
+  authorUsername: z.string().nullable(),
+  authorName: z.string().nullable(),
+  postedAt: date,
+  closed: z.boolean(),
+});
+
+const postFacts = z.object({
+  postId: z.number().int(),
+  topicId: z.number().int(),
+  postNumber: z.number().int(),
+  topicTitle: z.string().nullable(),
+  topicUrl: z.string(),
+  categorySlug: z.string().nullable(),
+  categoryId: z.number().int().nullable(),
+  text: z.string(),
+  authorUsername: z.string(),
+  authorName: z.string().nullable(),
+  postedAt: date,
+  url: z.string(),
+});
+
+export const communityEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("topic.opened"), topic: topicFacts }),
+  z.object({ type: z.literal("post.created"), post: postFacts }),
+  z.object({ type: z.literal("post.edited"), post: postFacts }),
+  z.object({ type: z.literal("topic.closed"), topicId: z.number().int() }),
+  z.object({ type: z.literal("topic.reopened"), topicId: z.number().int() }),
+  z.object({ type: z.literal("topic.deleted"), topicId: z.number().int() }),
+  z.object({ type: z.literal("ignored"), reason: z.string() }),
+]);
+
+export const noticeSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("answer_published"), title: z.string(), url: z.string(), points: z.number().int() }),
+  z.object({ type: z.literal("answer_queued"), title: z.string() }),
+  z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
+  z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
+  z.object({ type: z.literal("link_not_found"), email: z.string() }),
+  z.object({ type: z.literal("link_no_email") }),
+]);
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const outboxMessageSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("community.event"), community: z.string(), inboundId: z.string(), event: communityEventSchema }),
+  z.object({ kind: z.literal("community.fetchTopic"), questionId: z.string() }),
+  z.object({ kind: z.literal("community.publishAnswer"), answerId: z.string() }),
+  z.object({ kind: z.literal("community.poll") }),
+  z.object({ kind: z.literal("account.lookup"), employeeId: z.string() }),
+  z.object({ kind: z.literal("question.route"), questionId: z.string() }),
+  z.object({ kind: z.literal("chat.postCard"), cardId: z.string() }),
+  z.object({ kind: z.literal("chat.refreshCard"), cardId: z.string() }),
+  z.object({ kind: z.literal("chat.threadReply"), cardId: z.string(), answerId: z.string() }),
+  z.object({ kind: z.literal("chat.notify"), surface, userId: z.string(), locale: z.string(), notice: noticeSchema }),
+  z.object({ kind: z.literal("chat.publishHome"), surface, userId: z.string() }),
+  z.object({ kind: z.literal("claims.expire") }),
+]);
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+export type OutboxKind = OutboxMessage["kind"];
+
+/** Lanes: items of one lane run one at a time, in order, paced (a chat channel, a community's API key). */
+export const lanes = {
+  inbound: (community: string) => `inbound:${community}`,
+  route: () => "route",
+  jobs: () => "jobs",
+  community: (community: string) => `community:${community}`,
+  channel: (surfaceName: string, channelId: string) => `${surfaceName}:channel:${channelId}`,
+  user: (surfaceName: string, userId: string) => `${surfaceName}:user:${userId}`,
+};

@@ -1,0 +1,33 @@
+// The employee's home: my points, my open claims, the top 5.
+import type { CoreDeps } from "../deps";
+import type { LeaderboardRow } from "../model";
+import { leaderboard, myPoints, type MyPointsView } from "./leaderboard";
+import { refreshHome } from "../outbox/notifyEmployee";
+
+export interface HomeView {
+  points: MyPointsView;
+  linkedAs: string | null;
+  claims: Array<{ title: string; url: string; until: Date }>;
+  top: LeaderboardRow[];
+}
+
+export async function buildHomeView(deps: CoreDeps, surface: string, userId: string): Promise<HomeView> {
+  const employee = await deps.store.employees.ensure(surface, userId);
+  const [points, claims, board] = await Promise.all([
+    myPoints(deps, employee.id),
+    deps.store.questions.openClaimsOf(employee.id, deps.clock.now()),
+    leaderboard(deps, "month", null, 5),
+  ]);
+  return {
+    points,
+    linkedAs: employee.communityUsername,
+    claims: claims.map((q) => ({ title: q.title, url: q.url, until: q.claimExpiresAt ?? deps.clock.now() })),
+    top: board.top,
+  };
+}
+
+/** Someone opened their home: redraw it through the outbox (paced, retried). */
+export async function requestHome(deps: CoreDeps, surface: string, userId: string): Promise<void> {
+  const employee = await deps.store.employees.ensure(surface, userId);
+  await refreshHome(deps.store, employee);
+}

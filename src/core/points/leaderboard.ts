@@ -1,0 +1,34 @@
+import type { CoreDeps } from "../deps";
+import type { LeaderboardRow } from "../model";
+import { periodRange, type Period } from "./periods";
+
+export interface LeaderboardView {
+  period: Period;
+  top: LeaderboardRow[];
+  me: LeaderboardRow | null;
+}
+
+export async function leaderboard(deps: CoreDeps, period: Period, employeeId: string | null, limit = 10): Promise<LeaderboardView> {
+  const range = periodRange(period, deps.clock.now(), deps.settings.timezone);
+  const top = await deps.store.ledger.leaderboard(range, limit);
+  const me = employeeId ? await deps.store.ledger.rankOf(employeeId, range) : null;
+  return { period, top, me };
+}
+
+export interface MyPointsView {
+  total: number;
+  thisMonth: number;
+  rank: number | null;
+}
+
+export async function myPoints(deps: CoreDeps, employeeId: string): Promise<MyPointsView> {
+  const now = deps.clock.now();
+  const all = periodRange("all", now, deps.settings.timezone);
+  const month = periodRange("month", now, deps.settings.timezone);
+  const [total, thisMonth, mine] = await Promise.all([
+    deps.store.ledger.total(employeeId, all),
+    deps.store.ledger.total(employeeId, month),
+    deps.store.ledger.rankOf(employeeId, all),
+  ]);
+  return { total, thisMonth, rank: mine?.rank ?? null };
+}

@@ -1,0 +1,149 @@
+// The ports: everything the core needs from the outside world, and nothing more.
+import type { CommunityEvent, TopicSnapshot } from "./events";
+import type {
+  Answer,
+  Card,
+  Employee,
+  LeaderboardRow,
+  Question,
+  RoutingRule,
+  TimeRange,
+} from "./model";
+import type { CardView } from "./cards/cardView";
+import type { Notice, OutboxMessage } from "./outbox/messages";
+import type { HomeView } from "./points/homeView";
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A customer community (Discourse today). Every call may throw RetryableError or PermanentError. */
+export interface CommunityPort {
+  readonly name: string;
+  readonly baseUrl: string;
+  createReply(input: {
+    topicId: number;
+    raw: string;
+    asUsername: string;
+  }): Promise<{ postId: number; url: string }>;
+  /** Finds a reply we may already have made (after a crash mid-publish), by the marker in its raw text. */
+  findReplyByMarker(input: {
+    topicId: number;
+    username: string;
+    marker: string;
+  }): Promise<{ postId: number; url: string } | null>;
+  findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
+  getTopic(topicId: number): Promise<TopicSnapshot | null>;
+  /** Topics created or bumped since the cursor, newest last, with the next cursor. */
+  listLatest(cursor: string | null): Promise<{ events: CommunityEvent[]; cursor: string | null }>;
+}
+
+export interface UserProfile {
+  email: string | null;
+  displayName: string | null;
+  locale: string | null;
+}
+
+/** A chat surface (Slack, Teams). Presenters turn the core's views into the surface's own format. */
+export interface ChatSurface {
+  postCard(channelId: string, view: CardView): Promise<{ messageRef: string }>;
+  updateCard(channelId: string, messageRef: string, view: CardView): Promise<void>;
+  postThreadReply(channelId: string, messageRef: string, text: string, locale: string): Promise<void>;
+  notify(userId: string, notice: Notice, locale: string): Promise<void>;
+  publishHome(userId: string, view: HomeView, locale: string): Promise<void>;
+  getUserProfile(userId: string): Promise<UserProfile>;
+}
+
+export interface QuestionRepo {
+  byId(id: string): Promise<Question | null>;
+  byTopic(community: string, topicId: number): Promise<Question | null>;
+  /** Creates the question or merges the facts we now know; returns it. */
+  upsert(community: string, topicId: number, facts: Partial<Question> & { url: string; postedAt: Date }): Promise<Question>;
+  update(id: string, patch: Partial<Question>): Promise<Question>;
+  /** Atomically claims when free, expired or already ours; false when someone else holds it. */
+  tryClaim(id: string, employeeId: string, until: Date, now: Date): Promise<boolean>;
+  release(id: string, employeeId: string): Promise<boolean>;
+  /** Clears claims that ran out; returns the questions concerned. */
+  expireClaims(now: Date): Promise<string[]>;
+  openClaimsOf(employeeId: string, now: Date): Promise<Question[]>;
+}
+
+export interface CardRepo {
+  byId(id: string): Promise<Card | null>;
+  forQuestion(questionId: string): Promise<Card[]>;
+  find(questionId: string, surface: string, channelId: string): Promise<Card | null>;
+  create(card: Omit<Card, "id" | "messageRef" | "passedOnBy" | "passedOnNote">): Promise<Card>;
+  update(id: string, patch: Partial<Card>): Promise<Card>;
+}
+
+export interface EmployeeRepo {
+  byId(id: string): Promise<Employee | null>;
+  ensure(surface: string, externalId: string, displayName?: string | null): Promise<Employee>;
+  update(id: string, patch: Partial<Employee>): Promise<Employee>;
+  byCommunityUsername(username: string): Promise<Employee | null>;
+}
+
+export interface AnswerRepo {
+  byId(id: string): Promise<Answer | null>;
+  bySubmissionKey(key: string): Promise<Answer | null>;
+  create(answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs">): Promise<Answer>;
+  update(id: string, patch: Partial<Answer>): Promise<Answer>;
+  byCommunityPost(postId: number): Promise<Answer | null>;
+  /** Answers still being published to this topic by this username (our own post arriving by webhook). */
+  inFlightFor(questionId: string, username: string): Promise<Answer[]>;
+}
+
+export interface LedgerRepo {
+  /** Appends an award unless one with this source key exists; true when written. */
+  award(input: { employeeId: string; points: number; reason: string; sourceKey: string; occurredAt: Date }): Promise<boolean>;
+  total(employeeId: string, range: TimeRange): Promise<number>;
+  leaderboard(range: TimeRange, limit: number): Promise<LeaderboardRow[]>;
+  rankOf(employeeId: string, range: TimeRange): Promise<LeaderboardRow | null>;
+}
+
+export interface RuleRepo {
+  list(): Promise<RoutingRule[]>;
+  add(rule: Omit<RoutingRule, "id"> & { createdBy: string }): Promise<RoutingRule>;
+  remove(id: number): Promise<boolean>;
+}
+
+export interface ChannelRepo {
+  locale(surface: string, channelId: string): Promise<string | null>;
+  setLocale(surface: string, channelId: string, locale: string): Promise<void>;
+  fallback(): Promise<{ surface: string; channelId: string } | null>;
+  setFallback(surface: string, channelId: string): Promise<void>;
+}
+
+export interface OutboxRepo {
+  /** Durable work; with a dedupe key, a second enqueue of the same work is a no-op. */
+  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number }): Promise<void>;
+}
+
+export interface InboundRepo {
+  /** Stores an external event once; false when its delivery id or business key was seen before. */
+  record(event: { source: string; deliveryId: string; businessKey: string; name: string; payload: unknown }): Promise<{ id: string } | null>;
+  markProcessed(id: string, outcome: string): Promise<void>;
+}
+
+export interface CursorRepo {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface Repos {
+  questions: QuestionRepo;
+  cards: CardRepo;
+  employees: EmployeeRepo;
+  answers: AnswerRepo;
+  ledger: LedgerRepo;
+  rules: RuleRepo;
+  channels: ChannelRepo;
+  outbox: OutboxRepo;
+  inbound: InboundRepo;
+  cursors: CursorRepo;
+}
+
+/** Repositories plus a unit of work: what one transaction writes lands together or not at all. */
+export interface Store extends Repos {
+  transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,118 @@
+// A community event, already verified and stored, changes what we know about a question.
+import type { CoreDeps } from "../deps";
+import type { CommunityEvent, PostFacts } from "../events";
+import type { Repos } from "../ports";
+import { refreshCards } from "../cards/refreshCards";
+import { lanes } from "../outbox/messages";
+
+export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, event: CommunityEvent): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    const outcome = await apply(deps, tx, event);
+    await tx.inbound.markProcessed(inboundId, outcome);
+  });
+}
+
+async function apply(deps: CoreDeps, tx: Repos, event: CommunityEvent): Promise<string> {
+  const community = deps.community.name;
+  switch (event.type) {
+    case "ignored":
+      return `ignored: ${event.reason}`;
+    case "topic.opened": {
+      const { topic } = event;
+      if (isIgnoredAuthor(deps, topic.authorUsername)) return "ignored: author";
+      const question = await tx.questions.upsert(community, topic.topicId, {
+        title: topic.title,
+        url: topic.url,
+        postedAt: topic.postedAt,
+        categoryId: topic.categoryId,
+        tags: topic.tags,
+        hasTopicFacts: true,
+        authorUsername: topic.authorUsername,
+        authorName: topic.authorName,
+        ...(topic.categorySlug ? { categorySlug: topic.categorySlug } : {}),
+      });
+      await scheduleRouting(deps, tx, question.id, question.status);
+      return "topic stored";
+    }
+    case "post.created":
+      return event.post.postNumber === 1 ? firstPost(deps, tx, event.post) : reply(deps, tx, event.post);
+    case "post.edited": {
+      if (event.post.postNumber !== 1) return "ignored: reply edited";
+      const question = await tx.questions.byTopic(community, event.post.topicId);
+      if (!question) return "ignored: unknown topic";
+      await tx.questions.update(question.id, { bodyText: event.post.text, ...(event.post.topicTitle ? { title: event.post.topicTitle } : {}) });
+      await refreshCards(tx, question.id);
+      return "question edited";
+    }
+    case "topic.closed":
+      return setStatus(deps, tx, event.topicId, (q) => (q.status === "deleted" ? null : "closed"));
+    case "topic.reopened":
+      return setStatus(deps, tx, event.topicId, (q) => (q.status !== "closed" && q.status !== "deleted" ? null : q.answeredBy ? "answered" : "open"));
+    case "topic.deleted":
+      return setStatus(deps, tx, event.topicId, () => "deleted");
+  }
+}
+
+function isIgnoredAuthor(deps: CoreDeps, username: string | null): boolean {
+  return !!username && deps.settings.ignoredUsernames.includes(username.toLowerCase());
+}
+
+async function scheduleRouting(deps: CoreDeps, tx: Repos, questionId: string, status: string): Promise<void> {
+  if (status !== "pending") return;
+  await tx.outbox.enqueue(
+    { kind: "question.route", questionId },
+    { lane: lanes.route(), dedupeKey: `route:${questionId}`, delayMs: deps.settings.routeDelayMs },
+  );
+}
+
+async function firstPost(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string> {
+  if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
+  const question = await tx.questions.upsert(deps.community.name, post.topicId, {
+    url: post.topicUrl,
+    postedAt: post.postedAt,
+    bodyText: post.text,
+    authorUsername: post.authorUsername,
+    authorName: post.authorName,
+    ...(post.topicTitle ? { title: post.topicTitle } : {}),
+    ...(post.categorySlug ? { categorySlug: post.categorySlug } : {}),
+    ...(post.categoryId !== null ? { categoryId: post.categoryId } : {}),
+  });
+  await scheduleRouting(deps, tx, question.id, question.status);
+  return "first post stored";
+}
+
+/** A reply on the community: ours (published through Advocate), the customer's own, or someone else's answer. */
+async function reply(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string> {
+  const question = await tx.questions.byTopic(deps.community.name, post.topicId);
+  if (!question) return "ignored: unknown topic";
+  if (await tx.answers.byCommunityPost(post.postId)) return "ignored: our own answer";
+  if ((await tx.answers.inFlightFor(question.id, post.authorUsername)).length) return "ignored: our own answer";
+  if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
+  if (post.authorUsername === question.authorUsername) return "ignored: the customer's own follow-up";
+  if (question.status !== "open" && question.status !== "pending") return `ignored: question ${question.status}`;
+  const colleague = await tx.employees.byCommunityUsername(post.authorUsername);
+  await tx.questions.update(question.id, {
+    status: "answered_elsewhere",
+    answeredBy: colleague?.displayName ?? post.authorName ?? post.authorUsername,
+    answeredUrl: post.url,
+    claimedById: null,
+    claimExpiresAt: null,
+  });
+  await refreshCards(tx, question.id);
+  return "answered elsewhere";
+}
+
+async function setStatus(
+  deps: CoreDeps,
+  tx: Repos,
+  topicId: number,
+  next: (q: { status: string; answeredBy: string | null }) => string | null,
+): Promise<string> {
+  const question = await tx.questions.byTopic(deps.community.name, topicId);
+  if (!question) return "ignored: unknown topic";
+  const status = next(question);
+  if (!status || status === question.status) return "no change";
+  await tx.questions.update(question.id, { status });
+  await refreshCards(tx, question.id);
+  return `question ${status}`;
+}

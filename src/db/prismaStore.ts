@@ -1,0 +1,42 @@
+// The core's Store over Prisma: repositories, and transactions as units of work.
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Repos, Store } from "../core/ports";
+import type { Db } from "./repositories/db";
+import { questionRepo } from "./repositories/questions";
+import { cardRepo } from "./repositories/cards";
+import { employeeRepo } from "./repositories/employees";
+import { answerRepo } from "./repositories/answers";
+import { ledgerRepo } from "./repositories/ledger";
+import { ruleRepo } from "./repositories/rules";
+import { channelRepo } from "./repositories/channels";
+import { outboxRepo, type OutboxNudge } from "./repositories/outbox";
+import { inboundRepo } from "./repositories/inbound";
+import { cursorRepo } from "./repositories/cursors";
+
+function repos(db: Db, nudge: OutboxNudge): Repos {
+  return {
+    questions: questionRepo(db),
+    cards: cardRepo(db),
+    employees: employeeRepo(db),
+    answers: answerRepo(db),
+    ledger: ledgerRepo(db),
+    rules: ruleRepo(db),
+    channels: channelRepo(db),
+    outbox: outboxRepo(db, nudge),
+    inbound: inboundRepo(db),
+    cursors: cursorRepo(db),
+  };
+}
+
+export function prismaStore(prisma: PrismaClient, nudge: OutboxNudge = () => undefined): Store {
+  return {
+    ...repos(prisma, nudge),
+    async transaction(work) {
+      let enqueued = false;
+      const result = await prisma.$transaction((tx) => work(repos(tx, () => (enqueued = true))));
+      // Wake the worker only once the work is committed and visible.
+      if (enqueued) nudge();
+      return result;
+    },
+  };
+}

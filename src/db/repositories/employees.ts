@@ -1,0 +1,16 @@
+import type { EmployeeRepo } from "../../core/ports";
+import { withoutId, type Db } from "./db";
+
+export function employeeRepo(db: Db): EmployeeRepo {
+  return {
+    byId: (id) => db.employee.findUnique({ where: { id } }),
+    ensure: (surface, externalId, displayName) =>
+      db.employee.upsert({
+        where: { surface_externalId: { surface, externalId } },
+        create: { surface, externalId, displayName: displayName ?? null },
+        update: displayName ? { displayName } : {},
+      }),
+    update: (id, patch) => db.employee.update({ where: { id }, data: withoutId(patch) }),
+    byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),
+  };
+}

@@ -1,0 +1,45 @@
+// User-facing text lives in locales/<lang>.json; this is the one place that loads it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import i18next, { type TFunction } from "i18next";
+
+export const LOCALES = ["en", "nl"] as const;
+export type SupportedLocale = (typeof LOCALES)[number];
+
+const LOCALES_DIR = path.resolve(__dirname, "../../locales");
+
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  fallbackLng: "en",
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  resources: Object.fromEntries(
+    LOCALES.map((locale) => [locale, { translation: JSON.parse(readFileSync(path.join(LOCALES_DIR, `${locale}.json`), "utf8")) }]),
+  ),
+});
+
+/** "nl-NL", "nl_BE", "NL" → "nl"; anything unsupported → the fallback. */
+export function normalizeLocale(raw: string | null | undefined, fallback: SupportedLocale = "en"): SupportedLocale {
+  const base = (raw ?? "").toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? "") ? (base as SupportedLocale) : fallback;
+}
+
+export function translator(locale: string | null | undefined): TFunction {
+  return instance.getFixedT(normalizeLocale(locale));
+}
+
+/** "3 hours ago" / "3 uur geleden", in the reader's language. */
+export function timeAgo(from: Date, now: Date, locale: string): string {
+  const seconds = Math.round((from.getTime() - now.getTime()) / 1000);
+  const format = new Intl.RelativeTimeFormat(normalizeLocale(locale), { numeric: "auto" });
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [["day", 86400], ["hour", 3600], ["minute", 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(seconds, "second");
+}
+
+/** "14:30" in the company's timezone, for claim expiry and deadlines. */
+export function clockTime(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(normalizeLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+}

@@ -1,0 +1,32 @@
+// `npm start`: read .env when present, validate, start, and shut down cleanly on SIGINT/SIGTERM.
+import { existsSync } from "node:fs";
+import { loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { startAdvocate } from "./app";
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    process.stderr.write(`Advocate cannot start; fix these settings (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(result.config.LOG_LEVEL);
+  const advocate = await startAdvocate(result.config, { logger });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    // Closing PGlite matters: an open embedded database keeps the process alive.
+    await advocate.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Advocate failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

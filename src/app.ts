@@ -48,7 +48,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   const db = await connectDatabase(
     config.DATABASE_URL
       ? { kind: "postgres", url: config.DATABASE_URL, ...(options.schema ? { schema: options.schema } : {}) }
-      : { kind: "pglite", dataDir: path.resolve(config.ADVOCATE_DATA_DIR) },
+      : { kind: "pglite", dataDir: config.ADVOCATE_DATA_DIR.startsWith("memory://") ? config.ADVOCATE_DATA_DIR : path.resolve(config.ADVOCATE_DATA_DIR) },
   );
   const applied = await migrate(db.sql);
   if (applied.length) logger.info({ applied }, "database migrated");

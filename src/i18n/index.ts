@@ -11,6 +11,7 @@ const LOCALES_DIR = path.resolve(__dirname, "../../locales");
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
+  showSupportNotice: false,
   fallbackLng: "en",
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },

@@ -1,0 +1,99 @@
+// Starts the real app (HTTP server, Bolt, Discourse adapter, outbox) on an ephemeral port,
+// on in-memory PGlite, or on the machine's Postgres in a fresh schema when DATABASE_URL is set.
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import pino from "pino";
+import { loadConfig, type Config } from "../../src/config";
+import { startAdvocate, type Advocate } from "../../src/app";
+import type { Clock } from "../../src/core/ports";
+import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET, discourseSignature, slackHeaders } from "./signing";
+
+export const SLACK_API = "https://slack.test/api/";
+export const DISCOURSE_URL = "https://community.voltaro.example";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const result = loadConfig({
+    PORT: "0",
+    ADVOCATE_DATA_DIR: "memory://",
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    LOG_LEVEL: "silent",
+    ADVOCATE_ADMIN_IDS: "UADMIN001",
+    SLACK_BOT_TOKEN: "xoxb-test-token-123",
+    SLACK_SIGNING_SECRET,
+    SLACK_API_URL: SLACK_API,
+    DISCOURSE_URL,
+    DISCOURSE_API_KEY: "test-discourse-api-key",
+    DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET,
+    ROUTE_DELAY_MS: "0",
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(result.problems.join("\n"));
+  return result.config;
+}
+
+export interface TestApp extends Advocate {
+  postDiscourse(event: string, body: unknown, options?: { eventId?: string; signature?: string; raw?: string }): Promise<Response>;
+  postSlack(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
+  slashCommand(fields: Record<string, string>): Promise<Response>;
+  interaction(payload: unknown): Promise<Response>;
+  /** Runs the outbox until nothing is due. */
+  drain(): Promise<void>;
+}
+
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger } = {}): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const schema = config.DATABASE_URL ? await createSchema(config.DATABASE_URL) : undefined;
+  const app = await startAdvocate(config, {
+    logger: options.logger ?? pino({ level: "silent" }),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(schema ? { schema } : {}),
+    startWorker: false,
+    startSchedules: false,
+    paceMs: () => 0,
+    backoffBaseMs: 1,
+  });
+  let eventIds = 90000;
+  const postSlack = (body: string, contentType: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/slack/events`, { method: "POST", body, headers: { ...slackHeaders(body, contentType), ...headers } });
+  return {
+    ...app,
+    async stop() {
+      await app.stop();
+      if (schema && config.DATABASE_URL) await dropSchema(config.DATABASE_URL, schema);
+    },
+    postDiscourse(event, body, extra = {}) {
+      const raw = extra.raw ?? JSON.stringify(body);
+      return fetch(`${app.url}/webhooks/discourse`, {
+        method: "POST",
+        body: raw,
+        headers: {
+          "content-type": "application/json",
+          "x-discourse-event": event,
+          "x-discourse-event-type": event.split("_")[0] ?? "",
+          "x-discourse-event-id": extra.eventId ?? String(eventIds++),
+          "x-discourse-event-signature": extra.signature ?? discourseSignature(raw),
+        },
+      });
+    },
+    postSlack,
+    slashCommand: (fields) => postSlack(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded"),
+    interaction: (payload) => postSlack(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"),
+    drain: () => app.worker.drain(),
+  };
+}
+
+async function createSchema(url: string): Promise<string> {
+  const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.end();
+  return schema;
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+  await client.end();
+}

@@ -8,7 +8,8 @@ export function employeeRepo(db: Db): EmployeeRepo {
       db.employee.upsert({
         where: { surface_externalId: { surface, externalId } },
         create: { surface, externalId, displayName: displayName ?? null },
-        update: displayName ? { displayName } : {},
+        // The chat profile's name (set when linking) wins over the handle an interaction carries.
+        update: {},
       }),
     update: (id, patch) => db.employee.update({ where: { id }, data: withoutId(patch) }),
     byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),

@@ -145,7 +145,9 @@ export class OutboxWorker {
       log.debug({ outcome }, "outbox item done");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentError || item.attempts >= maxAttempts) {
+      // A peer that says "later" is retried for as long as it takes (capped back-off): nothing is lost.
+      // Unexpected errors (bugs, bad data) give up after maxAttempts so they cannot block a lane forever.
+      if (error instanceof PermanentError || (!(error instanceof RetryableError) && item.attempts >= maxAttempts)) {
         log.error({ err: message }, "outbox item failed for good");
         await this.finish(item, "dead", message);
         await this.releaseLane(lane, NOW);

@@ -40,7 +40,7 @@ export interface TestApp extends Advocate {
   drain(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger; backoffBaseMs?: number } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const schema = config.DATABASE_URL ? await createSchema(config.DATABASE_URL) : undefined;
   const app = await startAdvocate(config, {
@@ -50,7 +50,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     startWorker: false,
     startSchedules: false,
     paceMs: () => 0,
-    backoffBaseMs: 1,
+    backoffBaseMs: options.backoffBaseMs ?? 1,
   });
   let eventIds = 90000;
   const postSlack = (body: string, contentType: string, headers: Record<string, string> = {}) =>

@@ -1,0 +1,31 @@
+// Shortcuts to a known state: a routed card and a linked employee, set up through the same core paths.
+import nock from "nock";
+import { fixture } from "./fixtures";
+import type { TestApp } from "./testApp";
+import { CHANNEL, PRIYA } from "./slackPayloads";
+
+export async function routedCard(app: TestApp, topic = "discourse/topic_created.json", post = "discourse/post_created_first_post.json"): Promise<string> {
+  await app.deps.store.rules.add({ priority: 10, surface: "slack", channelId: CHANNEL, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
+  await app.deps.store.channels.setFallback("slack", "C0FALLBACK");
+  await app.postDiscourse("topic_created", fixture(topic));
+  await app.postDiscourse("post_created", fixture(post));
+  await app.drain();
+  const card = await app.db.prisma.card.findFirstOrThrow({ where: { channelId: CHANNEL } });
+  return card.messageRef as string;
+}
+
+export async function linkedEmployee(app: TestApp, userId = PRIYA, username = "sanne.devries"): Promise<void> {
+  const employee = await app.deps.store.employees.ensure("slack", userId, "Sanne");
+  await app.deps.store.employees.update(employee.id, { communityUsername: username, linkedAt: new Date() });
+}
+
+/** Runs the outbox until `done` holds, letting short back-offs pass. */
+export async function drainUntil(app: TestApp, done: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    await app.drain();
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms; pending nock: ${nock.pendingMocks().join(", ")}`);
+}

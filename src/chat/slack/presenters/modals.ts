@@ -14,16 +14,23 @@ export interface ModalContext {
   messageTs: string;
 }
 
-export function answerModal(input: { context: ModalContext; title: string; excerpt: string; username: string; locale: string }): ModalView {
-  const t = translator(input.locale);
+/** A form modal: only ids travel with it, in private_metadata. */
+function formModal(callbackId: string, context: ModalContext, locale: string, texts: { title: string; submit: string }, blocks: ModalView["blocks"]): ModalView {
+  const t = translator(locale);
   return {
     type: "modal",
-    callback_id: ANSWER_MODAL,
-    private_metadata: JSON.stringify(input.context),
-    title: plain(t("answerModal.title")),
-    submit: plain(t("answerModal.submit")),
+    callback_id: callbackId,
+    private_metadata: JSON.stringify(context),
+    title: plain(t(texts.title)),
+    submit: plain(t(texts.submit)),
     close: plain(t("common.cancel")),
-    blocks: [
+    blocks,
+  };
+}
+
+export function answerModal(input: { context: ModalContext; title: string; excerpt: string; username: string; locale: string }): ModalView {
+  const t = translator(input.locale);
+  return formModal(ANSWER_MODAL, input.context, input.locale, { title: "answerModal.title", submit: "answerModal.submit" }, [
       { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },
       {
         type: "input",
@@ -42,24 +49,15 @@ export function answerModal(input: { context: ModalContext; title: string; excer
           options: [{ text: plain(t("answerModal.consent", { username: input.username })), value: "publish_as_me" }],
         },
       },
-    ],
-  };
+  ]);
 }
 
 export function passOnModal(input: { context: ModalContext; title: string; locale: string }): ModalView {
   const t = translator(input.locale);
-  return {
-    type: "modal",
-    callback_id: PASS_MODAL,
-    private_metadata: JSON.stringify(input.context),
-    title: plain(t("passModal.title")),
-    submit: plain(t("passModal.submit")),
-    close: plain(t("common.cancel")),
-    blocks: [
-      { type: "section", text: mrkdwn(`*${escapeMrkdwn(input.title)}*`) },
-      { type: "input", block_id: "reason", label: plain(t("passModal.label")), element: { type: "plain_text_input", action_id: "reason_text", max_length: 500 } },
-    ],
-  };
+  return formModal(PASS_MODAL, input.context, input.locale, { title: "passModal.title", submit: "passModal.submit" }, [
+    { type: "section", text: mrkdwn(`*${escapeMrkdwn(input.title)}*`) },
+    { type: "input", block_id: "reason", label: plain(t("passModal.label")), element: { type: "plain_text_input", action_id: "reason_text", max_length: 500 } },
+  ]);
 }
 
 export function notLinkedModal(locale: string): ModalView {

@@ -7,6 +7,10 @@ import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 export const LINK_ACCEPT = "advocate_link_accept";
 export const LINK_DECLINE = "advocate_link_decline";
 
+function simple(text: string): { text: string; blocks: KnownBlock[] } {
+  return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
+}
+
 export function noticeMessage(notice: Notice, locale: string): { text: string; blocks: KnownBlock[] } {
   const t = translator(locale);
   switch (notice.type) {
@@ -14,10 +18,8 @@ export function noticeMessage(notice: Notice, locale: string): { text: string; b
       const text = t("notice.published", { points: notice.points, title: notice.title });
       return { text, blocks: [{ type: "section", text: mrkdwn(`${escapeMrkdwn(text)} ${link(notice.url, t("card.viewReply"))}`) }] };
     }
-    case "answer_queued": {
-      const text = t("notice.queued", { title: notice.title });
-      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
-    }
+    case "answer_queued":
+      return simple(t("notice.queued", { title: notice.title }));
     case "answer_failed": {
       const text = t("notice.failed", { title: notice.title, reason: notice.reason });
       return {
@@ -45,13 +47,9 @@ export function noticeMessage(notice: Notice, locale: string): { text: string; b
         ],
       };
     }
-    case "link_not_found": {
-      const text = t("link.notFound", { email: notice.email });
-      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
-    }
-    case "link_no_email": {
-      const text = t("link.noEmail");
-      return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
-    }
+    case "link_not_found":
+      return simple(t("link.notFound", { email: notice.email }));
+    case "link_no_email":
+      return simple(t("link.noEmail"));
   }
 }

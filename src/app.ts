@@ -27,6 +27,8 @@ export interface Advocate {
   db: Database;
   deps: CoreDeps;
   worker: OutboxWorker;
+  /** Resolves once chat handlers have finished the work they do after acking. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     }),
   );
   const slack: SlackApp = createSlackApp(config.slack, http, { deps, adminIds: new Set(config.ADVOCATE_ADMIN_IDS), logger });
-  deps.chat.slack = new SlackSurface(slack.app.client, config.ADVOCATE_TIMEZONE);
+  deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE);
 
   const communityPaceMs = Math.ceil(60_000 / config.discourse.DISCOURSE_REQUESTS_PER_MINUTE);
   worker = new OutboxWorker({
@@ -124,6 +126,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     db,
     deps,
     worker: activeWorker,
+    idle: () => slack.idle(),
     async stop() {
       scheduler?.stop();
       await slack.stop();

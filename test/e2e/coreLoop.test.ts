@@ -44,6 +44,7 @@ test("a new Dutch topic becomes one card in the routed channel", async () => {
   const posts = slack.of("chat.postMessage");
   expect(posts).toHaveLength(1);
   expect(posts[0]?.body.channel).toBe(CHANNEL);
+  expect(posts[0]?.authorization).toBe("Bearer xoxb-test-token-123");
   const text = slack.blocksText(posts[0]!);
   expect(text).toContain("Factuur dubbel afgeschreven");
   expect(text).toContain("Vorige week ben ik overgestapt");

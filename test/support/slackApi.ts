@@ -6,6 +6,7 @@ import { SLACK_API } from "./testApp";
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
+  authorization: string | undefined;
 }
 
 const origin = new URL(SLACK_API).origin;
@@ -17,17 +18,19 @@ export class FakeSlack {
 
   /** Answers every Web API method with ok:true (a fresh ts for messages) until reset. */
   listen(): this {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- nock hands the request to `this` of the reply function
+    const recorder = this;
     nock(origin)
       .persist()
       .post(new RegExp(`^${basePath}[a-z.A-Z]+$`))
-      .reply((uri, body) => {
+      .reply(function (uri, body) {
         const method = uri.slice(basePath.length);
         const decoded = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, unknown>);
-        this.calls.push({ method, body: decoded });
+        recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
         if (method === "users.info") return [200, fixture("slack/users_info.json")];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
-        this.ts += 0.0001;
-        return [200, { ok: true, channel: decoded.channel, ts: this.ts.toFixed(6) }];
+        recorder.ts += 0.0001;
+        return [200, { ok: true, channel: decoded.channel, ts: recorder.ts.toFixed(6) }];
       });
     return this;
   }

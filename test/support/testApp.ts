@@ -24,7 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DISCOURSE_URL,
     DISCOURSE_API_KEY: "test-discourse-api-key",
     DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET,
-    ROUTE_DELAY_MS: "0",
+    // A short wait lets both webhooks of a new topic land before routing, as in production (3 s there).
+    ROUTE_DELAY_MS: "100",
     ...overrides,
   });
   if (!result.ok) throw new Error(result.problems.join("\n"));
@@ -36,7 +37,7 @@ export interface TestApp extends Advocate {
   postSlack(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
   slashCommand(fields: Record<string, string>): Promise<Response>;
   interaction(payload: unknown): Promise<Response>;
-  /** Runs the outbox until nothing is due. */
+  /** Runs the outbox until nothing is due within the next moments (short delays and back-offs included). */
   drain(): Promise<void>;
 }
 
@@ -53,8 +54,13 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     backoffBaseMs: options.backoffBaseMs ?? 1,
   });
   let eventIds = 90000;
-  const postSlack = (body: string, contentType: string, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}/slack/events`, { method: "POST", body, headers: { ...slackHeaders(body, contentType), ...headers } });
+  // Handlers ack first and work after: a request "returns" once that work is done too.
+  const postSlack = async (body: string, contentType: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${app.url}/slack/events`, { method: "POST", body, headers: { ...slackHeaders(body, contentType), ...headers } });
+    await new Promise((resolve) => setImmediate(resolve));
+    await app.idle();
+    return response;
+  };
   return {
     ...app,
     async stop() {
@@ -78,7 +84,15 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     postSlack,
     slashCommand: (fields) => postSlack(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded"),
     interaction: (payload) => postSlack(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"),
-    drain: () => app.worker.drain(),
+    async drain() {
+      const until = Date.now() + 5000;
+      for (;;) {
+        await app.worker.drain();
+        const soon = await app.db.prisma.outboxItem.count({ where: { status: "pending", nextAttemptAt: { lte: new Date(Date.now() + 400) } } });
+        if (!soon || Date.now() > until) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
   };
 }
 

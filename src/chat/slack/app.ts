@@ -1,5 +1,6 @@
 // The Bolt app: HTTP mode on our own Express app (signatures checked by Bolt), or Socket Mode.
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express } from "express";
 import type { Logger } from "pino";
 import type { SlackConfig } from "./config";
@@ -10,9 +11,17 @@ import { registerModalSubmissions } from "./handlers/modalSubmissions";
 import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerAppHome } from "./handlers/appHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
+import { trackInFlight } from "./handlers/inFlight";
 
 export interface SlackApp {
   app: App;
+  /**
+   * Web API client carrying the bot token, for work outside a request (the outbox). `app.client` has no
+   * token: with `authorize`, Bolt only puts the token on the per-request `client` it hands to listeners.
+   */
+  client: WebClient;
+  /** Resolves once no handler is still at work after its ack. */
+  idle(): Promise<void>;
   /** Socket Mode only: opens the WebSocket. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -37,22 +46,25 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? "", logger })
     : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: "/slack/events", logger, processBeforeResponse: false });
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    // Retries and rate limits are the outbox's job: fail fast here, with the Retry-After kept.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10000,
+  };
   const app = new App({
     receiver,
     logger,
     // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
     authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
-    clientOptions: {
-      slackApiUrl: config.SLACK_API_URL,
-      // Retries and rate limits are the outbox's job: fail fast here, with the Retry-After kept.
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: 10000,
-    },
+    clientOptions: { ...clientOptions },
   });
+  const client = new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger });
   app.error(async (error) => {
     ctx.logger.error({ err: error.message, code: (error as { code?: string }).code }, "slack handler failed");
   });
+  const inFlight = trackInFlight(app);
   registerEventDedupe(app, ctx);
   registerSlashCommand(app, ctx);
   registerCardButtons(app, ctx);
@@ -61,11 +73,14 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   registerAppHome(app, ctx);
   return {
     app,
+    client,
     start: async () => {
       if (socketMode) await app.start();
     },
+    idle: () => inFlight.idle(),
     stop: async () => {
       if (socketMode) await app.stop();
+      await inFlight.idle();
     },
   };
 }

@@ -33,8 +33,8 @@ export function parseRuleSpec(tokens: string[]): RuleSpecResult {
         break;
       case "lang":
       case "language":
-        if (value !== "nl" && value !== "en") return { ok: false, problem: token };
-        spec.languages.push(value);
+        if (value.toLowerCase() !== "nl" && value.toLowerCase() !== "en") return { ok: false, problem: token };
+        spec.languages.push(value.toLowerCase());
         break;
       case "priority": {
         const priority = Number(value);

@@ -27,6 +27,7 @@ export function excerpt(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const lastSpace = cut.lastIndexOf(" ");
-  const atWord = lastSpace > max * 0.5 ? cut.slice(0, lastSpace) : cut;
+  // A hard cut leaves room for the ellipsis (a word cut already does: it drops at least the space).
+  const atWord = lastSpace > max * 0.5 ? cut.slice(0, lastSpace) : cut.slice(0, Math.max(0, max - 1));
   return `${atWord.replace(/[\s,.;:!?-]+$/, "")}…`;
 }

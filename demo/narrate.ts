@@ -1,0 +1,97 @@
+// Turns what the stand-ins see (Advocate's calls to Slack and Discourse, Discourse's webhooks) into transcript lines.
+import type { ApiCall, SlackStandIn, SlackMessage } from "./standIns/slackApi";
+import type { DiscourseActivity, DiscourseStandIn } from "./standIns/discourse";
+import { cardTopic, type Transcript } from "./transcript";
+
+export function narrateSlack(slack: SlackStandIn, transcript: Transcript): void {
+  slack.onCall((call) => describeSlackCall(slack, transcript, call));
+}
+
+export function narrateDiscourse(discourse: DiscourseStandIn, transcript: Transcript): void {
+  const publishedIds = new Set<number>();
+  discourse.onActivity((activity) => describeDiscourse(transcript, activity, publishedIds));
+}
+
+function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): void {
+  if (call.kind === "response_url") {
+    const who = call.userId ? t.user(call.userId) : "the clicker";
+    const how = call.body.replace_original === true ? "replaces the message" : `ephemeral, only ${who} sees it`;
+    t.line("Advocate", `Slack (response_url → ${who})`, `${t.plain(String(call.body.text ?? ""))}  [${how}]`);
+    return;
+  }
+  const { method, args, result } = call;
+  if (result.ok !== true) {
+    t.line("Advocate", "Slack", `${method} → error ${String(result.error)}`);
+    return;
+  }
+  switch (method) {
+    case "chat.postMessage": {
+      const message = slack.messages.get(`${String(result.channel)}/${String(result.ts)}`);
+      if (!message) return;
+      if (message.threadTs) {
+        const card = slack.messages.get(`${message.channel}/${message.threadTs}`);
+        t.line("Advocate", `Slack ${t.channel(message.channel)}`, `thread reply under card ${card ? cardTopic(card) : message.threadTs}`, indent(t.plain(message.text).split("\n")));
+      } else if (message.channel.startsWith("D")) {
+        t.line("Advocate", `Slack, DM to ${t.user(`U${message.channel.slice(1)}`)}`, "", t.blocks(message.blocks));
+      } else {
+        t.line("Advocate", `Slack ${t.channel(message.channel)}`, `card ${cardTopic(message)} (ts ${message.ts})`, t.blocks(message.blocks));
+      }
+      return;
+    }
+    case "chat.update": {
+      const message: SlackMessage | undefined = slack.messages.get(`${String(result.channel)}/${String(result.ts)}`);
+      if (message) t.line("Advocate", `Slack ${t.channel(message.channel)}`, `updates card ${cardTopic(message)}`, t.cardState(message));
+      return;
+    }
+    case "views.open": {
+      const view = result.view as { title?: { text?: string }; blocks?: never[]; id?: string };
+      t.line("Advocate", "Slack", `views.open: modal “${view.title?.text ?? ""}” (${view.id ?? ""})`, t.blocks(view.blocks ?? []).map((line) => line.slice(0, 110)));
+      return;
+    }
+    case "views.publish":
+      t.line("Advocate", "Slack", `views.publish: App Home of ${t.user(String(args.user_id))}`);
+      return;
+    case "users.info": {
+      const user = result.user as { real_name?: string; locale?: string; profile?: { email?: string } };
+      t.line("Advocate", "Slack", `users.info ${String(args.user)} → ${user.real_name ?? "?"} <${user.profile?.email ?? "no email"}>, locale ${user.locale ?? "?"}`);
+      return;
+    }
+    default:
+      t.line("Advocate", "Slack", method);
+  }
+}
+
+function describeDiscourse(t: Transcript, activity: DiscourseActivity, publishedIds: Set<number>): void {
+  if (activity.kind === "webhook") {
+    const body = activity.body as { topic?: { id: number; title: string }; post?: { id: number; topic_id: number; post_number: number; username: string } };
+    const subject = body.topic ? `#${body.topic.id} “${body.topic.title}”` : body.post ? `#${body.post.topic_id} post ${body.post.post_number} by @${body.post.username}` : "";
+    const reply = activity.reply as { status?: string; reason?: string } | null;
+    t.line("Discourse", "Advocate", `webhook ${activity.event} ${subject} (X-Discourse-Event-Id ${activity.eventId}, signed) → ${activity.status} ${reply?.status ?? ""}${reply?.reason ? `: ${reply.reason}` : ""}`);
+    if (body.post && publishedIds.has(body.post.id)) t.note("Discourse announces the answer Advocate just published; Advocate recognises its own post and leaves the card alone");
+    return;
+  }
+  const as = activity.apiUsername ? ` as @${activity.apiUsername}` : "";
+  if (activity.method === "POST" && activity.path === "/posts.json") {
+    const body = activity.body as { topic_id?: number; raw?: string };
+    const response = activity.response as { post_number?: number; id?: number; errors?: string[] };
+    const outcome = activity.status === 200 ? `${activity.status}, post ${response.post_number} (id ${response.id})` : `${activity.status} ${response.errors?.join(" ") ?? ""}`;
+    if (activity.status === 200 && typeof response.id === "number") publishedIds.add(response.id);
+    const lines = (body.raw ?? "")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (/^<!-- advocate:/.test(line) ? `${line}   ← hidden marker: a retry after a crash finds this post instead of posting twice` : line));
+    t.line("Advocate", "Discourse", `POST /posts.json${as} (topic ${body.topic_id}) → ${outcome}`, indent(lines));
+    return;
+  }
+  if (activity.path.startsWith("/admin/users/list/active.json")) {
+    const users = Array.isArray(activity.response) ? (activity.response as Array<{ username: string }>) : [];
+    t.line("Advocate", "Discourse", `GET ${decodeURIComponent(activity.path)} → ${users.length ? users.map((user) => `@${user.username}`).join(", ") : "no user"}`);
+    return;
+  }
+  const why = /^\/t\/\d+\.json$/.test(activity.path) ? "  (routing ran before both webhooks were processed: Advocate reads the rest from the API)" : "";
+  t.line("Advocate", "Discourse", `${activity.method} ${activity.path}${as} → ${activity.status}${why}`);
+}
+
+function indent(lines: string[]): string[] {
+  return lines.map((line) => `│ ${line}`);
+}

@@ -1,0 +1,131 @@
+// `npm run demo`: the real Advocate (startAdvocate: HTTP server, Bolt, Discourse webhook route, outbox worker)
+// on embedded PGlite in a fresh temporary directory, talking to stand-ins for Slack and Discourse on 127.0.0.1.
+// Prints who saw what, then the leaderboard. Exit code 0 when the story completes, 1 with the failed step otherwise.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config";
+import { createLogger } from "../src/logger";
+import { startAdvocate, type Advocate } from "../src/app";
+import { SlackStandIn, type SlackUser } from "./standIns/slackApi";
+import { DiscourseStandIn } from "./standIns/discourse";
+import { SlackSender } from "./standIns/slackRequests";
+import { Transcript } from "./transcript";
+import { narrateDiscourse, narrateSlack } from "./narrate";
+import { BILLING, GENERAL, runStory } from "./story";
+
+// Demo-only credentials: nothing here is a real secret.
+const SLACK_BOT_TOKEN = "xoxb-demo-000000000000-not-a-real-token";
+const SLACK_SIGNING_SECRET = "demo-signing-secret-0123456789abcdef";
+const DISCOURSE_API_KEY = "demo-all-users-api-key";
+const DISCOURSE_WEBHOOK_SECRET = "demo-discourse-webhook-secret";
+/** The whole story must finish well within this. */
+const DEMO_TIMEOUT_MS = 25_000;
+
+const admin: SlackUser = { id: "U0ADMIN", name: "dana", realName: "Dana Verhoeven", displayName: "Dana", email: "dana@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
+const priya: SlackUser = { id: "U0PRIYA", name: "priya", realName: "Priya Raman", displayName: "Priya", email: "priya@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
+
+async function main(): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "advocate-demo-"));
+  const slack = new SlackStandIn(SLACK_BOT_TOKEN, { [admin.id]: admin, [priya.id]: priya }, { [BILLING]: "billing-experts", [GENERAL]: "general" });
+  const discourse = new DiscourseStandIn(DISCOURSE_API_KEY, DISCOURSE_WEBHOOK_SECRET, [
+    { id: 312, username: "marieke_vdberg", name: "Marieke van den Berg", email: "marieke.vdberg@example.nl", trustLevel: 1 },
+    { id: 418, username: "j.okafor", name: "James Okafor", email: "james.okafor@example.com", trustLevel: 2 },
+    { id: 77, username: "priya", name: "Priya Raman", email: "priya@voltaro.example", trustLevel: 3, title: "Voltaro team" },
+  ]);
+  const transcript = new Transcript({
+    users: { [admin.id]: admin.displayName, [priya.id]: priya.displayName },
+    channels: { [BILLING]: "billing-experts", [GENERAL]: "general" },
+  });
+  let app: Advocate | null = null;
+
+  const cleanup = async () => {
+    await discourse.settle();
+    await app?.stop(); // HTTP server, worker, PGlite
+    app = null;
+    await Promise.all([slack.close(), discourse.close()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await Promise.all([slack.start(), discourse.start()]);
+    const result = loadConfig({
+      PORT: "0",
+      ADVOCATE_DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.DEMO_LOG_LEVEL ?? "silent",
+      ADVOCATE_ADMIN_IDS: admin.id,
+      DEFAULT_LOCALE: "en",
+      ROUTE_DELAY_MS: "0",
+      SLACK_CHANNEL_PACE_MS: "50",
+      OUTBOX_POLL_MS: "50",
+      SLACK_BOT_TOKEN,
+      SLACK_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCOURSE_URL: discourse.baseUrl,
+      DISCOURSE_API_KEY,
+      DISCOURSE_WEBHOOK_SECRET,
+    });
+    if (!result.ok) throw new Error(`demo configuration rejected:\n${result.problems.join("\n")}`);
+    const config = result.config;
+
+    transcript.raw("Advocate demo: the real app on embedded PGlite, with stand-ins for Slack and Discourse on 127.0.0.1");
+    transcript.raw(`  data dir   ${dataDir}`);
+    transcript.raw(`  Slack API  ${slack.apiUrl}  ·  Discourse  ${discourse.baseUrl}`);
+    app = await startAdvocate(config, { logger: createLogger(config.LOG_LEVEL), startSchedules: false });
+    const running: Advocate = app;
+    transcript.raw(`  Advocate   ${running.url}  (/slack/events, /webhooks/discourse)`);
+    discourse.setWebhook(`${running.url}/webhooks/discourse`);
+    narrateSlack(slack, transcript);
+    narrateDiscourse(discourse, transcript);
+
+    const quiet = () => waitForOutbox(running);
+    const story = runStory({ slack, discourse, sender: new SlackSender(running.url, SLACK_SIGNING_SECRET, slack), transcript, admin, priya, quiet });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the demo did not finish within ${DEMO_TIMEOUT_MS / 1000} s`)), DEMO_TIMEOUT_MS);
+    });
+    const board = await Promise.race([story, deadline]).finally(() => clearTimeout(timer));
+
+    transcript.heading("Leaderboard");
+    transcript.raw(board.replace(/\*/g, "").split("\n").map((line) => `  ${line}`).join("\n"));
+    await cleanup();
+    console.log("\nDemo finished: every step happened as expected.");
+    return 0;
+  } catch (error) {
+    console.error(`\nDEMO FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    await cleanup().catch((cleanupError: unknown) => console.error(`cleanup failed too: ${String(cleanupError)}`));
+    return 1;
+  }
+}
+
+/** The app's outbox has nothing pending, and nothing died on the way. */
+async function waitForOutbox(app: Advocate): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = await app.db.sql.query<{ pending: number; dead: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'dead')::int AS dead FROM "OutboxItem"`,
+    );
+    if (row && row.dead > 0) {
+      const dead = await app.db.sql.query<{ kind: string; lastError: string | null }>(`SELECT kind, "lastError" FROM "OutboxItem" WHERE status = 'dead'`);
+      throw new Error(`outbox work failed: ${dead.map((item) => `${item.kind}: ${item.lastError ?? "?"}`).join("; ")}`);
+    }
+    if (row && row.pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the outbox to finish (${row?.pending ?? "?"} items pending)`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Everything is closed; if some handle still held the process open, say so instead of hanging.
+    setTimeout(() => {
+      console.error("demo: something kept the process alive after shutdown; exiting");
+      process.exit(code || 1);
+    }, 3000).unref();
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

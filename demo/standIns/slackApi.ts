@@ -1,0 +1,253 @@
+// Stand-in for Slack's side of the wire: the Web API (https://slack.com/api/<method>) and the
+// response_url endpoints, on 127.0.0.1. It records every call so the demo can wait on them and print them.
+// @slack/web-api posts application/x-www-form-urlencoded with objects (blocks, view) JSON-encoded;
+// JSON bodies are accepted too. Errors look like Slack's: HTTP 200 with ok:false.
+import { listen, type RunningServer, type StandInRequest, type StandInReply } from "./http";
+
+export const TEAM = { id: "T04VLT8RQ2M", domain: "voltaro" };
+export const APP = { appId: "A07ADVC8Q1Z", botUserId: "U07ADVBOT9X", botId: "B07ADVC9K3P", verificationToken: "Zx9LqVt2pE7mH4sKc1RnW8yB" };
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  realName: string;
+  displayName: string;
+  email: string;
+  locale: string;
+  tz: string;
+}
+
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: Block[];
+  threadTs?: string;
+}
+
+export type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<Record<string, unknown>> } & Record<string, unknown>;
+
+export type ApiCall =
+  | { kind: "api"; seq: number; method: string; args: Record<string, unknown>; result: Record<string, unknown> }
+  | { kind: "response_url"; seq: number; path: string; userId: string | null; body: Record<string, unknown> };
+
+export class SlackStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly messages = new Map<string, SlackMessage>();
+  private server: RunningServer | null = null;
+  private seq = 0;
+  private tsCounter = 0;
+  private viewCounter = 0;
+  private listeners: Array<(call: ApiCall) => void> = [];
+  /** response_url path → the user whose action it answers (only they see what is posted there). */
+  private readonly responseOwners = new Map<string, string>();
+
+  constructor(
+    private readonly botToken: string,
+    readonly users: Record<string, SlackUser>,
+    readonly channels: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server = await listen((request) => this.handle(request));
+  }
+
+  /** SLACK_API_URL for the app. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  get origin(): string {
+    if (!this.server) throw new Error("Slack stand-in not started");
+    return this.server.origin;
+  }
+
+  /** A response_url for one interaction; what the app posts there is recorded. */
+  responseUrl(kind: "actions" | "commands", userId: string): string {
+    const path = `/response/${kind}/${TEAM.id}/${Date.now()}${++this.seq}`;
+    this.responseOwners.set(path, userId);
+    return `${this.origin}${path}`;
+  }
+
+  onCall(listener: (call: ApiCall) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
+    this.server = null;
+  }
+
+  /** The DM channel Slack opens when a bot posts to a user id. */
+  dmChannelOf(userId: string): string {
+    return `D${userId.slice(1)}`;
+  }
+
+  apiCalls(method: string): Array<Extract<ApiCall, { kind: "api" }>> {
+    return this.calls.filter((call): call is Extract<ApiCall, { kind: "api" }> => call.kind === "api" && call.method === method);
+  }
+
+  responses(): Array<Extract<ApiCall, { kind: "response_url" }>> {
+    return this.calls.filter((call): call is Extract<ApiCall, { kind: "response_url" }> => call.kind === "response_url");
+  }
+
+  private record(call: ApiCall): void {
+    this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
+  }
+
+  private handle(request: StandInRequest): StandInReply {
+    const path = request.url.pathname;
+    if (request.method === "POST" && path.startsWith("/response/")) {
+      this.record({ kind: "response_url", seq: ++this.seq, path, userId: this.responseOwners.get(path) ?? null, body: parseBody(request) });
+      return { json: { ok: true } };
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(path)?.[1];
+    if (request.method !== "POST" || !method) return { status: 404, json: { ok: false, error: "unknown_method" } };
+    const args = parseBody(request);
+    const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || String(args.token ?? "");
+    const result = token === this.botToken ? this.apiMethod(method, args) : { ok: false, error: "invalid_auth" };
+    this.record({ kind: "api", seq: ++this.seq, method, args, result });
+    return { json: result };
+  }
+
+  private apiMethod(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "chat.postMessage": {
+        const requested = String(args.channel ?? "");
+        const channel = requested.startsWith("U") ? this.dmChannelOf(requested) : requested;
+        if (!this.users[requested] && !this.channels[channel]) return { ok: false, error: "channel_not_found" };
+        const ts = this.nextTs();
+        const message: SlackMessage = { channel, ts, text: String(args.text ?? ""), blocks: asBlocks(args.blocks), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) };
+        this.messages.set(`${channel}/${ts}`, message);
+        return { ok: true, channel, ts, message: this.messageJson(message) };
+      }
+      case "chat.update": {
+        const key = `${String(args.channel)}/${String(args.ts)}`;
+        const message = this.messages.get(key);
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = String(args.text ?? message.text);
+        if (args.blocks !== undefined) message.blocks = asBlocks(args.blocks);
+        return { ok: true, channel: message.channel, ts: message.ts, text: message.text, message: this.messageJson(message) };
+      }
+      case "views.open": {
+        if (!args.trigger_id) return { ok: false, error: "invalid_trigger_id" };
+        return { ok: true, view: this.viewJson(args.view, "modal") };
+      }
+      case "views.publish": {
+        if (!this.users[String(args.user_id)]) return { ok: false, error: "user_not_found" };
+        return { ok: true, view: this.viewJson(args.view, "home") };
+      }
+      case "users.info": {
+        const user = this.users[String(args.user)];
+        return user ? { ok: true, user: userJson(user) } : { ok: false, error: "user_not_found" };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private nextTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private messageJson(message: SlackMessage): Record<string, unknown> {
+    return {
+      user: APP.botUserId,
+      type: "message",
+      ts: message.ts,
+      bot_id: APP.botId,
+      app_id: APP.appId,
+      text: message.text,
+      team: TEAM.id,
+      blocks: message.blocks,
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    };
+  }
+
+  private viewJson(view: unknown, type: "modal" | "home"): Record<string, unknown> {
+    const input = (typeof view === "object" && view !== null ? view : {}) as Record<string, unknown>;
+    const id = `V07DEMO${String(++this.viewCounter).padStart(4, "0")}`;
+    return {
+      id,
+      team_id: TEAM.id,
+      type,
+      blocks: input.blocks ?? [],
+      private_metadata: input.private_metadata ?? "",
+      callback_id: input.callback_id ?? "",
+      state: { values: {} },
+      hash: `${Math.floor(Date.now() / 1000)}.Dm${this.viewCounter}`,
+      title: input.title ?? { type: "plain_text", text: "View Title", emoji: true },
+      clear_on_close: false,
+      notify_on_close: false,
+      close: input.close ?? null,
+      submit: input.submit ?? null,
+      previous_view_id: null,
+      root_view_id: id,
+      app_id: APP.appId,
+      external_id: "",
+      app_installed_team_id: TEAM.id,
+      bot_id: APP.botId,
+    };
+  }
+}
+
+/** Form fields (objects arrive JSON-encoded) or a JSON body, as one object. */
+function parseBody(request: StandInRequest): Record<string, unknown> {
+  const type = String(request.headers["content-type"] ?? "");
+  if (type.includes("application/json")) {
+    try {
+      return JSON.parse(request.body || "{}") as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(request.body)) {
+    fields[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return fields;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function asBlocks(value: unknown): Block[] {
+  const parsed = typeof value === "string" ? tryJson(value) : value;
+  return Array.isArray(parsed) ? (parsed as Block[]) : [];
+}
+
+function userJson(user: SlackUser): Record<string, unknown> {
+  const [first = "", ...rest] = user.realName.split(" ");
+  return {
+    id: user.id,
+    team_id: TEAM.id,
+    name: user.name,
+    deleted: false,
+    real_name: user.realName,
+    tz: user.tz,
+    profile: {
+      real_name: user.realName,
+      real_name_normalized: user.realName,
+      display_name: user.displayName,
+      display_name_normalized: user.displayName,
+      first_name: first,
+      last_name: rest.join(" "),
+      team: TEAM.id,
+      // Present only because the app has users:read.email.
+      email: user.email,
+    },
+    is_admin: false,
+    is_owner: false,
+    is_bot: false,
+    is_app_user: false,
+    updated: Math.floor(Date.now() / 1000),
+    is_email_confirmed: true,
+    locale: user.locale,
+  };
+}

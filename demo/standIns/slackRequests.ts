@@ -1,0 +1,141 @@
+// What Slack sends to the app's Request URL (/slack/events), shaped and signed like the real thing:
+// slash commands (form fields), block_actions and view_submission (form field `payload` = JSON).
+// X-Slack-Signature = "v0=" + HMAC-SHA256(signing secret, "v0:" + timestamp + ":" + the exact body bytes sent).
+import { createHmac, randomBytes } from "node:crypto";
+import { APP, TEAM, type Block, type SlackMessage, type SlackStandIn, type SlackUser } from "./slackApi";
+
+export interface AppReply {
+  status: number;
+  /** The ack body (a slash command's ephemeral reply, a view_submission's errors), if any. */
+  json: Record<string, unknown> | null;
+}
+
+export class SlackSender {
+  constructor(
+    private readonly appUrl: string,
+    private readonly signingSecret: string,
+    private readonly slack: SlackStandIn,
+  ) {}
+
+  /** `/advocate <text>` typed in a channel; with should_escape, Slack has already turned #channel into <#C…|name>. */
+  slashCommand(user: SlackUser, channelId: string, text: string): Promise<AppReply> {
+    const fields = {
+      token: APP.verificationToken,
+      team_id: TEAM.id,
+      team_domain: TEAM.domain,
+      channel_id: channelId,
+      channel_name: this.slack.channels[channelId] ?? "directmessage",
+      user_id: user.id,
+      user_name: user.name,
+      command: "/advocate",
+      text,
+      api_app_id: APP.appId,
+      is_enterprise_install: "false",
+      response_url: this.slack.responseUrl("commands", user.id),
+      trigger_id: triggerId(),
+    };
+    return this.post(new URLSearchParams(fields).toString());
+  }
+
+  /** A click on a button of a message the app posted (a card in a channel, or a DM). */
+  clickButton(user: SlackUser, message: SlackMessage, actionId: string): Promise<AppReply> {
+    const found = findButton(message.blocks, actionId);
+    if (!found) throw new Error(`the message ${message.ts} in ${message.channel} has no ${actionId} button`);
+    const payload = {
+      type: "block_actions",
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM.id },
+      api_app_id: APP.appId,
+      token: APP.verificationToken,
+      container: { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      trigger_id: triggerId(),
+      team: TEAM,
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: message.channel, name: this.slack.channels[message.channel] ?? "directmessage" },
+      message: {
+        user: APP.botUserId,
+        type: "message",
+        ts: message.ts,
+        bot_id: APP.botId,
+        app_id: APP.appId,
+        text: message.text,
+        team: TEAM.id,
+        blocks: message.blocks,
+      },
+      state: { values: {} },
+      response_url: this.slack.responseUrl("actions", user.id),
+      actions: [
+        {
+          action_id: actionId,
+          block_id: found.blockId,
+          text: found.button.text,
+          value: found.button.value,
+          ...(found.button.style ? { style: found.button.style } : {}),
+          type: "button",
+          action_ts: `${(Date.now() / 1000).toFixed(6)}`,
+        },
+      ],
+    };
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  }
+
+  /** Submits a modal the app opened (the view as views.open returned it), with the user's input. */
+  submitView(user: SlackUser, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>): Promise<AppReply> {
+    const payload = {
+      type: "view_submission",
+      team: TEAM,
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM.id },
+      api_app_id: APP.appId,
+      token: APP.verificationToken,
+      trigger_id: triggerId(),
+      view: { ...view, state: { values } },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  }
+
+  private async post(body: string): Promise<AppReply> {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = `v0=${createHmac("sha256", this.signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    const response = await fetch(`${this.appUrl}/slack/events`, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signature,
+      },
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> | null = null;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, json };
+  }
+}
+
+interface Button {
+  text: unknown;
+  value?: string;
+  style?: string;
+}
+
+function findButton(blocks: Block[], actionId: string): { blockId: string; button: Button } | null {
+  for (const block of blocks) {
+    if (block.type !== "actions") continue;
+    const button = (block.elements ?? []).find((element) => element.action_id === actionId);
+    // Slack assigns a block_id when the app gave none.
+    if (button) return { blockId: block.block_id ?? "actions", button: button as unknown as Button };
+  }
+  return null;
+}
+
+function triggerId(): string {
+  return `${Date.now()}.4733801234567.${randomBytes(16).toString("hex")}`;
+}

@@ -1,0 +1,100 @@
+// The core's use cases with no adapter at all: fake community and chat ports, the real store and outbox.
+import pino from "pino";
+import { connectDatabase, type Database } from "../../src/db/connect";
+import { migrate } from "../../src/db/migrate";
+import { prismaStore } from "../../src/db/prismaStore";
+import { OutboxWorker } from "../../src/outbox/worker";
+import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
+import { acceptCommunityEvent } from "../../src/core/questions/acceptCommunityEvent";
+import { claimQuestion } from "../../src/core/claims/claims";
+import { submitAnswer } from "../../src/core/answers/submitAnswer";
+import { leaderboard } from "../../src/core/points/leaderboard";
+import type { ChatSurface, CommunityPort } from "../../src/core/ports";
+import type { CoreDeps } from "../../src/core/deps";
+import type { CommunityEvent } from "../../src/core/events";
+
+let db: Database;
+let deps: CoreDeps;
+let worker: OutboxWorker;
+const chatLog: string[] = [];
+const replies: Array<{ topicId: number; asUsername: string }> = [];
+
+const community: CommunityPort = {
+  name: "discourse",
+  baseUrl: "https://community.example",
+  createReply: async (input) => (replies.push(input), { postId: 500 + replies.length, url: `https://community.example/t/x/${input.topicId}/2` }),
+  findReplyByMarker: async () => null,
+  findUserByEmail: async () => null,
+  getTopic: async () => null,
+  listLatest: async () => ({ events: [], cursor: null }),
+};
+const chat: ChatSurface = {
+  postCard: async (channelId, view) => (chatLog.push(`post ${channelId} ${view.state.type}`), { messageRef: "1.1" }),
+  updateCard: async (channelId, _ref, view) => void chatLog.push(`update ${channelId} ${view.state.type}`),
+  postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
+  notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
+  publishHome: async (userId) => void chatLog.push(`home ${userId}`),
+  getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
+};
+
+beforeAll(async () => {
+  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
+  await migrate(db.sql);
+  deps = {
+    store: prismaStore(db.prisma),
+    community,
+    chat: { slack: chat },
+    clock: { now: () => new Date() },
+    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", points: { answerPublished: 10 }, ignoredUsernames: [] },
+  };
+  worker = new OutboxWorker({
+    prisma: db.prisma,
+    handle: (message) => handleOutboxMessage(deps, message),
+    logger: pino({ level: "silent" }),
+    paceMs: () => 0,
+    pollMs: 1000,
+    leaseMs: 10000,
+    lanesPerTick: 8,
+    maxAttempts: 3,
+    backoffBaseMs: 1,
+    backoffCapMs: 10,
+  });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const opened: CommunityEvent = {
+  type: "topic.opened",
+  topic: { topicId: 7, title: "Invoice wrong after switching plans", url: "https://community.example/t/x/7", categoryId: 1, categorySlug: "support", tags: ["billing"], authorUsername: "cust", authorName: "Customer", postedAt: new Date(), closed: false },
+};
+const firstPost: CommunityEvent = {
+  type: "post.created",
+  post: { postId: 70, topicId: 7, postNumber: 1, topicTitle: "Invoice wrong after switching plans", topicUrl: "https://community.example/t/x/7", categorySlug: "support", categoryId: 1, text: "My invoice is wrong, how do I get a refund?", authorUsername: "cust", authorName: "Customer", postedAt: new Date(), url: "https://community.example/t/x/7/1" },
+};
+
+test("ingest → route by rule → claim → answer → published once, points, leaderboard", async () => {
+  await deps.store.rules.add({ priority: 1, surface: "slack", channelId: "CBILL", categories: [], tags: ["billing"], keywords: [], languages: [], createdBy: "admin" });
+  for (const [i, event] of [opened, firstPost, firstPost].entries()) {
+    await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: String(i), businessKey: `${event.type}:7`, name: event.type, payload: {}, event });
+  }
+  await worker.drain();
+  expect(chatLog).toEqual(["post CBILL open"]);
+
+  const actor = { surface: "slack", userId: "UALICE", displayName: "Alice" };
+  const alice = await deps.store.employees.ensure("slack", "UALICE", "Alice");
+  await deps.store.employees.update(alice.id, { communityUsername: "alice" });
+  expect(await claimQuestion(deps, actor, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: true });
+  expect(await claimQuestion(deps, { surface: "slack", userId: "UBOB" }, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: false, reason: "held", by: "Alice" });
+
+  const input = { channelId: "CBILL", topicId: 7, body: "You get the difference back within 5 days.", consent: true, submissionKey: "view-1" };
+  expect(await submitAnswer(deps, actor, input)).toMatchObject({ ok: true, duplicate: false });
+  expect(await submitAnswer(deps, actor, input)).toMatchObject({ ok: true, duplicate: true });
+  expect(await submitAnswer(deps, { surface: "slack", userId: "UBOB" }, { ...input, submissionKey: "view-2" })).toEqual({ ok: false, problem: "not_linked" });
+  await worker.drain();
+
+  expect(replies).toEqual([{ topicId: 7, asUsername: "alice", raw: expect.stringContaining("You get the difference back") }]);
+  expect(chatLog).toEqual(expect.arrayContaining(["update CBILL claimed", "update CBILL answered", "thread CBILL", "notify UALICE answer_published", "home UALICE"]));
+  const board = await leaderboard(deps, "week", alice.id);
+  expect(board.top).toMatchObject([{ externalId: "UALICE", points: 10, rank: 1 }]);
+});

@@ -120,7 +120,7 @@ export class SlackStandIn {
         const ts = this.nextTs();
         const message: SlackMessage = { channel, ts, text: String(args.text ?? ""), blocks: asBlocks(args.blocks), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) };
         this.messages.set(`${channel}/${ts}`, message);
-        return { ok: true, channel, ts, message: this.messageJson(message) };
+        return { ok: true, channel, ts, message: messageJson(message) };
       }
       case "chat.update": {
         const key = `${String(args.channel)}/${String(args.ts)}`;
@@ -128,7 +128,7 @@ export class SlackStandIn {
         if (!message) return { ok: false, error: "message_not_found" };
         message.text = String(args.text ?? message.text);
         if (args.blocks !== undefined) message.blocks = asBlocks(args.blocks);
-        return { ok: true, channel: message.channel, ts: message.ts, text: message.text, message: this.messageJson(message) };
+        return { ok: true, channel: message.channel, ts: message.ts, text: message.text, message: messageJson(message) };
       }
       case "views.open": {
         if (!args.trigger_id) return { ok: false, error: "invalid_trigger_id" };
@@ -151,19 +151,6 @@ export class SlackStandIn {
     return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, "0")}`;
   }
 
-  private messageJson(message: SlackMessage): Record<string, unknown> {
-    return {
-      user: APP.botUserId,
-      type: "message",
-      ts: message.ts,
-      bot_id: APP.botId,
-      app_id: APP.appId,
-      text: message.text,
-      team: TEAM.id,
-      blocks: message.blocks,
-      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-    };
-  }
 
   private viewJson(view: unknown, type: "modal" | "home"): Record<string, unknown> {
     const input = (typeof view === "object" && view !== null ? view : {}) as Record<string, unknown>;
@@ -249,5 +236,20 @@ function userJson(user: SlackUser): Record<string, unknown> {
     updated: Math.floor(Date.now() / 1000),
     is_email_confirmed: true,
     locale: user.locale,
+  };
+}
+
+/** A message as Slack shows it back (in API replies and in interaction payloads). */
+export function messageJson(message: SlackMessage): Record<string, unknown> {
+  return {
+    user: APP.botUserId,
+    type: "message",
+    ts: message.ts,
+    bot_id: APP.botId,
+    app_id: APP.appId,
+    text: message.text,
+    team: TEAM.id,
+    blocks: message.blocks,
+    ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
   };
 }

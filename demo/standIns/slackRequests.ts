@@ -2,7 +2,7 @@
 // slash commands (form fields), block_actions and view_submission (form field `payload` = JSON).
 // X-Slack-Signature = "v0=" + HMAC-SHA256(signing secret, "v0:" + timestamp + ":" + the exact body bytes sent).
 import { createHmac, randomBytes } from "node:crypto";
-import { APP, TEAM, type Block, type SlackMessage, type SlackStandIn, type SlackUser } from "./slackApi";
+import { APP, TEAM, messageJson, type Block, type SlackMessage, type SlackStandIn, type SlackUser } from "./slackApi";
 
 export interface AppReply {
   status: number;
@@ -52,16 +52,7 @@ export class SlackSender {
       enterprise: null,
       is_enterprise_install: false,
       channel: { id: message.channel, name: this.slack.channels[message.channel] ?? "directmessage" },
-      message: {
-        user: APP.botUserId,
-        type: "message",
-        ts: message.ts,
-        bot_id: APP.botId,
-        app_id: APP.appId,
-        text: message.text,
-        team: TEAM.id,
-        blocks: message.blocks,
-      },
+      message: messageJson(message),
       state: { values: {} },
       response_url: this.slack.responseUrl("actions", user.id),
       actions: [

@@ -1,10 +1,7 @@
 // Plain domain records, shaped like the stored rows but free of any persistence library.
 
 export type Surface = "slack" | "teams";
-export type Locale = "en" | "nl";
 export type QuestionKind = "question" | "complaint" | "idea" | "praise";
-export type QuestionStatus = "pending" | "open" | "answered" | "answered_elsewhere" | "closed" | "deleted";
-export type AnswerStatus = "queued" | "publishing" | "published" | "failed";
 
 export interface Question {
   id: string;
@@ -80,11 +77,6 @@ export interface RoutingRule {
   tags: string[];
   keywords: string[];
   languages: string[];
-}
-
-export interface ChatTarget {
-  surface: Surface;
-  channelId: string;
 }
 
 export interface LeaderboardRow {

@@ -58,7 +58,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
     logger,
     // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
     authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
-    clientOptions: { ...clientOptions },
+    clientOptions,
   });
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger });
   app.error(async (error) => {

@@ -68,7 +68,6 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claims.expire") }),
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
-export type OutboxKind = OutboxMessage["kind"];
 
 /** Lanes: items of one lane run one at a time, in order, paced (a chat channel, a community's API key). */
 export const lanes = {

@@ -1,5 +1,6 @@
 // Modal submissions: the answer form and the "not for us" reason. Field problems go back in the ack,
-// so the modal stays open with the employee's text in it.
+// so the modal stays open with the employee's text in it. That is why the (fast, database-only) submit runs
+// before the ack here; publishing itself is outbox work, after the ack.
 import type { App } from "@slack/bolt";
 import { submitAnswer, checkAnswerText, type SubmitProblem } from "../../../core/answers/submitAnswer";
 import { passOn } from "../../../core/cards/passOn";

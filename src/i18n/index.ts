@@ -40,7 +40,7 @@ export function timeAgo(from: Date, now: Date, locale: string): string {
   return format.format(seconds, "second");
 }
 
-/** "14:30" in the company's timezone, for claim expiry and deadlines. */
+/** "14:30" in the company's timezone, for claim expiry and deadlines; 24-hour in every language (our teams are European). */
 export function clockTime(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(normalizeLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+  return new Intl.DateTimeFormat(normalizeLocale(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(date);
 }

@@ -8,6 +8,9 @@ import { htmlToPlainText } from "../../core/text/plainText";
 import { topicFacts, topicUrl } from "./mapEvent";
 import { webhookTopic } from "./payloads";
 
+/** How far back from the end of a topic a reply of ours is looked for. */
+const RECENT_POSTS = 30;
+
 export interface DiscourseClientOptions {
   name: string;
   baseUrl: string;
@@ -18,9 +21,13 @@ export interface DiscourseClientOptions {
 
 const createdPost = z.object({ id: z.number().int(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
 const rawPost = z.object({ id: z.number().int(), raw: z.string(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
+const streamPost = z.object({ id: z.number().int(), username: z.string(), post_number: z.number().int(), cooked: z.string() });
+const topicPosts = z.object({ post_stream: z.object({ posts: z.array(streamPost) }) });
 const topicPage = webhookTopic.extend({
   post_stream: z.object({
-    posts: z.array(z.object({ id: z.number().int(), username: z.string(), post_number: z.number().int(), cooked: z.string() })),
+    posts: z.array(streamPost),
+    /** Every post id of the topic in order; `posts` holds only the first page (about 20). */
+    stream: z.array(z.number().int()).optional(),
   }),
   details: z.object({ created_by: z.object({ id: z.number().int(), username: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
 });
@@ -46,7 +53,21 @@ export class DiscourseClient implements CommunityPort {
 
   async findReplyByMarker(input: { topicId: number; username: string; marker: string }) {
     const page = await this.topicPage(input.topicId);
-    const candidates = (page?.post_stream.posts ?? []).filter((post) => post.username === input.username).reverse().slice(0, 5);
+    if (!page) return null;
+    // Our reply is among the newest posts, which on a long topic are past the first page.
+    const newestIds = (page.post_stream.stream ?? page.post_stream.posts.map((post) => post.id)).slice(-RECENT_POSTS);
+    const loaded = new Map(page.post_stream.posts.map((post) => [post.id, post]));
+    const missing = newestIds.filter((id) => !loaded.has(id));
+    if (missing.length) {
+      const query = missing.map((id) => `post_ids[]=${id}`).join("&");
+      const more = topicPosts.parse(await this.request("GET", `/t/${input.topicId}/posts.json?${query}`));
+      for (const post of more.post_stream.posts) loaded.set(post.id, post);
+    }
+    const candidates = newestIds
+      .map((id) => loaded.get(id))
+      .filter((post) => post?.username === input.username)
+      .reverse()
+      .slice(0, 5) as z.infer<typeof streamPost>[];
     for (const candidate of candidates) {
       const post = rawPost.parse(await this.request("GET", `/posts/${candidate.id}.json`));
       if (post.raw.includes(input.marker)) {

@@ -205,6 +205,22 @@ describe("findReplyByMarker", () => {
     expect(await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker })).toBeNull();
   });
 
+  test("on a long topic the reply past the first page is found through /t/{id}/posts.json", async () => {
+    const topic = fixture<{ post_stream: { posts: { id: number }[]; stream: number[] } }>("discourse/topic.json");
+    const firstPage = topic.post_stream.posts;
+    // 60 posts: the first page holds three, the newest (ours) is id 19200.
+    const stream = [...firstPage.map((post) => post.id), ...Array.from({ length: 57 }, (_, i) => 19144 + i)];
+    nock(BASE).get("/t/4821.json").reply(200, { ...topic, post_stream: { posts: firstPage, stream } });
+    const olderOthers = stream.slice(-30, -1).map((id) => ({ id, username: "klant", post_number: id - 19140, cooked: "<p>…</p>" }));
+    nock(BASE)
+      .get("/t/4821/posts.json")
+      .query((query) => Array.isArray(query["post_ids[]"]) && query["post_ids[]"].length === 30 && query["post_ids[]"].includes("19200"))
+      .reply(200, { post_stream: { posts: [...olderOthers, { id: 19200, username: "sanne.devries", post_number: 60, cooked: "<p>Hoi</p>" }] } });
+    nock(BASE).get("/posts/19200.json").reply(200, { ...postJson(19200, `Hoi!\n\n${marker}`), post_number: 60 });
+    const found = await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker });
+    expect(found).toEqual({ postId: 19200, url: `${BASE}/t/${TOPIC_SLUG}/4821/60` });
+  });
+
   test("topic gone → null", async () => {
     nock(BASE).get("/t/4821.json").reply(404, {});
     expect(await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker })).toBeNull();

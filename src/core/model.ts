@@ -34,6 +34,7 @@ export interface Card {
   channelId: string;
   locale: string;
   messageRef: string | null;
+  postStartedAt: Date | null;
   routedBy: string;
   passedOnBy: string | null;
   passedOnNote: string | null;
@@ -68,11 +69,16 @@ export interface Answer {
   publishedAt: Date | null;
 }
 
+/** A channel on a chat surface. */
+export interface ChatTarget {
+  surface: string;
+  channelId: string;
+}
+
 export interface RoutingRule {
   id: number;
   priority: number;
-  surface: string;
-  channelId: string;
+  targets: ChatTarget[];
   categories: string[];
   tags: string[];
   keywords: string[];

@@ -3,6 +3,7 @@ import type { CommunityEvent, TopicSnapshot } from "./events";
 import type {
   Answer,
   Card,
+  ChatTarget,
   Employee,
   LeaderboardRow,
   Question,
@@ -47,6 +48,11 @@ export interface UserProfile {
 /** A chat surface (Slack, Teams). Presenters turn the core's views into the surface's own format. */
 export interface ChatSurface {
   postCard(channelId: string, view: CardView): Promise<{ messageRef: string }>;
+  /**
+   * A card an earlier attempt posted without us learning its ref (crash, lost response); null when there is
+   * none, or when the surface has no way to tell (then the card is posted again).
+   */
+  findPostedCard(channelId: string, cardId: string, since: Date): Promise<{ messageRef: string } | null>;
   updateCard(channelId: string, messageRef: string, view: CardView): Promise<void>;
   postThreadReply(channelId: string, messageRef: string, text: string, locale: string): Promise<void>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
@@ -72,7 +78,7 @@ export interface CardRepo {
   byId(id: string): Promise<Card | null>;
   forQuestion(questionId: string): Promise<Card[]>;
   find(questionId: string, surface: string, channelId: string): Promise<Card | null>;
-  create(card: Omit<Card, "id" | "messageRef" | "passedOnBy" | "passedOnNote">): Promise<Card>;
+  create(card: Omit<Card, "id" | "messageRef" | "postStartedAt" | "passedOnBy" | "passedOnNote">): Promise<Card>;
   update(id: string, patch: Partial<Card>): Promise<Card>;
 }
 
@@ -103,7 +109,8 @@ export interface LedgerRepo {
 
 export interface RuleRepo {
   list(): Promise<RoutingRule[]>;
-  add(rule: Omit<RoutingRule, "id"> & { createdBy: string }): Promise<RoutingRule>;
+  /** A rule with the same criteria and priority gains the target; otherwise a new rule is made. */
+  add(rule: Omit<RoutingRule, "id" | "targets"> & { target: ChatTarget; createdBy: string }): Promise<{ rule: RoutingRule; merged: boolean }>;
   remove(id: number): Promise<boolean>;
 }
 

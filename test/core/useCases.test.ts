@@ -12,6 +12,7 @@ import { leaderboard } from "../../src/core/points/leaderboard";
 import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/events";
+import { RetryableError } from "../../src/core/errors";
 
 let db: Database;
 let deps: CoreDeps;
@@ -28,14 +29,26 @@ const community: CommunityPort = {
   getTopic: async () => null,
   listLatest: async () => ({ events: [], cursor: null }),
 };
-const chat: ChatSurface = {
-  postCard: async (channelId, view) => (chatLog.push(`post ${channelId} ${view.state.type}`), { messageRef: "1.1" }),
-  updateCard: async (channelId, _ref, view) => void chatLog.push(`update ${channelId} ${view.state.type}`),
-  postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
-  notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
-  publishHome: async (userId) => void chatLog.push(`home ${userId}`),
-  getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
-};
+/** Channels whose next card post lands but whose answer is lost (a crash, a dropped connection). */
+const loseNextPostIn = new Set<string>();
+const landed = new Map<string, string>();
+
+function fakeChat(name: string): ChatSurface {
+  return {
+    postCard: async (channelId, view) => {
+      chatLog.push(`post ${channelId} ${view.state.type}`);
+      landed.set(view.cardId, `${name}-ref`);
+      if (loseNextPostIn.delete(channelId)) throw new RetryableError("connection reset after the post landed");
+      return { messageRef: `${name}-ref` };
+    },
+    findPostedCard: async (_channelId, cardId) => (landed.has(cardId) ? { messageRef: landed.get(cardId) as string } : null),
+    updateCard: async (channelId, _ref, view) => void chatLog.push(`update ${channelId} ${view.state.type}`),
+    postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
+    notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
+    publishHome: async (userId) => void chatLog.push(`home ${userId}`),
+    getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
+  };
+}
 
 beforeAll(async () => {
   db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
@@ -43,7 +56,7 @@ beforeAll(async () => {
   deps = {
     store: prismaStore(db.prisma),
     community,
-    chat: { slack: chat },
+    chat: { slack: fakeChat("slack"), teams: fakeChat("teams") },
     clock: { now: () => new Date() },
     settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", points: { answerPublished: 10 }, ignoredUsernames: [] },
   };
@@ -74,7 +87,7 @@ const firstPost: CommunityEvent = {
 };
 
 test("ingest → route by rule → claim → answer → published once, points, leaderboard", async () => {
-  await deps.store.rules.add({ priority: 1, surface: "slack", channelId: "CBILL", categories: [], tags: ["billing"], keywords: [], languages: [], createdBy: "admin" });
+  await deps.store.rules.add({ priority: 1, target: { surface: "slack", channelId: "CBILL" }, categories: [], tags: ["billing"], keywords: [], languages: [], createdBy: "admin" });
   for (const [i, event] of [opened, firstPost, firstPost].entries()) {
     await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: String(i), businessKey: `${event.type}:7`, name: event.type, payload: {}, event });
   }
@@ -97,4 +110,27 @@ test("ingest → route by rule → claim → answer → published once, points, 
   expect(chatLog).toEqual(expect.arrayContaining(["update CBILL claimed", "update CBILL answered", "thread CBILL", "notify UALICE answer_published", "home UALICE"]));
   const board = await leaderboard(deps, "week", alice.id);
   expect(board.top).toMatchObject([{ externalId: "UALICE", points: 10, rank: 1 }]);
+});
+
+test("one rule posts to a Slack and a Teams channel; a card post whose answer was lost is found, not posted twice", async () => {
+  chatLog.length = 0;
+  const spec = { priority: 1, categories: [], tags: ["shipping"], keywords: [], languages: [], createdBy: "admin" };
+  expect(await deps.store.rules.add({ ...spec, target: { surface: "slack", channelId: "CSHIP" } })).toMatchObject({ merged: false });
+  const { rule, merged } = await deps.store.rules.add({ ...spec, target: { surface: "teams", channelId: "19:ship@thread.tacv2" } });
+  expect(merged).toBe(true);
+  expect(rule.targets).toEqual(expect.arrayContaining([{ surface: "slack", channelId: "CSHIP" }, { surface: "teams", channelId: "19:ship@thread.tacv2" }]));
+
+  loseNextPostIn.add("CSHIP");
+  const topic = { ...opened.topic, topicId: 9, title: "Parcel never arrived", tags: ["shipping"] };
+  const post = firstPost.type === "post.created" ? { ...firstPost.post, postId: 90, topicId: 9, topicTitle: topic.title, text: "Where is my parcel?" } : null;
+  await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: "s1", businessKey: "topic.opened:9", name: "topic.opened", payload: {}, event: { type: "topic.opened", topic } });
+  await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: "s2", businessKey: "post.created:90", name: "post.created", payload: {}, event: { type: "post.created", post: post! } });
+  await worker.drain();
+  await new Promise((resolve) => setTimeout(resolve, 30)); // the lost post's retry back-off (1 ms base, 10 ms cap)
+  await worker.drain();
+
+  expect(chatLog.filter((line) => line.startsWith("post "))).toEqual(expect.arrayContaining(["post CSHIP open", "post 19:ship@thread.tacv2 open"]));
+  expect(chatLog.filter((line) => line === "post CSHIP open")).toHaveLength(1);
+  const cards = await db.prisma.card.findMany({ where: { question: { topicId: 9 } }, orderBy: { surface: "asc" } });
+  expect(cards.map((card) => [card.surface, card.messageRef])).toEqual([["slack", "slack-ref"], ["teams", "teams-ref"]]);
 });

@@ -119,6 +119,21 @@ test("an employee who is not linked gets a clear prompt in the modal, with their
   expect(await app.db.prisma.answer.count()).toBe(0);
 });
 
+test("Slack took the card but the answer was lost: the retry finds it in the channel's history and posts nothing twice", async () => {
+  await app.stop();
+  app = await startTestApp({ backoffBaseMs: 50 });
+  const slack = new FakeSlack().dropAnswerOf("chat.postMessage").listen();
+  await app.deps.store.channels.setFallback("slack", CHANNEL);
+  await app.postDiscourse("topic_created", fixture("discourse/topic_created.json"));
+  await app.postDiscourse("post_created", fixture("discourse/post_created_first_post.json"));
+  await drainUntil(app, async () => Boolean((await app.db.prisma.card.findFirst())?.messageRef));
+  expect(slack.of("conversations.history")).toHaveLength(1);
+  expect(slack.of("chat.postMessage")).toHaveLength(1);
+  const card = await app.db.prisma.card.findFirstOrThrow();
+  expect(card.messageRef).toBe(slack.of("chat.postMessage")[0]?.ts);
+  expect(JSON.parse(String(slack.of("chat.postMessage")[0]?.body.metadata))).toEqual({ event_type: "advocate_card", event_payload: { card_id: card.id } });
+});
+
 test("Slack 429 on a card: retried after Retry-After, posted once", async () => {
   const limited = nock(new URL(SLACK_API).origin).post("/api/chat.postMessage").reply(429, fixture("slack/rate_limited.json"), { "Retry-After": "1" });
   const slack = new FakeSlack().listen();

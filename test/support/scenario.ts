@@ -5,7 +5,7 @@ import type { TestApp } from "./testApp";
 import { CHANNEL, PRIYA } from "./slackPayloads";
 
 export async function routedCard(app: TestApp, topic = "discourse/topic_created.json", post = "discourse/post_created_first_post.json"): Promise<string> {
-  await app.deps.store.rules.add({ priority: 10, surface: "slack", channelId: CHANNEL, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
+  await app.deps.store.rules.add({ priority: 10, target: { surface: "slack", channelId: CHANNEL }, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
   await app.deps.store.channels.setFallback("slack", "C0FALLBACK");
   await app.postDiscourse("topic_created", fixture(topic));
   await app.postDiscourse("post_created", fixture(post));

@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
   authorization: string | undefined;
+  /** The ts Slack gave the message, for calls that made one. */
+  ts?: string;
 }
 
 const origin = new URL(SLACK_API).origin;
@@ -14,7 +16,14 @@ const basePath = new URL(SLACK_API).pathname;
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
-  private ts = 1763633650.0019;
+  private ts = Date.now() / 1000;
+  /** Calls of these methods take effect, then the connection drops before the answer (a lost response). */
+  private readonly dropAnswers = new Map<string, number>();
+
+  dropAnswerOf(method: string, times = 1): this {
+    this.dropAnswers.set(method, times);
+    return this;
+  }
 
   /** Answers every Web API method with ok:true (a fresh ts for messages) until reset. */
   listen(): this {
@@ -29,10 +38,26 @@ export class FakeSlack {
         recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
         if (method === "users.info") return [200, fixture("slack/users_info.json")];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
+        if (method === "conversations.history") return [200, { ok: true, messages: recorder.history(String(decoded.channel)), has_more: false }];
         recorder.ts += 0.0001;
-        return [200, { ok: true, channel: decoded.channel, ts: recorder.ts.toFixed(6) }];
+        const ts = recorder.ts.toFixed(6);
+        recorder.calls[recorder.calls.length - 1]!.ts = ts;
+        const drops = recorder.dropAnswers.get(method) ?? 0;
+        if (drops > 0) {
+          recorder.dropAnswers.set(method, drops - 1);
+          return [502, "Bad Gateway"];
+        }
+        return [200, { ok: true, channel: decoded.channel, ts }];
       });
     return this;
+  }
+
+  /** What conversations.history shows: the channel's posted messages, newest first, with their metadata. */
+  private history(channel: string) {
+    return this.of("chat.postMessage")
+      .filter((call) => call.body.channel === channel && !call.body.thread_ts)
+      .map((call) => ({ type: "message", ts: call.ts, text: call.body.text, ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}) }))
+      .reverse();
   }
 
   of(method: string): SlackCall[] {

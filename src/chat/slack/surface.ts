@@ -10,6 +10,9 @@ import { questionCard } from "./presenters/questionCard";
 import { noticeMessage } from "./presenters/notice";
 import { homeTab } from "./presenters/home";
 
+/** Message metadata type that marks Advocate's question cards. */
+const CARD_EVENT = "advocate_card";
+
 /** Slack errors that say "try again later" rather than "this will never work". */
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_added_to_org"]);
 
@@ -21,9 +24,32 @@ export class SlackSurface implements ChatSurface {
 
   async postCard(channelId: string, view: CardView) {
     const message = questionCard(view, this.timezone);
-    const result = await this.call(() => this.client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false, unfurl_media: false }));
+    const result = await this.call(() =>
+      this.client.chat.postMessage({
+        channel: channelId,
+        ...message,
+        // Lets findPostedCard recognise this card in the channel's history.
+        metadata: { event_type: CARD_EVENT, event_payload: { card_id: view.cardId } },
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
     if (!result.ts) throw new RetryableError("chat.postMessage returned no ts");
     return { messageRef: result.ts };
+  }
+
+  async findPostedCard(channelId: string, cardId: string, since: Date) {
+    // A few minutes' margin: Slack's clock and ours need not agree.
+    const oldest = String(Math.floor(since.getTime() / 1000) - 300);
+    try {
+      const history = await this.call(() => this.client.conversations.history({ channel: channelId, oldest, include_all_metadata: true, limit: 200 }));
+      const landed = (history.messages ?? []).find((message) => message.metadata?.event_type === CARD_EVENT && (message.metadata.event_payload as { card_id?: unknown } | undefined)?.card_id === cardId);
+      return landed?.ts ? { messageRef: landed.ts } : null;
+    } catch (error) {
+      // No way to look (not in the channel, scope missing): posting again beats never posting.
+      if (error instanceof PermanentError) return null;
+      throw error;
+    }
   }
 
   async updateCard(channelId: string, messageRef: string, view: CardView) {

@@ -15,7 +15,19 @@ async function viewOf(deps: CoreDeps, cardId: string) {
 export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
   const found = await viewOf(deps, cardId);
   if (!found || found.card.messageRef) return; // posted already: a retry after a crash must not post twice
-  const { messageRef } = await chatFor(deps, found.card.surface).postCard(found.card.channelId, found.view);
+  const { card, view } = found;
+  const chat = chatFor(deps, card.surface);
+  if (card.postStartedAt) {
+    // An earlier attempt may have landed without us hearing back: look before posting again.
+    const landed = await chat.findPostedCard(card.channelId, card.id, card.postStartedAt);
+    if (landed) {
+      await deps.store.cards.update(cardId, { messageRef: landed.messageRef });
+      return;
+    }
+  } else {
+    await deps.store.cards.update(cardId, { postStartedAt: deps.clock.now() });
+  }
+  const { messageRef } = await chat.postCard(card.channelId, view);
   await deps.store.cards.update(cardId, { messageRef });
 }
 

@@ -19,7 +19,7 @@ export type CommandReply =
   | { type: "link"; result: LinkStart }
   | { type: "unlinked"; username: string | null }
   | { type: "rules"; rules: RoutingRule[]; fallback: string | null }
-  | { type: "rule_added"; rule: RoutingRule }
+  | { type: "rule_added"; rule: RoutingRule; merged: boolean }
   | { type: "rule_removed"; id: number; removed: boolean }
   | { type: "fallback_set"; channelId: string }
   | { type: "language_set"; locale: string }
@@ -64,8 +64,8 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
       const parsed = parseRuleSpec(rest);
       if (!parsed.ok) return { type: "error", problem: "bad_rule", detail: parsed.problem };
       const { channelId, ...criteria } = parsed.spec;
-      const rule = await deps.store.rules.add({ ...criteria, surface: ctx.surface, channelId: channelId ?? ctx.channelId, createdBy: ctx.userId });
-      return { type: "rule_added", rule };
+      const added = await deps.store.rules.add({ ...criteria, target: { surface: ctx.surface, channelId: channelId ?? ctx.channelId }, createdBy: ctx.userId });
+      return { type: "rule_added", ...added };
     }
     case "remove": {
       const id = Number(rest[0]);

@@ -18,20 +18,23 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
   const { language, kind } = classify(question.title, question.bodyText, deps.settings.defaultLocale);
   const rules = await deps.store.rules.list();
   const rule = pickRule(rules, { ...question, language });
-  const target = rule ? { surface: rule.surface, channelId: rule.channelId } : await deps.store.channels.fallback();
+  const fallback = rule ? null : await deps.store.channels.fallback();
+  const targets = rule ? rule.targets : fallback ? [fallback] : [];
   return deps.store.transaction(async (tx) => {
     await tx.questions.update(questionId, { status: "open", language, kind, routedAt: deps.clock.now() });
-    if (!target) return "no rule and no fallback channel";
-    const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;
-    const card = await tx.cards.create({
-      questionId,
-      surface: target.surface,
-      channelId: target.channelId,
-      locale,
-      routedBy: rule ? `rule:${rule.id}` : "fallback",
-    });
-    await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
-    return `routed to ${target.surface}:${target.channelId}`;
+    if (!targets.length) return "no rule and no fallback channel";
+    for (const target of targets) {
+      const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;
+      const card = await tx.cards.create({
+        questionId,
+        surface: target.surface,
+        channelId: target.channelId,
+        locale,
+        routedBy: rule ? `rule:${rule.id}` : "fallback",
+      });
+      await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
+    }
+    return `routed to ${targets.map((target) => `${target.surface}:${target.channelId}`).join(", ")}`;
   });
 }
 

@@ -1,10 +1,33 @@
 import type { RuleRepo } from "../../core/ports";
 import type { Db } from "./db";
 
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
+
 export function ruleRepo(db: Db): RuleRepo {
+  const list = () => db.routingRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }], include: { targets: { select: { surface: true, channelId: true } } } });
   return {
-    list: () => db.routingRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }] }),
-    add: (rule) => db.routingRule.create({ data: rule }),
+    list,
+    async add({ target, ...rule }) {
+      const twin = (await list()).find(
+        (other) =>
+          other.priority === rule.priority &&
+          sameSet(other.categories, rule.categories) &&
+          sameSet(other.tags, rule.tags) &&
+          sameSet(other.keywords, rule.keywords) &&
+          sameSet(other.languages, rule.languages),
+      );
+      if (twin) {
+        await db.routingTarget.upsert({
+          where: { ruleId_surface_channelId: { ruleId: twin.id, ...target } },
+          create: { ruleId: twin.id, ...target },
+          update: {},
+        });
+        const merged = await db.routingRule.findUniqueOrThrow({ where: { id: twin.id }, include: { targets: { select: { surface: true, channelId: true } } } });
+        return { rule: merged, merged: true };
+      }
+      const created = await db.routingRule.create({ data: { ...rule, targets: { create: [target] } }, include: { targets: { select: { surface: true, channelId: true } } } });
+      return { rule: created, merged: false };
+    },
     async remove(id) {
       const { count } = await db.routingRule.deleteMany({ where: { id } });
       return count === 1;

@@ -1,10 +1,17 @@
 // Replies to `/advocate …`, shown only to the person who asked.
 import type { KnownBlock } from "@slack/types";
+import type { TFunction } from "i18next";
 import type { CommandReply } from "../../../core/commands/runCommand";
+import type { ChatTarget } from "../../../core/model";
 import { describeRule } from "../../../core/routing/parseRuleSpec";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn, mrkdwn } from "./mrkdwn";
 import { boardLines } from "./leaderboardLines";
+
+/** Slack channels as live links; channels on other surfaces by name of their surface. */
+function channelLabel(target: ChatTarget, t: TFunction): string {
+  return target.surface === "slack" ? `<#${target.channelId}>` : t("rules.otherSurface", { surface: target.surface });
+}
 
 export function commandReply(reply: CommandReply, locale: string): { text: string; blocks: KnownBlock[] } {
   const text = replyText(reply, locale);
@@ -35,12 +42,12 @@ function replyText(reply: CommandReply, locale: string): string {
     case "unlinked":
       return reply.username ? t("link.unlinked", { username: escapeMrkdwn(reply.username) }) : t("link.notLinked");
     case "rules": {
-      const lines = reply.rules.map((rule) => `#${rule.id} · ${escapeMrkdwn(describeRule(rule))} → <#${rule.channelId}> (${t("rules.priority", { priority: rule.priority })})`);
+      const lines = reply.rules.map((rule) => `#${rule.id} · ${escapeMrkdwn(describeRule(rule))} → ${rule.targets.map((target) => channelLabel(target, t)).join(", ")} (${t("rules.priority", { priority: rule.priority })})`);
       const fallback = reply.fallback ? t("rules.fallback", { channel: `<#${reply.fallback}>` }) : t("rules.noFallback");
       return [`*${t("rules.title")}*`, lines.join("\n") || t("rules.none"), fallback].join("\n");
     }
     case "rule_added":
-      return t("rules.added", { id: reply.rule.id, rule: escapeMrkdwn(describeRule(reply.rule)), channel: `<#${reply.rule.channelId}>` });
+      return t(reply.merged ? "rules.merged" : "rules.added", { id: reply.rule.id, rule: escapeMrkdwn(describeRule(reply.rule)), channel: reply.rule.targets.map((target) => channelLabel(target, t)).join(", ") });
     case "rule_removed":
       return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
     case "fallback_set":

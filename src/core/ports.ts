@@ -132,6 +132,12 @@ export interface InboundRepo {
   markProcessed(id: string, outcome: string): Promise<void>;
 }
 
+/** How a chat surface reaches a channel or a person later (Teams conversation references); opaque to the core. */
+export interface AddressRepo {
+  get(surface: string, kind: "channel" | "user", externalId: string): Promise<unknown>;
+  save(surface: string, kind: "channel" | "user", externalId: string, reference: object): Promise<void>;
+}
+
 export interface CursorRepo {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
@@ -148,6 +154,7 @@ export interface Repos {
   outbox: OutboxRepo;
   inbound: InboundRepo;
   cursors: CursorRepo;
+  addresses: AddressRepo;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -12,6 +12,7 @@ import { channelRepo } from "./repositories/channels";
 import { outboxRepo, type OutboxNudge } from "./repositories/outbox";
 import { inboundRepo } from "./repositories/inbound";
 import { cursorRepo } from "./repositories/cursors";
+import { addressRepo } from "./repositories/addresses";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -25,6 +26,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     outbox: outboxRepo(db, nudge),
     inbound: inboundRepo(db),
     cursors: cursorRepo(db),
+    addresses: addressRepo(db),
   };
 }
 

@@ -27,8 +27,12 @@ export function normalizeLocale(raw: string | null | undefined, fallback: Suppor
   return (LOCALES as readonly string[]).includes(base ?? "") ? (base as SupportedLocale) : fallback;
 }
 
-export function translator(locale: string | null | undefined): TFunction {
-  return instance.getFixedT(normalizeLocale(locale));
+/** How a surface's users call Advocate, shown in help and hints ("/advocate link", "@Advocate link"). */
+export const COMMAND_PREFIX = { slack: "/advocate", teams: "@Advocate" } as const;
+
+export function translator(locale: string | null | undefined, cmd: string = COMMAND_PREFIX.slack): TFunction {
+  const t = instance.getFixedT(normalizeLocale(locale));
+  return ((key: string | string[], options?: Record<string, unknown>) => t(key, { cmd, ...options })) as TFunction;
 }
 
 /** "3 hours ago" / "3 uur geleden", in the reader's language. */

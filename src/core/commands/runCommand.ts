@@ -1,6 +1,6 @@
 // The `/advocate …` (Slack) and `@Advocate …` (Teams) commands: parsed and answered once, for every surface.
 import type { CoreDeps } from "../deps";
-import type { RoutingRule } from "../model";
+import type { ChatTarget, RoutingRule } from "../model";
 import { actorEmployee, type Actor } from "../accounts/actor";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
 import { leaderboard, myPoints, type LeaderboardView, type MyPointsView } from "../points/leaderboard";
@@ -18,10 +18,10 @@ export type CommandReply =
   | { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string }
   | { type: "link"; result: LinkStart }
   | { type: "unlinked"; username: string | null }
-  | { type: "rules"; rules: RoutingRule[]; fallback: string | null }
+  | { type: "rules"; rules: RoutingRule[]; fallback: ChatTarget | null }
   | { type: "rule_added"; rule: RoutingRule; merged: boolean }
   | { type: "rule_removed"; id: number; removed: boolean }
-  | { type: "fallback_set"; channelId: string }
+  | { type: "fallback_set"; target: ChatTarget }
   | { type: "language_set"; locale: string }
   | { type: "error"; problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id"; detail?: string };
 
@@ -58,7 +58,7 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
   switch (sub.toLowerCase()) {
     case "list": {
       const fallback = await deps.store.channels.fallback();
-      return { type: "rules", rules: await deps.store.rules.list(), fallback: fallback?.channelId ?? null };
+      return { type: "rules", rules: await deps.store.rules.list(), fallback };
     }
     case "add": {
       const parsed = parseRuleSpec(rest);
@@ -75,9 +75,11 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
     case "fallback": {
       const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
       await deps.store.channels.setFallback(ctx.surface, channelId);
-      return { type: "fallback_set", channelId };
+      return { type: "fallback_set", target: { surface: ctx.surface, channelId } };
     }
     default:
+      // `route tag:billing` is short for `route add tag:billing`.
+      if (sub.includes(":") || sub.startsWith("<#")) return route(deps, ctx, ["add", ...args]);
       return { type: "error", problem: "unknown_command", detail: `route ${sub}` };
   }
 }

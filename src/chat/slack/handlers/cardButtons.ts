@@ -6,7 +6,8 @@ import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
 import { prepareAnswer } from "../../../core/answers/prepareAnswer";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
 import { findCard } from "../../../core/cards/findCard";
-import { clockTime, translator } from "../../../i18n";
+import { COMMAND_PREFIX, translator } from "../../../i18n";
+import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { CARD_ACTIONS } from "../presenters/questionCard";
 import { answerModal, notLinkedModal, passOnModal, type ModalContext } from "../presenters/modals";
 import { escapeMrkdwn } from "../presenters/mrkdwn";
@@ -54,17 +55,14 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
       await run(press, locale, respond, client);
     });
 
+  const style = (locale: string) => ({ locale, timezone: deps.settings.timezone, escape: escapeMrkdwn, cmd: COMMAND_PREFIX.slack });
+
   on(CARD_ACTIONS.claim, async (press, locale, respond) => {
-    const t = translator(locale);
-    const result = await claimQuestion(deps, press.actor, press.at);
-    if (result.ok) return tell(respond, t("claim.done", { time: clockTime(result.until, locale, deps.settings.timezone) }));
-    if (result.reason === "held") return tell(respond, t("claim.held", { name: escapeMrkdwn(result.by), time: clockTime(result.until, locale, deps.settings.timezone) }));
-    return tell(respond, t(`claim.${result.reason}`));
+    await tell(respond, claimReply(await claimQuestion(deps, press.actor, press.at), style(locale)));
   });
 
   on(CARD_ACTIONS.release, async (press, locale, respond) => {
-    const t = translator(locale);
-    await tell(respond, (await releaseQuestion(deps, press.actor, press.at)) ? t("claim.released") : t("claim.notYours"));
+    await tell(respond, releaseReply(await releaseQuestion(deps, press.actor, press.at), style(locale)));
   });
 
   on(CARD_ACTIONS.answer, async (press, _locale, respond, client) => {

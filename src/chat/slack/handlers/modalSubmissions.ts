@@ -2,22 +2,14 @@
 // so the modal stays open with the employee's text in it. That is why the (fast, database-only) submit runs
 // before the ack here; publishing itself is outbox work, after the ack.
 import type { App } from "@slack/bolt";
-import { submitAnswer, checkAnswerText, type SubmitProblem } from "../../../core/answers/submitAnswer";
+import { submitAnswer } from "../../../core/answers/submitAnswer";
+import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { passOn } from "../../../core/cards/passOn";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
 import { translator } from "../../../i18n";
 import { ANSWER_MODAL, PASS_MODAL } from "../presenters/modals";
 import { answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
 import type { SlackHandlerContext } from "./context";
-
-const FIELD_OF: Record<SubmitProblem, "answer" | "consent"> = {
-  empty: "answer",
-  too_long: "answer",
-  not_linked: "answer",
-  not_found: "answer",
-  not_open: "answer",
-  no_consent: "consent",
-};
 
 export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): void {
   const { deps } = ctx;
@@ -33,15 +25,10 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
     }
     const body_ = values.data.answer.answer_text.value ?? "";
     const consent = (values.data.consent.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me");
-    const early = checkAnswerText(body_) ?? (consent ? null : "no_consent");
-    if (early) {
-      await ack({ response_action: "errors", errors: { [FIELD_OF[early]]: t(`answerModal.errors.${early}`) } });
-      return;
-    }
     // A double click submits the same view twice: the view id makes it one answer.
     const result = await submitAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
     if (!result.ok) {
-      await ack({ response_action: "errors", errors: { [FIELD_OF[result.problem]]: t(`answerModal.errors.${result.problem}`) } });
+      await ack({ response_action: "errors", errors: { [FIELD_OF_PROBLEM[result.problem]]: t(`answerModal.errors.${result.problem}`) } });
       return;
     }
     await ack();

@@ -3,7 +3,8 @@ import type { HomeView as SlackHomeView, KnownBlock } from "@slack/types";
 import type { HomeView } from "../../../core/points/homeView";
 import { clockTime, translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
-import { boardLines } from "./leaderboardLines";
+import { boardLines } from "../../shared/leaderboardLines";
+import { slackMarkup } from "./slackMarkup";
 
 export function homeTab(view: HomeView, locale: string, timezone: string): SlackHomeView {
   const t = translator(locale);
@@ -12,7 +13,7 @@ export function homeTab(view: HomeView, locale: string, timezone: string): Slack
     {
       type: "section",
       text: mrkdwn(
-        t("home.points", { total: view.points.total, month: view.points.thisMonth }) +
+        t("home.points", { total: slackMarkup.bold(String(view.points.total)), month: view.points.thisMonth }) +
           (view.points.rank ? `\n${t("home.rank", { rank: view.points.rank })}` : ""),
       ),
     },
@@ -27,6 +28,6 @@ export function homeTab(view: HomeView, locale: string, timezone: string): Slack
   } else {
     blocks.push({ type: "context", elements: [mrkdwn(t("home.noClaims"))] });
   }
-  blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(`*${t("home.top")}*\n${boardLines(view.top, locale) || t("leaderboard.empty")}`) });
+  blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(`*${t("home.top")}*\n${boardLines(view.top, locale, slackMarkup) || t("leaderboard.empty")}`) });
   return { type: "home", blocks };
 }

@@ -1,0 +1,42 @@
+// The words on a question card, for every surface: its facts line and the line saying where it stands.
+import type { CardState, CardView } from "../../core/cards/cardView";
+import { clockTime, timeAgo, translator } from "../../i18n";
+import type { Markup } from "./markup";
+
+/** "by Marieke · support · facturen · question · NL · 3 hours ago", unescaped. */
+export function cardFacts(view: CardView): string {
+  const t = translator(view.locale);
+  return [
+    view.author ? t("card.by", { name: view.author }) : null,
+    view.category,
+    view.tags.length ? view.tags.join(", ") : null,
+    view.kind ? t(`kind.${view.kind}`) : null,
+    view.language?.toUpperCase(),
+    timeAgo(view.postedAt, view.now, view.locale),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** Who holds or answered the question, or what happened to it; null while it is simply open. */
+export function cardStateLine(state: CardState, locale: string, timezone: string, markup: Markup): string | null {
+  const t = translator(locale, markup.cmd);
+  const name = (value: string) => markup.escape(value);
+  const reply = (url: string | null) => (url ? markup.link(url, t("card.viewReply")) : "");
+  switch (state.type) {
+    case "open":
+      return null;
+    case "claimed":
+      return t("card.state.claimed", { name: name(state.by), time: clockTime(state.until, locale, timezone) });
+    case "answered":
+      return t("card.state.answered", { name: name(state.by), link: reply(state.url) });
+    case "answered_elsewhere":
+      return t("card.state.answeredElsewhere", { name: name(state.by), link: reply(state.url) });
+    case "closed":
+      return t("card.state.closed");
+    case "deleted":
+      return t("card.state.deleted");
+    case "passed_on":
+      return t("card.state.passedOn", { name: name(state.by), note: name(state.note) });
+  }
+}

@@ -1,0 +1,49 @@
+// The words of every command reply, for every surface; the surface's Markup supplies the formatting.
+import type { CommandReply } from "../../core/commands/runCommand";
+import { describeRule } from "../../core/routing/parseRuleSpec";
+import { translator } from "../../i18n";
+import { boardLines } from "./leaderboardLines";
+import type { Markup } from "./markup";
+
+export function commandReplyText(reply: CommandReply, locale: string, markup: Markup): string {
+  const t = translator(locale, markup.cmd);
+  const other = (surface: string) => t("rules.otherSurface", { surface });
+  const channels = (targets: Parameters<Markup["channel"]>[0][]) => targets.map((target) => markup.channel(target, other)).join(", ");
+  switch (reply.type) {
+    case "help":
+      return [t("help.intro"), t("help.user"), reply.isAdmin ? `${markup.bold(t("help.adminTitle"))}\n${t("help.admin")}` : null].filter(Boolean).join("\n\n");
+    case "points":
+      return [
+        t("points.mine", { total: markup.bold(String(reply.points.total)), month: reply.points.thisMonth }),
+        reply.points.rank ? t("points.rank", { rank: reply.points.rank }) : t("points.noRank"),
+        reply.linkedAs ? null : t("home.notLinked"),
+      ]
+        .filter(Boolean)
+        .join("\n");
+    case "leaderboard": {
+      const { board } = reply;
+      const lines = boardLines(board.top, locale, markup) || t("leaderboard.empty");
+      const me = board.me && !board.top.some((row) => row.employeeId === board.me?.employeeId) ? `\n…\n${t("leaderboard.you", { rank: board.me.rank, count: board.me.points })}` : "";
+      return `${markup.bold(t(`leaderboard.title.${board.period}`))}\n${lines}${me}`;
+    }
+    case "link":
+      return reply.result.status === "already_linked" ? t("link.already", { username: markup.escape(reply.result.username) }) : t("link.lookingUp");
+    case "unlinked":
+      return reply.username ? t("link.unlinked", { username: markup.escape(reply.username) }) : t("link.notLinked");
+    case "rules": {
+      const lines = reply.rules.map((rule) => `#${rule.id} · ${markup.escape(describeRule(rule))} → ${channels(rule.targets)} (${t("rules.priority", { priority: rule.priority })})`);
+      const fallback = reply.fallback ? t("rules.fallback", { channel: channels([reply.fallback]) }) : t("rules.noFallback");
+      return [markup.bold(t("rules.title")), lines.join("\n") || t("rules.none"), fallback].join("\n");
+    }
+    case "rule_added":
+      return t(reply.merged ? "rules.merged" : "rules.added", { id: reply.rule.id, rule: markup.escape(describeRule(reply.rule)), channel: channels(reply.rule.targets) });
+    case "rule_removed":
+      return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
+    case "fallback_set":
+      return t("rules.fallbackSet", { channel: channels([reply.target]) });
+    case "language_set":
+      return t("language.set", { locale: reply.locale });
+    case "error":
+      return t(`errors.${reply.problem}`, { detail: markup.escape(reply.detail ?? "") });
+  }
+}

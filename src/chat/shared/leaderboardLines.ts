@@ -1,0 +1,11 @@
+import type { LeaderboardRow } from "../../core/model";
+import { translator } from "../../i18n";
+import type { Markup } from "./markup";
+
+const MEDALS = ["🥇", "🥈", "🥉"];
+
+/** One line per row, medals for the top three. */
+export function boardLines(rows: LeaderboardRow[], locale: string, markup: Markup): string {
+  const t = translator(locale, markup.cmd);
+  return rows.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${markup.person(row)} · ${t("leaderboard.points", { count: row.points })}`).join("\n");
+}

@@ -16,6 +16,8 @@ import { DiscourseClient } from "./community/discourse/client";
 import { discourseWebhookRouter } from "./community/discourse/webhookRoute";
 import { createSlackApp, type SlackApp } from "./chat/slack/app";
 import { SlackSurface } from "./chat/slack/surface";
+import { createTeamsAdapter, mountTeamsEndpoint, teamsTurn } from "./chat/teams/bot";
+import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { healthRouter } from "./http/health";
 
@@ -92,17 +94,28 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       logger,
     }),
   );
-  const slack: SlackApp = createSlackApp(config.slack, http, { deps, adminIds: new Set(config.ADVOCATE_ADMIN_IDS), logger });
-  deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE);
+  const adminIds = new Set(config.ADVOCATE_ADMIN_IDS);
+  const slack: SlackApp | null = config.slack ? createSlackApp(config.slack, http, { deps, adminIds, logger }) : null;
+  if (slack) deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE);
+  if (config.teams) {
+    const adapter = createTeamsAdapter(config.teams);
+    const teamsLogger = logger.child({ component: "teams" });
+    mountTeamsEndpoint(http, adapter, teamsTurn({ deps, adminIds, logger: teamsLogger }, config.teams), teamsLogger);
+    deps.chat.teams = new TeamsSurface(adapter, config.teams.MicrosoftAppId, store.addresses, config.ADVOCATE_TIMEZONE);
+  }
 
-  const communityPaceMs = Math.ceil(60_000 / config.discourse.DISCOURSE_REQUESTS_PER_MINUTE);
+  // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.
+  const gaps: Array<[string, number]> = [
+    ["community:", Math.ceil(60_000 / config.discourse.DISCOURSE_REQUESTS_PER_MINUTE)],
+    ["slack:channel:", config.SLACK_CHANNEL_PACE_MS],
+    ["teams:channel:", config.teams?.TEAMS_CHANNEL_PACE_MS ?? 0],
+  ];
+  const laneGap = (lane: string) => gaps.find(([prefix]) => lane.startsWith(prefix))?.[1] ?? 0;
   worker = new OutboxWorker({
     prisma: db.prisma,
     handle: (message) => handleOutboxMessage(deps, message),
     logger: logger.child({ component: "outbox" }),
-    paceMs:
-      options.paceMs ??
-      ((lane) => (lane.startsWith("community:") ? communityPaceMs : lane.startsWith("slack:channel:") ? config.SLACK_CHANNEL_PACE_MS : 0)),
+    paceMs: options.paceMs ?? laneGap,
     pollMs: config.OUTBOX_POLL_MS,
     leaseMs: config.OUTBOX_LEASE_MS,
     lanesPerTick: 16,
@@ -115,9 +128,12 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
 
   const server = createServer(http);
   await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
-  await slack.start();
+  await slack?.start();
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, database: db.kind, slackMode: config.slack.SLACK_APP_TOKEN ? "socket" : "http" }, "advocate started");
+  logger.info(
+    { port, database: db.kind, slack: config.slack ? (config.slack.SLACK_APP_TOKEN ? "socket mode" : "http") : "off", teams: config.teams ? config.teams.MicrosoftAppType : "off" },
+    "advocate started",
+  );
 
   const activeWorker = worker;
   return {
@@ -126,10 +142,10 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     db,
     deps,
     worker: activeWorker,
-    idle: () => slack.idle(),
+    idle: async () => slack?.idle(),
     async stop() {
       scheduler?.stop();
-      await slack.stop();
+      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await activeWorker.stop();

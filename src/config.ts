@@ -1,7 +1,8 @@
 // The environment, validated once at start. Each adapter owns its part (chat/slack/config.ts,
 // community/discourse/config.ts); a bad value stops the start with one line per problem.
 import { z } from "zod";
-import { slackEnv, type SlackConfig } from "./chat/slack/config";
+import { slackEnv, slackWanted, type SlackConfig } from "./chat/slack/config";
+import { teamsEnv, teamsWanted, type TeamsConfig } from "./chat/teams/config";
 import { discourseEnv, type DiscourseConfig } from "./community/discourse/config";
 
 const ids = z
@@ -37,7 +38,8 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export type Config = z.infer<typeof coreEnv> & { slack: SlackConfig; discourse: DiscourseConfig };
+/** Slack, Teams or both: a surface left unconfigured is off. */
+export type Config = z.infer<typeof coreEnv> & { slack: SlackConfig | null; teams: TeamsConfig | null; discourse: DiscourseConfig };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -47,8 +49,12 @@ function problemsOf(error: z.ZodError): string[] {
 
 /** Never echoes a value: only the variable's name and what is wrong with it. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parts = [coreEnv.safeParse(env), slackEnv.safeParse(env), discourseEnv.safeParse(env)] as const;
-  const problems = parts.flatMap((part) => (part.success ? [] : problemsOf(part.error)));
-  if (problems.length || !parts[0].success || !parts[1].success || !parts[2].success) return { ok: false, problems };
-  return { ok: true, config: { ...parts[0].data, slack: parts[1].data, discourse: parts[2].data } };
+  const core = coreEnv.safeParse(env);
+  const discourse = discourseEnv.safeParse(env);
+  const slack = slackWanted(env) ? slackEnv.safeParse(env) : null;
+  const teams = teamsWanted(env) ? teamsEnv.safeParse(env) : null;
+  const problems = [core, discourse, slack, teams].flatMap((part) => (part && !part.success ? problemsOf(part.error) : []));
+  if (!slack && !teams) problems.push("SLACK_BOT_TOKEN or MicrosoftAppId must be set: Advocate needs Slack, Teams or both");
+  if (problems.length || !core.success || !discourse.success || slack?.success === false || teams?.success === false) return { ok: false, problems };
+  return { ok: true, config: { ...core.data, discourse: discourse.data, slack: slack?.data ?? null, teams: teams?.data ?? null } };
 }

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../../src/config";
 import { startAdvocate, type Advocate } from "../../src/app";
 import type { Clock } from "../../src/core/ports";
 import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET, discourseSignature, slackHeaders } from "./signing";
+import { ADMIN_AAD, channelToken, teamsEnv } from "./teams";
 
 export const SLACK_API = "https://slack.test/api/";
 export const DISCOURSE_URL = "https://community.voltaro.example";
@@ -17,7 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADVOCATE_DATA_DIR: "memory://",
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     LOG_LEVEL: "silent",
-    ADVOCATE_ADMIN_IDS: "UADMIN001",
+    ADVOCATE_ADMIN_IDS: `UADMIN001,${ADMIN_AAD}`,
+    ...teamsEnv,
     SLACK_BOT_TOKEN: "xoxb-test-token-123",
     SLACK_SIGNING_SECRET,
     SLACK_API_URL: SLACK_API,
@@ -37,6 +39,8 @@ export interface TestApp extends Advocate {
   postSlack(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
   slashCommand(fields: Record<string, string>): Promise<Response>;
   interaction(payload: unknown): Promise<Response>;
+  /** An activity into /api/messages, with a valid Bot Framework token unless one is given ("" for none). */
+  postTeams(activity: unknown, token?: string): Promise<Response>;
   /** Runs the outbox until nothing is due within the next moments (short delays and back-offs included). */
   drain(): Promise<void>;
 }
@@ -84,6 +88,13 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     postSlack,
     slashCommand: (fields) => postSlack(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded"),
     interaction: (payload) => postSlack(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"),
+    postTeams(activity, token = channelToken()) {
+      return fetch(`${app.url}/api/messages`, {
+        method: "POST",
+        body: typeof activity === "string" ? activity : JSON.stringify(activity),
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    },
     async drain() {
       const until = Date.now() + 5000;
       for (;;) {

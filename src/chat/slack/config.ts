@@ -11,3 +11,8 @@ export const slackEnv = z.object({
 });
 
 export type SlackConfig = z.infer<typeof slackEnv>;
+
+/** Slack is on when any of its variables is set; then all of them must be right. */
+export function slackWanted(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+}

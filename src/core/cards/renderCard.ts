@@ -2,7 +2,8 @@
 import { chatFor, type CoreDeps } from "../deps";
 import { buildCardView } from "./cardView";
 
-async function viewOf(deps: CoreDeps, cardId: string) {
+/** A card and what it shows now. */
+export async function cardViewOf(deps: CoreDeps, cardId: string) {
   const card = await deps.store.cards.byId(cardId);
   if (!card) return null;
   const question = await deps.store.questions.byId(card.questionId);
@@ -13,7 +14,7 @@ async function viewOf(deps: CoreDeps, cardId: string) {
 }
 
 export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
-  const found = await viewOf(deps, cardId);
+  const found = await cardViewOf(deps, cardId);
   if (!found || found.card.messageRef) return; // posted already: a retry after a crash must not post twice
   const { card, view } = found;
   const chat = chatFor(deps, card.surface);
@@ -32,7 +33,7 @@ export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
 }
 
 export async function refreshCard(deps: CoreDeps, cardId: string): Promise<void> {
-  const found = await viewOf(deps, cardId);
+  const found = await cardViewOf(deps, cardId);
   // Not posted yet: the pending post (earlier in the same lane) draws the current state anyway.
   if (!found?.card.messageRef) return;
   await chatFor(deps, found.card.surface).updateCard(found.card.channelId, found.card.messageRef, found.view);

@@ -1,0 +1,45 @@
+// The parts of a Bot Framework activity Advocate reads, validated; everything else is ignored.
+import { z } from "zod";
+
+const account = z.object({ id: z.string().min(1), name: z.string().nullish(), aadObjectId: z.string().nullish() });
+
+export const teamsActivity = z.object({
+  type: z.string(),
+  name: z.string().nullish(),
+  serviceUrl: z.url(),
+  channelId: z.literal("msteams"),
+  from: account,
+  recipient: account,
+  conversation: z.object({ id: z.string().min(1), tenantId: z.string().nullish(), conversationType: z.string().nullish() }),
+  text: z.string().nullish(),
+  locale: z.string().nullish(),
+  replyToId: z.string().nullish(),
+  value: z.unknown().optional(),
+  action: z.string().nullish(),
+  membersAdded: z.array(account).nullish(),
+  channelData: z
+    .object({
+      channel: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
+      team: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
+      tenant: z.object({ id: z.string() }).nullish(),
+      eventType: z.string().nullish(),
+      settings: z.object({ selectedChannel: z.object({ id: z.string() }).nullish() }).nullish(),
+    })
+    .nullish(),
+});
+
+export type TeamsActivity = z.infer<typeof teamsActivity>;
+
+/** The channel a channel conversation belongs to: its id without the thread's `;messageid=…`. */
+export function channelOf(activity: TeamsActivity): string | null {
+  return activity.channelData?.channel?.id ?? (activity.conversation.conversationType === "channel" ? activity.conversation.id.split(";")[0] ?? null : null);
+}
+
+export function tenantOf(activity: TeamsActivity): string | null {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? null;
+}
+
+/** Who acts, as Bot Framework authenticated the request. */
+export function actorOf(activity: TeamsActivity) {
+  return { surface: "teams", userId: activity.from.id, displayName: activity.from.name ?? null };
+}

@@ -1,0 +1,91 @@
+// The Teams bot: botbuilder's CloudAdapter (Bot Framework JWT checked on every request) on POST /api/messages,
+// and a small router that sends each kind of activity to its route.
+import { CloudAdapter, type TurnContext } from "botbuilder";
+import { botFrameworkAuthentication } from "./auth";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { normalizeLocale, translator } from "../../i18n";
+import type { TeamsConfig } from "./config";
+import { teamsActivity, tenantOf, type TeamsActivity } from "./activity";
+import { rememberAddresses } from "./addresses";
+import { teamsMarkup } from "./presenters/teamsMarkup";
+import { errorCard } from "./presenters/errorCard";
+import { onMessage } from "./routes/message";
+import { onInstallation } from "./routes/installation";
+import { onCardAction } from "./routes/cardAction";
+import { onTaskFetch, onTaskSubmit } from "./routes/taskModule";
+import { cardResponse, invokeResponse } from "./routes/invokeResponse";
+import type { TeamsRouteContext, Turn } from "./routes/context";
+
+export const TEAMS_ENDPOINT = "/api/messages";
+
+export function createTeamsAdapter(config: TeamsConfig): CloudAdapter {
+  return new CloudAdapter(botFrameworkAuthentication(config));
+}
+
+/** Runs one authenticated turn: validate, keep other tenants out, route. */
+export function teamsTurn(ctx: TeamsRouteContext, config: TeamsConfig): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    // Checked at the door already (mountTeamsEndpoint); parsed again here for its types.
+    const activity = teamsActivity.parse(context.activity);
+    const isInvoke = activity.type === "invoke";
+    if (config.MicrosoftAppType === "SingleTenant" && tenantOf(activity) !== config.MicrosoftAppTenantId) {
+      // The token only proves the message came through Bot Framework; the tenant says from whose organisation.
+      ctx.logger.warn({ tenant: tenantOf(activity) }, "Teams activity from another tenant refused");
+      const t = translator(normalizeLocale(activity.locale), teamsMarkup.cmd);
+      if (isInvoke) await invokeResponse(context, { error: t("teams.otherTenant") }, 403);
+      return;
+    }
+    const turn: Turn = { context, activity, remember: () => rememberAddresses(ctx.deps.store.addresses, activity) };
+    await route(ctx, turn, activity);
+  };
+}
+
+async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity): Promise<void> {
+  switch (activity.type) {
+    case "message":
+      return onMessage(ctx, turn);
+    case "conversationUpdate":
+    case "installationUpdate":
+      return onInstallation(ctx, turn);
+    case "invoke":
+      switch (activity.name) {
+        case "adaptiveCard/action":
+          return onCardAction(ctx, turn);
+        case "task/fetch":
+          return onTaskFetch(ctx, turn);
+        case "task/submit":
+          return onTaskSubmit(ctx, turn);
+        default:
+          return cardResponse(turn.context, errorCard(normalizeLocale(activity.locale, ctx.deps.settings.defaultLocale)));
+      }
+    default:
+      // Typing, reactions, message updates: nothing for Advocate to do.
+      return;
+  }
+}
+
+/**
+ * POST /api/messages: a body that is no activity we understand gets 400 with the reason; botbuilder then
+ * checks the JWT (401 when missing, expired or forged) before any route runs.
+ */
+export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (context: TurnContext) => Promise<void>, logger: Logger): void {
+  http.post(
+    TEAMS_ENDPOINT,
+    express.json({ limit: "256kb" }),
+    async (req, res) => {
+      const parsed = teamsActivity.safeParse(req.body);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+        logger.warn({ problems }, "malformed Teams activity refused");
+        res.status(400).json({ error: "malformed activity", problems });
+        return;
+      }
+      await adapter.process(req, res, turn);
+    },
+  );
+  // The JSON parser's own failures: a short reason, never an HTML page with a stack trace.
+  http.use(TEAMS_ENDPOINT, (error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(error.status && error.status < 500 ? error.status : 400).json({ error: error instanceof SyntaxError ? "body is not JSON" : error.message });
+  });
+}

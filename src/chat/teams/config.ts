@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * The Teams adapter's own environment, under the names botbuilder itself reads (an Azure Bot's app
+ * registration). JWT verification is always on: there is no way to run the Teams endpoint without an app id.
+ */
+export const teamsEnv = z
+  .object({
+    MicrosoftAppId: z.uuid("must be the Azure Bot's Microsoft App ID (a GUID)"),
+    MicrosoftAppPassword: z.string().min(1, "is required: the app registration's client secret"),
+    MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant"], "must be MultiTenant or SingleTenant").default("MultiTenant"),
+    MicrosoftAppTenantId: z.uuid("must be your Entra ID tenant id (a GUID)").optional(),
+    /** Teams throttles per conversation; one post a second per channel stays well inside it. */
+    TEAMS_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1000),
+    /** The demo only: a stand-in serving Bot Framework's signing keys and token endpoint on one base URL. */
+    BOT_FRAMEWORK_STAND_IN_URL: z.url().optional(),
+  })
+  .refine((env) => env.MicrosoftAppType !== "SingleTenant" || env.MicrosoftAppTenantId, {
+    path: ["MicrosoftAppTenantId"],
+    message: "is required when MicrosoftAppType is SingleTenant",
+  });
+
+export type TeamsConfig = z.infer<typeof teamsEnv>;
+
+/** Teams is on when any of its variables is set; then all of them must be right. */
+export function teamsWanted(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.MicrosoftAppId || env.MicrosoftAppPassword);
+}

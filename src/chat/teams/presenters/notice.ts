@@ -1,0 +1,45 @@
+// Direct messages to an employee, as Adaptive Cards in their personal chat with Advocate.
+import type { Notice } from "../../../core/outbox/messages";
+import { translator } from "../../../i18n";
+import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
+import { teamsMarkup } from "./teamsMarkup";
+
+export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
+
+export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
+  const t = translator(locale, teamsMarkup.cmd);
+  const simple = (text: string) => adaptiveCard(textBlocks(teamsMarkup.escape(text)));
+  switch (notice.type) {
+    case "answer_published":
+      return adaptiveCard([
+        ...textBlocks(teamsMarkup.escape(t("notice.published", { points: notice.points, title: notice.title }))),
+        { type: "TextBlock", text: teamsMarkup.link(notice.url, t("card.viewReply")), wrap: true },
+      ]);
+    case "answer_queued":
+      return simple(t("notice.queued", { title: notice.title }));
+    case "answer_failed":
+      return adaptiveCard([
+        ...textBlocks(teamsMarkup.escape(t("notice.failed", { title: notice.title, reason: notice.reason }))),
+        { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
+        // Monospace and unformatted: the person's own text, to copy back.
+        { type: "TextBlock", text: teamsMarkup.escape(notice.text), wrap: true, fontType: "Monospace" },
+      ]);
+    case "link_offer":
+      return adaptiveCard(
+        [
+          { type: "TextBlock", text: teamsMarkup.escape(t("link.offer", { username: notice.username, host: notice.host })), wrap: true, weight: "Bolder" },
+          { type: "TextBlock", text: t("link.offerDetail"), wrap: true, isSubtle: true },
+        ],
+        {
+          actions: [
+            { type: "Action.Execute", verb: LINK_VERBS.accept, title: t("link.accept"), style: "positive", data: { username: notice.username } },
+            { type: "Action.Execute", verb: LINK_VERBS.decline, title: t("link.decline"), data: { username: notice.username } },
+          ],
+        },
+      );
+    case "link_not_found":
+      return simple(t("link.notFound", { email: notice.email }));
+    case "link_no_email":
+      return simple(t("link.noEmail"));
+  }
+}

@@ -1,0 +1,51 @@
+// A question card as an Adaptive Card with Universal Actions: a pure function of the core's CardView.
+import type { CardAction, CardView } from "../../../core/cards/cardView";
+import { translator } from "../../../i18n";
+import { cardFacts, cardStateLine } from "../../shared/cardText";
+import { adaptiveCard, textBlocks, type AdaptiveCard, type CardElement } from "./adaptiveCard";
+import { teamsMarkup } from "./teamsMarkup";
+
+/** Verbs of the card's Action.Execute buttons; the refresh verb redraws the card for whoever looks at it. */
+export const CARD_VERBS = { claim: "advocate.claim", release: "advocate.release", refresh: "advocate.refresh" } as const;
+
+/** `action` of the buttons that open a dialog (task/fetch), and of the dialogs' own submit (task/submit). */
+export const DIALOG_ACTIONS = {
+  openAnswer: "advocate.answer",
+  openPass: "advocate.pass",
+  submitAnswer: "advocate.submitAnswer",
+  submitPass: "advocate.submitPass",
+} as const;
+
+export function questionCard(view: CardView, timezone: string, notice?: string): AdaptiveCard {
+  const t = translator(view.locale, teamsMarkup.cmd);
+  const state = cardStateLine(view.state, view.locale, timezone, teamsMarkup);
+  const body: CardElement[] = [
+    ...(notice ? [{ type: "TextBlock", text: notice, wrap: true, color: "Accent", weight: "Bolder" }] : []),
+    { type: "TextBlock", text: teamsMarkup.link(view.url, view.title), size: "Medium", weight: "Bolder", wrap: true },
+    { type: "TextBlock", text: teamsMarkup.escape(view.excerpt), wrap: true },
+    { type: "TextBlock", text: teamsMarkup.escape(cardFacts(view)), isSubtle: true, size: "Small", wrap: true, spacing: "Small" },
+    ...(state ? textBlocks(state, { spacing: "Medium" }) : []),
+  ];
+  const data = { topicId: view.topicId };
+  return adaptiveCard(body, {
+    actions: view.actions.map((action) => button(action, t(`card.action.${action}`), data)),
+    refresh: { action: { type: "Action.Execute", verb: CARD_VERBS.refresh, data } },
+  });
+}
+
+function button(action: CardAction, title: string, data: { topicId: number }): CardElement {
+  switch (action) {
+    case "claim":
+    case "release":
+      return { type: "Action.Execute", verb: CARD_VERBS[action], title, data };
+    case "answer":
+    case "pass":
+      // Dialogs open from Action.Submit with msteams.type task/fetch; the answer is then a task/submit.
+      return {
+        type: "Action.Submit",
+        title,
+        data: { msteams: { type: "task/fetch" }, action: action === "answer" ? DIALOG_ACTIONS.openAnswer : DIALOG_ACTIONS.openPass, ...data },
+        ...(action === "answer" ? { style: "positive" } : {}),
+      };
+  }
+}

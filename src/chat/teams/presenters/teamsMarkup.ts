@@ -1,0 +1,12 @@
+import { COMMAND_PREFIX } from "../../../i18n";
+import type { Markup } from "../../shared/markup";
+
+/** Teams markdown (messages and Adaptive Card TextBlocks). Backslashes keep outside text from formatting or linking. */
+export const teamsMarkup: Markup = {
+  cmd: COMMAND_PREFIX.teams,
+  escape: (text) => text.replace(/([\\*_`[\]()<>#~])/g, "\\$1"),
+  bold: (text) => `**${text}**`,
+  link: (url, label) => `[${teamsMarkup.escape(label)}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+  person: (row) => teamsMarkup.escape(row.displayName ?? row.externalId),
+  channel: (target, other) => other(target.surface),
+};

@@ -1,0 +1,64 @@
+// Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, and the
+// link consent. The answer is the card as it now stands, for the person who pressed; everyone else's copy
+// is redrawn through the outbox.
+import { z } from "zod";
+import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
+import { acceptLink, declineLink } from "../../../core/accounts/linking";
+import { localeOf } from "../../../core/accounts/actor";
+import { findCard } from "../../../core/cards/findCard";
+import { cardViewOf } from "../../../core/cards/renderCard";
+import { normalizeLocale, translator } from "../../../i18n";
+import { claimReply, releaseReply } from "../../shared/cardReplies";
+import { actorOf, channelOf } from "../activity";
+import { CARD_VERBS, questionCard } from "../presenters/questionCard";
+import { LINK_VERBS } from "../presenters/notice";
+import { errorCard } from "../presenters/errorCard";
+import { adaptiveCard } from "../presenters/adaptiveCard";
+import { teamsMarkup } from "../presenters/teamsMarkup";
+import { cardResponse } from "./invokeResponse";
+import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
+
+const executeAction = z.object({ action: z.object({ type: z.literal("Action.Execute"), verb: z.string(), data: z.unknown() }) });
+const topicData = z.object({ topicId: z.coerce.number().int().positive() });
+const CARD_VERB_SET = new Set<string>(Object.values(CARD_VERBS));
+
+export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
+  const { context, activity } = turn;
+  const fallbackLocale = normalizeLocale(activity.locale, ctx.deps.settings.defaultLocale);
+  const parsed = executeAction.safeParse(activity.value);
+  if (!parsed.success) return cardResponse(context, errorCard(fallbackLocale));
+  const { verb, data } = parsed.data.action;
+  if (verb === LINK_VERBS.accept || verb === LINK_VERBS.decline) return linkConsent(ctx, turn, verb === LINK_VERBS.accept);
+  const at = topicData.safeParse(data);
+  const channelId = channelOf(activity);
+  if (!CARD_VERB_SET.has(verb) || !at.success || !channelId) return cardResponse(context, errorCard(fallbackLocale));
+  const found = await findCard(ctx.deps, { surface: "teams", channelId, topicId: at.data.topicId });
+  if (!found) return cardResponse(context, errorCard(fallbackLocale));
+
+  await turn.remember();
+  const employee = await teamsEmployee(ctx.deps, activity);
+  const style = { locale: localeOf(ctx.deps, employee), timezone: ctx.deps.settings.timezone, escape: teamsMarkup.escape, cmd: teamsMarkup.cmd };
+  const place = { channelId, topicId: at.data.topicId };
+  let notice: string | undefined;
+  if (verb === CARD_VERBS.claim) notice = claimReply(await claimQuestion(ctx.deps, actorOf(activity), place), style);
+  if (verb === CARD_VERBS.release) notice = releaseReply(await releaseQuestion(ctx.deps, actorOf(activity), place), style);
+  const current = await cardViewOf(ctx.deps, found.card.id);
+  if (!current) return cardResponse(context, errorCard(style.locale));
+  await cardResponse(context, questionCard(current.view, ctx.deps.settings.timezone, notice));
+}
+
+/** The person's own yes or no to posting as the community account found by their work email. */
+async function linkConsent(ctx: TeamsRouteContext, { context, activity, remember }: Turn, accept: boolean): Promise<void> {
+  await remember();
+  const employee = await teamsEmployee(ctx.deps, activity);
+  const t = translator(localeOf(ctx.deps, employee), teamsMarkup.cmd);
+  let text: string;
+  if (accept) {
+    const linked = await acceptLink(ctx.deps, actorOf(activity));
+    text = linked?.communityUsername ? t("link.linked", { username: teamsMarkup.escape(linked.communityUsername) }) : t("link.noOffer");
+  } else {
+    await declineLink(ctx.deps, actorOf(activity));
+    text = t("link.declined");
+  }
+  await cardResponse(context, adaptiveCard([{ type: "TextBlock", text, wrap: true }]));
+}

@@ -1,0 +1,24 @@
+// Advocate added to a team: remember every channel of the team, so rules can send questions there.
+import { TeamsInfo } from "botbuilder";
+import { tenantOf } from "../activity";
+import type { TeamsRouteContext, Turn } from "./context";
+
+export async function onInstallation(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
+  await remember();
+  const team = activity.channelData?.team;
+  const tenantId = tenantOf(activity);
+  const botAdded = activity.type === "installationUpdate" ? activity.action === "add" : (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
+  if (!botAdded || !team || !tenantId) return;
+  const save = (channelId: string, name: string | null) =>
+    ctx.deps.store.addresses.save("teams", "channel", channelId, { serviceUrl: activity.serviceUrl, tenantId, teamId: team.id, name });
+  // The General channel has the team's id; it is there even when listing the others fails.
+  await save(team.id, "General");
+  try {
+    for (const channel of await TeamsInfo.getTeamChannels(context, team.id)) {
+      if (channel.id) await save(channel.id, channel.name ?? null);
+    }
+  } catch (error) {
+    ctx.logger.warn({ team: team.id, err: (error as Error).message }, "could not list the team's channels; they are added as they are used");
+  }
+  ctx.logger.info({ team: team.id }, "added to a team");
+}

@@ -1,0 +1,36 @@
+// `@Advocate points` in a channel, or `points` in the personal chat: the shared command runner answers.
+import { runCommand } from "../../../core/commands/runCommand";
+import { localeOf } from "../../../core/accounts/actor";
+import { translator } from "../../../i18n";
+import { actorOf, channelOf } from "../activity";
+import { commandReplyCard } from "../presenters/commandReply";
+import { attachment } from "../presenters/adaptiveCard";
+import { teamsMarkup } from "../presenters/teamsMarkup";
+import { isAdmin, teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
+
+/** Commands that decide about the channel they are typed in. */
+const CHANNEL_COMMANDS = new Set(["route", "language"]);
+
+/** The command without the bot's @mention (`<at>Advocate</at>`) or a typed "@Advocate". */
+export function commandText(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/g, " ")
+    .replace(/^\s*@?advocate\b/i, " ")
+    .replace(/&nbsp;/g, " ")
+    .trim();
+}
+
+export async function onMessage(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
+  await remember();
+  const employee = await teamsEmployee(ctx.deps, activity);
+  const locale = localeOf(ctx.deps, employee);
+  const text = commandText(activity.text ?? "");
+  const channelId = channelOf(activity);
+  const verb = text.split(/\s+/)[0]?.toLowerCase() ?? "";
+  if (!channelId && CHANNEL_COMMANDS.has(verb)) {
+    await context.sendActivity({ type: "message", text: translator(locale, teamsMarkup.cmd)("teams.channelOnly") });
+    return;
+  }
+  const reply = await runCommand(ctx.deps, { ...actorOf(activity), channelId: channelId ?? activity.conversation.id, isAdmin: isAdmin(ctx, activity) }, text);
+  await context.sendActivity({ type: "message", attachments: [attachment(commandReplyCard(reply, locale))] });
+}

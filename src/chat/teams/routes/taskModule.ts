@@ -1,0 +1,103 @@
+// The answer and "not for us" dialogs (task modules): task/fetch opens a form, task/submit sends it through
+// the same core use cases as Slack's modals: one answer per form, published by the outbox, points once.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { prepareAnswer } from "../../../core/answers/prepareAnswer";
+import { submitAnswer } from "../../../core/answers/submitAnswer";
+import { passOn } from "../../../core/cards/passOn";
+import { findCard } from "../../../core/cards/findCard";
+import { localeOf } from "../../../core/accounts/actor";
+import { normalizeLocale, translator, type SupportedLocale } from "../../../i18n";
+import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
+import { actorOf, channelOf, type TeamsActivity } from "../activity";
+import { DIALOG_ACTIONS } from "../presenters/questionCard";
+import { answerDialog, message, passDialog, type TaskModuleResponse } from "../presenters/dialogs";
+import { errorCard } from "../presenters/errorCard";
+import { attachment } from "../presenters/adaptiveCard";
+import { teamsMarkup } from "../presenters/teamsMarkup";
+import { invokeResponse } from "./invokeResponse";
+import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
+
+const topicId = z.coerce.number().int().positive();
+const fetchData = z.object({ data: z.object({ action: z.enum([DIALOG_ACTIONS.openAnswer, DIALOG_ACTIONS.openPass]), topicId }) });
+const submitData = z.object({
+  data: z.discriminatedUnion("action", [
+    z.object({
+      action: z.literal(DIALOG_ACTIONS.submitAnswer),
+      topicId,
+      submissionKey: z.uuid(),
+      // Adaptive Card inputs come back as strings, or not at all when left empty.
+      answerText: z.string().max(100_000).default(""),
+      publishAsMe: z.enum(["true", "false"]).default("false"),
+    }),
+    z.object({ action: z.literal(DIALOG_ACTIONS.submitPass), topicId, submissionKey: z.uuid(), reason: z.string().max(500).default("") }),
+  ]),
+});
+
+function invalid(activity: TeamsActivity, defaultLocale: SupportedLocale): TaskModuleResponse {
+  const card = errorCard(normalizeLocale(activity.locale, defaultLocale));
+  return { task: { type: "continue", value: { title: "Advocate", height: "small", width: "small", card: attachment(card) } } };
+}
+
+export async function onTaskFetch(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
+  const parsed = fetchData.safeParse(activity.value);
+  const channelId = channelOf(activity);
+  if (!parsed.success || !channelId) return invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
+  await remember();
+  const employee = await teamsEmployee(ctx.deps, activity);
+  const locale = localeOf(ctx.deps, employee);
+  const t = translator(locale, teamsMarkup.cmd);
+  const context_ = { topicId: parsed.data.data.topicId, submissionKey: randomUUID() };
+  const at = { channelId, topicId: context_.topicId };
+  if (parsed.data.data.action === DIALOG_ACTIONS.openPass) {
+    const found = await findCard(ctx.deps, { surface: "teams", ...at });
+    return invokeResponse(context, found ? passDialog({ context: context_, title: found.question.title, locale }) : message(t("claim.not_found")));
+  }
+  const form = await prepareAnswer(ctx.deps, actorOf(activity), at);
+  if (form.status === "not_linked") return invokeResponse(context, message(t("answerModal.notLinked")));
+  if (form.status !== "ready") return invokeResponse(context, message(t(`claim.${form.status}`)));
+  await invokeResponse(context, answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale }));
+}
+
+export async function onTaskSubmit(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
+  const parsed = submitData.safeParse(activity.value);
+  const channelId = channelOf(activity);
+  if (!parsed.success || !channelId) return invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
+  await remember();
+  const employee = await teamsEmployee(ctx.deps, activity);
+  const locale = localeOf(ctx.deps, employee);
+  const t = translator(locale, teamsMarkup.cmd);
+  const data = parsed.data.data;
+  const actor = actorOf(activity);
+  const at = { channelId, topicId: data.topicId };
+  if (data.action === DIALOG_ACTIONS.submitPass) {
+    const reason = data.reason.trim();
+    if (!reason) return invokeResponse(context, await reopenPass(ctx, at, data.submissionKey, locale, t("passModal.errors.empty")));
+    const result = await passOn(ctx.deps, actor, at, reason);
+    return invokeResponse(context, message(result.ok ? t("teams.passed") : t(`claim.${result.reason}`)));
+  }
+  const consent = data.publishAsMe === "true";
+  // A double submit of one form carries one submission key: one answer, one post.
+  const result = await submitAnswer(ctx.deps, actor, { ...at, body: data.answerText, consent, submissionKey: `teams:${data.submissionKey}` });
+  if (result.ok) return invokeResponse(context, message(t("teams.answerSent", { username: result.answer.postedAs })));
+  const form = await prepareAnswer(ctx.deps, actor, at);
+  if (form.status !== "ready") return invokeResponse(context, message(t(`answerModal.errors.${result.problem}`)));
+  await invokeResponse(
+    context,
+    answerDialog({
+      context: { topicId: data.topicId, submissionKey: data.submissionKey },
+      title: form.title,
+      excerpt: form.excerpt,
+      username: form.username,
+      locale,
+      text: data.answerText,
+      consent,
+      problem: { field: FIELD_OF_PROBLEM[result.problem], message: t(`answerModal.errors.${result.problem}`) },
+    }),
+  );
+}
+
+async function reopenPass(ctx: TeamsRouteContext, at: { channelId: string; topicId: number }, submissionKey: string, locale: string, problem: string): Promise<TaskModuleResponse> {
+  const found = await findCard(ctx.deps, { surface: "teams", ...at });
+  return found ? passDialog({ context: { topicId: at.topicId, submissionKey }, title: found.question.title, locale, problem }) : message(problem);
+}

@@ -1,0 +1,142 @@
+// Teams behind the core's ChatSurface: proactive posts through the Bot Connector, using the conversation
+// references remembered from earlier activities; failures mapped to retry or give up.
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from "botbuilder";
+import type { AddressRepo, ChatSurface, UserProfile } from "../../core/ports";
+import type { CardView } from "../../core/cards/cardView";
+import type { Notice } from "../../core/outbox/messages";
+import { PermanentError } from "../../core/errors";
+import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
+import { teamsError } from "./connectorErrors";
+import { questionCard } from "./presenters/questionCard";
+import { noticeCard } from "./presenters/notice";
+import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
+
+const MSTEAMS = "msteams";
+
+function cardActivity(card: AdaptiveCard, id?: string): Partial<Activity> {
+  return { type: "message", attachments: [attachment(card)], ...(id ? { id } : {}) };
+}
+
+export class TeamsSurface implements ChatSurface {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly addresses: AddressRepo,
+    private readonly timezone: string,
+  ) {}
+
+  async postCard(channelId: string, view: CardView) {
+    const address = await this.channel(channelId);
+    let threadId = "";
+    await this.call(() =>
+      this.adapter.createConversationAsync(
+        this.appId,
+        MSTEAMS,
+        address.serviceUrl,
+        "",
+        {
+          isGroup: true,
+          tenantId: address.tenantId,
+          channelData: { channel: { id: channelId }, tenant: { id: address.tenantId } },
+          activity: cardActivity(questionCard(view, this.timezone)) as Activity,
+          bot: { id: this.appId, name: "Advocate" },
+          members: [],
+        },
+        async (context) => {
+          threadId = context.activity.conversation.id;
+        },
+      ),
+    );
+    // A new channel post is a new thread: "<channel>;messageid=<id of the card>".
+    const messageRef = /;messageid=(.+)$/.exec(threadId)?.[1];
+    if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${channelId}`);
+    return { messageRef };
+  }
+
+  async findPostedCard(): Promise<null> {
+    // The Bot Connector cannot list a channel's messages (that takes Microsoft Graph); a retry posts again.
+    return null;
+  }
+
+  async updateCard(channelId: string, messageRef: string, view: CardView) {
+    await this.inThread(channelId, messageRef, (context) => context.updateActivity(cardActivity(questionCard(view, this.timezone), messageRef)));
+  }
+
+  async postThreadReply(channelId: string, messageRef: string, text: string) {
+    await this.inThread(channelId, messageRef, async (context) => {
+      // The employee's own markdown, as published on the community.
+      await context.sendActivity({ type: "message", text, textFormat: "markdown" });
+    });
+  }
+
+  async notify(userId: string, notice: Notice, locale: string) {
+    const address = await this.user(userId);
+    const conversationId = address.personalConversationId ?? (await this.openPersonalChat(userId, address));
+    await this.continueIn(address.serviceUrl, conversationId, async (context) => {
+      await context.sendActivity(cardActivity(noticeCard(notice, locale)));
+    });
+  }
+
+  async publishHome(): Promise<void> {
+    // Teams has no home tab: `@Advocate points` and `leaderboard` show the same, on request.
+  }
+
+  async getUserProfile(userId: string): Promise<UserProfile> {
+    const address = await this.user(userId);
+    let profile: UserProfile = { email: null, displayName: null, locale: null };
+    await this.continueIn(address.serviceUrl, address.seenIn, async (context) => {
+      const member = await TeamsInfo.getMember(context, userId);
+      // Entra ID: the mail attribute when set, else the sign-in name, which is usually the work email.
+      profile = { email: member.email ?? member.userPrincipalName ?? null, displayName: member.name ?? null, locale: null };
+    });
+    return profile;
+  }
+
+  private async openPersonalChat(userId: string, address: UserAddress): Promise<string> {
+    let conversationId = "";
+    await this.call(() =>
+      this.adapter.createConversationAsync(
+        this.appId,
+        MSTEAMS,
+        address.serviceUrl,
+        "",
+        { isGroup: false, tenantId: address.tenantId, bot: { id: this.appId, name: "Advocate" }, members: [{ id: userId, name: "" }], channelData: { tenant: { id: address.tenantId } } },
+        async (context) => {
+          conversationId = context.activity.conversation.id;
+        },
+      ),
+    );
+    await this.addresses.save("teams", "user", userId, { ...address, personalConversationId: conversationId });
+    return conversationId;
+  }
+
+  private async channel(channelId: string): Promise<ChannelAddress> {
+    const address = await channelAddressOf(this.addresses, channelId);
+    if (!address) throw new PermanentError(`Advocate was never added to Teams channel ${channelId}`, "not_installed");
+    return address;
+  }
+
+  private async user(userId: string): Promise<UserAddress> {
+    const address = await userAddressOf(this.addresses, userId);
+    if (!address) throw new PermanentError(`no Teams conversation known for user ${userId}`, "unknown_user");
+    return address;
+  }
+
+  private async inThread(channelId: string, messageRef: string, work: (context: TurnContext) => Promise<unknown>) {
+    const address = await this.channel(channelId);
+    await this.continueIn(address.serviceUrl, `${channelId};messageid=${messageRef}`, work);
+  }
+
+  private continueIn(serviceUrl: string, conversationId: string, work: (context: TurnContext) => Promise<unknown>) {
+    const reference: Partial<ConversationReference> = { channelId: MSTEAMS, serviceUrl, conversation: { id: conversationId, isGroup: false, conversationType: "", name: "" } };
+    return this.call(() => this.adapter.continueConversationAsync(this.appId, reference, async (context) => void (await work(context))));
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw teamsError(error);
+    }
+  }
+}

@@ -13,6 +13,9 @@ import { registerAppHome } from "./handlers/appHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
 import { trackInFlight } from "./handlers/inFlight";
 
+/** How long stop waits for Slack to acknowledge the socket's close. */
+const SOCKET_CLOSE_WAIT_MS = 5000;
+
 export interface SlackApp {
   app: App;
   /**
@@ -44,7 +47,13 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   const logger = boltLogger(ctx.logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? "", logger })
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN ?? "",
+        logger,
+        // apps.connections.open on the configured Web API too (GovSlack, stand-ins), not slack.com. A fresh object:
+        // the Socket Mode client adds its own (many) retries for that call when none are given.
+        installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+      })
     : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: "/slack/events", logger, processBeforeResponse: false });
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
@@ -79,7 +88,12 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
     },
     idle: () => inFlight.idle(),
     stop: async () => {
-      if (socketMode) await app.stop();
+      if (receiver instanceof SocketModeReceiver) {
+        // Bolt's stop does not wait for the socket to close; an envelope could still arrive meanwhile.
+        const closed = new Promise<void>((resolve) => receiver.client.once("disconnected", () => resolve()));
+        await app.stop();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SOCKET_CLOSE_WAIT_MS).unref())]);
+      }
       await inFlight.idle();
     },
   };

@@ -1,6 +1,6 @@
 // Teams behind the core's ChatSurface: proactive posts through the Bot Connector, using the conversation
 // references remembered from earlier activities; failures mapped to retry or give up.
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext, type Activity } from "botbuilder";
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
 import type { AddressRepo, ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { Notice } from "../../core/outbox/messages";
@@ -27,26 +27,13 @@ export class TeamsSurface implements ChatSurface {
 
   async postCard(channelId: string, view: CardView) {
     const address = await this.channel(channelId);
-    let threadId = "";
-    await this.call(() =>
-      this.adapter.createConversationAsync(
-        this.appId,
-        MSTEAMS,
-        address.serviceUrl,
-        "",
-        {
-          isGroup: true,
-          tenantId: address.tenantId,
-          channelData: { channel: { id: channelId }, tenant: { id: address.tenantId } },
-          activity: cardActivity(questionCard(view, this.timezone)) as Activity,
-          bot: { id: this.appId, name: "Advocate" },
-          members: [],
-        },
-        async (context) => {
-          threadId = context.activity.conversation.id;
-        },
-      ),
-    );
+    const threadId = await this.createConversation(address.serviceUrl, {
+      isGroup: true,
+      tenantId: address.tenantId,
+      channelData: { channel: { id: channelId }, tenant: { id: address.tenantId } },
+      activity: cardActivity(questionCard(view, this.timezone)) as Activity,
+      members: [],
+    });
     // A new channel post is a new thread: "<channel>;messageid=<id of the card>".
     const messageRef = /;messageid=(.+)$/.exec(threadId)?.[1];
     if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${channelId}`);
@@ -93,20 +80,24 @@ export class TeamsSurface implements ChatSurface {
   }
 
   private async openPersonalChat(userId: string, address: UserAddress): Promise<string> {
+    const conversationId = await this.createConversation(address.serviceUrl, {
+      isGroup: false,
+      tenantId: address.tenantId,
+      members: [{ id: userId, name: "" }],
+      channelData: { tenant: { id: address.tenantId } },
+    });
+    await this.addresses.save("teams", "user", userId, { ...address, personalConversationId: conversationId });
+    return conversationId;
+  }
+
+  /** POST /v3/conversations; returns the new conversation's id. */
+  private async createConversation(serviceUrl: string, parameters: Omit<ConversationParameters, "bot">): Promise<string> {
     let conversationId = "";
     await this.call(() =>
-      this.adapter.createConversationAsync(
-        this.appId,
-        MSTEAMS,
-        address.serviceUrl,
-        "",
-        { isGroup: false, tenantId: address.tenantId, bot: { id: this.appId, name: "Advocate" }, members: [{ id: userId, name: "" }], channelData: { tenant: { id: address.tenantId } } },
-        async (context) => {
-          conversationId = context.activity.conversation.id;
-        },
-      ),
+      this.adapter.createConversationAsync(this.appId, MSTEAMS, serviceUrl, "", { ...parameters, bot: { id: this.appId, name: "Advocate" } }, async (context) => {
+        conversationId = context.activity.conversation.id;
+      }),
     );
-    await this.addresses.save("teams", "user", userId, { ...address, personalConversationId: conversationId });
     return conversationId;
   }
 

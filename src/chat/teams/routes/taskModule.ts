@@ -39,17 +39,27 @@ function invalid(activity: TeamsActivity, defaultLocale: SupportedLocale): TaskM
   return { task: { type: "continue", value: { title: "Advocate", height: "small", width: "small", card: attachment(card) } } };
 }
 
-export async function onTaskFetch(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
-  const parsed = fetchData.safeParse(activity.value);
+/** A dialog invoke whose value and channel check out, with the employee's language; null once answered as invalid. */
+async function dialogTurn<T>(ctx: TeamsRouteContext, { context, activity, remember }: Turn, schema: z.ZodType<T>) {
+  const parsed = schema.safeParse(activity.value);
   const channelId = channelOf(activity);
-  if (!parsed.success || !channelId) return invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
+  if (!parsed.success || !channelId) {
+    await invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
+    return null;
+  }
   await remember();
-  const employee = await teamsEmployee(ctx.deps, activity);
-  const locale = localeOf(ctx.deps, employee);
-  const t = translator(locale, teamsMarkup.cmd);
-  const context_ = { topicId: parsed.data.data.topicId, submissionKey: randomUUID() };
+  const locale = localeOf(ctx.deps, await teamsEmployee(ctx.deps, activity));
+  return { value: parsed.data, channelId, locale, t: translator(locale, teamsMarkup.cmd) };
+}
+
+export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
+  const { context, activity } = turn;
+  const read = await dialogTurn(ctx, turn, fetchData);
+  if (!read) return;
+  const { value, channelId, locale, t } = read;
+  const context_ = { topicId: value.data.topicId, submissionKey: randomUUID() };
   const at = { channelId, topicId: context_.topicId };
-  if (parsed.data.data.action === DIALOG_ACTIONS.openPass) {
+  if (value.data.action === DIALOG_ACTIONS.openPass) {
     const found = await findCard(ctx.deps, { surface: "teams", ...at });
     return invokeResponse(context, found ? passDialog({ context: context_, title: found.question.title, locale }) : message(t("claim.not_found")));
   }
@@ -59,15 +69,12 @@ export async function onTaskFetch(ctx: TeamsRouteContext, { context, activity, r
   await invokeResponse(context, answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale }));
 }
 
-export async function onTaskSubmit(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
-  const parsed = submitData.safeParse(activity.value);
-  const channelId = channelOf(activity);
-  if (!parsed.success || !channelId) return invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
-  await remember();
-  const employee = await teamsEmployee(ctx.deps, activity);
-  const locale = localeOf(ctx.deps, employee);
-  const t = translator(locale, teamsMarkup.cmd);
-  const data = parsed.data.data;
+export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
+  const { context, activity } = turn;
+  const read = await dialogTurn(ctx, turn, submitData);
+  if (!read) return;
+  const { value, channelId, locale, t } = read;
+  const data = value.data;
   const actor = actorOf(activity);
   const at = { channelId, topicId: data.topicId };
   if (data.action === DIALOG_ACTIONS.submitPass) {

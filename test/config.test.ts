@@ -11,6 +11,7 @@ import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET } from "./support/signing";
 import { DISCOURSE_URL, startTestApp } from "./support/testApp";
 import { FakeSlack } from "./support/slackApi";
 import { answerSubmission } from "./support/slackPayloads";
+import { FakeConnector, TEAMS_APP_PASSWORD, activities, botFramework } from "./support/teams";
 import { linkedEmployee, routedCard } from "./support/scenario";
 
 test("every problem is named, without echoing values", () => {
@@ -24,6 +25,34 @@ test("every problem is named, without echoing values", () => {
   expect(problems.some((p) => p.startsWith("DATABASE_URL"))).toBe(true);
   expect(problems.some((p) => p.startsWith("ADVOCATE_TIMEZONE"))).toBe(true);
   expect(problems.join("\n")).not.toContain("xoxp-wrong-kind");
+});
+
+test("Slack, Teams or both: each surface is checked once any of its variables is set, and one must be", () => {
+  const base = { DISCOURSE_URL, DISCOURSE_API_KEY: "k", DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET };
+  const neither = loadConfig(base);
+  expect(neither.ok ? [] : neither.problems).toEqual([expect.stringMatching(/SLACK_BOT_TOKEN or MicrosoftAppId must be set/)]);
+
+  const teamsOnly = loadConfig({ ...base, MicrosoftAppId: "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a", MicrosoftAppPassword: "secret" });
+  expect(teamsOnly.ok && teamsOnly.config.slack === null && teamsOnly.config.teams?.MicrosoftAppType).toBe("MultiTenant");
+
+  const badTeams = loadConfig({ ...base, MicrosoftAppId: "advocate-bot", MicrosoftAppType: "SingleTenant" });
+  const problems = badTeams.ok ? [] : badTeams.problems;
+  expect(problems.find((p) => p.startsWith("MicrosoftAppId"))).toMatch(/GUID/);
+  expect(problems.some((p) => p.startsWith("MicrosoftAppPassword"))).toBe(true);
+  expect(problems.find((p) => p.startsWith("MicrosoftAppTenantId"))).toMatch(/SingleTenant/);
+  expect(problems.some((p) => p.startsWith("SLACK_"))).toBe(false);
+});
+
+test("a Teams-only install serves /api/messages and has no Slack endpoint", async () => {
+  const app = await startTestApp({ env: { SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "", SLACK_API_URL: "" } });
+  try {
+    expect(app.deps.chat.slack).toBeUndefined();
+    expect(app.deps.chat.teams).toBeDefined();
+    expect((await fetch(`${app.url}/slack/events`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await app.postTeams({}, "")).status).toBe(400);
+  } finally {
+    await app.stop();
+  }
 });
 
 test("`npm start` with a bad environment prints one line per problem and no stack trace", async () => {
@@ -51,13 +80,16 @@ test("logs of a whole loop at debug level contain no configured secret", async (
     await app.interaction(answerSubmission("Een antwoord met genoeg tekst.", ts));
     await app.drain();
     await app.postDiscourse("post_created", fixture("discourse/post_created.json"), { signature: "sha256=00" });
+    botFramework();
+    new FakeConnector().listen();
+    await app.postTeams(activities.message("points"));
   } finally {
     await app.stop();
     nock.cleanAll();
   }
   const all = lines.join("");
   expect(all.length).toBeGreaterThan(100);
-  for (const secret of ["xoxb-test-token-123", SLACK_SIGNING_SECRET, DISCOURSE_SECRET, "test-discourse-api-key"]) {
+  for (const secret of ["xoxb-test-token-123", SLACK_SIGNING_SECRET, DISCOURSE_SECRET, "test-discourse-api-key", TEAMS_APP_PASSWORD]) {
     expect(all).not.toContain(secret);
   }
 });

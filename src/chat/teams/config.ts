@@ -18,6 +18,8 @@ export const teamsEnv = z
   .refine((env) => env.MicrosoftAppType !== "SingleTenant" || env.MicrosoftAppTenantId, {
     path: ["MicrosoftAppTenantId"],
     message: "is required when MicrosoftAppType is SingleTenant",
+    // Said together with the other problems, not only once they are fixed.
+    when: (payload) => (payload.value as { MicrosoftAppType?: unknown }).MicrosoftAppType === "SingleTenant",
   });
 
 export type TeamsConfig = z.infer<typeof teamsEnv>;

@@ -21,8 +21,8 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       return adaptiveCard([
         ...textBlocks(teamsMarkup.escape(t("notice.failed", { title: notice.title, reason: notice.reason }))),
         { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
-        // Monospace and unformatted: the person's own text, to copy back.
-        { type: "TextBlock", text: teamsMarkup.escape(notice.text), wrap: true, fontType: "Monospace" },
+        // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
+        { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },
       ]);
     case "link_offer":
       return adaptiveCard(

@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   setupFiles: ["<rootDir>/test/support/setupEnv.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/releaseNock.ts"],
   // PGlite starts a WebAssembly Postgres per test file; two workers suit a 2-core machine.
   maxWorkers: 2,
   testTimeout: 30000,

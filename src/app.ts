@@ -37,8 +37,8 @@ export interface Advocate {
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
-  /** Postgres only: tests give each file its own schema. */
-  schema?: string;
+  /** An open database to use (and leave open): tests reuse one per file instead of booting one per app. */
+  database?: Database;
   /** Tests drive the worker themselves. */
   startWorker?: boolean;
   startSchedules?: boolean;
@@ -49,11 +49,13 @@ export interface StartOptions {
 
 export async function startAdvocate(config: Config, options: StartOptions): Promise<Advocate> {
   const { logger } = options;
-  const db = await connectDatabase(
-    config.DATABASE_URL
-      ? { kind: "postgres", url: config.DATABASE_URL, ...(options.schema ? { schema: options.schema } : {}) }
-      : { kind: "pglite", dataDir: config.ADVOCATE_DATA_DIR.startsWith("memory://") ? config.ADVOCATE_DATA_DIR : path.resolve(config.ADVOCATE_DATA_DIR) },
-  );
+  const db =
+    options.database ??
+    (await connectDatabase(
+      config.DATABASE_URL
+        ? { kind: "postgres", url: config.DATABASE_URL }
+        : { kind: "pglite", dataDir: config.ADVOCATE_DATA_DIR.startsWith("memory://") ? config.ADVOCATE_DATA_DIR : path.resolve(config.ADVOCATE_DATA_DIR) },
+    ));
   const applied = await migrate(db.sql);
   if (applied.length) logger.info({ applied }, "database migrated");
 
@@ -149,7 +151,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await activeWorker.stop();
-      await db.close();
+      if (!options.database) await db.close();
     },
   };
 }

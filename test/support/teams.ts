@@ -41,8 +41,9 @@ export function botFramework(tokenTenant = "botframework.com"): void {
     .persist()
     .post(`/${tokenTenant}/oauth2/v2.0/token`)
     .query(true)
-    // Five minutes: botbuilder keeps tokens until five minutes before expiry, so each test fetches its own.
-    .reply(200, { token_type: "Bearer", expires_in: 300, ext_expires_in: 300, access_token: botToken(tokenTenant) });
+    // One minute: botbuilder reuses a token until five minutes before it expires, so this one never is, and a
+    // test that switches tenants sees the new tenant's token.
+    .reply(200, { token_type: "Bearer", expires_in: 60, ext_expires_in: 60, access_token: botToken(tokenTenant) });
 }
 
 export const botToken = (tenant = "botframework.com") => `bot-token-from-${tenant}`;

@@ -1,10 +1,12 @@
-// Starts the real app (HTTP server, Bolt, Discourse adapter, outbox) on an ephemeral port,
-// on in-memory PGlite, or on the machine's Postgres in a fresh schema when DATABASE_URL is set.
+// Starts the real app (HTTP server, Bolt, Teams adapter, Discourse adapter, outbox) on an ephemeral port,
+// on in-memory PGlite, or on the machine's Postgres in the test file's own schema when DATABASE_URL is set.
+// One database per test file, emptied before each app: booting PGlite takes seconds, emptying it milliseconds.
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import pino from "pino";
 import { loadConfig, type Config } from "../../src/config";
 import { startAdvocate, type Advocate } from "../../src/app";
+import { connectDatabase, type Database } from "../../src/db/connect";
 import type { Clock } from "../../src/core/ports";
 import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET, discourseSignature, slackHeaders } from "./signing";
 import { ADMIN_AAD, channelToken, teamsEnv } from "./teams";
@@ -45,13 +47,41 @@ export interface TestApp extends Advocate {
   drain(): Promise<void>;
 }
 
+let shared: Promise<{ database: Database; schema: string | null }> | null = null;
+
+function fileDatabase(config: Config): Promise<{ database: Database; schema: string | null }> {
+  shared ??= (async () => {
+    if (!config.DATABASE_URL) return { database: await connectDatabase({ kind: "pglite", dataDir: "memory://" }), schema: null };
+    const schema = await createSchema(config.DATABASE_URL);
+    return { database: await connectDatabase({ kind: "postgres", url: config.DATABASE_URL, schema }), schema };
+  })();
+  return shared;
+}
+
+afterAll(async () => {
+  if (!shared) return;
+  const { database, schema } = await shared;
+  shared = null;
+  await database.close();
+  if (schema && process.env.DATABASE_URL) await dropSchema(process.env.DATABASE_URL, schema);
+});
+
+/** Every table but the migrations' own, emptied, with id sequences restarted. */
+async function emptyDatabase(database: Database): Promise<void> {
+  const tables = await database.sql.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+  );
+  if (tables.length) await database.sql.exec(`TRUNCATE ${tables.map((table) => `"${table.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
 export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger; backoffBaseMs?: number } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
-  const schema = config.DATABASE_URL ? await createSchema(config.DATABASE_URL) : undefined;
+  const { database } = await fileDatabase(config);
+  await emptyDatabase(database);
   const app = await startAdvocate(config, {
     logger: options.logger ?? pino({ level: "silent" }),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(schema ? { schema } : {}),
+    database,
     startWorker: false,
     startSchedules: false,
     paceMs: () => 0,
@@ -67,10 +97,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   };
   return {
     ...app,
-    async stop() {
-      await app.stop();
-      if (schema && config.DATABASE_URL) await dropSchema(config.DATABASE_URL, schema);
-    },
+    stop: () => app.stop(),
     postDiscourse(event, body, extra = {}) {
       const raw = extra.raw ?? JSON.stringify(body);
       return fetch(`${app.url}/webhooks/discourse`, {

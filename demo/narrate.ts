@@ -1,7 +1,8 @@
-// Turns what the stand-ins see (Advocate's calls to Slack and Discourse, Discourse's webhooks) into transcript lines.
+// Turns what the stand-ins see (Advocate's calls to Slack, Teams and Discourse, Discourse's webhooks) into transcript lines.
 import type { ApiCall, SlackStandIn, SlackMessage } from "./standIns/slackApi";
 import type { DiscourseActivity, DiscourseStandIn } from "./standIns/discourse";
-import { cardTopic, type Transcript } from "./transcript";
+import type { BotFrameworkCall, BotFrameworkStandIn, Login, TeamsPost } from "./standIns/botFramework";
+import { adaptiveCardTopic, cardTopic, type Transcript } from "./transcript";
 
 export function narrateSlack(slack: SlackStandIn, transcript: Transcript): void {
   slack.onCall((call) => describeSlackCall(slack, transcript, call));
@@ -10,6 +11,10 @@ export function narrateSlack(slack: SlackStandIn, transcript: Transcript): void 
 export function narrateDiscourse(discourse: DiscourseStandIn, transcript: Transcript): void {
   const publishedIds = new Set<number>();
   discourse.onActivity((activity) => describeDiscourse(transcript, activity, publishedIds));
+}
+
+export function narrateTeams(teams: BotFrameworkStandIn, transcript: Transcript): void {
+  teams.onCall((call) => describeTeamsCall(teams, transcript, call));
 }
 
 function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): void {
@@ -58,6 +63,56 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
     }
     default:
       t.line("Advocate", "Slack", method);
+  }
+}
+
+const LOGIN_PURPOSE: Record<Login, string> = {
+  "openid metadata": "OpenID metadata: where the keys that sign Teams' activities are",
+  "signing keys": "the keys, to check the JWT on every activity from Teams",
+  token: "client credentials: a token for Advocate's own calls to the Bot Connector",
+};
+
+function describeTeamsCall(teams: BotFrameworkStandIn, t: Transcript, call: BotFrameworkCall): void {
+  if (call.kind === "login") {
+    t.line("Advocate", "Bot Framework", `${call.method} ${call.path} → ${call.status}  (${LOGIN_PURPOSE[call.what]})`);
+    return;
+  }
+  const { method, path, status, post } = call;
+  if (status >= 400) {
+    t.line("Advocate", "Teams", `${method} ${path} → ${status} ${JSON.stringify(call.reply)}`);
+    return;
+  }
+  if (post) {
+    describeTeamsPost(teams, t, post, method === "PUT");
+    return;
+  }
+  if (method === "GET" && /\/members\//.test(path)) {
+    const member = call.reply as { name?: string; email?: string };
+    t.line("Advocate", "Teams", `GET ${path} → ${member.name ?? "?"} <${member.email ?? "no email"}>`);
+    return;
+  }
+  if (method === "GET" && /^\/v3\/teams\//.test(path)) {
+    const { conversations = [] } = call.reply as { conversations?: Array<{ id: string; name: string | null }> };
+    t.line("Advocate", "Teams", `GET ${path} → channels ${conversations.map((channel) => channel.name ?? "General").join(", ")}`);
+    return;
+  }
+  t.line("Advocate", "Teams", `${method} ${path} → ${status}`);
+}
+
+function describeTeamsPost(teams: BotFrameworkStandIn, t: Transcript, post: TeamsPost, updated: boolean): void {
+  const content = post.card ? t.adaptive(post.card) : t.markdown(post.text).split("\n");
+  if (!post.channelId) {
+    t.line("Advocate", `Teams, personal chat with ${t.user(teams.ownerOfChat(post.conversationId)?.id ?? "?")}`, "", content);
+    return;
+  }
+  const where = `Teams ${t.channel(post.channelId)}`;
+  if (updated) {
+    t.line("Advocate", where, `updates card ${adaptiveCardTopic(post.card)}`, post.card ? t.adaptiveState(post.card) : content);
+  } else if (post.threadOf) {
+    const first = teams.posts.get(post.threadOf);
+    t.line("Advocate", where, first?.card ? `reply in the thread of card ${adaptiveCardTopic(first.card)}` : "reply in the thread", indent(content));
+  } else {
+    t.line("Advocate", where, `card ${adaptiveCardTopic(post.card)} (message ${post.id})`, content);
   }
 }
 

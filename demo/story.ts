@@ -1,10 +1,13 @@
 // The scripted story: an admin routes questions, a Dutch billing question arrives from Discourse, Priya links her
 // community account, claims and answers it from Slack, a second question gets answered by another customer,
-// and the leaderboard shows the points. Every wait polls what the stand-ins recorded, with a timeout.
+// then the same loop plays through Teams (teamsStory.ts), and the leaderboard shows everyone's points on both.
+// Every wait polls what the stand-ins recorded, with a timeout.
 import type { DiscourseStandIn } from "./standIns/discourse";
 import type { SlackMessage, SlackStandIn, SlackUser } from "./standIns/slackApi";
-import type { AppReply, SlackSender } from "./standIns/slackRequests";
+import type { SlackSender } from "./standIns/slackRequests";
 import { waitFor } from "./standIns/http";
+import { askOnCommunity, check, publishedAs, StoryFailure, webhookOk } from "./storySteps";
+import { runTeamsChapter, teamsLeaderboard, type TeamsCast } from "./teamsStory";
 import { cardTopic, type Transcript } from "./transcript";
 
 export interface StoryCast {
@@ -14,14 +17,13 @@ export interface StoryCast {
   transcript: Transcript;
   admin: SlackUser;
   priya: SlackUser;
+  teams: TeamsCast;
   /** Resolves when the app has no outbox work left (used before the final checks). */
   quiet(): Promise<void>;
 }
 
 export const BILLING = "C0BILLING";
 export const GENERAL = "C0GENERAL";
-
-export class StoryFailure extends Error {}
 
 export async function runStory(cast: StoryCast): Promise<string> {
   const { slack, discourse, sender, transcript: t, admin, priya } = cast;
@@ -58,17 +60,14 @@ export async function runStory(cast: StoryCast): Promise<string> {
   // 2. A question arrives ------------------------------------------------------------------------------
   t.heading("2. A customer asks a question on the community");
   const marieke = discourse.user("marieke_vdberg");
-  const first = discourse.createTopic(marieke, {
+  let mark = since();
+  await askOnCommunity(discourse, t, marieke, {
     id: 4821,
     title: "Factuur dubbel afgeschreven na overstap naar jaarabonnement",
     tags: ["facturatie", "abonnement"],
     raw: "Hallo allemaal,\n\nVorige week ben ik overgestapt van een maandabonnement naar een jaarabonnement. Nu zie ik op mijn bankafschrift dat zowel de maandtermijn van november als het volledige jaarbedrag is afgeschreven.\n\nKlopt dit, of krijg ik de maandtermijn nog terug? En hoe lang duurt dat dan ongeveer?\n\nAlvast bedankt!",
     minutesAgo: 2,
   });
-  t.line("Marieke (customer)", "Discourse", `opens topic #${first.topic.id} “${first.topic.title}” (tags: ${first.topic.tags.join(", ")})`);
-  let mark = since();
-  webhookOk(await discourse.emit("topic_created", discourse.topicCreatedBody(first.topic)), "topic_created");
-  webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(first.post)), "post_created (first post)");
   const cardCall = await waitFor("the card for #4821 in #billing-experts", () => postsIn(BILLING, mark).find((call) => !call.args.thread_ts));
   let card = messageOf(cardCall);
   if (!card) throw new StoryFailure("the card was not recorded");
@@ -115,12 +114,7 @@ export async function runStory(cast: StoryCast): Promise<string> {
   check(submitted, "view_submission");
   if (submitted.json?.response_action === "errors") throw new StoryFailure(`the modal was refused: ${JSON.stringify(submitted.json.errors)}`);
 
-  const published = await waitFor("POST /posts.json on Discourse", () =>
-    discourse.activity.find((a) => a.kind === "api" && a.method === "POST" && a.path === "/posts.json" && a.status === 200),
-  );
-  if (published.kind !== "api" || published.apiUsername !== "priya") {
-    throw new StoryFailure(`the answer was posted as @${published.kind === "api" ? published.apiUsername : "?"}, not as @priya`);
-  }
+  await publishedAs(discourse, 4821, "priya");
   await waitFor("the card to say “Answered by Priya”", () => cardUpdated(card as SlackMessage, mark, /Answered by Priya/));
   await waitFor("the answer in the card's thread", () => postsIn(BILLING, mark).find((call) => call.args.thread_ts === card?.ts));
   await waitFor("the “+10 points” DM", () => postsIn(slack.dmChannelOf(priya.id), mark).find((call) => /\+10 points/.test(String(call.args.text ?? ""))));
@@ -128,31 +122,34 @@ export async function runStory(cast: StoryCast): Promise<string> {
   // 5. A question someone else answers ----------------------------------------------------------------
   t.heading("5. A second question, answered by another customer");
   const james = discourse.user("j.okafor");
-  const second = discourse.createTopic(james, {
+  mark = since();
+  const second = await askOnCommunity(discourse, t, james, {
     id: 4822,
     title: "How do I export my usage data to CSV?",
     tags: ["export"],
     raw: "Hi all, I'd like to analyse my monthly usage in a spreadsheet. Is there a way to export the usage data from the dashboard to CSV? I couldn't find a button for it.",
     minutesAgo: 1,
   });
-  t.line("James (customer)", "Discourse", `opens topic #${second.topic.id} “${second.topic.title}” (tags: ${second.topic.tags.join(", ")})`);
-  mark = since();
-  webhookOk(await discourse.emit("topic_created", discourse.topicCreatedBody(second.topic)), "topic_created");
-  webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(second.post)), "post_created (first post)");
   const secondCall = await waitFor("the card for #4822 in #general (no rule matches: fallback)", () => postsIn(GENERAL, mark).find((call) => !call.args.thread_ts));
   const secondCard = messageOf(secondCall);
   if (!secondCard) throw new StoryFailure("the second card was not recorded");
 
-  const reply = discourse.createPost(marieke, second.topic.id, "Yes! Go to Dashboard → Usage, pick the period, then use the ⋯ menu at the top right: “Export as CSV”. It took me a while to find it too.");
-  t.line("Marieke (customer)", "Discourse", `replies on #${second.topic.id} (post ${reply.postNumber})`);
+  const reply = discourse.createPost(marieke, second.id, "Yes! Go to Dashboard → Usage, pick the period, then use the ⋯ menu at the top right: “Export as CSV”. It took me a while to find it too.");
+  t.line("Marieke (customer)", "Discourse", `replies on #${second.id} (post ${reply.postNumber})`);
   mark = since();
   webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(reply)), "post_created (reply)");
   await waitFor("the #4822 card to say “Answered on the community”", () => cardUpdated(secondCard, mark, /Answered on the community by Marieke/));
 
-  // 6. Leaderboard -----------------------------------------------------------------------------------
-  t.heading("6. The leaderboard");
+  // 6–8. The same loop through Microsoft Teams ----------------------------------------------------------
+  const teamsCard = await runTeamsChapter(cast.teams, discourse, t);
+
+  // 9. Leaderboard -----------------------------------------------------------------------------------
+  t.heading("9. The leaderboard, in Slack and in Teams");
+  const sanneName = cast.teams.sanne.name;
   const board = await command(priya, BILLING, "leaderboard month", /Top advocates this month/);
   if (!/<@U0PRIYA> · 10 points/.test(board)) throw new StoryFailure(`Priya's 10 points are not on the leaderboard: ${board}`);
+  if (!board.includes(`${sanneName} · 10 points`)) throw new StoryFailure(`${sanneName}'s 10 points (earned in Teams) are not on the leaderboard: ${board}`);
+  await teamsLeaderboard(cast.teams, t, [/Priya · 10 points/, new RegExp(`${sanneName} · 10 points`)]);
 
   // Final state, once the app has nothing left to do (its own post_created webhook included).
   await discourse.settle();
@@ -161,15 +158,11 @@ export async function runStory(cast: StoryCast): Promise<string> {
   if (!finalCard || !/Answered by Priya/.test(t.cardState(finalCard)[0] ?? "")) {
     throw new StoryFailure(`card #4821 should still say “Answered by Priya”, it says: ${finalCard ? t.cardState(finalCard)[0] : "nothing"}`);
   }
+  const finalTeamsCard = cast.teams.teams.posts.get(teamsCard.id)?.card;
+  if (!finalTeamsCard || !/Answered by Sanne/.test(t.adaptiveState(finalTeamsCard)[0] ?? "")) {
+    throw new StoryFailure(`the Teams card should still say “Answered by Sanne”, it says: ${finalTeamsCard ? t.adaptiveState(finalTeamsCard)[0] : "nothing"}`);
+  }
   return t.plain(board);
-}
-
-function check(reply: AppReply, what: string): void {
-  if (reply.status !== 200) throw new StoryFailure(`${what}: Advocate answered HTTP ${reply.status} ${JSON.stringify(reply.json)}`);
-}
-
-function webhookOk(result: { status: number; reply: unknown }, what: string): void {
-  if (result.status !== 200) throw new StoryFailure(`webhook ${what}: Advocate answered HTTP ${result.status} ${JSON.stringify(result.reply)}`);
 }
 
 function findConsentOption(view: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 // The demo's printed story: one line per thing someone saw, "who → whom: what", with the time since start.
 import type { Block, SlackMessage } from "./standIns/slackApi";
+import type { AdaptiveCardJson, CardElement } from "./standIns/botFramework";
 
 const EMOJI: Record<string, string> = {
   ":white_check_mark:": "✅",
@@ -76,6 +77,51 @@ export class Transcript {
     const actions = message.blocks.find((block) => block.type === "actions");
     return [state ? this.blocks([state])[0] ?? "" : "open", actions ? this.blocks([actions])[0] ?? "" : "(no buttons)"];
   }
+
+  /** Teams markdown as a person reads it: links as their label, escapes dropped, bold written as in Slack. */
+  markdown(text: string): string {
+    return text
+      .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, "$1")
+      .replace(/\*\*(.+?)\*\*/g, "*$1*")
+      .replace(/\\([\\*_[\]])/g, "$1");
+  }
+
+  /** Every element of an Adaptive Card, one line each; inputs as fields, buttons as [Label]. */
+  adaptive(card: AdaptiveCardJson): string[] {
+    const buttons = buttonsOf(card);
+    return [...card.body.flatMap((element) => this.element(element)), ...(buttons ? [buttons] : [])];
+  }
+
+  /** What changed on a Teams card: its status line (the TextBlocks set apart with spacing Medium) and the buttons left. */
+  adaptiveState(card: AdaptiveCardJson): string[] {
+    const state = card.body.filter((element) => element.spacing === "Medium").flatMap((element) => this.element(element));
+    return [state.join(" ") || "open", buttonsOf(card) || "(no buttons)"];
+  }
+
+  private element(element: CardElement): string[] {
+    switch (element.type) {
+      case "TextBlock":
+        return [this.markdown(String(element.text ?? ""))];
+      case "RichTextBlock":
+        return [((element.inlines ?? []) as CardElement[]).map((inline) => String(inline.text ?? "")).join("")];
+      case "Input.Text":
+        return [`${String(element.label ?? element.id)}: [${String(element.value || element.placeholder || "")}]`];
+      case "Input.Toggle":
+        return [`${element.value === element.valueOn ? "☑" : "☐"} ${String(element.title)}`];
+      default:
+        return [];
+    }
+  }
+}
+
+function buttonsOf(card: AdaptiveCardJson): string {
+  return (card.actions ?? []).map((action) => `[${String(action.title)}]`).join(" ");
+}
+
+/** "#4823" from a Teams card's refresh action, which carries the topic. */
+export function adaptiveCardTopic(card: AdaptiveCardJson | null): string {
+  const id = card?.refresh?.action?.data?.topicId;
+  return id ? `#${id}` : "?";
 }
 
 /** "#4821" from a card's block ids (q_4821_head). */

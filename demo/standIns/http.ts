@@ -16,6 +16,21 @@ export interface StandInReply {
   json: unknown;
 }
 
+/** What the app answered a request sent to it (an ack's body, an invoke's response), as JSON when it is. */
+export interface AppReply {
+  status: number;
+  json: Record<string, unknown> | null;
+}
+
+export async function replyOf(response: Response): Promise<AppReply> {
+  const text = await response.text();
+  try {
+    return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  } catch {
+    return { status: response.status, json: null };
+  }
+}
+
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
   origin: string;

@@ -3,12 +3,7 @@
 // X-Slack-Signature = "v0=" + HMAC-SHA256(signing secret, "v0:" + timestamp + ":" + the exact body bytes sent).
 import { createHmac, randomBytes } from "node:crypto";
 import { APP, TEAM, messageJson, type Block, type SlackMessage, type SlackStandIn, type SlackUser } from "./slackApi";
-
-export interface AppReply {
-  status: number;
-  /** The ack body (a slash command's ephemeral reply, a view_submission's errors), if any. */
-  json: Record<string, unknown> | null;
-}
+import { replyOf, type AppReply } from "./http";
 
 export class SlackSender {
   constructor(
@@ -100,14 +95,8 @@ export class SlackSender {
         "x-slack-signature": signature,
       },
     });
-    const text = await response.text();
-    let json: Record<string, unknown> | null = null;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      json = null;
-    }
-    return { status: response.status, json };
+    // The ack body: a slash command's ephemeral reply, a view_submission's errors.
+    return replyOf(response);
   }
 }
 

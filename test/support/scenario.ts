@@ -20,7 +20,7 @@ export async function linkedEmployee(app: TestApp, userId = PRIYA, username = "s
 }
 
 /** Runs the outbox until `done` holds, letting short back-offs pass. */
-export async function drainUntil(app: TestApp, done: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+export async function drainUntil(app: TestApp, done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     await app.drain();

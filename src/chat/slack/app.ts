@@ -12,6 +12,10 @@ import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerAppHome } from "./handlers/appHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
 import { trackInFlight } from "./handlers/inFlight";
+import { guardSlackBodies } from "./bodyGuard";
+import { registerForeignInteractions } from "./handlers/foreignInteractions";
+
+const SLACK_ENDPOINT = "/slack/events";
 
 /** How long stop waits for Slack to acknowledge the socket's close. */
 const SOCKET_CLOSE_WAIT_MS = 5000;
@@ -46,6 +50,7 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
   const logger = boltLogger(ctx.logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  if (!socketMode) guardSlackBodies(http, SLACK_ENDPOINT);
   const receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? "",
@@ -54,7 +59,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
         // the Socket Mode client adds its own (many) retries for that call when none are given.
         installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
       })
-    : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: "/slack/events", logger, processBeforeResponse: false });
+    : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: SLACK_ENDPOINT, logger, processBeforeResponse: false });
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
     // Retries and rate limits are the outbox's job: fail fast here, with the Retry-After kept.
@@ -74,6 +79,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
     ctx.logger.error({ err: error.message, code: (error as { code?: string }).code }, "slack handler failed");
   });
   const inFlight = trackInFlight(app);
+  registerForeignInteractions(app, ctx.logger);
   registerEventDedupe(app, ctx);
   registerSlashCommand(app, ctx);
   registerCardButtons(app, ctx);

@@ -1,16 +1,32 @@
 // The parts of a Bot Framework activity Advocate reads, validated; everything else is ignored.
 import { z } from "zod";
 
-const account = z.object({ id: z.string().min(1), name: z.string().nullish(), aadObjectId: z.string().nullish() });
+const account = z.object({ id: z.string().min(1), name: z.string().nullish(), aadObjectId: z.string().nullish(), role: z.string().nullish() });
+
+// Strings on the wire; botbuilder turns them into Dates (and chokes on ones that are not dates).
+const moment = z.union([z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not a date"), z.date()]).optional();
 
 export const teamsActivity = z.object({
   type: z.string(),
+  // Read by botbuilder itself (replies, invoke responses): their types must hold too.
+  id: z.string().optional(),
+  timestamp: moment,
+  localTimestamp: moment,
+  attachments: z.array(z.object({ contentType: z.string() }).loose()).optional(),
+  entities: z.array(z.object({ type: z.string() }).loose()).optional(),
   name: z.string().nullish(),
   serviceUrl: z.url(),
   channelId: z.literal("msteams"),
   from: account,
   recipient: account,
-  conversation: z.object({ id: z.string().min(1), tenantId: z.string().nullish(), conversationType: z.string().nullish() }),
+  conversation: z.object({
+    id: z.string().min(1),
+    tenantId: z.string().nullish(),
+    conversationType: z.string().nullish(),
+    isGroup: z.boolean().nullish(),
+    name: z.string().nullish(),
+  }),
+  textFormat: z.string().nullish(),
   text: z.string().nullish(),
   locale: z.string().nullish(),
   replyToId: z.string().nullish(),

@@ -17,8 +17,8 @@ const INTERACTIONS = new Set(["block_actions", "view_submission", "view_closed",
 const slackRequest = z
   .object({
     type: z.string().optional(),
-    command: z.unknown(),
-    ssl_check: z.unknown(),
+    command: z.unknown().optional(),
+    ssl_check: z.unknown().optional(),
     team: part,
     user: part,
     channel: part,

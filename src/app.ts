@@ -19,6 +19,7 @@ import { SlackSurface } from "./chat/slack/surface";
 import { createTeamsAdapter, mountTeamsEndpoint, teamsTurn } from "./chat/teams/bot";
 import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
+import { StoryTimers } from "./jobs/storySchedules";
 import { healthRouter } from "./http/health";
 
 export const COMMUNITY = "discourse";
@@ -78,7 +79,6 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       routeDelayMs: config.ROUTE_DELAY_MS,
       excerptLength: 280,
       timezone: config.ADVOCATE_TIMEZONE,
-      points: { answerPublished: 10 },
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
     },
   };
@@ -127,6 +127,11 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   });
   if (options.startWorker !== false) worker.start();
   const scheduler = options.startSchedules === false ? null : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
+  const storyTimers = options.startSchedules === false ? null : new StoryTimers(store, logger.child({ component: "stories" }));
+  if (storyTimers) {
+    deps.timers = storyTimers;
+    await storyTimers.start();
+  }
 
   const server = createServer(http);
   await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
@@ -147,6 +152,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     idle: async () => slack?.idle(),
     async stop() {
       scheduler?.stop();
+      storyTimers?.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import type { ChatSurface, Clock, CommunityPort, Store } from "./ports";
+import type { ChatSurface, Clock, CommunityPort, ScheduleTimers, Store } from "./ports";
 import type { Surface } from "./model";
 
 export interface CoreSettings {
@@ -10,7 +10,6 @@ export interface CoreSettings {
   excerptLength: number;
   /** Company timezone: leaderboard weeks, months and quarters follow it. */
   timezone: string;
-  points: { answerPublished: number };
   /** Community usernames whose posts are never questions nor answers (brand and bot accounts). */
   ignoredUsernames: string[];
 }
@@ -21,6 +20,8 @@ export interface CoreDeps {
   chat: Partial<Record<Surface, ChatSurface>>;
   clock: Clock;
   settings: CoreSettings;
+  /** Absent where nothing runs on a schedule (tests of the core alone); other replicas reload on their own. */
+  timers?: ScheduleTimers;
 }
 
 export function chatFor(deps: CoreDeps, surface: string): ChatSurface {

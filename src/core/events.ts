@@ -36,6 +36,11 @@ export type CommunityEvent =
   | { type: "topic.closed"; topicId: number }
   | { type: "topic.reopened"; topicId: number }
   | { type: "topic.deleted"; topicId: number }
+  // What became of a post after it was published; the core pays or revokes points when it is one of our answers.
+  | { type: "solution.accepted"; postId: number }
+  | { type: "solution.unaccepted"; postId: number }
+  | { type: "post.liked"; postId: number; likedBy: string }
+  | { type: "post.deleted"; postId: number }
   | { type: "ignored"; reason: string };
 
 /** A topic as fetched from the community API, with its first post's text. */

@@ -67,6 +67,11 @@ export interface Answer {
   error: string | null;
   createdAt: Date;
   publishedAt: Date | null;
+  /** Since when the community shows it as the solution; null when it is not (or no longer). */
+  acceptedAt: Date | null;
+  /** Each accept after an unaccept pays again, under its own source key. */
+  timesAccepted: number;
+  deletedAt: Date | null;
 }
 
 /** A channel on a chat surface. */
@@ -97,4 +102,28 @@ export interface LeaderboardRow {
 export interface TimeRange {
   from: Date | null;
   to: Date;
+}
+
+/** A customer story shown in a chat channel. */
+export interface Story {
+  id: string;
+  surface: string;
+  channelId: string;
+  questionId: string;
+  reason: string;
+  promptIndex: number;
+  runKey: string | null;
+  messageRef: string | null;
+  shownAt: Date;
+}
+
+/** When a channel gets a story by itself: days (mon..sun), HH:MM, in an IANA timezone. */
+export interface StorySchedule {
+  id: number;
+  surface: string;
+  channelId: string;
+  days: string[];
+  time: string;
+  timezone: string;
+  createdBy: string;
 }

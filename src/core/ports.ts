@@ -8,11 +8,16 @@ import type {
   LeaderboardRow,
   Question,
   RoutingRule,
+  Story,
+  StorySchedule,
   TimeRange,
 } from "./model";
 import type { CardView } from "./cards/cardView";
 import type { Notice, OutboxMessage } from "./outbox/messages";
 import type { HomeView } from "./points/homeView";
+import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "./charity/model";
+import type { StoryCandidate } from "./stories/pickStory";
+import type { StoryView } from "./stories/storyView";
 
 export interface Clock {
   now(): Date;
@@ -57,6 +62,8 @@ export interface ChatSurface {
   postThreadReply(channelId: string, messageRef: string, text: string, locale: string): Promise<void>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
   publishHome(userId: string, view: HomeView, locale: string): Promise<void>;
+  /** A customer story card, posted into the channel for its meeting. */
+  postStory(channelId: string, view: StoryView): Promise<{ messageRef: string }>;
   getUserProfile(userId: string): Promise<UserProfile>;
 }
 
@@ -103,8 +110,39 @@ export interface LedgerRepo {
   /** Appends an award unless one with this source key exists; true when written. */
   award(input: { employeeId: string; points: number; reason: string; sourceKey: string; occurredAt: Date }): Promise<boolean>;
   total(employeeId: string, range: TimeRange): Promise<number>;
+  /** Points earned in the range: positive awards only, so a revocation never makes room under the daily cap. */
+  earned(employeeId: string, range: TimeRange): Promise<number>;
+  /** How many awards have a source key starting with the prefix, and their net points. */
+  tally(sourcePrefix: string): Promise<{ awards: number; points: number }>;
   leaderboard(range: TimeRange, limit: number): Promise<LeaderboardRow[]>;
   rankOf(employeeId: string, range: TimeRange): Promise<LeaderboardRow | null>;
+}
+
+/** Point rules admins changed, by name; a rule never changed has no entry. */
+export interface PointRuleRepo {
+  all(): Promise<Record<string, number>>;
+  set(name: string, value: number, updatedBy: string): Promise<void>;
+}
+
+/** Charities, each employee's pick, the company's donation terms, and the append-only payout audit. */
+export interface CharityRepo {
+  add(charity: { name: string; url: string; createdBy: string }): Promise<Charity>;
+  byId(id: number): Promise<Charity | null>;
+  /** Every charity, removed ones too, by id. */
+  list(): Promise<Charity[]>;
+  /** Marks it removed; false when it is unknown or was removed already. */
+  remove(id: number, at: Date): Promise<boolean>;
+  /** The terms in force at that moment (history is kept: every change is a new row). */
+  terms(at: Date): Promise<CharityTerms>;
+  setTerms(patch: Partial<CharityTerms>, setBy: string, at: Date): Promise<void>;
+  pick(employeeId: string, charityId: number, at: Date): Promise<void>;
+  /** The employee's pick in force at that moment, kept like the terms. */
+  pickOf(employeeId: string, at: Date): Promise<number | null>;
+  /** Each employee's net points in the range, when positive, with their pick in force at the range's end. */
+  pointsByEmployee(range: TimeRange): Promise<EmployeeQuarterPoints[]>;
+  /** Appends the payout; false when this charity's quarter was marked paid before. */
+  recordPayout(payout: CharityPayout): Promise<boolean>;
+  payouts(quarter: string): Promise<CharityPayout[]>;
 }
 
 export interface RuleRepo {
@@ -119,6 +157,34 @@ export interface ChannelRepo {
   setLocale(surface: string, channelId: string, locale: string): Promise<void>;
   fallback(): Promise<{ surface: string; channelId: string } | null>;
   setFallback(surface: string, channelId: string): Promise<void>;
+}
+
+export interface StoryRepo {
+  /** Questions answered since the date: what a story may be about. */
+  candidates(since: Date): Promise<StoryCandidate[]>;
+  candidate(questionId: string): Promise<StoryCandidate | null>;
+  /** What the channel was shown since the date. */
+  shownIn(target: ChatTarget, since: Date): Promise<Story[]>;
+  /** The channel's latest story: its discussion question decides the next one. */
+  latestIn(target: ChatTarget): Promise<Story | null>;
+  /** Records a story; null when one was already recorded under its run key (a retried run). */
+  record(story: Omit<Story, "id" | "messageRef">): Promise<Story | null>;
+  byId(id: string): Promise<Story | null>;
+  markPosted(id: string, messageRef: string): Promise<void>;
+}
+
+export interface StoryScheduleRepo {
+  add(schedule: Omit<StorySchedule, "id">): Promise<StorySchedule>;
+  byId(id: number): Promise<StorySchedule | null>;
+  list(): Promise<StorySchedule[]>;
+  forChannel(target: ChatTarget): Promise<StorySchedule[]>;
+  /** Removes one schedule by id, or every schedule of the channel; returns the ids removed. */
+  remove(which: { id: number } | { target: ChatTarget }): Promise<number[]>;
+}
+
+/** This replica's timers for stored schedules: told of a change, so it applies without a restart. */
+export interface ScheduleTimers {
+  reload(): void;
 }
 
 export interface OutboxRepo {
@@ -149,7 +215,11 @@ export interface Repos {
   employees: EmployeeRepo;
   answers: AnswerRepo;
   ledger: LedgerRepo;
+  pointRules: PointRuleRepo;
+  charities: CharityRepo;
   rules: RuleRepo;
+  stories: StoryRepo;
+  storySchedules: StoryScheduleRepo;
   channels: ChannelRepo;
   outbox: OutboxRepo;
   inbound: InboundRepo;

@@ -7,7 +7,11 @@ import { cardRepo } from "./repositories/cards";
 import { employeeRepo } from "./repositories/employees";
 import { answerRepo } from "./repositories/answers";
 import { ledgerRepo } from "./repositories/ledger";
+import { pointRuleRepo } from "./repositories/pointRules";
+import { charityRepo } from "./repositories/charities";
 import { ruleRepo } from "./repositories/rules";
+import { storyRepo } from "./repositories/stories";
+import { storyScheduleRepo } from "./repositories/storySchedules";
 import { channelRepo } from "./repositories/channels";
 import { outboxRepo, type OutboxNudge } from "./repositories/outbox";
 import { inboundRepo } from "./repositories/inbound";
@@ -21,7 +25,11 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     employees: employeeRepo(db),
     answers: answerRepo(db),
     ledger: ledgerRepo(db),
+    pointRules: pointRuleRepo(db),
+    charities: charityRepo(db),
     rules: ruleRepo(db),
+    stories: storyRepo(db),
+    storySchedules: storyScheduleRepo(db),
     channels: channelRepo(db),
     outbox: outboxRepo(db, nudge),
     inbound: inboundRepo(db),

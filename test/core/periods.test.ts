@@ -1,5 +1,5 @@
 // Leaderboard periods start at local midnight in Europe/Amsterdam, also across DST changes.
-import { isPeriod, periodRange } from "../../src/core/points/periods";
+import { isPeriod, periodRange, todayRange } from "../../src/core/points/periods";
 
 const TZ = "Europe/Amsterdam";
 const from = (period: "week" | "month" | "quarter", now: string) => periodRange(period, new Date(now), TZ).from?.toISOString();
@@ -70,6 +70,12 @@ test("'to' is now; 'all' has no start", () => {
 
 test("another timezone gives another start", () => {
   expect(periodRange("week", new Date("2026-03-30T10:00:00Z"), "UTC").from?.toISOString()).toBe("2026-03-30T00:00:00.000Z");
+});
+
+test("today (the points cap's day) starts at local midnight, while UTC may still be yesterday", () => {
+  // 2026-11-20T23:30Z is Saturday 00:30 in Amsterdam (winter time, UTC+1)
+  expect(todayRange(new Date("2026-11-20T23:30:00Z"), TZ).from?.toISOString()).toBe("2026-11-20T23:00:00.000Z");
+  expect(todayRange(new Date("2026-11-20T22:30:00Z"), TZ).from?.toISOString()).toBe("2026-11-19T23:00:00.000Z");
 });
 
 test("isPeriod", () => {

@@ -46,6 +46,7 @@ function fakeChat(name: string): ChatSurface {
     postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
     notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
     publishHome: async (userId) => void chatLog.push(`home ${userId}`),
+    postStory: async (channelId, view) => (chatLog.push(`story ${channelId} ${view.reason}`), { messageRef: `${name}-story` }),
     getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
   };
 }
@@ -58,7 +59,7 @@ beforeAll(async () => {
     community,
     chat: { slack: fakeChat("slack"), teams: fakeChat("teams") },
     clock: { now: () => new Date() },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", points: { answerPublished: 10 }, ignoredUsernames: [] },
+    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [] },
   };
   worker = new OutboxWorker({
     prisma: db.prisma,

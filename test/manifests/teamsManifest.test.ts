@@ -12,8 +12,8 @@ import { buildManifest, TEAMS_DIR, validateLocalization, validateManifest, type 
 const APP_ID = "0f3c2a4e-8b1d-4c6a-9e2f-5a7b8c9d0e1f";
 // The verbs runCommand understands; listed here rather than imported so this test needs nothing from src.
 /** Everyone's commands; routing and card language decide about a channel, so they are offered in teams only. */
-const PERSONAL_COMMANDS = ["help", "leaderboard", "link", "points", "unlink"];
-const TEAM_COMMANDS = [...PERSONAL_COMMANDS, "language", "route"].sort();
+const PERSONAL_COMMANDS = ["charity", "help", "leaderboard", "link", "points", "unlink"];
+const TEAM_COMMANDS = [...PERSONAL_COMMANDS, "language", "route", "story"].sort();
 const ROOT = path.resolve(__dirname, "../..");
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(TEAMS_DIR, file), "utf8"));

@@ -4,6 +4,8 @@ import { describeRule } from "../../core/routing/parseRuleSpec";
 import { translator } from "../../i18n";
 import { boardLines } from "./leaderboardLines";
 import type { Markup } from "./markup";
+import { charityReplyText, shareLine } from "./charityText";
+import { storyReplyText } from "./storyText";
 
 export function commandReplyText(reply: CommandReply, locale: string, markup: Markup): string {
   const t = translator(locale, markup.cmd);
@@ -16,6 +18,7 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return [
         t("points.mine", { total: markup.bold(String(reply.points.total)), month: reply.points.thisMonth }),
         reply.points.rank ? t("points.rank", { rank: reply.points.rank }) : t("points.noRank"),
+        shareLine(reply.charity, locale, markup),
         reply.linkedAs ? null : t("home.notLinked"),
       ]
         .filter(Boolean)
@@ -43,6 +46,20 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return t("rules.fallbackSet", { channel: channels([reply.target]) });
     case "language_set":
       return t("language.set", { locale: reply.locale });
+    case "point_rules": {
+      const lines = Object.entries(reply.rules).map(([rule, value]) => `${rule}: ${markup.bold(String(value))} · ${t(`pointRules.meaning.${rule}`)}`);
+      return [markup.bold(t("pointRules.title")), ...lines, t("pointRules.hint")].join("\n");
+    }
+    case "point_rule_set":
+      return t("pointRules.set", { rule: reply.rule, value: reply.value });
+    case "story_shared":
+    case "story_none":
+    case "story_scheduled":
+    case "story_schedules":
+    case "story_stopped":
+      return storyReplyText(reply, locale, markup);
+    case "charity":
+      return charityReplyText(reply.charity, locale, markup);
     case "error":
       return t(`errors.${reply.problem}`, { detail: markup.escape(reply.detail ?? "") });
   }

@@ -9,6 +9,7 @@ import { registerSlashCommand } from "./handlers/slashCommand";
 import { registerCardButtons } from "./handlers/cardButtons";
 import { registerModalSubmissions } from "./handlers/modalSubmissions";
 import { registerLinkButtons } from "./handlers/linkButtons";
+import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
 import { trackInFlight } from "./handlers/inFlight";
@@ -85,6 +86,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   registerCardButtons(app, ctx);
   registerModalSubmissions(app, ctx);
   registerLinkButtons(app, ctx);
+  registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);
   return {
     app,

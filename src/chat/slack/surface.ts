@@ -5,10 +5,12 @@ import type { ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { Notice } from "../../core/outbox/messages";
 import type { HomeView } from "../../core/points/homeView";
+import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError, RetryableError } from "../../core/errors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeMessage } from "./presenters/notice";
 import { homeTab } from "./presenters/home";
+import { storyCard } from "./presenters/storyCard";
 
 /** Message metadata type that marks Advocate's question cards. */
 const CARD_EVENT = "advocate_card";
@@ -67,6 +69,12 @@ export class SlackSurface implements ChatSurface {
 
   async publishHome(userId: string, view: HomeView, locale: string) {
     await this.call(() => this.client.views.publish({ user_id: userId, view: homeTab(view, locale, this.timezone) }));
+  }
+
+  async postStory(channelId: string, view: StoryView) {
+    const result = await this.call(() => this.client.chat.postMessage({ channel: channelId, ...storyCard(view), unfurl_links: false, unfurl_media: false }));
+    if (!result.ts) throw new RetryableError("chat.postMessage returned no ts");
+    return { messageRef: result.ts };
   }
 
   async getUserProfile(userId: string): Promise<UserProfile> {

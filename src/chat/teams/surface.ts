@@ -4,11 +4,13 @@ import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameter
 import type { AddressRepo, ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { Notice } from "../../core/outbox/messages";
+import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError } from "../../core/errors";
 import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
 import { teamsError } from "./connectorErrors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeCard } from "./presenters/notice";
+import { storyCard } from "./presenters/storyCard";
 import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
 
 const MSTEAMS = "msteams";
@@ -25,19 +27,8 @@ export class TeamsSurface implements ChatSurface {
     private readonly timezone: string,
   ) {}
 
-  async postCard(channelId: string, view: CardView) {
-    const address = await this.channel(channelId);
-    const threadId = await this.createConversation(address.serviceUrl, {
-      isGroup: true,
-      tenantId: address.tenantId,
-      channelData: { channel: { id: channelId }, tenant: { id: address.tenantId } },
-      activity: cardActivity(questionCard(view, this.timezone)) as Activity,
-      members: [],
-    });
-    // A new channel post is a new thread: "<channel>;messageid=<id of the card>".
-    const messageRef = /;messageid=(.+)$/.exec(threadId)?.[1];
-    if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${channelId}`);
-    return { messageRef };
+  postCard(channelId: string, view: CardView) {
+    return this.postInChannel(channelId, questionCard(view, this.timezone));
   }
 
   async findPostedCard(): Promise<null> {
@@ -68,6 +59,10 @@ export class TeamsSurface implements ChatSurface {
     // Teams has no home tab: `@Advocate points` and `leaderboard` show the same, on request.
   }
 
+  postStory(channelId: string, view: StoryView) {
+    return this.postInChannel(channelId, storyCard(view));
+  }
+
   async getUserProfile(userId: string): Promise<UserProfile> {
     const address = await this.user(userId);
     let profile: UserProfile = { email: null, displayName: null, locale: null };
@@ -77,6 +72,22 @@ export class TeamsSurface implements ChatSurface {
       profile = { email: member.email ?? member.userPrincipalName ?? null, displayName: member.name ?? null, locale: null };
     });
     return profile;
+  }
+
+  /** A card as a new post (a new thread) in the channel; its ref is the post's message id. */
+  private async postInChannel(channelId: string, card: AdaptiveCard): Promise<{ messageRef: string }> {
+    const address = await this.channel(channelId);
+    const threadId = await this.createConversation(address.serviceUrl, {
+      isGroup: true,
+      tenantId: address.tenantId,
+      channelData: { channel: { id: channelId }, tenant: { id: address.tenantId } },
+      activity: cardActivity(card) as Activity,
+      members: [],
+    });
+    // A new channel post is a new thread: "<channel>;messageid=<id of the card>".
+    const messageRef = /;messageid=(.+)$/.exec(threadId)?.[1];
+    if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${channelId}`);
+    return { messageRef };
   }
 
   private async openPersonalChat(userId: string, address: UserAddress): Promise<string> {

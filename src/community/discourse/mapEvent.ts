@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CommunityEvent, PostFacts, TopicFacts } from "../../core/events";
 import { htmlToPlainText } from "../../core/text/plainText";
-import { postBody, topicBody, type WebhookPost, type WebhookTopic } from "./payloads";
+import { destroyedPostBody, likeBody, postBody, solvedBody, topicBody, type WebhookPost, type WebhookTopic } from "./payloads";
 
 export interface MappedEvent {
   businessKey: string;
@@ -18,7 +18,18 @@ export interface MapOptions {
   deliveryId: string;
 }
 
-const HANDLED = ["topic_created", "topic_closed_status_updated", "topic_destroyed", "topic_recovered", "post_created", "post_edited"] as const;
+const HANDLED = [
+  "topic_created",
+  "topic_closed_status_updated",
+  "topic_destroyed",
+  "topic_recovered",
+  "post_created",
+  "post_edited",
+  "post_destroyed",
+  "post_liked",
+  "accepted_solution",
+  "unaccepted_solution",
+] as const;
 
 export function isHandledEvent(name: string): boolean {
   return (HANDLED as readonly string[]).includes(name);
@@ -65,7 +76,42 @@ function issues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
 }
 
+/**
+ * Events about what became of a post (solved, liked, deleted). Not filtered like questions are: our employees may be
+ * staff on the community, and the core pays only for posts that are answers published through Advocate.
+ */
+function mapPostFate(name: string, body: unknown, deliveryId: string): MapResult | null {
+  switch (name) {
+    case "accepted_solution":
+    case "unaccepted_solution": {
+      const parsed = solvedBody.safeParse(body);
+      if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
+      const postId = parsed.data.solved.id;
+      const type = name === "accepted_solution" ? "solution.accepted" : "solution.unaccepted";
+      // A toggle: an accept after an unaccept is a new event. The core's state makes a retried accept pay nothing.
+      return { ok: true, mapped: { businessKey: `${name}:${postId}:${deliveryId}`, event: { type, postId } } };
+    }
+    case "post_liked": {
+      const parsed = likeBody.safeParse(body);
+      if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
+      const { post, user } = parsed.data.like;
+      // One like per person per post: an unlike and like again is not a second like.
+      return { ok: true, mapped: { businessKey: `${name}:${post.id}:${user.id}`, event: { type: "post.liked", postId: post.id, likedBy: user.username } } };
+    }
+    case "post_destroyed": {
+      const parsed = destroyedPostBody.safeParse(body);
+      if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
+      const postId = parsed.data.post.id;
+      return { ok: true, mapped: { businessKey: `${name}:${postId}`, event: { type: "post.deleted", postId } } };
+    }
+    default:
+      return null;
+  }
+}
+
 export function mapDiscourseEvent(name: string, body: unknown, options: MapOptions): MapResult {
+  const fate = mapPostFate(name, body, options.deliveryId);
+  if (fate) return fate;
   if (name.startsWith("topic_")) {
     const parsed = topicBody.safeParse(body);
     if (!parsed.success) return { ok: false, reason: issues(parsed.error) };

@@ -49,5 +49,11 @@ export const webhookPost = z.object({
 export const topicBody = z.object({ topic: webhookTopic });
 export const postBody = z.object({ post: webhookPost });
 
+// What became of a post: only its id matters, the core looks it up among our answers.
+const postRef = z.object({ id: z.number().int() });
+export const solvedBody = z.object({ solved: postRef });
+export const likeBody = z.object({ like: z.object({ post: postRef, user }) });
+export const destroyedPostBody = z.object({ post: postRef });
+
 export type WebhookTopic = z.infer<typeof webhookTopic>;
 export type WebhookPost = z.infer<typeof webhookPost>;

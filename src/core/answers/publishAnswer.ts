@@ -5,6 +5,8 @@ import type { Answer, Employee, Question } from "../model";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
 import { awardPoints } from "../points/awardPoints";
+import { answerSources } from "../points/ourAnswer";
+import { pointRules } from "../points/pointRules";
 import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
 
 /** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out. */
@@ -50,7 +52,6 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
 
 async function complete(deps: CoreDeps, answer: Answer, question: Question, employee: Employee, post: { postId: number; url: string }) {
   const now = deps.clock.now();
-  const points = deps.settings.points.answerPublished;
   await deps.store.transaction(async (tx) => {
     await tx.answers.update(answer.id, { status: "published", communityPostId: post.postId, postUrl: post.url, publishedAt: now, error: null });
     await tx.questions.update(question.id, {
@@ -60,7 +61,9 @@ async function complete(deps: CoreDeps, answer: Answer, question: Question, empl
       claimedById: null,
       claimExpiresAt: null,
     });
-    await awardPoints(tx, { employeeId: employee.id, points, reason: "answer_published", sourceKey: `answer:${answer.id}:published`, occurredAt: now });
+    const rules = await pointRules(tx);
+    const award = { employeeId: employee.id, points: rules.answer_published, reason: "answer_published", sourceKey: `${answerSources(answer.id)}published`, occurredAt: now };
+    const points = (await awardPoints(deps, tx, rules, award)) ?? 0;
     await refreshCards(tx, question.id);
     const card = answer.cardId ? await tx.cards.byId(answer.cardId) : null;
     if (card) {

@@ -5,7 +5,11 @@ import { actorEmployee, type Actor } from "../accounts/actor";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
 import { leaderboard, myPoints, type LeaderboardView, type MyPointsView } from "../points/leaderboard";
 import { isPeriod } from "../points/periods";
+import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "../points/pointRules";
 import { parseRuleSpec } from "../routing/parseRuleSpec";
+import { myCharityShare, type CharityShare } from "../charity/myShare";
+import { charityCommand, type CharityReply } from "./charityCommand";
+import { storyCommand, type StoryProblem, type StoryReply } from "../stories/storyCommand";
 
 export interface CommandContext extends Actor {
   channelId: string;
@@ -14,7 +18,7 @@ export interface CommandContext extends Actor {
 
 export type CommandReply =
   | { type: "help"; isAdmin: boolean }
-  | { type: "points"; points: MyPointsView; linkedAs: string | null }
+  | { type: "points"; points: MyPointsView; linkedAs: string | null; charity: CharityShare }
   | { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string }
   | { type: "link"; result: LinkStart }
   | { type: "unlinked"; username: string | null }
@@ -23,33 +27,67 @@ export type CommandReply =
   | { type: "rule_removed"; id: number; removed: boolean }
   | { type: "fallback_set"; target: ChatTarget }
   | { type: "language_set"; locale: string }
-  | { type: "error"; problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id"; detail?: string };
+  | { type: "point_rules"; rules: PointRules }
+  | { type: "charity"; charity: CharityReply }
+  | { type: "point_rule_set"; rule: PointRuleName; value: number }
+  | StoryReply
+  | {
+      type: "error";
+      problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | StoryProblem;
+      detail?: string;
+    };
 
 export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: string): Promise<CommandReply> {
   const [verb = "help", ...args] = text.trim().split(/\s+/).filter(Boolean);
   switch (verb.toLowerCase()) {
     case "help":
       return { type: "help", isAdmin: ctx.isAdmin };
-    case "points": {
-      const employee = await actorEmployee(deps, ctx);
-      return { type: "points", points: await myPoints(deps, employee.id), linkedAs: employee.communityUsername };
-    }
+    case "points":
+      return points(deps, ctx, args);
     case "leaderboard": {
       const period = (args[0] ?? "month").toLowerCase();
       if (!isPeriod(period)) return { type: "error", problem: "bad_period", detail: period };
       const employee = await actorEmployee(deps, ctx);
       return { type: "leaderboard", board: await leaderboard(deps, period, employee.id), myEmployeeId: employee.id };
     }
+    case "charity":
+      return charityCommand(deps, ctx, args);
     case "link":
       return { type: "link", result: await startLink(deps, ctx) };
     case "unlink":
       return { type: "unlinked", username: await unlink(deps, ctx) };
+    case "story":
+      return storyCommand(deps, ctx, args);
     case "route":
     case "language":
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       return verb.toLowerCase() === "route" ? route(deps, ctx, args) : language(deps, ctx, args[0]);
     default:
       return { type: "error", problem: "unknown_command", detail: verb };
+  }
+}
+
+async function points(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
+  const [sub, name = "", value = ""] = args;
+  switch (sub?.toLowerCase()) {
+    case undefined: {
+      const employee = await actorEmployee(deps, ctx);
+      const [mine, charity] = await Promise.all([myPoints(deps, employee.id), myCharityShare(deps, employee.id)]);
+      return { type: "points", points: mine, linkedAs: employee.communityUsername, charity };
+    }
+    case "rules":
+      return { type: "point_rules", rules: await pointRules(deps.store) };
+    case "set": {
+      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
+      const rule = name.toLowerCase();
+      if (!isPointRuleName(rule)) return { type: "error", problem: "bad_point_rule", detail: name };
+      // A whole number of points, small enough for the ledger's integers.
+      if (!/^\d{1,6}$/.test(value)) return { type: "error", problem: "bad_point_value", detail: value };
+      await deps.store.pointRules.set(rule, Number(value), ctx.userId);
+      return { type: "point_rule_set", rule, value: Number(value) };
+    }
+    default:
+      return { type: "error", problem: "unknown_command", detail: `points ${sub}` };
   }
 }
 

@@ -10,6 +10,8 @@ import { lookUpAccount } from "../accounts/linking";
 import { buildHomeView } from "../points/homeView";
 import { pollCommunity } from "../questions/pollCommunity";
 import { expireClaims } from "../claims/claims";
+import { runScheduledStory } from "../stories/runScheduledStory";
+import { postStory } from "../stories/postStory";
 
 /** Returns a short outcome for the log; throws RetryableError/PermanentError for the worker to act on. */
 export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage): Promise<string> {
@@ -46,5 +48,9 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
     }
     case "claims.expire":
       return `${await expireClaims(deps)} claims expired`;
+    case "story.scheduled":
+      return runScheduledStory(deps, message.scheduleId, message.slot);
+    case "chat.postStory":
+      return postStory(deps, message.storyId);
   }
 }

@@ -40,11 +40,16 @@ export const communityEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("topic.closed"), topicId: z.number().int() }),
   z.object({ type: z.literal("topic.reopened"), topicId: z.number().int() }),
   z.object({ type: z.literal("topic.deleted"), topicId: z.number().int() }),
+  z.object({ type: z.literal("solution.accepted"), postId: z.number().int() }),
+  z.object({ type: z.literal("solution.unaccepted"), postId: z.number().int() }),
+  z.object({ type: z.literal("post.liked"), postId: z.number().int(), likedBy: z.string() }),
+  z.object({ type: z.literal("post.deleted"), postId: z.number().int() }),
   z.object({ type: z.literal("ignored"), reason: z.string() }),
 ]);
 
 export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_published"), title: z.string(), url: z.string(), points: z.number().int() }),
+  z.object({ type: z.literal("solution_accepted"), title: z.string(), url: z.string(), points: z.number().int() }),
   z.object({ type: z.literal("answer_queued"), title: z.string() }),
   z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
@@ -66,6 +71,8 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("chat.notify"), surface, userId: z.string(), locale: z.string(), notice: noticeSchema }),
   z.object({ kind: z.literal("chat.publishHome"), surface, userId: z.string() }),
   z.object({ kind: z.literal("claims.expire") }),
+  z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
+  z.object({ kind: z.literal("chat.postStory"), storyId: z.string() }),
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

@@ -1,4 +1,4 @@
-// Leaderboard periods in the company's timezone.
+// Leaderboard periods, and the day of the points cap, in the company's timezone.
 import { DateTime } from "luxon";
 import type { TimeRange } from "../model";
 
@@ -10,7 +10,15 @@ export function isPeriod(value: string): value is Period {
 }
 
 export function periodRange(period: Period, now: Date, timezone: string): TimeRange {
-  if (period === "all") return { from: null, to: now };
-  const start = DateTime.fromJSDate(now, { zone: timezone }).startOf(period, { useLocaleWeeks: false });
+  return period === "all" ? { from: null, to: now } : since(period, now, timezone);
+}
+
+/** Today so far in the company's timezone: the daily points cap counts this. */
+export function todayRange(now: Date, timezone: string): TimeRange {
+  return since("day", now, timezone);
+}
+
+function since(unit: "day" | Exclude<Period, "all">, now: Date, timezone: string): TimeRange {
+  const start = DateTime.fromJSDate(now, { zone: timezone }).startOf(unit, { useLocaleWeeks: false });
   return { from: start.toJSDate(), to: now };
 }

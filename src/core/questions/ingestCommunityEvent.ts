@@ -1,9 +1,12 @@
-// A community event, already verified and stored, changes what we know about a question.
+// A community event, already verified and stored, changes what we know about a question, or an answer's points.
 import type { CoreDeps } from "../deps";
 import type { CommunityEvent, PostFacts } from "../events";
 import type { Repos } from "../ports";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
+import { awardSolution, revokeSolution } from "../points/awardSolution";
+import { awardLike } from "../points/awardLike";
+import { revokeAnswer } from "../points/revokeAnswer";
 
 export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, event: CommunityEvent): Promise<void> {
   await deps.store.transaction(async (tx) => {
@@ -50,6 +53,14 @@ async function apply(deps: CoreDeps, tx: Repos, event: CommunityEvent): Promise<
       return setStatus(deps, tx, event.topicId, (q) => (q.status !== "closed" && q.status !== "deleted" ? null : q.answeredBy ? "answered" : "open"));
     case "topic.deleted":
       return setStatus(deps, tx, event.topicId, () => "deleted");
+    case "solution.accepted":
+      return awardSolution(deps, tx, event.postId);
+    case "solution.unaccepted":
+      return revokeSolution(deps, tx, event.postId);
+    case "post.liked":
+      return awardLike(deps, tx, event.postId, event.likedBy);
+    case "post.deleted":
+      return revokeAnswer(deps, tx, event.postId);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LedgerRepo } from "../../core/ports";
 import type { LeaderboardRow, TimeRange } from "../../core/model";
+import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "./db";
 
 interface RankedRow {
@@ -26,7 +27,10 @@ const RANKED = `
          e."displayName", e."externalId", e.surface
   FROM totals t JOIN "Employee" e ON e.id = t."employeeId"`;
 
+const during = (range: TimeRange) => ({ ...(range.from ? { gte: range.from } : {}), lte: range.to });
+
 export function ledgerRepo(db: Db): LedgerRepo {
+  const sumOf = async (where: Prisma.PointAwardWhereInput) => (await db.pointAward.aggregate({ _sum: { points: true }, where }))._sum.points ?? 0;
   return {
     async award(award) {
       // ON CONFLICT keeps a surrounding transaction usable when the award exists already.
@@ -40,12 +44,11 @@ export function ledgerRepo(db: Db): LedgerRepo {
       );
       return inserted === 1;
     },
-    async total(employeeId, range) {
-      const result = await db.pointAward.aggregate({
-        _sum: { points: true },
-        where: { employeeId, occurredAt: { ...(range.from ? { gte: range.from } : {}), lte: range.to } },
-      });
-      return result._sum.points ?? 0;
+    total: (employeeId, range) => sumOf({ employeeId, occurredAt: during(range) }),
+    earned: (employeeId, range) => sumOf({ employeeId, points: { gt: 0 }, occurredAt: during(range) }),
+    async tally(sourcePrefix) {
+      const result = await db.pointAward.aggregate({ _count: true, _sum: { points: true }, where: { sourceKey: { startsWith: sourcePrefix } } });
+      return { awards: result._count, points: result._sum.points ?? 0 };
     },
     async leaderboard(range: TimeRange, limit: number) {
       const rows = await db.$queryRawUnsafe<RankedRow[]>(`${RANKED} ORDER BY t.points DESC, e."displayName" LIMIT $3`, range.from, range.to, limit);

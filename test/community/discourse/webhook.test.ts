@@ -153,10 +153,10 @@ describe("events we do not act on", () => {
     expect(await rowCounts()).toEqual({ inbound: 0, outbox: 0 });
   });
 
-  test("post_liked → 200 ignored, nothing stored", async () => {
-    const res = await app.postDiscourse("post_liked", fixture("discourse/post_liked.json"));
+  test("an event we have no use for (user_created) → 200 ignored, nothing stored", async () => {
+    const res = await app.postDiscourse("user_created", { user: { id: 412, username: "new_customer" } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ignored", event: "post_liked" });
+    expect(await res.json()).toMatchObject({ status: "ignored", event: "user_created" });
     expect(await rowCounts()).toEqual({ inbound: 0, outbox: 0 });
   });
 

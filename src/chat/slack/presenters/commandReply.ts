@@ -4,8 +4,10 @@ import type { CommandReply } from "../../../core/commands/runCommand";
 import { commandReplyText } from "../../shared/commandReplyText";
 import { mrkdwn } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
+import { charityButtons } from "./charityPicker";
 
 export function commandReply(reply: CommandReply, locale: string): { text: string; blocks: KnownBlock[] } {
   const text = commandReplyText(reply, locale, slackMarkup);
-  return { text, blocks: [{ type: "section", text: mrkdwn(text) }] };
+  const buttons = reply.type === "charity" && reply.charity.kind === "picker" ? charityButtons(reply.charity.picker) : [];
+  return { text, blocks: [{ type: "section", text: mrkdwn(text) }, ...buttons] };
 }

@@ -14,8 +14,9 @@ function simple(text: string): { text: string; blocks: KnownBlock[] } {
 export function noticeMessage(notice: Notice, locale: string): { text: string; blocks: KnownBlock[] } {
   const t = translator(locale);
   switch (notice.type) {
-    case "answer_published": {
-      const text = t("notice.published", { points: notice.points, title: notice.title });
+    case "answer_published":
+    case "solution_accepted": {
+      const text = t(notice.type === "answer_published" ? "notice.published" : "notice.solution", { points: notice.points, title: notice.title });
       return { text, blocks: [{ type: "section", text: mrkdwn(`${escapeMrkdwn(text)} ${link(notice.url, t("card.viewReply"))}`) }] };
     }
     case "answer_queued":

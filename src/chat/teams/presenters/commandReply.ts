@@ -3,7 +3,9 @@ import type { CommandReply } from "../../../core/commands/runCommand";
 import { commandReplyText } from "../../shared/commandReplyText";
 import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
+import { charityActions } from "./charityPicker";
 
 export function commandReplyCard(reply: CommandReply, locale: string): AdaptiveCard {
-  return adaptiveCard(textBlocks(commandReplyText(reply, locale, teamsMarkup)));
+  const body = textBlocks(commandReplyText(reply, locale, teamsMarkup));
+  return reply.type === "charity" && reply.charity.kind === "picker" ? adaptiveCard(body, { actions: charityActions(reply.charity.picker) }) : adaptiveCard(body);
 }

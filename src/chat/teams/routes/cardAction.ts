@@ -1,6 +1,6 @@
-// Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, and the
-// link consent. The answer is the card as it now stands, for the person who pressed; everyone else's copy
-// is redrawn through the outbox.
+// Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, the link
+// consent and the charity picker. The answer is the card as it now stands, for the person who pressed; everyone
+// else's copy is redrawn through the outbox.
 import { z } from "zod";
 import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
 import { acceptLink, declineLink } from "../../../core/accounts/linking";
@@ -12,10 +12,12 @@ import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { actorOf, channelOf } from "../activity";
 import { CARD_VERBS, questionCard } from "../presenters/questionCard";
 import { LINK_VERBS } from "../presenters/notice";
+import { CHARITY_VERBS } from "../presenters/charityPicker";
 import { errorCard } from "../presenters/errorCard";
 import { adaptiveCard } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { cardResponse } from "./invokeResponse";
+import { onCharityPick } from "./charityPick";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 const executeAction = z.object({ action: z.object({ type: z.literal("Action.Execute"), verb: z.string(), data: z.unknown() }) });
@@ -29,6 +31,7 @@ export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<
   if (!parsed.success) return cardResponse(context, errorCard(fallbackLocale));
   const { verb, data } = parsed.data.action;
   if (verb === LINK_VERBS.accept || verb === LINK_VERBS.decline) return linkConsent(ctx, turn, verb === LINK_VERBS.accept);
+  if (verb === CHARITY_VERBS.pick) return onCharityPick(ctx, turn, data);
   const at = topicData.safeParse(data);
   const channelId = channelOf(activity);
   if (!CARD_VERB_SET.has(verb) || !at.success || !channelId) return cardResponse(context, errorCard(fallbackLocale));

@@ -8,8 +8,8 @@ import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { isAdmin, teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
-/** Commands that decide about the channel they are typed in. */
-const CHANNEL_COMMANDS = new Set(["route", "language"]);
+/** Commands that decide about, or post into, the channel they are typed in. */
+const CHANNEL_COMMANDS = new Set(["route", "language", "story"]);
 
 /** The command without the bot's @mention (`<at>Advocate</at>`) or a typed "@Advocate". */
 export function commandText(text: string): string {

@@ -1,0 +1,19 @@
+// A customer story in Block Kit: pure function of the core's StoryView.
+import type { KnownBlock } from "@slack/types";
+import type { StoryView } from "../../../core/stories/storyView";
+import { storyCardText } from "../../shared/storyText";
+import { mrkdwn } from "./mrkdwn";
+import { slackMarkup } from "./slackMarkup";
+
+export function storyCard(view: StoryView): { text: string; blocks: KnownBlock[] } {
+  const text = storyCardText(view, slackMarkup);
+  return {
+    text: text.fallback,
+    blocks: [
+      { type: "section", text: mrkdwn(`*${text.heading}*\n${text.reason}`) },
+      { type: "section", text: mrkdwn(`${text.asked}\n> ${text.quote}`) },
+      { type: "context", elements: [mrkdwn(text.outcome)] },
+      { type: "section", text: mrkdwn(`*${text.discussTitle}:* ${text.prompt}`) },
+    ],
+  };
+}

@@ -1,0 +1,29 @@
+// What each contribution is worth, and the limits that keep the leaderboard fair. Admins change them in chat;
+// a rule they never changed keeps its default, so an empty table is a working configuration.
+import type { Repos } from "../ports";
+
+export const DEFAULT_POINT_RULES = {
+  answer_published: 10,
+  solution_accepted: 25,
+  like_received: 2,
+  likes_per_answer: 10,
+  /** Not awarded yet: sharing a customer story comes later. */
+  story_shared: 5,
+  stories_per_day: 1,
+  /** Most points one employee earns per day (company timezone); revocations are never capped. */
+  daily_cap: 100,
+} as const;
+
+export type PointRuleName = keyof typeof DEFAULT_POINT_RULES;
+export type PointRules = Record<PointRuleName, number>;
+
+export const POINT_RULE_NAMES = Object.keys(DEFAULT_POINT_RULES) as PointRuleName[];
+
+export function isPointRuleName(name: string): name is PointRuleName {
+  return (POINT_RULE_NAMES as string[]).includes(name);
+}
+
+export async function pointRules(tx: Pick<Repos, "pointRules">): Promise<PointRules> {
+  const changed = await tx.pointRules.all();
+  return Object.fromEntries(POINT_RULE_NAMES.map((name) => [name, changed[name] ?? DEFAULT_POINT_RULES[name]])) as PointRules;
+}

@@ -1,0 +1,42 @@
+// `story` (share one now), `story every <days> <HH:MM> [timezone]`, `story list`, `story stop [id]`.
+import type { CoreDeps } from "../deps";
+import type { StorySchedule } from "../model";
+import type { CommandContext, CommandReply } from "../commands/runCommand";
+import { shareStory } from "./shareStory";
+import { parseStorySchedule, type ScheduleProblem } from "./storySchedule";
+
+export type StoryReply =
+  | { type: "story_shared" }
+  | { type: "story_none" }
+  | { type: "story_scheduled"; schedule: StorySchedule }
+  | { type: "story_schedules"; schedules: StorySchedule[] }
+  | { type: "story_stopped"; ids: number[]; asked: number | null };
+
+export type StoryProblem = ScheduleProblem | "bad_story_id";
+
+export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
+  const target = { surface: ctx.surface, channelId: ctx.channelId };
+  const [sub, ...rest] = args;
+  switch (sub?.toLowerCase()) {
+    case undefined:
+      return (await shareStory(deps, target)) ? { type: "story_shared" } : { type: "story_none" };
+    case "every": {
+      const parsed = parseStorySchedule(rest, deps.settings.timezone);
+      if (!parsed.ok) return { type: "error", problem: parsed.problem, detail: parsed.detail };
+      const schedule = await deps.store.storySchedules.add({ ...target, ...parsed.spec, createdBy: ctx.userId });
+      deps.timers?.reload();
+      return { type: "story_scheduled", schedule };
+    }
+    case "list":
+      return { type: "story_schedules", schedules: await deps.store.storySchedules.forChannel(target) };
+    case "stop": {
+      const id = rest[0] === undefined ? null : Number(rest[0]);
+      if (id !== null && (!Number.isInteger(id) || id <= 0)) return { type: "error", problem: "bad_story_id", detail: rest[0] ?? "" };
+      const ids = await deps.store.storySchedules.remove(id === null ? { target } : { id });
+      deps.timers?.reload();
+      return { type: "story_stopped", ids, asked: id };
+    }
+    default:
+      return { type: "error", problem: "unknown_command", detail: `story ${sub}` };
+  }
+}

@@ -1,0 +1,14 @@
+import type { PointRuleRepo } from "../../core/ports";
+import type { Db } from "./db";
+
+export function pointRuleRepo(db: Db): PointRuleRepo {
+  return {
+    async all() {
+      const rows = await db.pointRule.findMany();
+      return Object.fromEntries(rows.map((row) => [row.name, row.value]));
+    },
+    async set(name, value, updatedBy) {
+      await db.pointRule.upsert({ where: { name }, create: { name, value, updatedBy }, update: { value, updatedBy } });
+    },
+  };
+}

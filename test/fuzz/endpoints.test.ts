@@ -11,6 +11,9 @@ import { garbage, mutated } from "../support/mutate";
 import { routedCard } from "../support/scenario";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+// The quick run in `npm test` is repeatable (a fixed seed); the long run explores (a new seed each time, printed on failure).
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : RUNS > 1000 ? undefined : 20261123;
+const options = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
 jest.setTimeout(Math.max(60_000, RUNS * 300));
 
 let app: TestApp;
@@ -61,9 +64,9 @@ test("Discourse webhooks: mutated, correctly signed events", async () => {
     fc.asyncProperty(event, fc.string({ minLength: 1, maxLength: 12 }), async ([name, body], eventId) => {
       await expectHandled(() => app.postDiscourse(name, body, { eventId: `fuzz-${eventId}` }), body);
     }),
-    { numRuns: RUNS },
+    options(RUNS),
   );
-  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postDiscourse("post_created", null, { raw }), raw)), { numRuns: Math.ceil(RUNS / 5) });
+  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postDiscourse("post_created", null, { raw }), raw)), options(Math.ceil(RUNS / 5)));
 });
 
 test("Slack interactions and events: mutated, correctly signed payloads", async () => {
@@ -72,17 +75,17 @@ test("Slack interactions and events: mutated, correctly signed payloads", async 
     mutated({ ...fixture<Record<string, unknown>>("slack/block_actions.json"), container: { type: "message", channel_id: "C06KLNTVRG4", message_ts: ts } }),
     mutated(fixture("slack/view_submission.json")),
   );
-  await fc.assert(fc.asyncProperty(interaction, async (payload) => expectHandled(() => app.interaction(payload), payload)), { numRuns: RUNS });
+  await fc.assert(fc.asyncProperty(interaction, async (payload) => expectHandled(() => app.interaction(payload), payload)), options(RUNS));
   await fc.assert(
     fc.asyncProperty(mutated(fixture("slack/app_home_opened.json")), async (event) => expectHandled(() => app.postSlack(JSON.stringify(event), "application/json"), event)),
-    { numRuns: Math.ceil(RUNS / 2) },
+    options(Math.ceil(RUNS / 2)),
   );
 });
 
 test("Slack slash commands: any text, any fields", async () => {
   const fields = Object.fromEntries(new URLSearchParams(fixtureText("slack/slash_command.txt").trim()));
   const command = fc.record({ text: fc.string({ maxLength: 120 }), user_id: fc.constantFrom("U05SDV2R7KQ", "UADMIN001", "", "x"), channel_id: fc.string({ maxLength: 12 }) });
-  await fc.assert(fc.asyncProperty(command, async (extra) => expectHandled(() => app.slashCommand({ ...fields, ...extra }), extra)), { numRuns: RUNS });
+  await fc.assert(fc.asyncProperty(command, async (extra) => expectHandled(() => app.slashCommand({ ...fields, ...extra }), extra)), options(RUNS));
 });
 
 test("Teams activities: mutated, correctly signed messages and invokes", async () => {
@@ -93,8 +96,8 @@ test("Teams activities: mutated, correctly signed messages and invokes", async (
     mutated(activities.taskSubmit({ action: "advocate.submitAnswer", topicId: 4821, submissionKey: "5b0c1a52-3f0e-4d55-9a53-3c2f4f1e8a10", answerText: "Hoi", publishAsMe: "true" })),
     mutated(activities.botAdded()),
   );
-  await fc.assert(fc.asyncProperty(activity, async (body) => expectHandled(() => app.postTeams(body), body)), { numRuns: RUNS });
-  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postTeams(raw), raw)), { numRuns: Math.ceil(RUNS / 5) });
+  await fc.assert(fc.asyncProperty(activity, async (body) => expectHandled(() => app.postTeams(body), body)), options(RUNS));
+  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postTeams(raw), raw)), options(Math.ceil(RUNS / 5)));
 });
 
 test("after all that the app is healthy and its outbox still drains", async () => {

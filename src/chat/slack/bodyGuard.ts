@@ -5,7 +5,8 @@ import { parse as parseForm } from "node:querystring";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 
-const part = z.record(z.string(), z.unknown()).nullish();
+// Bolt reads `.id` of these whenever they are present: an object or absent, never null (enterprise may be null).
+const part = z.record(z.string(), z.unknown()).optional();
 
 /** What Slack sends to the one endpoint; slash commands and SSL checks are forms without a type. */
 const KNOWN_TYPES = new Set(["block_actions", "view_submission", "view_closed", "event_callback", "url_verification", "app_rate_limited"]);
@@ -22,7 +23,7 @@ const slackRequest = z
     team: part,
     user: part,
     channel: part,
-    enterprise: part,
+    enterprise: z.record(z.string(), z.unknown()).nullish(),
     container: part,
     view: part,
     // Bolt takes the acting user and channel of an event from here.
@@ -30,6 +31,9 @@ const slackRequest = z
     message: part,
     actions: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
     authorizations: z.array(z.record(z.string(), z.unknown())).optional(),
+    response_urls: z.array(z.unknown()).optional(),
+    response_url: z.string().optional(),
+    trigger_id: z.string().optional(),
   })
   .refine((body) => (body.type === undefined ? typeof body.command === "string" || body.ssl_check !== undefined : KNOWN_TYPES.has(body.type)), {
     message: "not a request type Advocate handles",

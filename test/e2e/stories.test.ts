@@ -42,7 +42,7 @@ describe("through Slack", () => {
   test("`/advocate story` posts a story card into the channel: the customer's words, what happened, who helped, the link, a question", async () => {
     await answeredQuestion(app, 101, { title: "Charged twice for March", body: "I was charged twice and nobody answers my mails!", kind: "complaint", helper: "Joost" });
     await answeredQuestion(app, 102, { title: "Switching plans mid-month", body: "Do I lose my credit when I switch plans?", colleague: "Sanne" });
-    expect(await story()).toContain("Here comes a customer story");
+    expect(await story()).toContain("Here comes a customer story for this channel. +5 points for opening the meeting with it.");
     await app.drain();
 
     const [post] = storiesIn(CHANNEL);
@@ -53,12 +53,14 @@ describe("through Slack", () => {
     expect(card).toContain("Answered by our colleague Sanne");
     expect(card).toContain("https://community.voltaro.example/t/topic/102/2");
     expect(card).toContain("What did we promise this customer, and did we keep it?");
+    expect(await app.db.prisma.pointAward.findMany({ where: { reason: { startsWith: "story_shared" } }, select: { points: true } })).toEqual([{ points: 5 }]);
     const shown = await app.db.prisma.story.findFirstOrThrow();
     expect(shown).toMatchObject({ surface: "slack", channelId: CHANNEL, reason: "colleague_this_week", promptIndex: 0, messageRef: post!.ts });
   });
 
   test("the next story is the next best one, with the next discussion question; then no story is left to show", async () => {
-    await story();
+    // The first story today earned its sharer points; the second one does not (one a day by default).
+    expect(await story()).not.toContain("+5 points");
     await app.drain();
     const second = slack.blocksText(storiesIn(CHANNEL)[1]!);
     expect(second).toContain("A complaint turned around");

@@ -61,7 +61,7 @@ export function storyReplyText(reply: StoryReply, locale: string, markup: Markup
   const line = (schedule: StorySchedule) => `#${schedule.id} · ${describeSchedule(schedule, locale)}`;
   switch (reply.type) {
     case "story_shared":
-      return t("story.shared");
+      return reply.points > 0 ? `${t("story.shared")} ${t("story.earned", { points: reply.points })}` : t("story.shared");
     case "story_none":
       return t("story.none");
     case "story_scheduled":

@@ -7,7 +7,7 @@ export const DEFAULT_POINT_RULES = {
   solution_accepted: 25,
   like_received: 2,
   likes_per_answer: 10,
-  /** Not awarded yet: sharing a customer story comes later. */
+  /** Sharing a customer story on demand (`story`), at most `stories_per_day` times a day. */
   story_shared: 5,
   stories_per_day: 1,
   /** Most points one employee earns per day (company timezone); revocations are never capped. */

@@ -3,10 +3,12 @@ import type { CoreDeps } from "../deps";
 import type { StorySchedule } from "../model";
 import type { CommandContext, CommandReply } from "../commands/runCommand";
 import { shareStory } from "./shareStory";
+import { actorEmployee } from "../accounts/actor";
+import { awardStoryShared } from "../points/awardStoryShared";
 import { parseStorySchedule, type ScheduleProblem } from "./storySchedule";
 
 export type StoryReply =
-  | { type: "story_shared" }
+  | { type: "story_shared"; points: number }
   | { type: "story_none" }
   | { type: "story_scheduled"; schedule: StorySchedule }
   | { type: "story_schedules"; schedules: StorySchedule[] }
@@ -18,8 +20,13 @@ export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: st
   const target = { surface: ctx.surface, channelId: ctx.channelId };
   const [sub, ...rest] = args;
   switch (sub?.toLowerCase()) {
-    case undefined:
-      return (await shareStory(deps, target)) ? { type: "story_shared" } : { type: "story_none" };
+    case undefined: {
+      const story = await shareStory(deps, target);
+      if (!story) return { type: "story_none" };
+      // The colleague who opens a meeting with a customer's story earns points for it (scheduled stories don't).
+      const points = await awardStoryShared(deps, await actorEmployee(deps, ctx), story.id);
+      return { type: "story_shared", points };
+    }
     case "every": {
       const parsed = parseStorySchedule(rest, deps.settings.timezone);
       if (!parsed.ok) return { type: "error", problem: parsed.problem, detail: parsed.detail };

@@ -80,6 +80,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       excerptLength: 280,
       timezone: config.ADVOCATE_TIMEZONE,
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
+      hrIds: config.ADVOCATE_HR_IDS,
     },
   };
 

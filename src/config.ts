@@ -20,6 +20,8 @@ const coreEnv = z.object({
   DEFAULT_LOCALE: z.enum(["en", "nl"]).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ADVOCATE_ADMIN_IDS: ids,
+  /** HR: may see reports without being admins. */
+  ADVOCATE_HR_IDS: ids,
   ADVOCATE_TIMEZONE: z.string().default("Europe/Amsterdam").refine(isTimeZone, "must be an IANA timezone such as Europe/Amsterdam"),
   CLAIM_TTL_MINUTES: z.coerce.number().int().positive().default(120),
   ROUTE_DELAY_MS: z.coerce.number().int().min(0).default(3000),

@@ -12,6 +12,8 @@ export interface CoreSettings {
   timezone: string;
   /** Community usernames whose posts are never questions nor answers (brand and bot accounts). */
   ignoredUsernames: string[];
+  /** HR people (chat user ids) who may see reports without being admins. */
+  hrIds: string[];
 }
 
 export interface CoreDeps {

@@ -51,6 +51,9 @@ export interface Employee {
   linkedAt: Date | null;
   offeredUsername: string | null;
   offeredUserId: number | null;
+  /** From the chat profile once looked up; matches the HR directory. */
+  email?: string | null;
+  department?: string | null;
 }
 
 export interface Answer {

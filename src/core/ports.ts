@@ -13,7 +13,7 @@ import type {
   TimeRange,
 } from "./model";
 import type { CardView } from "./cards/cardView";
-import type { Notice, OutboxMessage } from "./outbox/messages";
+import type { ChatFile, Notice, OutboxMessage } from "./outbox/messages";
 import type { HomeView } from "./points/homeView";
 import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "./charity/model";
 import type { StoryCandidate } from "./stories/pickStory";
@@ -65,6 +65,8 @@ export interface ChatSurface {
   /** A customer story card, posted into the channel for its meeting. */
   postStory(channelId: string, view: StoryView): Promise<{ messageRef: string }>;
   getUserProfile(userId: string): Promise<UserProfile>;
+  /** A file in the person's direct messages (a surface that cannot upload may show its text instead). */
+  sendFile(userId: string, file: ChatFile, locale: string): Promise<void>;
 }
 
 export interface QuestionRepo {
@@ -145,6 +147,65 @@ export interface CharityRepo {
   payouts(quarter: string): Promise<CharityPayout[]>;
 }
 
+/** Who an admin allowed to see HR reports, and the append-only audit of report views and refusals. */
+export interface HrRepo {
+  isGranted(userId: string): Promise<boolean>;
+  /** False when the grant existed already. */
+  grant(userId: string, grantedBy: string, at: Date): Promise<boolean>;
+  /** False when there was no grant. */
+  revoke(userId: string): Promise<boolean>;
+  audit(entry: ReportAuditEntry): Promise<void>;
+}
+
+/** HR report figures over one period, each an SQL aggregate; `department` null for the whole company. */
+export interface ReportRepo {
+  /** Employees with at least one positive award in the range. */
+  activeAdvocates(range: Required<TimeRange>, department: string | null): Promise<number>;
+  employeesKnown(department: string | null): Promise<number>;
+  answersPublished(range: Required<TimeRange>, department: string | null): Promise<number>;
+  /** Questions posted in the range: median milliseconds to our first published answer; null when none was answered. */
+  medianFirstAnswerMs(range: Required<TimeRange>, department: string | null): Promise<number | null>;
+  /** Ledger rows in the range whose reason starts with `reason` (a capped award of 0 points counts too). */
+  countAwards(range: Required<TimeRange>, department: string | null, reason: string): Promise<number>;
+  points(range: Required<TimeRange>, department: string | null): Promise<number>;
+  /** As CharityRepo.pointsByEmployee, within the department. */
+  pointsByEmployee(range: Required<TimeRange>, department: string | null): Promise<EmployeeQuarterPoints[]>;
+  top(range: Required<TimeRange>, department: string | null, limit: number): Promise<LeaderboardRow[]>;
+  /** Per ISO week (Monday, in `timezone`) overlapping the range: active advocates and answers published. */
+  weekly(range: Required<TimeRange>, department: string | null, timezone: string): Promise<WeeklyRow[]>;
+}
+
+export interface WeeklyRow {
+  /** e.g. 2026-W47 */
+  week: string;
+  activeAdvocates: number;
+  answers: number;
+}
+
+/** HR's directory: one row per email; a row's write also gives matching employees their department. */
+export interface DirectoryRepo {
+  upsert(entry: DirectoryEntry, at: Date): Promise<void>;
+  departmentOf(email: string): Promise<string | null>;
+  /** Directory rows (in the department); 0 before any import. */
+  count(department: string | null): Promise<number>;
+}
+
+export interface DirectoryEntry {
+  email: string;
+  name: string;
+  department: string;
+}
+
+export interface ReportAuditEntry {
+  userId: string;
+  surface: string;
+  what: string;
+  period: string;
+  department: string | null;
+  allowed: boolean;
+  at: Date;
+}
+
 export interface RuleRepo {
   list(): Promise<RoutingRule[]>;
   /** A rule with the same criteria and priority gains the target; otherwise a new rule is made. */
@@ -217,6 +278,9 @@ export interface Repos {
   ledger: LedgerRepo;
   pointRules: PointRuleRepo;
   charities: CharityRepo;
+  hr: HrRepo;
+  reports: ReportRepo;
+  directory: DirectoryRepo;
   rules: RuleRepo;
   stories: StoryRepo;
   storySchedules: StoryScheduleRepo;

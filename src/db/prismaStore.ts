@@ -9,6 +9,9 @@ import { answerRepo } from "./repositories/answers";
 import { ledgerRepo } from "./repositories/ledger";
 import { pointRuleRepo } from "./repositories/pointRules";
 import { charityRepo } from "./repositories/charities";
+import { hrRepo } from "./repositories/hr";
+import { directoryRepo } from "./repositories/directory";
+import { reportRepo } from "./repositories/reports";
 import { ruleRepo } from "./repositories/rules";
 import { storyRepo } from "./repositories/stories";
 import { storyScheduleRepo } from "./repositories/storySchedules";
@@ -27,6 +30,9 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     ledger: ledgerRepo(db),
     pointRules: pointRuleRepo(db),
     charities: charityRepo(db),
+    hr: hrRepo(db),
+    reports: reportRepo(db),
+    directory: directoryRepo(db),
     rules: ruleRepo(db),
     stories: storyRepo(db),
     storySchedules: storyScheduleRepo(db),

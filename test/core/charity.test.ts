@@ -35,7 +35,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [] },
+    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
   };
 });
 afterAll(async () => {
@@ -145,7 +145,7 @@ test("the report: for admins only; per charity, capped pro rata when the budget 
   await award(bob, 500, "2026-09-30T12:00:00Z"); // the quarter before
 
   expect(charity(await run(alice, "charity report"))).toEqual({ kind: "error", problem: "not_allowed" });
-  expect(await say(alice, "charity report 2026-Q4")).toBe("Sorry, donation reports are for Advocate admins only.");
+  expect(await say(alice, "charity report 2026-Q4")).toBe("Sorry, reports are for HR and Advocate admins only. An admin can give you access with /advocate hr grant.");
   expect(charity(await run(admin, "charity report 2026-Q9"))).toMatchObject({ kind: "error", problem: "bad_quarter" });
 
   expect(charity(await run(admin, "charity report"))).toMatchObject({

@@ -41,6 +41,7 @@ const chat: ChatSurface = {
   publishHome: async () => undefined,
   postStory: async () => ({ messageRef: "story-ref" }),
   getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
+  sendFile: async () => undefined,
 };
 
 beforeAll(async () => {
@@ -51,7 +52,7 @@ beforeAll(async () => {
     community,
     chat: { slack: chat },
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [] },
+    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
   };
   worker = new OutboxWorker({
     prisma: db.prisma,

@@ -48,6 +48,7 @@ function fakeChat(name: string): ChatSurface {
     publishHome: async (userId) => void chatLog.push(`home ${userId}`),
     postStory: async (channelId, view) => (chatLog.push(`story ${channelId} ${view.reason}`), { messageRef: `${name}-story` }),
     getUserProfile: async () => ({ email: null, displayName: null, locale: null }),
+    sendFile: async (userId, file) => void chatLog.push(`file ${userId} ${file.filename}`),
   };
 }
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
     community,
     chat: { slack: fakeChat("slack"), teams: fakeChat("teams") },
     clock: { now: () => new Date() },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [] },
+    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
   };
   worker = new OutboxWorker({
     prisma: db.prisma,

@@ -40,7 +40,7 @@ test("admins set up charities from Slack; a colleague's attempt is refused polit
   expect(await slashText("charity default 1", "UADMIN001")).toContain("is now the default charity");
   expect(await slashText("charity rate 0.10", "UADMIN001")).toContain("€0.10");
   expect(await slashText("charity add Mine https://mine.example")).toContain("Only Advocate admins can change this.");
-  expect(await slashText("charity report")).toContain("donation reports are for Advocate admins only");
+  expect(await slashText("charity report")).toContain("reports are for HR and Advocate admins only");
   expect(await app.db.prisma.charity.count()).toBe(2);
   const priya = await app.db.prisma.employee.findFirstOrThrow({ where: { surface: "slack", externalId: PRIYA } });
   await app.db.prisma.pointAward.create({ data: { employeeId: priya.id, points: 340, reason: "answer_published", sourceKey: "test:priya", occurredAt: new Date("2026-09-10T10:00:00Z") } });

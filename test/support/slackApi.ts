@@ -14,8 +14,13 @@ export interface SlackCall {
 const origin = new URL(SLACK_API).origin;
 const basePath = new URL(SLACK_API).pathname;
 
+/** Where files.getUploadURLExternal tells uploads to go (Slack's is files.slack.com). */
+const UPLOAD_PATH = "/upload/v1/";
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Bodies uploaded to the upload URL, by file id. */
+  readonly uploads = new Map<string, string>();
   private ts = Date.now() / 1000;
   /** Calls of these methods take effect, then the connection drops before the answer (a lost response). */
   private readonly dropAnswers = new Map<string, number>();
@@ -39,6 +44,11 @@ export class FakeSlack {
         if (method === "users.info") return [200, fixture("slack/users_info.json")];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
         if (method === "conversations.history") return [200, { ok: true, messages: recorder.history(String(decoded.channel)), has_more: false }];
+        if (method === "conversations.open") return [200, { ok: true, channel: { id: `D${String(decoded.users)}` } }];
+        if (method === "files.getUploadURLExternal") {
+          const fileId = `F${recorder.calls.length}`;
+          return [200, { ok: true, upload_url: `${origin}${UPLOAD_PATH}${fileId}`, file_id: fileId }];
+        }
         recorder.ts += 0.0001;
         const ts = recorder.ts.toFixed(6);
         recorder.calls[recorder.calls.length - 1]!.ts = ts;
@@ -48,6 +58,13 @@ export class FakeSlack {
           return [502, "Bad Gateway"];
         }
         return [200, { ok: true, channel: decoded.channel, ts }];
+      });
+    nock(origin)
+      .persist()
+      .post(new RegExp(`^${UPLOAD_PATH}F\\d+$`))
+      .reply((uri, body) => {
+        recorder.uploads.set(uri.slice(UPLOAD_PATH.length), typeof body === "string" ? body : Buffer.from(body as never).toString());
+        return [200, "OK - 12"];
       });
     return this;
   }

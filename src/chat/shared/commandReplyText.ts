@@ -6,6 +6,7 @@ import { boardLines } from "./leaderboardLines";
 import type { Markup } from "./markup";
 import { charityReplyText, shareLine } from "./charityText";
 import { storyReplyText } from "./storyText";
+import { hrReportText } from "./hrReportText";
 
 export function commandReplyText(reply: CommandReply, locale: string, markup: Markup): string {
   const t = translator(locale, markup.cmd);
@@ -58,6 +59,12 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
     case "story_schedules":
     case "story_stopped":
       return storyReplyText(reply, locale, markup);
+    case "report":
+      return hrReportText(reply.report, locale, markup);
+    case "report_sent":
+      return t("report.sent", { filename: markup.escape(reply.filename) });
+    case "hr":
+      return t(`hr.${reply.hr.kind}`, { user: markup.escape(reply.hr.kind === "bad_user" ? reply.hr.detail : reply.hr.userId) });
     case "charity":
       return charityReplyText(reply.charity, locale, markup);
     case "error":

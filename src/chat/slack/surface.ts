@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { ErrorCode } from "@slack/web-api";
 import type { ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
-import type { Notice } from "../../core/outbox/messages";
+import type { ChatFile, Notice } from "../../core/outbox/messages";
 import type { HomeView } from "../../core/points/homeView";
 import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError, RetryableError } from "../../core/errors";
@@ -11,6 +11,16 @@ import { questionCard } from "./presenters/questionCard";
 import { noticeMessage } from "./presenters/notice";
 import { homeTab } from "./presenters/home";
 import { storyCard } from "./presenters/storyCard";
+import { slackMarkup } from "./presenters/slackMarkup";
+import { trendChartPng } from "../shared/trendChart";
+import { translator } from "../../i18n";
+
+/** The weekly trend's chart, beside the CSV it belongs to. */
+function trendUpload(file: ChatFile, locale: string) {
+  const t = translator(locale, slackMarkup.cmd);
+  const png = trendChartPng(file.trend ?? [], { active: t("report.chartActive"), answers: t("report.chartAnswers") });
+  return { filename: file.filename.replace(/\.csv$/, ".png"), title: file.title, file: png };
+}
 
 /** Message metadata type that marks Advocate's question cards. */
 const CARD_EVENT = "advocate_card";
@@ -65,6 +75,15 @@ export class SlackSurface implements ChatSurface {
 
   async notify(userId: string, notice: Notice, locale: string) {
     await this.call(() => this.client.chat.postMessage({ channel: userId, ...noticeMessage(notice, locale), unfurl_links: false }));
+  }
+
+  async sendFile(userId: string, file: ChatFile, locale: string) {
+    // Uploads need the direct-message channel itself; a member id is not enough for files.
+    const dm = await this.call(() => this.client.conversations.open({ users: userId }));
+    const channelId = dm.channel?.id;
+    if (!channelId) throw new Error("conversations.open gave no channel");
+    const uploads = [{ filename: file.filename, title: file.title, content: file.content }, ...(file.trend ? [trendUpload(file, locale)] : [])];
+    await this.call(() => this.client.files.uploadV2({ channel_id: channelId, file_uploads: uploads }));
   }
 
   async publishHome(userId: string, view: HomeView, locale: string) {

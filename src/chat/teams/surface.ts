@@ -3,13 +3,14 @@
 import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
 import type { AddressRepo, ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
-import type { Notice } from "../../core/outbox/messages";
+import type { ChatFile, Notice } from "../../core/outbox/messages";
 import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError } from "../../core/errors";
 import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
 import { teamsError } from "./connectorErrors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeCard } from "./presenters/notice";
+import { fileCard } from "./presenters/fileCard";
 import { storyCard } from "./presenters/storyCard";
 import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
 
@@ -48,10 +49,18 @@ export class TeamsSurface implements ChatSurface {
   }
 
   async notify(userId: string, notice: Notice, locale: string) {
+    await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(noticeCard(notice, locale))));
+  }
+
+  async sendFile(userId: string, file: ChatFile, locale: string) {
+    await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(fileCard(file, locale))));
+  }
+
+  private async inPersonalChat(userId: string, work: (context: TurnContext) => Promise<unknown>): Promise<void> {
     const address = await this.user(userId);
     const conversationId = address.personalConversationId ?? (await this.openPersonalChat(userId, address));
     await this.continueIn(address.serviceUrl, conversationId, async (context) => {
-      await context.sendActivity(cardActivity(noticeCard(notice, locale)));
+      await work(context);
     });
   }
 

@@ -1,8 +1,8 @@
 // `charity …`: everyone picks a charity and sees their share; admins manage charities and the donation terms;
-// those who may see reports (canSeeReports) see them and mark donations paid.
+// those who may see reports (authoriseReport, audited) see them and mark donations paid.
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
-import { canSeeReports } from "../charity/canSeeReports";
+import { authoriseReport } from "../charity/canSeeReports";
 import { addCharity, charityOverview, removeCharity, setDefaultCharity, setPointValue, setQuarterBudget, type CharityOverview } from "../charity/manageCharities";
 import { markDonationPaid } from "../charity/markPaid";
 import type { Charity, CharityPayout } from "../charity/model";
@@ -10,7 +10,7 @@ import { parseEuros } from "../charity/money";
 import { myCharityShare, type CharityShare } from "../charity/myShare";
 import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "../charity/pickCharity";
 import { quarterReport, type QuarterReport } from "../charity/quarterReport";
-import { parseQuarter, quarterOf } from "../charity/quarters";
+import { parseQuarter, quarterLabel, quarterOf } from "../charity/quarters";
 import type { CommandContext, CommandReply } from "./runCommand";
 
 export type CharityProblem = "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";
@@ -82,12 +82,12 @@ async function charityReply(deps: CoreDeps, ctx: CommandContext, verb: string | 
       return { kind: "budget_set", quarterBudgetCents: cents };
     }
     case "report": {
-      if (!canSeeReports(ctx)) return { kind: "error", problem: "not_allowed" };
       const quarter = first ? parseQuarter(first) : quarterOf(deps.clock.now(), deps.settings.timezone);
+      if (!(await authoriseReport(deps, ctx, { what: "charity", period: quarter ? quarterLabel(quarter) : first }))) return { kind: "error", problem: "not_allowed" };
       return quarter ? { kind: "report", report: await quarterReport(deps, quarter) } : { kind: "error", problem: "bad_quarter", detail: first };
     }
     case "paid": {
-      if (!canSeeReports(ctx)) return { kind: "error", problem: "not_allowed" };
+      if (!(await authoriseReport(deps, ctx, { what: "charity_paid", period: second }))) return { kind: "error", problem: "not_allowed" };
       const quarter = parseQuarter(second);
       if (!quarter) return { kind: "error", problem: "bad_quarter", detail: second };
       const result = await markDonationPaid(deps, ctx, charityId(first), quarter);

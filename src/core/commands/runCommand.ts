@@ -9,11 +9,16 @@ import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from
 import { parseRuleSpec } from "../routing/parseRuleSpec";
 import { myCharityShare, type CharityShare } from "../charity/myShare";
 import { charityCommand, type CharityReply } from "./charityCommand";
+import { hrCommand, type HrReply } from "../hr/hrGrants";
+import type { HrReport } from "../hr/hrReport";
+import { reportCommand } from "../hr/reportCommand";
 import { storyCommand, type StoryProblem, type StoryReply } from "../stories/storyCommand";
 
 export interface CommandContext extends Actor {
   channelId: string;
   isAdmin: boolean;
+  /** Teams: the person's Entra object id, which ADVOCATE_HR_IDS may name instead of their 29: id. */
+  aadObjectId?: string;
 }
 
 export type CommandReply =
@@ -29,11 +34,14 @@ export type CommandReply =
   | { type: "language_set"; locale: string }
   | { type: "point_rules"; rules: PointRules }
   | { type: "charity"; charity: CharityReply }
+  | { type: "hr"; hr: HrReply }
+  | { type: "report"; report: HrReport }
+  | { type: "report_sent"; filename: string }
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
   | StoryReply
   | {
       type: "error";
-      problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | StoryProblem;
+      problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | "bad_report_period" | "not_allowed" | StoryProblem;
       detail?: string;
     };
 
@@ -58,6 +66,13 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
       return { type: "unlinked", username: await unlink(deps, ctx) };
     case "story":
       return storyCommand(deps, ctx, args);
+    case "report":
+      return reportCommand(deps, ctx, args);
+    case "hr": {
+      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
+      const hr = await hrCommand(deps, ctx, args[0]?.toLowerCase(), args[1] ?? "");
+      return hr ? { type: "hr", hr } : { type: "error", problem: "unknown_command", detail: `hr ${args[0] ?? ""}`.trim() };
+    }
     case "route":
     case "language":
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };

@@ -40,6 +40,9 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
     case "chat.notify":
       await chatFor(deps, message.surface).notify(message.userId, message.notice, message.locale);
       return "notified";
+    case "chat.sendFile":
+      await chatFor(deps, message.surface).sendFile(message.userId, message.file, message.locale);
+      return "file sent";
     case "chat.publishHome": {
       const employee = await deps.store.employees.ensure(message.surface, message.userId);
       const view = await buildHomeView(deps, message.surface, message.userId);

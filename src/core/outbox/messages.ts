@@ -73,8 +73,18 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claims.expire") }),
   z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
   z.object({ kind: z.literal("chat.postStory"), storyId: z.string() }),
+  z.object({ kind: z.literal("chat.sendFile"), surface, userId: z.string(), locale: z.string(), file: z.object({
+      filename: z.string(),
+      title: z.string(),
+      content: z.string(),
+      /** A weekly trend for a surface that can attach its chart beside the file. */
+      trend: z.array(z.object({ week: z.string(), activeAdvocates: z.number().int(), answers: z.number().int() })).optional(),
+    }),
+  }),
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+/** A text file for one person (a report's CSV). */
+export type ChatFile = Extract<OutboxMessage, { kind: "chat.sendFile" }>["file"];
 
 /** Lanes: items of one lane run one at a time, in order, paced (a chat channel, a community's API key). */
 export const lanes = {

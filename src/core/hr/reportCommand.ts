@@ -1,0 +1,43 @@
+// `report [week|month|quarter|YYYY-MM-DD..YYYY-MM-DD] [department] [csv]`: HR's participation report, for those
+// who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
+import type { CoreDeps } from "../deps";
+import type { CommandContext, CommandReply } from "../commands/runCommand";
+import { authoriseReport } from "../charity/canSeeReports";
+import { actorEmployee, localeOf } from "../accounts/actor";
+import { lanes } from "../outbox/messages";
+import { hrReport, type HrReport } from "./hrReport";
+import { reportCsv } from "./reportCsv";
+import { parseReportPeriod } from "./reportPeriod";
+
+const DEFAULT_PERIOD = "month";
+
+export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: string[]): Promise<CommandReply> {
+  const asCsv = words.at(-1)?.toLowerCase() === "csv";
+  const args = asCsv ? words.slice(0, -1) : words;
+  const [first = DEFAULT_PERIOD, ...rest] = args;
+  const { timezone } = deps.settings;
+  const now = deps.clock.now();
+  let period = parseReportPeriod(first, now, timezone);
+  let departmentWords = rest;
+  // Without a period the words are the department (`report Customer Success`); a date that does not parse is a typo.
+  if (!period && !/^\d{4}-/.test(first)) {
+    period = parseReportPeriod(DEFAULT_PERIOD, now, timezone);
+    departmentWords = args;
+  }
+  const department = departmentWords.join(" ") || null;
+  const allowed = await authoriseReport(deps, ctx, { what: asCsv ? "participation.csv" : "participation", period: period?.label ?? first, department });
+  if (!allowed) return { type: "error", problem: "not_allowed" };
+  if (!period) return { type: "error", problem: "bad_report_period", detail: first };
+  const report = await hrReport(deps, period, department);
+  if (!asCsv) return { type: "report", report };
+  return { type: "report_sent", filename: await sendCsv(deps, ctx, report) };
+}
+
+async function sendCsv(deps: CoreDeps, ctx: CommandContext, report: HrReport): Promise<string> {
+  const name = [report.period, report.department].filter(Boolean).join("-").replace(/[^A-Za-z0-9.-]+/g, "_");
+  const file = { filename: `advocate-report-${name}.csv`, title: `Advocate report ${report.period}`, content: reportCsv(report), trend: report.weekly };
+  const locale = localeOf(deps, await actorEmployee(deps, ctx));
+  if (ctx.surface !== "slack" && ctx.surface !== "teams") throw new Error(`no files on ${ctx.surface}`);
+  await deps.store.outbox.enqueue({ kind: "chat.sendFile", surface: ctx.surface, userId: ctx.userId, locale, file }, { lane: lanes.user(ctx.surface, ctx.userId) });
+  return file.filename;
+}

@@ -1,0 +1,24 @@
+import type { DirectoryRepo } from "../../core/ports";
+import type { Db } from "./db";
+
+export function directoryRepo(db: Db): DirectoryRepo {
+  return {
+    async upsert(entry, at) {
+      // One statement: the row and its employees' department land together, never half.
+      await db.$executeRawUnsafe(
+        `WITH row AS (
+           INSERT INTO "Directory" (email, name, department, "importedAt") VALUES ($1, $2, $3, $4)
+           ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, department = EXCLUDED.department, "importedAt" = EXCLUDED."importedAt"
+           RETURNING email, department
+         )
+         UPDATE "Employee" e SET department = row.department FROM row WHERE e.email = row.email`,
+        entry.email,
+        entry.name,
+        entry.department,
+        at,
+      );
+    },
+    departmentOf: async (email) => (await db.directory.findUnique({ where: { email: email.toLowerCase() } }))?.department ?? null,
+    count: (department) => db.directory.count({ where: department ? { department: { equals: department, mode: "insensitive" } } : {} }),
+  };
+}

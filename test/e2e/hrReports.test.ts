@@ -1,0 +1,70 @@
+// HR reports through real HTTP on both surfaces: HR named in ADVOCATE_HR_IDS (a Slack member id, a Teams Entra
+// object id) sees the participation report; anyone else gets the polite refusal; an admin's grant lets one in.
+import nock from "nock";
+import { startTestApp, type TestApp } from "../support/testApp";
+import { FakeSlack } from "../support/slackApi";
+import { PRIYA, slashCommand } from "../support/slackPayloads";
+import { FakeConnector, SANNE_AAD, activities, botFramework } from "../support/teams";
+
+let app: TestApp;
+let connector: FakeConnector;
+let slack: FakeSlack;
+
+beforeAll(async () => {
+  app = await startTestApp({ env: { ADVOCATE_HR_IDS: `UHR000001,${SANNE_AAD}` }, clock: { now: () => new Date("2026-11-20T10:00:00Z") } });
+  botFramework();
+  slack = new FakeSlack().listen();
+  connector = new FakeConnector().listen();
+});
+afterAll(async () => {
+  nock.cleanAll();
+  await app.stop();
+});
+
+const slashText = async (text: string, user: string) => JSON.stringify(await (await app.slashCommand(slashCommand(text, user))).json());
+
+test("Slack: HR sees the report as Block Kit; a colleague is refused until an admin grants access", async () => {
+  const report = JSON.parse(await slashText("report week", "UHR000001")) as { blocks: Array<{ type: string; text: { text: string } }> };
+  expect(report.blocks[0]?.text.text).toContain("*Participation report · week · whole company*");
+  expect(await slashText("report week", PRIYA)).toContain("reports are for HR and Advocate admins only");
+  expect(await slashText(`hr grant <@${PRIYA}|priya>`, "UADMIN001")).toContain("may now see reports");
+  expect(await slashText("report month Sales", PRIYA)).toContain("Participation report · month · Sales");
+  expect((await app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" } })).map((row) => [row.userId, row.period, row.department, row.allowed])).toEqual([
+    ["UHR000001", "week", null, true],
+    [PRIYA, "week", null, false],
+    [PRIYA, "month", "Sales", true],
+  ]);
+});
+
+test("Teams: HR named by Entra object id sees the report as an Adaptive Card in the personal chat", async () => {
+  await app.postTeams(activities.personal("report quarter"));
+  const card = JSON.stringify(connector.sentTo("a:personal").at(-1)?.body);
+  expect(card).toContain("AdaptiveCard");
+  expect(card).toContain("Deelnamerapport · quarter · hele bedrijf"); // Sanne's Teams speaks Dutch
+  expect(await app.db.prisma.reportAudit.count({ where: { surface: "teams", allowed: true, period: "quarter" } })).toBe(1);
+});
+
+test("Slack: `report … csv` uploads the CSV and the trend chart to the requester's direct messages (files.uploadV2)", async () => {
+  expect(await slashText("report week csv", "UHR000001")).toContain("on its way to your direct messages as advocate-report-week.csv");
+  await app.drain();
+  expect(slack.of("conversations.open").at(-1)?.body.users).toBe("UHR000001");
+  // The CSV and, beside it, the weekly trend's chart: both uploaded, then shared in one completion.
+  expect(slack.of("files.getUploadURLExternal").map((call) => call.body.filename)).toEqual(["advocate-report-week.csv", "advocate-report-week.png"]);
+  const completed = slack.of("files.completeUploadExternal").at(-1)?.body;
+  expect(completed?.channel_id).toBe("DUHR000001");
+  const [csvId, pngId] = [...slack.uploads.keys()];
+  expect(String(completed?.files)).toContain(csvId);
+  expect(String(completed?.files)).toContain(pngId);
+  expect(slack.uploads.get(csvId ?? "")).toContain("period,week\r\ndepartment,all\r\n");
+  // nock hands binary bodies over as hex: the PNG signature is in the multipart upload.
+  expect(slack.uploads.get(pngId ?? "")).toContain("89504e470d0a1a0a");
+});
+
+test("Teams: `report month csv` sends the CSV's text in a card in the personal chat, with a note", async () => {
+  await app.postTeams(activities.personal("report month csv"));
+  await app.drain();
+  const card = JSON.stringify(connector.sentTo("a:personal").at(-1)?.body);
+  expect(card).toContain("advocate-report-month.csv: Teams laat me hier geen bestanden bijvoegen");
+  expect(card).toContain('"fontType":"Monospace"');
+  expect(card).toContain("period,month");
+});

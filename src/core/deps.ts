@@ -1,5 +1,6 @@
 import type { ChatSurface, Clock, CommunityPort, ScheduleTimers, Store } from "./ports";
 import type { Surface } from "./model";
+import type { LanguageModel } from "./ai/languageModel";
 
 export interface CoreSettings {
   defaultLocale: "en" | "nl";
@@ -14,6 +15,8 @@ export interface CoreSettings {
   ignoredUsernames: string[];
   /** HR people (chat user ids) who may see reports without being admins. */
   hrIds: string[];
+  /** A language-model call slower than this falls back (rules, no draft). */
+  aiTimeoutMs: number;
 }
 
 export interface CoreDeps {
@@ -21,6 +24,8 @@ export interface CoreDeps {
   community: CommunityPort;
   chat: Partial<Record<Surface, ChatSurface>>;
   clock: Clock;
+  /** Absent when no OPENAI_API_KEY is set: everything then runs on rules. */
+  ai?: LanguageModel;
   settings: CoreSettings;
   /** Absent where nothing runs on a schedule (tests of the core alone); other replicas reload on their own. */
   timers?: ScheduleTimers;

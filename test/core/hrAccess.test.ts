@@ -8,6 +8,7 @@ import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { parseUserRef } from "../../src/core/hr/hrGrants";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
+import { coreSettings } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -29,7 +30,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: ["29:hr-person"] },
+    settings: coreSettings({ hrIds: ["29:hr-person"] }),
   };
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { reportCsv } from "../../src/core/hr/reportCsv";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
+import { coreSettings } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -42,7 +43,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: ["UHR"] },
+    settings: coreSettings({ hrIds: ["UHR"] }),
   };
   for (const [name, department] of [["ann", "Sales"], ["bob", "Sales"], ["cas", "Support"], ["dee", "Support"], ["eve", null]] as const) await employee(name, department);
   await award("ann", 10, "answer_published", "2026-11-03T10:00:00Z");

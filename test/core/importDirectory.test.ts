@@ -7,6 +7,7 @@ import { importDirectory } from "../../src/core/hr/importDirectory";
 import { runCommand } from "../../src/core/commands/runCommand";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
+import { coreSettings } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
+    settings: coreSettings(),
   };
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_POINT_RULES, pointRules } from "../../src/core/points/pointRule
 import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/events";
+import { coreSettings } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -52,7 +53,7 @@ beforeAll(async () => {
     community,
     chat: { slack: chat },
     clock: { now: () => now },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
+    settings: coreSettings(),
   };
   worker = new OutboxWorker({
     prisma: db.prisma,

@@ -13,6 +13,7 @@ import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/events";
 import { RetryableError } from "../../src/core/errors";
+import { coreSettings } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -60,7 +61,7 @@ beforeAll(async () => {
     community,
     chat: { slack: fakeChat("slack"), teams: fakeChat("teams") },
     clock: { now: () => new Date() },
-    settings: { defaultLocale: "en", claimTtlMs: 3_600_000, routeDelayMs: 0, excerptLength: 200, timezone: "Europe/Amsterdam", ignoredUsernames: [], hrIds: [] },
+    settings: coreSettings(),
   };
   worker = new OutboxWorker({
     prisma: db.prisma,

@@ -49,11 +49,11 @@ export function botFramework(tokenTenant = "botframework.com"): void {
 export const botToken = (tenant = "botframework.com") => `bot-token-from-${tenant}`;
 
 /** A token as the Bot Framework channel signs it; `overrides` forge the bad ones. */
-export function channelToken(overrides: { aud?: string; expiresIn?: number; serviceUrl?: string; key?: typeof privateKey } = {}): string {
+export function channelToken(overrides: { aud?: string; iss?: string; expiresIn?: number; serviceUrl?: string; key?: typeof privateKey } = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const exp = now + (overrides.expiresIn ?? 3600);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const input = `${part({ alg: "RS256", typ: "JWT", kid: KID })}.${part({ iss: "https://api.botframework.com", aud: overrides.aud ?? TEAMS_APP_ID, serviceurl: overrides.serviceUrl ?? SERVICE_URL, nbf: Math.min(now - 60, exp - 60), exp })}`;
+  const input = `${part({ alg: "RS256", typ: "JWT", kid: KID })}.${part({ iss: overrides.iss ?? "https://api.botframework.com", aud: overrides.aud ?? TEAMS_APP_ID, serviceurl: overrides.serviceUrl ?? SERVICE_URL, nbf: Math.min(now - 60, exp - 60), exp })}`;
   return `${input}.${sign("sha256", Buffer.from(input), overrides.key ?? privateKey).toString("base64url")}`;
 }
 

@@ -9,6 +9,7 @@ import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError, RetryableError } from "../../core/errors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeMessage } from "./presenters/notice";
+import { escapeMrkdwn } from "./presenters/mrkdwn";
 import { homeTab } from "./presenters/home";
 import { storyCard } from "./presenters/storyCard";
 import { slackMarkup } from "./presenters/slackMarkup";
@@ -70,7 +71,8 @@ export class SlackSurface implements ChatSurface {
 
   async postThreadReply(channelId: string, messageRef: string, text: string) {
     // Always the card's own ts, so replies stay in the card's thread.
-    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text, unfurl_links: false }));
+    // Escaped: an answer's own "<!channel>" or "<@U…>" must not ping anyone from the bot's mouth.
+    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text: escapeMrkdwn(text), unfurl_links: false }));
   }
 
   async notify(userId: string, notice: Notice, locale: string) {

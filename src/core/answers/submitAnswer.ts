@@ -29,9 +29,10 @@ export async function submitAnswer(
   const textProblem = checkAnswerText(input.body);
   if (textProblem) return { ok: false, problem: textProblem };
   if (!input.consent) return { ok: false, problem: "no_consent" };
-  const earlier = await deps.store.answers.bySubmissionKey(input.submissionKey);
-  if (earlier) return { ok: true, answer: earlier, duplicate: true };
   const employee = await actorEmployee(deps, actor);
+  const earlier = await deps.store.answers.bySubmissionKey(input.submissionKey);
+  // A resubmitted form is the same answer; someone else's form (a replayed or forged view id) is nobody's.
+  if (earlier) return earlier.employeeId === employee.id ? { ok: true, answer: earlier, duplicate: true } : { ok: false, problem: "not_found" };
   // The community account is always the submitter's own, never one chosen in the request.
   if (!employee.communityUsername) return { ok: false, problem: "not_linked" };
   const found = await findCard(deps, { surface: actor.surface, channelId: input.channelId, topicId: input.topicId });

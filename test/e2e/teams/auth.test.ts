@@ -24,7 +24,7 @@ const written = async () => ({
 });
 const nothing = { employees: 0, addresses: 0, outbox: 0 };
 
-test("a properly signed activity runs; unsigned, expired, forged or misaddressed ones get 401 and write nothing", async () => {
+test("a properly signed activity runs; unsigned, expired, forged, foreign-issued or misaddressed ones get 401 and write nothing", async () => {
   const connector = new FakeConnector().listen();
   const help = activities.message("help");
   expect((await app.postTeams(help, "")).status).toBe(401);
@@ -32,6 +32,7 @@ test("a properly signed activity runs; unsigned, expired, forged or misaddressed
   expect((await app.postTeams(help, channelToken({ expiresIn: -900 }))).status).toBe(401);
   expect((await app.postTeams(help, channelToken({ key: otherKey() }))).status).toBe(401);
   expect((await app.postTeams(help, channelToken({ aud: "00000000-0000-0000-0000-000000000000" }))).status).toBe(401);
+  expect((await app.postTeams(help, channelToken({ iss: "https://sts.windows.net/evil-tenant/" }))).status).toBe(401);
   expect((await app.postTeams(help, channelToken({ serviceUrl: "https://evil.example/" }))).status).toBe(401);
   expect(await written()).toEqual(nothing);
   expect(connector.calls).toHaveLength(0);

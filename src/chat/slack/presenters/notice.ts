@@ -11,7 +11,13 @@ function simple(text: string): { text: string; blocks: KnownBlock[] } {
   return { text, blocks: [{ type: "section", text: mrkdwn(escapeMrkdwn(text)) }] };
 }
 
+/** The notification text is mrkdwn too: escaped, so a title or reason quoted in it cannot mention anyone. */
 export function noticeMessage(notice: Notice, locale: string): { text: string; blocks: KnownBlock[] } {
+  const message = noticeContent(notice, locale);
+  return { ...message, text: escapeMrkdwn(message.text) };
+}
+
+function noticeContent(notice: Notice, locale: string): { text: string; blocks: KnownBlock[] } {
   const t = translator(locale);
   switch (notice.type) {
     case "answer_published":

@@ -24,7 +24,8 @@ export function questionCard(view: CardView, timezone: string): { text: string; 
   if (view.actions.length) {
     blocks.push({ type: "actions", block_id: `q_${view.topicId}_actions`, elements: view.actions.map((action) => button(action, view)) });
   }
-  return { text: t("card.fallback", { title: view.title }), blocks };
+  // The notification text is mrkdwn as well: escaped whole, so a customer's title cannot mention anyone.
+  return { text: escapeMrkdwn(t("card.fallback", { title: view.title })), blocks };
 }
 
 function button(action: CardAction, view: CardView): Button {

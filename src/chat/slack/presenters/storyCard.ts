@@ -2,13 +2,13 @@
 import type { KnownBlock } from "@slack/types";
 import type { StoryView } from "../../../core/stories/storyView";
 import { storyCardText } from "../../shared/storyText";
-import { mrkdwn } from "./mrkdwn";
+import { escapeMrkdwn, mrkdwn } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 
 export function storyCard(view: StoryView): { text: string; blocks: KnownBlock[] } {
   const text = storyCardText(view, slackMarkup);
   return {
-    text: text.fallback,
+    text: escapeMrkdwn(text.fallback),
     blocks: [
       { type: "section", text: mrkdwn(`*${text.heading}*\n${text.reason}`) },
       { type: "section", text: mrkdwn(`${text.asked}\n> ${text.quote}`) },

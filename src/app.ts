@@ -9,6 +9,7 @@ import type { Clock } from "./core/ports";
 import type { CoreDeps } from "./core/deps";
 import { handleOutboxMessage } from "./core/outbox/handleMessage";
 import { connectDatabase, type Database } from "./db/connect";
+import { cutPointTotalsIn } from "./db/pointTotals";
 import { migrate } from "./db/migrate";
 import { prismaStore } from "./db/prismaStore";
 import { OutboxWorker } from "./outbox/worker";
@@ -58,6 +59,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
         : { kind: "pglite", dataDir: config.ADVOCATE_DATA_DIR.startsWith("memory://") ? config.ADVOCATE_DATA_DIR : path.resolve(config.ADVOCATE_DATA_DIR) },
     ));
   const applied = await migrate(db.sql);
+  await cutPointTotalsIn(db.sql, config.ADVOCATE_TIMEZONE);
   if (applied.length) logger.info({ applied }, "database migrated");
 
   let worker: OutboxWorker | null = null;

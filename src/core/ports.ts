@@ -18,6 +18,7 @@ import type { HomeView } from "./points/homeView";
 import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "./charity/model";
 import type { StoryCandidate } from "./stories/pickStory";
 import type { StoryView } from "./stories/storyView";
+import type { ReportWeek } from "./hr/reportPeriod";
 
 export interface Clock {
   now(): Date;
@@ -116,8 +117,9 @@ export interface LedgerRepo {
   earned(employeeId: string, range: TimeRange): Promise<number>;
   /** How many awards have a source key starting with the prefix, and their net points. */
   tally(sourcePrefix: string): Promise<{ awards: number; points: number }>;
-  leaderboard(range: TimeRange, limit: number): Promise<LeaderboardRow[]>;
-  rankOf(employeeId: string, range: TimeRange): Promise<LeaderboardRow | null>;
+  /** The top of a period, by its key (see periodKey): "all", "week:2026-W48", "month:2026-11", "quarter:2026-Q4". */
+  leaderboard(period: string, limit: number): Promise<LeaderboardRow[]>;
+  rankOf(employeeId: string, period: string): Promise<LeaderboardRow | null>;
 }
 
 /** Point rules admins changed, by name; a rule never changed has no entry. */
@@ -159,20 +161,24 @@ export interface HrRepo {
 
 /** HR report figures over one period, each an SQL aggregate; `department` null for the whole company. */
 export interface ReportRepo {
-  /** Employees with at least one positive award in the range. */
-  activeAdvocates(range: Required<TimeRange>, department: string | null): Promise<number>;
+  /** Everyone in the department with a ledger row in the range: one pass over the ledger gives most report figures. */
+  advocates(range: Required<TimeRange>, department: string | null): Promise<AdvocateTotals[]>;
   employeesKnown(department: string | null): Promise<number>;
   answersPublished(range: Required<TimeRange>, department: string | null): Promise<number>;
   /** Questions posted in the range: median milliseconds to our first published answer; null when none was answered. */
   medianFirstAnswerMs(range: Required<TimeRange>, department: string | null): Promise<number | null>;
-  /** Ledger rows in the range whose reason starts with `reason` (a capped award of 0 points counts too). */
-  countAwards(range: Required<TimeRange>, department: string | null, reason: string): Promise<number>;
-  points(range: Required<TimeRange>, department: string | null): Promise<number>;
-  /** As CharityRepo.pointsByEmployee, within the department. */
-  pointsByEmployee(range: Required<TimeRange>, department: string | null): Promise<EmployeeQuarterPoints[]>;
-  top(range: Required<TimeRange>, department: string | null, limit: number): Promise<LeaderboardRow[]>;
-  /** Per ISO week (Monday, in `timezone`) overlapping the range: active advocates and answers published. */
-  weekly(range: Required<TimeRange>, department: string | null, timezone: string): Promise<WeeklyRow[]>;
+  /** Per week of `weeks` (in order, each up to the next one's start): active advocates and answers published. */
+  weekly(range: Required<TimeRange>, department: string | null, weeks: ReportWeek[]): Promise<WeeklyRow[]>;
+}
+
+export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
+  /** Awards of more than 0 points: one makes an active advocate. */
+  positiveAwards: number;
+  /** Ledger rows whose reason starts with solution_accepted / solution_unaccepted (a capped award of 0 counts too). */
+  solutionsAccepted: number;
+  solutionsUnaccepted: number;
+  /** Their charity pick at the end of the range, when they have net points to give. */
+  pickedCharityId: number | null;
 }
 
 export interface WeeklyRow {

@@ -1,14 +1,13 @@
 // Charities through the shared command runner, on the real store (PGlite): admin commands and bad input,
 // picking and the default, the quarterly report and who may see it, and the payout audit.
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { runCommand, type CommandContext, type CommandReply } from "../../src/core/commands/runCommand";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -28,8 +27,7 @@ async function award(ctx: CommandContext, points: number, at: string) {
 }
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     // Charity work never reaches the community nor posts to chat.

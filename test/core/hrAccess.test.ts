@@ -1,6 +1,5 @@
 // Who sees reports: HR by ADVOCATE_HR_IDS, people admins grant, and admins; every view and refusal is audited.
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { runCommand, type CommandContext } from "../../src/core/commands/runCommand";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
@@ -8,7 +7,7 @@ import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { parseUserRef } from "../../src/core/hr/hrGrants";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -23,8 +22,7 @@ const say = async (ctx: CommandContext, text: string, locale = "en") => commandR
 const audit = () => db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, surface: true, what: true, period: true, department: true, allowed: true, at: true } });
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community: {} as CommunityPort,

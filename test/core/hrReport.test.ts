@@ -1,7 +1,6 @@
 // HR's participation report on a seeded scenario: exact figures for the company and one department, ISO weeks in
 // the company's timezone, and the audit of each request.
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { runCommand, type CommandContext } from "../../src/core/commands/runCommand";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
@@ -9,7 +8,7 @@ import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { reportCsv } from "../../src/core/hr/reportCsv";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -36,8 +35,7 @@ async function question(topicId: number, postedAt: string, answers: Array<[strin
 }
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community: {} as CommunityPort,

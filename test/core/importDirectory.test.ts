@@ -1,21 +1,19 @@
 // HR's directory from CSV: good rows imported (quoted fields, any column order), bad rows reported by row number,
 // employees matched by email get their department, and the report counts the directory as the employees known.
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { importDirectory } from "../../src/core/hr/importDirectory";
 import { runCommand } from "../../src/core/commands/runCommand";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
 const now = new Date("2026-11-20T10:00:00Z");
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community: {} as CommunityPort,

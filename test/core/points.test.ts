@@ -1,7 +1,6 @@
 // Points rules and fairness in the core: fake community and chat ports, the real store, ledger and outbox.
 import pino from "pino";
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
@@ -11,7 +10,7 @@ import { DEFAULT_POINT_RULES, pointRules } from "../../src/core/points/pointRule
 import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/events";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -46,8 +45,7 @@ const chat: ChatSurface = {
 };
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community,

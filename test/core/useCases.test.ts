@@ -1,7 +1,6 @@
 // The core's use cases with no adapter at all: fake community and chat ports, the real store and outbox.
 import pino from "pino";
-import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
+import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
@@ -13,7 +12,7 @@ import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/events";
 import { RetryableError } from "../../src/core/errors";
-import { coreSettings } from "../support/coreDeps";
+import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -54,8 +53,7 @@ function fakeChat(name: string): ChatSurface {
 }
 
 beforeAll(async () => {
-  db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
-  await migrate(db.sql);
+  db = await memoryDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community,

@@ -1,5 +1,8 @@
-// Settings for tests that drive the core without an app: the defaults a company would start with.
+// For tests that drive the core without an app: the settings a company would start with, and a fresh database.
 import type { CoreSettings } from "../../src/core/deps";
+import { connectDatabase, type Database } from "../../src/db/connect";
+import { migrate } from "../../src/db/migrate";
+import { cutPointTotalsIn } from "../../src/db/pointTotals";
 
 export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSettings {
   return {
@@ -13,4 +16,12 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     aiTimeoutMs: 8_000,
     ...overrides,
   };
+}
+
+/** An in-memory database, migrated, its leaderboard roll-up cut in the settings' timezone as the app does at start. */
+export async function memoryDatabase(timezone = coreSettings().timezone): Promise<Database> {
+  const db = await connectDatabase({ kind: "pglite", dataDir: "memory://" });
+  await migrate(db.sql);
+  await cutPointTotalsIn(db.sql, timezone);
+  return db;
 }

@@ -1,7 +1,7 @@
 // The HR participation report for a period and, optionally, one department: every figure an SQL aggregate.
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
-import type { WeeklyRow } from "../ports";
+import type { AdvocateTotals, WeeklyRow } from "../ports";
 import { attributePoints } from "../charity/attribution";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
 
@@ -26,23 +26,21 @@ const TOP = 5;
 export async function hrReport(deps: CoreDeps, period: ReportPeriod, department: string | null): Promise<HrReport> {
   const { reports, charities } = deps.store;
   const { timezone } = deps.settings;
-  const [activeAdvocates, known, answersPublished, medianFirstAnswerMs, accepted, unaccepted, points, rows, top, weekly, terms, list] = await Promise.all([
-    reports.activeAdvocates(period, department),
+  const weeks = isoWeeks(period, timezone);
+  const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list] = await Promise.all([
+    reports.advocates(period, department),
     employeesKnown(deps, department),
     reports.answersPublished(period, department),
     reports.medianFirstAnswerMs(period, department),
-    reports.countAwards(period, department, "solution_accepted"),
-    reports.countAwards(period, department, "solution_unaccepted"),
-    reports.points(period, department),
-    reports.pointsByEmployee(period, department),
-    reports.top(period, department, TOP),
-    reports.weekly(period, department, timezone),
+    reports.weekly(period, department, weeks),
     charities.terms(period.to),
     charities.list(),
   ]);
   const eligible = new Set(list.filter((charity) => !charity.removedAt || charity.removedAt > period.to).map((charity) => charity.id));
   const names = new Map(list.map((charity) => [charity.id, charity.name]));
   const byWeek = new Map(weekly.map((row) => [row.week, row]));
+  const activeAdvocates = advocates.filter((row) => row.positiveAwards > 0).length;
+  const sum = (pick: (row: AdvocateTotals) => number) => advocates.reduce((total, row) => total + pick(row), 0);
   return {
     period: period.label,
     department,
@@ -52,13 +50,28 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
     answersPublished,
     medianFirstAnswerMs,
     // Net of revocations: a solution unaccepted is no longer a solution.
-    solutionsAccepted: accepted - unaccepted,
-    points,
-    pointsPerCharity: attributePoints(rows, eligible, terms.defaultCharityId).perCharity.map((line) => ({ charity: names.get(line.charityId) ?? `#${line.charityId}`, points: line.points })),
-    top,
+    solutionsAccepted: sum((row) => row.solutionsAccepted) - sum((row) => row.solutionsUnaccepted),
+    points: sum((row) => row.points),
+    pointsPerCharity: attributePoints(advocates, eligible, terms.defaultCharityId).perCharity.map((line) => ({ charity: names.get(line.charityId) ?? `#${line.charityId}`, points: line.points })),
+    top: topAdvocates(advocates, TOP),
     // Quiet weeks are shown too, as zeros: a gap in a trend says something.
-    weekly: isoWeeks(period, timezone).map((week) => byWeek.get(week) ?? { week, activeAdvocates: 0, answers: 0 }),
+    weekly: weeks.map(({ week }) => byWeek.get(week) ?? { week, activeAdvocates: 0, answers: 0 }),
   };
+}
+
+/** Net points above 0, most first (then by name); equal points share a rank, as on the leaderboard. */
+function topAdvocates(advocates: AdvocateTotals[], limit: number): LeaderboardRow[] {
+  const ranked = advocates
+    .filter((row) => row.points > 0)
+    .sort((a, b) => b.points - a.points || (a.displayName ?? "").localeCompare(b.displayName ?? ""));
+  return ranked.slice(0, limit).map(({ employeeId, displayName, externalId, surface, points }) => ({
+    employeeId,
+    displayName,
+    externalId,
+    surface,
+    points,
+    rank: 1 + ranked.findIndex((row) => row.points === points),
+  }));
 }
 
 /** HR's directory once imported (everyone, not only those who ever used Advocate); before that, who Advocate knows. */

@@ -27,12 +27,17 @@ export function parseReportPeriod(text: string, now: Date, timezone: string): Re
   return { label: text, from: start.toJSDate(), to: end.toJSDate() };
 }
 
-/** Every ISO week (e.g. 2026-W47) the period touches, in order. */
-export function isoWeeks(period: ReportPeriod, timezone: string): string[] {
-  const weeks: string[] = [];
+/** Every ISO week (e.g. 2026-W47) the period touches, in order, with the instant it starts in `timezone`. */
+export function isoWeeks(period: ReportPeriod, timezone: string): ReportWeek[] {
+  const weeks: ReportWeek[] = [];
   const end = DateTime.fromJSDate(period.to, { zone: timezone });
   for (let week = DateTime.fromJSDate(period.from, { zone: timezone }).startOf("week", { useLocaleWeeks: false }); week <= end; week = week.plus({ weeks: 1 })) {
-    weeks.push(week.toFormat("kkkk-'W'WW"));
+    weeks.push({ week: week.toFormat("kkkk-'W'WW"), start: week.toJSDate() });
   }
   return weeks;
+}
+
+export interface ReportWeek {
+  week: string;
+  start: Date;
 }

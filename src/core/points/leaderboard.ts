@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
-import { periodRange, type Period } from "./periods";
+import { periodKey, periodRange, type Period } from "./periods";
 
 export interface LeaderboardView {
   period: Period;
@@ -9,9 +9,9 @@ export interface LeaderboardView {
 }
 
 export async function leaderboard(deps: CoreDeps, period: Period, employeeId: string | null, limit = 10): Promise<LeaderboardView> {
-  const range = periodRange(period, deps.clock.now(), deps.settings.timezone);
-  const top = await deps.store.ledger.leaderboard(range, limit);
-  const me = employeeId ? await deps.store.ledger.rankOf(employeeId, range) : null;
+  const key = periodKey(period, deps.clock.now(), deps.settings.timezone);
+  const top = await deps.store.ledger.leaderboard(key, limit);
+  const me = employeeId ? await deps.store.ledger.rankOf(employeeId, key) : null;
   return { period, top, me };
 }
 
@@ -28,7 +28,7 @@ export async function myPoints(deps: CoreDeps, employeeId: string): Promise<MyPo
   const [total, thisMonth, mine] = await Promise.all([
     deps.store.ledger.total(employeeId, all),
     deps.store.ledger.total(employeeId, month),
-    deps.store.ledger.rankOf(employeeId, all),
+    deps.store.ledger.rankOf(employeeId, "all"),
   ]);
   return { total, thisMonth, rank: mine?.rank ?? null };
 }

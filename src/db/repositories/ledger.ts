@@ -14,18 +14,15 @@ interface RankedRow {
 
 const toRow = (row: RankedRow): LeaderboardRow => ({ ...row, points: Number(row.points), rank: Number(row.rank) });
 
-// Totals per employee in the range, ranked (ties share a rank). Indexed by ("occurredAt", "employeeId").
+// The period's totals (kept by a trigger, see migration 0008_point_totals), ranked; ties share a rank.
+// The index on (period, points DESC) lets the top N stop after N rows.
 const RANKED = `
-  WITH totals AS (
-    SELECT "employeeId", SUM(points) AS points
-    FROM "PointAward"
-    WHERE ($1::timestamp IS NULL OR "occurredAt" >= $1::timestamp) AND "occurredAt" <= $2::timestamp
-    GROUP BY "employeeId"
-    HAVING SUM(points) > 0
-  )
-  SELECT t."employeeId", t.points, RANK() OVER (ORDER BY t.points DESC) AS rank,
-         e."displayName", e."externalId", e.surface
-  FROM totals t JOIN "Employee" e ON e.id = t."employeeId"`;
+  SELECT t."employeeId", t.points, RANK() OVER (ORDER BY t.points DESC) AS rank, e."displayName", e."externalId", e.surface
+  FROM "PointTotal" t JOIN "Employee" e ON e.id = t."employeeId"
+  WHERE t.period = $1 AND t.points > 0`;
+
+/** The period top N ($1 period key, $2 limit): exported for bench/leaderboard's query plans. */
+export const LEADERBOARD_SQL = `${RANKED} ORDER BY t.points DESC, e."displayName" LIMIT $2`;
 
 const during = (range: TimeRange) => ({ ...(range.from ? { gte: range.from } : {}), lte: range.to });
 
@@ -50,12 +47,20 @@ export function ledgerRepo(db: Db): LedgerRepo {
       const result = await db.pointAward.aggregate({ _count: true, _sum: { points: true }, where: { sourceKey: { startsWith: sourcePrefix } } });
       return { awards: result._count, points: result._sum.points ?? 0 };
     },
-    async leaderboard(range: TimeRange, limit: number) {
-      const rows = await db.$queryRawUnsafe<RankedRow[]>(`${RANKED} ORDER BY t.points DESC, e."displayName" LIMIT $3`, range.from, range.to, limit);
+    async leaderboard(period: string, limit: number) {
+      const rows = await db.$queryRawUnsafe<RankedRow[]>(LEADERBOARD_SQL, period, limit);
       return rows.map(toRow);
     },
-    async rankOf(employeeId, range) {
-      const rows = await db.$queryRawUnsafe<RankedRow[]>(`SELECT * FROM (${RANKED}) ranked WHERE "employeeId" = $3`, range.from, range.to, employeeId);
+    async rankOf(employeeId, period) {
+      // Rank = 1 + how many have more points: two index lookups, not a ranking of everyone.
+      const rows = await db.$queryRawUnsafe<RankedRow[]>(
+        `SELECT t."employeeId", t.points, 1 + (SELECT COUNT(*) FROM "PointTotal" o WHERE o.period = $1 AND o.points > t.points) AS rank,
+                e."displayName", e."externalId", e.surface
+         FROM "PointTotal" t JOIN "Employee" e ON e.id = t."employeeId"
+         WHERE t.period = $1 AND t."employeeId" = $2 AND t.points > 0`,
+        period,
+        employeeId,
+      );
       return rows[0] ? toRow(rows[0]) : null;
     },
   };

@@ -1,4 +1,5 @@
-// HR report figures: one aggregate query each, filtered by period and, optionally, department.
+// HR report figures, filtered by period and, optionally, department: one pass over the ledger per employee, one per
+// week, and small queries over answers.
 import type { ReportRepo } from "../../core/ports";
 import type { Db } from "./db";
 
@@ -6,15 +7,47 @@ type Count = Array<{ n: bigint | number | null }>;
 
 // $1 from, $2 to (inclusive), $3 department or null; "e" is the employee the row belongs to.
 const IN_DEPARTMENT = `($3::text IS NULL OR lower(e.department) = lower($3::text))`;
-const AWARDS = `FROM "PointAward" a JOIN "Employee" e ON e.id = a."employeeId"
-  WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp AND ${IN_DEPARTMENT}`;
 const PUBLISHED = `FROM "Answer" ans JOIN "Employee" e ON e.id = ans."employeeId"
   WHERE ans.status = 'published' AND COALESCE(ans."publishedAt", ans."createdAt") BETWEEN $1::timestamp AND $2::timestamp AND ${IN_DEPARTMENT}`;
+
+/** Per employee in the range ($1..$2) and department ($3): exported for bench/leaderboard's query plans. */
+export const ADVOCATES_SQL = `WITH totals AS (
+           SELECT a."employeeId", SUM(a.points) AS points, COUNT(*) FILTER (WHERE a.points > 0) AS positive,
+                  COUNT(*) FILTER (WHERE a.reason LIKE 'solution_accepted%') AS accepted,
+                  COUNT(*) FILTER (WHERE a.reason LIKE 'solution_unaccepted%') AS unaccepted
+           FROM "PointAward" a WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp
+           GROUP BY a."employeeId"
+         )
+         SELECT t.*, e."displayName", e."externalId", e.surface,
+                CASE WHEN t.points > 0 THEN (SELECT p."charityId" FROM "CharityPick" p WHERE p."employeeId" = t."employeeId" AND p."pickedAt" <= $2::timestamp
+                                             ORDER BY p."pickedAt" DESC, p.id DESC LIMIT 1) END AS "charityId"
+         FROM totals t JOIN "Employee" e ON e.id = t."employeeId"
+         WHERE ${IN_DEPARTMENT}
+         ORDER BY t."employeeId"`;
 
 export function reportRepo(db: Db): ReportRepo {
   const count = async (sql: string, ...params: unknown[]) => Number((await db.$queryRawUnsafe<Count>(sql, ...params))[0]?.n ?? 0);
   return {
-    activeAdvocates: (range, department) => count(`SELECT COUNT(DISTINCT a."employeeId") AS n ${AWARDS} AND a.points > 0`, range.from, range.to, department),
+    async advocates(range, department) {
+      // Aggregate the ledger first (thousands of employees, not millions of rows), then join names and picks.
+      const rows = await db.$queryRawUnsafe<Array<Record<string, unknown> & { points: bigint | number; positive: bigint | number; accepted: bigint | number; unaccepted: bigint | number }>>(
+        ADVOCATES_SQL,
+        range.from,
+        range.to,
+        department,
+      );
+      return rows.map((row) => ({
+        employeeId: row.employeeId as string,
+        displayName: (row.displayName as string | null) ?? null,
+        externalId: row.externalId as string,
+        surface: row.surface as string,
+        points: Number(row.points),
+        positiveAwards: Number(row.positive),
+        solutionsAccepted: Number(row.accepted),
+        solutionsUnaccepted: Number(row.unaccepted),
+        pickedCharityId: row.charityId === null || row.charityId === undefined ? null : Number(row.charityId),
+      }));
+    },
     employeesKnown: (department) => count(`SELECT COUNT(*) AS n FROM "Employee" e WHERE ($1::text IS NULL OR lower(e.department) = lower($1::text))`, department),
     answersPublished: (range, department) => count(`SELECT COUNT(*) AS n ${PUBLISHED}`, range.from, range.to, department),
     async medianFirstAnswerMs(range, department) {
@@ -34,48 +67,28 @@ export function reportRepo(db: Db): ReportRepo {
       const ms = rows[0]?.ms;
       return ms === null || ms === undefined ? null : Math.round(Number(ms));
     },
-    countAwards: (range, department, reason) =>
-      count(`SELECT COUNT(*) AS n ${AWARDS} AND a.reason LIKE $4 || '%'`, range.from, range.to, department, reason),
-    points: (range, department) => count(`SELECT COALESCE(SUM(a.points), 0) AS n ${AWARDS}`, range.from, range.to, department),
-    async pointsByEmployee(range, department) {
-      const rows = await db.$queryRawUnsafe<Array<{ employeeId: string; charityId: number | null; points: bigint | number }>>(
-        `WITH totals AS (SELECT a."employeeId", SUM(a.points) AS points ${AWARDS} GROUP BY a."employeeId" HAVING SUM(a.points) > 0)
-         SELECT t."employeeId", t.points,
-                (SELECT p."charityId" FROM "CharityPick" p WHERE p."employeeId" = t."employeeId" AND p."pickedAt" <= $2::timestamp
-                 ORDER BY p."pickedAt" DESC, p.id DESC LIMIT 1) AS "charityId"
-         FROM totals t ORDER BY t."employeeId"`,
+    async weekly(range, department, weeks) {
+      // Rows fall in buckets by the weeks' start instants (1 = the first week); distinct (week, employee) pairs
+      // first, so counting active advocates needs no sort of every award.
+      const rows = await db.$queryRawUnsafe<Array<{ bucket: number; active: bigint | number; answers: bigint | number }>>(
+        `WITH active AS (SELECT bucket, COUNT(*) AS n FROM (
+                SELECT DISTINCT width_bucket(a."occurredAt", $4::timestamp[]) AS bucket, a."employeeId" FROM "PointAward" a
+                WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp AND a.points > 0
+                  AND ($3::text IS NULL OR a."employeeId" IN (SELECT e.id FROM "Employee" e WHERE ${IN_DEPARTMENT}))) pairs
+              GROUP BY bucket),
+              answers AS (SELECT width_bucket(COALESCE(ans."publishedAt", ans."createdAt"), $4::timestamp[]) AS bucket, COUNT(*) AS n ${PUBLISHED} GROUP BY 1)
+         SELECT COALESCE(active.bucket, answers.bucket) AS bucket, COALESCE(active.n, 0) AS active, COALESCE(answers.n, 0) AS answers
+         FROM active FULL JOIN answers ON answers.bucket = active.bucket ORDER BY 1`,
         range.from,
         range.to,
         department,
+        // As the columns hold them: UTC wall-clock time without a zone.
+        weeks.map((week) => week.start.toISOString().replace("Z", "")),
       );
-      return rows.map((row) => ({ employeeId: row.employeeId, pickedCharityId: row.charityId, points: Number(row.points) }));
-    },
-    async top(range, department, limit) {
-      const rows = await db.$queryRawUnsafe<Array<{ employeeId: string; points: bigint | number; rank: bigint | number; displayName: string | null; externalId: string; surface: string }>>(
-        `SELECT a."employeeId", SUM(a.points) AS points, RANK() OVER (ORDER BY SUM(a.points) DESC) AS rank, e."displayName", e."externalId", e.surface
-         ${AWARDS} GROUP BY a."employeeId", e."displayName", e."externalId", e.surface HAVING SUM(a.points) > 0
-         ORDER BY points DESC, e."displayName" LIMIT $4`,
-        range.from,
-        range.to,
-        department,
-        limit,
-      );
-      return rows.map((row) => ({ ...row, points: Number(row.points), rank: Number(row.rank) }));
-    },
-    async weekly(range, department, timezone) {
-      // Timestamps are stored as UTC without zone: shift to the company's wall clock, then take the ISO week.
-      const week = (column: string) => `to_char(date_trunc('week', (${column} AT TIME ZONE 'UTC') AT TIME ZONE $4), 'IYYY-"W"IW')`;
-      const rows = await db.$queryRawUnsafe<Array<{ week: string; active: bigint | number; answers: bigint | number }>>(
-        `WITH active AS (SELECT ${week('a."occurredAt"')} AS week, COUNT(DISTINCT a."employeeId") AS n ${AWARDS} AND a.points > 0 GROUP BY 1),
-              answers AS (SELECT ${week('COALESCE(ans."publishedAt", ans."createdAt")')} AS week, COUNT(*) AS n ${PUBLISHED} GROUP BY 1)
-         SELECT COALESCE(active.week, answers.week) AS week, COALESCE(active.n, 0) AS active, COALESCE(answers.n, 0) AS answers
-         FROM active FULL JOIN answers ON answers.week = active.week ORDER BY 1`,
-        range.from,
-        range.to,
-        department,
-        timezone,
-      );
-      return rows.map((row) => ({ week: row.week, activeAdvocates: Number(row.active), answers: Number(row.answers) }));
+      return rows.flatMap((row) => {
+        const week = weeks[Number(row.bucket) - 1]?.week;
+        return week ? [{ week, activeAdvocates: Number(row.active), answers: Number(row.answers) }] : [];
+      });
     },
   };
 }

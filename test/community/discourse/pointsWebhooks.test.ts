@@ -13,7 +13,7 @@ interface LikeBody {
   like: { post: Record<string, unknown>; user: Record<string, unknown> };
 }
 
-const TABLES = ["InboundEvent", "OutboxItem", "OutboxLane", "Card", "Answer", "PointAward", "PointRule", "Question", "Employee"];
+const TABLES = ["InboundEvent", "OutboxItem", "OutboxLane", "Card", "Answer", "PointAward", "PointTotal", "PointRule", "Question", "Employee"];
 const AUTHOR = "U05SANNE01";
 const POST_ID = 19081; // the post in the accepted_solution and post_liked fixtures
 

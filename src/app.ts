@@ -107,7 +107,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     const adapter = createTeamsAdapter(config.teams);
     const teamsLogger = logger.child({ component: "teams" });
     mountTeamsEndpoint(http, adapter, teamsTurn({ deps, adminIds, logger: teamsLogger }, config.teams), teamsLogger);
-    deps.chat.teams = new TeamsSurface(adapter, config.teams.MicrosoftAppId, store.addresses, config.ADVOCATE_TIMEZONE);
+    deps.chat.teams = new TeamsSurface(adapter, config.teams.MicrosoftAppId, store.addresses, store.fileOffers, config.ADVOCATE_TIMEZONE);
   }
 
   // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.

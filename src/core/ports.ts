@@ -295,6 +295,25 @@ export interface Repos {
   inbound: InboundRepo;
   cursors: CursorRepo;
   addresses: AddressRepo;
+  fileOffers: FileOfferRepo;
+}
+
+/** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */
+export interface FileOfferRepo {
+  create(offer: { surface: string; userId: string; filename: string; content: Buffer }): Promise<string>;
+  byId(id: string): Promise<FileOffer | null>;
+  delivered(id: string, at: Date): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export interface FileOffer {
+  id: string;
+  surface: string;
+  userId: string;
+  filename: string;
+  content: Buffer;
+  createdAt: Date;
+  deliveredAt: Date | null;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -20,6 +20,7 @@ import { outboxRepo, type OutboxNudge } from "./repositories/outbox";
 import { inboundRepo } from "./repositories/inbound";
 import { cursorRepo } from "./repositories/cursors";
 import { addressRepo } from "./repositories/addresses";
+import { fileOfferRepo } from "./repositories/fileOffers";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -41,6 +42,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     inbound: inboundRepo(db),
     cursors: cursorRepo(db),
     addresses: addressRepo(db),
+    fileOffers: fileOfferRepo(db),
   };
 }
 

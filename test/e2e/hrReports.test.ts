@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { PRIYA, slashCommand } from "../support/slackPayloads";
 import { FakeConnector, SANNE_AAD, activities, botFramework } from "../support/teams";
+import { FILE_CONSENT_TYPE as FILE_CONSENT, FILE_INFO_TYPE as FILE_INFO } from "../../src/chat/teams/presenters/fileCard";
 
 let app: TestApp;
 let connector: FakeConnector;
@@ -60,11 +61,55 @@ test("Slack: `report … csv` uploads the CSV and the trend chart to the request
   expect(slack.uploads.get(pngId ?? "")).toContain("89504e470d0a1a0a");
 });
 
-test("Teams: `report month csv` sends the CSV's text in a card in the personal chat, with a note", async () => {
+test("Teams: `report month csv` offers the CSV and its chart as files; accepted, the bytes go to OneDrive and show as a file", async () => {
   await app.postTeams(activities.personal("report month csv"));
   await app.drain();
-  const card = JSON.stringify(connector.sentTo("a:personal").at(-1)?.body);
-  expect(card).toContain("advocate-report-month.csv: Teams laat me hier geen bestanden bijvoegen");
-  expect(card).toContain('"fontType":"Monospace"');
-  expect(card).toContain("period,month");
+  const offer = connector.sentTo("a:personal").at(-1)?.body as { attachments: Array<{ contentType: string; name: string; content: { sizeInBytes: number; acceptContext: { offerId: string } } }> };
+  expect(offer.attachments.map((attachment) => [attachment.contentType, attachment.name])).toEqual([
+    [FILE_CONSENT, "advocate-report-month.csv"],
+    [FILE_CONSENT, "advocate-report-month.png"],
+  ]);
+  const [csv, png] = offer.attachments;
+  const uploaded: Array<{ range: string; body: string }> = [];
+  nock("https://voltaro-my.sharepoint.com")
+    .put("/personal/sanne/upload-session-1")
+    .reply(function (_uri, body) {
+      uploaded.push({ range: String(this.req.headers["content-range"]), body: String(body) });
+      return [201, { id: "01ABC", name: "advocate-report-month.csv" }];
+    });
+  const uploadInfo = {
+    name: "advocate-report-month.csv",
+    uploadUrl: "https://voltaro-my.sharepoint.com/personal/sanne/upload-session-1",
+    contentUrl: "https://voltaro-my.sharepoint.com/personal/sanne/Documents/Applications/Advocate/advocate-report-month.csv",
+    uniqueId: "1150D938-8870-4044-9F2C-5BBDEBA70C9D",
+    fileType: "csv",
+  };
+  // Someone else answering Sanne's offer gets nothing, and the offer still waits for her.
+  const stranger = await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "accept", context: csv!.content.acceptContext, uploadInfo }, { from: { id: "29:1stranger", aadObjectId: "00000000-0000-0000-0000-0000000000aa", name: "Stranger" } }));
+  expect(stranger.status).toBe(200);
+  expect(uploaded).toHaveLength(0);
+
+  const accepted = await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "accept", context: csv!.content.acceptContext, uploadInfo }));
+  expect(accepted.status).toBe(200);
+  expect(uploaded).toHaveLength(1);
+  expect(uploaded[0]?.body).toContain("period,month");
+  expect(uploaded[0]?.range).toBe(`bytes 0-${csv!.content.sizeInBytes - 1}/${csv!.content.sizeInBytes}`);
+  const shown = connector.sentTo("a:personal").at(-1)?.body as { attachments: Array<Record<string, unknown>> };
+  expect(shown.attachments[0]).toEqual({ contentType: FILE_INFO, name: uploadInfo.name, contentUrl: uploadInfo.contentUrl, content: { uniqueId: uploadInfo.uniqueId, fileType: "csv" } });
+
+  // The chart is a real PNG; declining it drops the offer.
+  const chart = await app.db.prisma.fileOffer.findUniqueOrThrow({ where: { id: png!.content.acceptContext.offerId } });
+  expect(Buffer.from(chart.content, "base64").subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "decline", context: png!.content.acceptContext }));
+  expect(JSON.stringify(connector.sentTo("a:personal").at(-1)?.body)).toContain("heb advocate-report-month.png niet gestuurd");
+  expect(await app.db.prisma.fileOffer.count({ where: { id: png!.content.acceptContext.offerId } })).toBe(0);
+
+  // Accepting the same offer again uploads nothing twice.
+  await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "accept", context: csv!.content.acceptContext, uploadInfo }));
+  expect(uploaded).toHaveLength(1);
+});
+
+test("Teams: a file consent answer that is not one gets 400 and changes nothing", async () => {
+  const res = await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "accept", context: { offerId: "not-a-uuid" } }));
+  expect(res.status).toBe(400);
 });

@@ -82,6 +82,12 @@ export const activities = {
   taskFetch: (data: Activity, extra: Activity = {}): Activity => ({ ...fixture<Activity>("teams/task_fetch.json"), value: { data: { msteams: { type: "task/fetch" }, ...data }, context: { theme: "default" } }, ...extra }),
   taskSubmit: (data: Activity, extra: Activity = {}): Activity => ({ ...fixture<Activity>("teams/task_submit.json"), value: { data, context: { theme: "default" } }, ...extra }),
   botAdded: (): Activity => fixture<Activity>("teams/conversation_update_bot_added.json"),
+  /** The answer to a file consent card, as Teams sends it in personal chat (learn.microsoft.com, bots-filesv4). */
+  fileConsent: (value: Activity, extra: Activity = {}): Activity => {
+    const personal = activities.personal("", extra);
+    delete personal.text;
+    return { ...personal, type: "invoke", name: "fileConsent/invoke", value };
+  },
 };
 
 export interface ConnectorCall {

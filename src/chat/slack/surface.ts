@@ -12,16 +12,7 @@ import { noticeMessage } from "./presenters/notice";
 import { escapeMrkdwn } from "./presenters/mrkdwn";
 import { homeTab } from "./presenters/home";
 import { storyCard } from "./presenters/storyCard";
-import { slackMarkup } from "./presenters/slackMarkup";
-import { trendChartPng } from "../shared/trendChart";
-import { translator } from "../../i18n";
-
-/** The weekly trend's chart, beside the CSV it belongs to. */
-function trendUpload(file: ChatFile, locale: string) {
-  const t = translator(locale, slackMarkup.cmd);
-  const png = trendChartPng(file.trend ?? [], { active: t("report.chartActive"), answers: t("report.chartAnswers") });
-  return { filename: file.filename.replace(/\.csv$/, ".png"), title: file.title, file: png };
-}
+import { reportFiles } from "../shared/reportFiles";
 
 /** Message metadata type that marks Advocate's question cards. */
 const CARD_EVENT = "advocate_card";
@@ -84,7 +75,7 @@ export class SlackSurface implements ChatSurface {
     const dm = await this.call(() => this.client.conversations.open({ users: userId }));
     const channelId = dm.channel?.id;
     if (!channelId) throw new Error("conversations.open gave no channel");
-    const uploads = [{ filename: file.filename, title: file.title, content: file.content }, ...(file.trend ? [trendUpload(file, locale)] : [])];
+    const uploads = reportFiles(file, locale).map(({ filename, title, bytes }) => ({ filename, title, file: bytes }));
     await this.call(() => this.client.files.uploadV2({ channel_id: channelId, file_uploads: uploads }));
   }
 

@@ -14,6 +14,7 @@ import { onMessage } from "./routes/message";
 import { onInstallation } from "./routes/installation";
 import { onCardAction } from "./routes/cardAction";
 import { onTaskFetch, onTaskSubmit } from "./routes/taskModule";
+import { onFileConsent } from "./routes/fileConsent";
 import { cardResponse, invokeResponse } from "./routes/invokeResponse";
 import type { TeamsRouteContext, Turn } from "./routes/context";
 
@@ -56,6 +57,8 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
           return onTaskFetch(ctx, turn);
         case "task/submit":
           return onTaskSubmit(ctx, turn);
+        case "fileConsent/invoke":
+          return onFileConsent(ctx, turn);
         default:
           return cardResponse(turn.context, errorCard(normalizeLocale(activity.locale, ctx.deps.settings.defaultLocale)));
       }

@@ -1,7 +1,7 @@
 // Teams behind the core's ChatSurface: proactive posts through the Bot Connector, using the conversation
 // references remembered from earlier activities; failures mapped to retry or give up.
-import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
-import type { AddressRepo, ChatSurface, UserProfile } from "../../core/ports";
+import { TeamsInfo, type Activity, type Attachment, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
+import type { AddressRepo, ChatSurface, FileOfferRepo, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { ChatFile, Notice } from "../../core/outbox/messages";
 import type { StoryView } from "../../core/stories/storyView";
@@ -10,7 +10,8 @@ import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress 
 import { teamsError } from "./connectorErrors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeCard } from "./presenters/notice";
-import { fileCard } from "./presenters/fileCard";
+import { fileConsentCard } from "./presenters/fileCard";
+import { reportFiles } from "../shared/reportFiles";
 import { storyCard } from "./presenters/storyCard";
 import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
 
@@ -25,6 +26,7 @@ export class TeamsSurface implements ChatSurface {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly addresses: AddressRepo,
+    private readonly fileOffers: FileOfferRepo,
     private readonly timezone: string,
   ) {}
 
@@ -52,8 +54,14 @@ export class TeamsSurface implements ChatSurface {
     await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(noticeCard(notice, locale))));
   }
 
+  /** Offers the report's files in personal chat; each is uploaded when the person accepts (routes/fileConsent.ts). */
   async sendFile(userId: string, file: ChatFile, locale: string) {
-    await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(fileCard(file, locale))));
+    const offers: Attachment[] = [];
+    for (const { filename, bytes } of reportFiles(file, locale)) {
+      const id = await this.fileOffers.create({ surface: "teams", userId, filename, content: bytes });
+      offers.push(fileConsentCard({ id, filename, size: bytes.length }, locale));
+    }
+    await this.inPersonalChat(userId, (context) => context.sendActivity({ type: "message", attachments: offers }));
   }
 
   private async inPersonalChat(userId: string, work: (context: TurnContext) => Promise<unknown>): Promise<void> {

@@ -1,15 +1,26 @@
-// A file for Teams, shown inline: a bot's file upload needs OneDrive consent cards, so the text comes in the card,
-// in monospace, with a note saying how to keep it.
-import type { ChatFile } from "../../../core/outbox/messages";
+// Files in Teams: a bot may only hand over a file in personal chat, after the person consents to it landing in
+// their OneDrive. The consent card carries our offer's id; once uploaded, a file info card shows the file.
+import type { Attachment } from "botbuilder";
 import { translator } from "../../../i18n";
-import { adaptiveCard, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 
-export function fileCard(file: ChatFile, locale: string): AdaptiveCard {
+export const FILE_CONSENT_TYPE = "application/vnd.microsoft.teams.card.file.consent";
+export const FILE_INFO_TYPE = "application/vnd.microsoft.teams.card.file.info";
+
+export function fileConsentCard(offer: { id: string; filename: string; size: number }, locale: string): Attachment {
   const t = translator(locale, teamsMarkup.cmd);
-  return adaptiveCard([
-    { type: "TextBlock", text: `**${teamsMarkup.escape(file.title)}**`, wrap: true },
-    { type: "TextBlock", text: t("report.fileInline", { filename: file.filename }), wrap: true, isSubtle: true },
-    { type: "TextBlock", text: file.content, fontType: "Monospace", wrap: true },
-  ]);
+  return {
+    contentType: FILE_CONSENT_TYPE,
+    name: offer.filename,
+    content: {
+      description: t("report.fileOffer", { filename: offer.filename }),
+      sizeInBytes: offer.size,
+      acceptContext: { offerId: offer.id },
+      declineContext: { offerId: offer.id },
+    },
+  };
+}
+
+export function fileInfoCard(upload: { name: string; contentUrl: string; uniqueId: string; fileType: string }): Attachment {
+  return { contentType: FILE_INFO_TYPE, name: upload.name, contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType } };
 }

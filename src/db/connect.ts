@@ -49,7 +49,9 @@ async function connectPglite(dataDir: string): Promise<Database> {
 }
 
 async function connectPostgres(url: string, schema?: string): Promise<Database> {
-  const config = { connectionString: url, max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) };
+  // JIT compiling costs more than it saves on short OLTP queries (about 150 ms on the HR report's ledger pass).
+  const options = ["-c jit=off", ...(schema ? [`-c search_path="${schema}"`] : [])].join(" ");
+  const config = { connectionString: url, max: 10, options };
   const pool = new Pool(config);
   // A dropped connection must not crash the process; the pool replaces it and /readyz reports the outage.
   pool.on("error", () => undefined);

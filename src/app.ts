@@ -83,6 +83,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       timezone: config.ADVOCATE_TIMEZONE,
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
       hrIds: config.ADVOCATE_HR_IDS,
+      adminIds: config.ADVOCATE_ADMIN_IDS,
       aiTimeoutMs: 8_000,
     },
   };

@@ -15,6 +15,8 @@ export interface CoreSettings {
   ignoredUsernames: string[];
   /** HR people (chat user ids) who may see reports without being admins. */
   hrIds: string[];
+  /** Advocate admins (chat user ids): they may change rules and see reports. */
+  adminIds: string[];
   /** A language-model call slower than this falls back (rules, no draft). */
   aiTimeoutMs: number;
 }

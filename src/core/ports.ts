@@ -164,6 +164,8 @@ export interface ReportRepo {
   /** Everyone in the department with a ledger row in the range: one pass over the ledger gives most report figures. */
   advocates(range: Required<TimeRange>, department: string | null): Promise<AdvocateTotals[]>;
   employeesKnown(department: string | null): Promise<number>;
+  /** Departments known from the directory and from employees, sorted, at most `limit`. */
+  departments(limit: number): Promise<string[]>;
   answersPublished(range: Required<TimeRange>, department: string | null): Promise<number>;
   /** Questions posted in the range: median milliseconds to our first published answer; null when none was answered. */
   medianFirstAnswerMs(range: Required<TimeRange>, department: string | null): Promise<number | null>;

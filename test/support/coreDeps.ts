@@ -13,6 +13,7 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     timezone: "Europe/Amsterdam",
     ignoredUsernames: [],
     hrIds: [],
+    adminIds: [],
     aiTimeoutMs: 8_000,
     ...overrides,
   };

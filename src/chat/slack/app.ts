@@ -11,6 +11,7 @@ import { registerModalSubmissions } from "./handlers/modalSubmissions";
 import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
+import { registerHrHome } from "./handlers/hrHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
 import { trackInFlight } from "./handlers/inFlight";
 import { guardSlackBodies } from "./bodyGuard";
@@ -88,6 +89,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   registerLinkButtons(app, ctx);
   registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);
+  registerHrHome(app, ctx);
   return {
     app,
     client,

@@ -45,7 +45,7 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
       return "file sent";
     case "chat.publishHome": {
       const employee = await deps.store.employees.ensure(message.surface, message.userId);
-      const view = await buildHomeView(deps, message.surface, message.userId);
+      const view = await buildHomeView(deps, message.surface, message.userId, message.report);
       await chatFor(deps, message.surface).publishHome(message.userId, view, employee.locale ?? deps.settings.defaultLocale);
       return "home published";
     }

@@ -69,7 +69,13 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("chat.refreshCard"), cardId: z.string() }),
   z.object({ kind: z.literal("chat.threadReply"), cardId: z.string(), answerId: z.string() }),
   z.object({ kind: z.literal("chat.notify"), surface, userId: z.string(), locale: z.string(), notice: noticeSchema }),
-  z.object({ kind: z.literal("chat.publishHome"), surface, userId: z.string() }),
+  z.object({
+    kind: z.literal("chat.publishHome"),
+    surface,
+    userId: z.string(),
+    /** HR's choice on their home: the report for this period and department is shown (and audited). */
+    report: z.object({ period: z.string().max(40), department: z.string().max(100).nullable() }).optional(),
+  }),
   z.object({ kind: z.literal("claims.expire") }),
   z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
   z.object({ kind: z.literal("chat.postStory"), storyId: z.string() }),
@@ -84,6 +90,8 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 /** A text file for one person (a report's CSV). */
+export type HomeReportChoice = NonNullable<Extract<OutboxMessage, { kind: "chat.publishHome" }>["report"]>;
+
 export type ChatFile = Extract<OutboxMessage, { kind: "chat.sendFile" }>["file"];
 
 /** Lanes: items of one lane run one at a time, in order, paced (a chat channel, a community's API key). */

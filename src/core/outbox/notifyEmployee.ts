@@ -1,6 +1,6 @@
 import type { Employee, Surface } from "../model";
 import type { Repos } from "../ports";
-import { lanes, type Notice } from "./messages";
+import { lanes, type HomeReportChoice, type Notice } from "./messages";
 
 export function surfaceOf(employee: Employee): Surface {
   return employee.surface === "teams" ? "teams" : "slack";
@@ -20,9 +20,9 @@ export async function notifyEmployee(
 }
 
 /** Queues a redraw of the employee's home view (points, claims, top 5). */
-export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee): Promise<void> {
+export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
   await tx.outbox.enqueue(
-    { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId },
+    { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
     { lane: lanes.user(employee.surface, employee.externalId) },
   );
 }

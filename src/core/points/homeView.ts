@@ -3,31 +3,37 @@ import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
 import { leaderboard, myPoints, type MyPointsView } from "./leaderboard";
 import { refreshHome } from "../outbox/notifyEmployee";
+import type { HomeReportChoice } from "../outbox/messages";
+import { hrHome, type HrHome } from "../hr/hrHome";
 
 export interface HomeView {
   points: MyPointsView;
   linkedAs: string | null;
   claims: Array<{ title: string; url: string; until: Date }>;
   top: LeaderboardRow[];
+  /** HR and admins only. */
+  hr: HrHome | null;
 }
 
-export async function buildHomeView(deps: CoreDeps, surface: string, userId: string): Promise<HomeView> {
+export async function buildHomeView(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<HomeView> {
   const employee = await deps.store.employees.ensure(surface, userId);
-  const [points, claims, board] = await Promise.all([
+  const [points, claims, board, hr] = await Promise.all([
     myPoints(deps, employee.id),
     deps.store.questions.openClaimsOf(employee.id, deps.clock.now()),
     leaderboard(deps, "month", null, 5),
+    hrHome(deps, surface, userId, report),
   ]);
   return {
     points,
     linkedAs: employee.communityUsername,
     claims: claims.map((q) => ({ title: q.title, url: q.url, until: q.claimExpiresAt ?? deps.clock.now() })),
     top: board.top,
+    hr,
   };
 }
 
-/** Someone opened their home: redraw it through the outbox (paced, retried). */
-export async function requestHome(deps: CoreDeps, surface: string, userId: string): Promise<void> {
+/** Someone opened their home, or chose a report on it: redraw it through the outbox (paced, retried). */
+export async function requestHome(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<void> {
   const employee = await deps.store.employees.ensure(surface, userId);
-  await refreshHome(deps.store, employee);
+  await refreshHome(deps.store, employee, report);
 }

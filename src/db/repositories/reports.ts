@@ -49,6 +49,14 @@ export function reportRepo(db: Db): ReportRepo {
       }));
     },
     employeesKnown: (department) => count(`SELECT COUNT(*) AS n FROM "Employee" e WHERE ($1::text IS NULL OR lower(e.department) = lower($1::text))`, department),
+    async departments(limit) {
+      const rows = await db.$queryRawUnsafe<Array<{ department: string }>>(
+        `SELECT department FROM (SELECT department FROM "Directory" UNION SELECT department FROM "Employee" WHERE department IS NOT NULL) d
+         ORDER BY lower(department) LIMIT $1`,
+        limit,
+      );
+      return rows.map((row) => row.department);
+    },
     answersPublished: (range, department) => count(`SELECT COUNT(*) AS n ${PUBLISHED}`, range.from, range.to, department),
     async medianFirstAnswerMs(range, department) {
       const rows = await db.$queryRawUnsafe<Array<{ ms: number | null }>>(

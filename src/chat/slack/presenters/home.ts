@@ -1,10 +1,11 @@
-// The App Home tab: my points, my open claims, the top 5 of the month.
+// The App Home tab: my points, my open claims, the top 5 of the month; for HR, the participation report.
 import type { HomeView as SlackHomeView, KnownBlock } from "@slack/types";
 import type { HomeView } from "../../../core/points/homeView";
 import { clockTime, translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { boardLines } from "../../shared/leaderboardLines";
 import { slackMarkup } from "./slackMarkup";
+import { hrHomeBlocks } from "./hrHome";
 
 export function homeTab(view: HomeView, locale: string, timezone: string): SlackHomeView {
   const t = translator(locale);
@@ -29,5 +30,6 @@ export function homeTab(view: HomeView, locale: string, timezone: string): Slack
     blocks.push({ type: "context", elements: [mrkdwn(t("home.noClaims"))] });
   }
   blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(`*${t("home.top")}*\n${boardLines(view.top, locale, slackMarkup) || t("leaderboard.empty")}`) });
+  if (view.hr) blocks.push(...hrHomeBlocks(view.hr, locale));
   return { type: "home", blocks };
 }

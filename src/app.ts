@@ -18,6 +18,7 @@ import { discourseWebhookRouter } from "./community/discourse/webhookRoute";
 import { createSlackApp, type SlackApp } from "./chat/slack/app";
 import { SlackSurface } from "./chat/slack/surface";
 import { createTeamsAdapter, mountTeamsEndpoint, teamsTurn } from "./chat/teams/bot";
+import { EntraDepartments } from "./chat/teams/entraDepartment";
 import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { StoryTimers } from "./jobs/storySchedules";
@@ -103,12 +104,19 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   );
   const adminIds = new Set(config.ADVOCATE_ADMIN_IDS);
   const slack: SlackApp | null = config.slack ? createSlackApp(config.slack, http, { deps, adminIds, logger }) : null;
-  if (slack) deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE);
+  if (slack) deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE, config.slack?.SLACK_DEPARTMENT_FIELD ?? null);
   if (config.teams) {
     const adapter = createTeamsAdapter(config.teams);
     const teamsLogger = logger.child({ component: "teams" });
     mountTeamsEndpoint(http, adapter, teamsTurn({ deps, adminIds, logger: teamsLogger }, config.teams), teamsLogger);
-    deps.chat.teams = new TeamsSurface(adapter, config.teams.MicrosoftAppId, store.addresses, store.fileOffers, config.ADVOCATE_TIMEZONE);
+    deps.chat.teams = new TeamsSurface(
+      adapter,
+      config.teams.MicrosoftAppId,
+      store.addresses,
+      store.fileOffers,
+      config.ADVOCATE_TIMEZONE,
+      config.teams.TEAMS_GRAPH_DEPARTMENT ? new EntraDepartments({ id: config.teams.MicrosoftAppId, secret: config.teams.MicrosoftAppPassword }) : null,
+    );
   }
 
   // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.

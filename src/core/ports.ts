@@ -49,6 +49,8 @@ export interface UserProfile {
   email: string | null;
   displayName: string | null;
   locale: string | null;
+  /** Where the chat knows it (a Slack profile field the admin names, Entra ID in Teams); HR's directory wins. */
+  department?: string | null;
 }
 
 /** A chat surface (Slack, Teams). Presenters turn the core's views into the surface's own format. */

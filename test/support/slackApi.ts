@@ -21,6 +21,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bodies uploaded to the upload URL, by file id. */
   readonly uploads = new Map<string, string>();
+  /** What the profile field labelled "Department" says. */
+  profileDepartment = "Klantenservice";
   private ts = Date.now() / 1000;
   /** Calls of these methods take effect, then the connection drops before the answer (a lost response). */
   private readonly dropAnswers = new Map<string, number>();
@@ -42,6 +44,9 @@ export class FakeSlack {
         const decoded = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, unknown>);
         recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
         if (method === "users.info") return [200, fixture("slack/users_info.json")];
+        // Custom profile fields, shaped as in Slack's docs for team.profile.get and users.profile.get.
+        if (method === "team.profile.get") return [200, { ok: true, profile: { fields: [{ id: "Xf01TITLE", ordering: 0, label: "Title", type: "text" }, { id: "Xf06DEPT01", ordering: 1, label: "Department", hint: "Your team", type: "text", possible_values: null, options: null, is_hidden: false }] } }];
+        if (method === "users.profile.get") return [200, { ok: true, profile: { email: "sanne.devries@voltaro.example", fields: { Xf06DEPT01: { value: recorder.profileDepartment, alt: "" } } } }];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
         if (method === "conversations.history") return [200, { ok: true, messages: recorder.history(String(decoded.channel)), has_more: false }];
         if (method === "conversations.open") return [200, { ok: true, channel: { id: `D${String(decoded.users)}` } }];

@@ -8,6 +8,8 @@ export const slackEnv = z.object({
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token (xapp-…)").optional(),
   /** Web API base; for tests, stand-ins and GovSlack. */
   SLACK_API_URL: z.url().default("https://slack.com/api/").transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+  /** The label of the custom profile field that holds the department (e.g. "Department"), for HR reports. */
+  SLACK_DEPARTMENT_FIELD: z.string().trim().min(1).max(100).optional(),
 });
 
 export type SlackConfig = z.infer<typeof slackEnv>;

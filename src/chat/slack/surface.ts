@@ -24,6 +24,8 @@ export class SlackSurface implements ChatSurface {
   constructor(
     private readonly client: WebClient,
     private readonly timezone: string,
+    /** The label of the custom profile field holding the department (SLACK_DEPARTMENT_FIELD), if the admin named one. */
+    private readonly departmentField: string | null = null,
   ) {}
 
   async postCard(channelId: string, view: CardView) {
@@ -96,7 +98,20 @@ export class SlackSurface implements ChatSurface {
       email: user?.profile?.email ?? null,
       displayName: user?.profile?.display_name || user?.real_name || user?.name || null,
       locale: user?.locale ?? null,
+      department: await this.departmentOf(userId),
     };
+  }
+
+  /** The value of the profile field the admin named, if any; custom fields are only in users.profile.get. */
+  private async departmentOf(userId: string): Promise<string | null> {
+    if (!this.departmentField) return null;
+    const fields = await this.call(() => this.client.team.profile.get());
+    const label = this.departmentField.toLowerCase();
+    const field = fields.profile?.fields?.find((candidate) => candidate.label?.toLowerCase() === label);
+    if (!field?.id) return null;
+    const profile = await this.call(() => this.client.users.profile.get({ user: userId }));
+    const fieldValues = profile.profile?.fields as Record<string, { value?: string }> | undefined;
+    return fieldValues?.[field.id]?.value?.trim() || null;
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {

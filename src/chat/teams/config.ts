@@ -12,6 +12,8 @@ export const teamsEnv = z
     MicrosoftAppTenantId: z.uuid("must be your Entra ID tenant id (a GUID)").optional(),
     /** Teams throttles per conversation; one post a second per channel stays well inside it. */
     TEAMS_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1000),
+    /** Read each user's department from Entra ID (Microsoft Graph, User.Read.All application permission). */
+    TEAMS_GRAPH_DEPARTMENT: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
     /** The demo only: a stand-in serving Bot Framework's signing keys and token endpoint on one base URL. */
     BOT_FRAMEWORK_STAND_IN_URL: z.url().optional(),
   })

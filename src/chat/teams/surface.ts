@@ -8,6 +8,7 @@ import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError } from "../../core/errors";
 import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
 import { teamsError } from "./connectorErrors";
+import type { EntraDepartments } from "./entraDepartment";
 import { questionCard } from "./presenters/questionCard";
 import { noticeCard } from "./presenters/notice";
 import { fileConsentCard } from "./presenters/fileCard";
@@ -28,6 +29,8 @@ export class TeamsSurface implements ChatSurface {
     private readonly addresses: AddressRepo,
     private readonly fileOffers: FileOfferRepo,
     private readonly timezone: string,
+    /** Set when TEAMS_GRAPH_DEPARTMENT is on. */
+    private readonly departments: EntraDepartments | null = null,
   ) {}
 
   postCard(channelId: string, view: CardView) {
@@ -87,6 +90,7 @@ export class TeamsSurface implements ChatSurface {
       const member = await TeamsInfo.getMember(context, userId);
       // Entra ID: the mail attribute when set, else the sign-in name, which is usually the work email.
       profile = { email: member.email ?? member.userPrincipalName ?? null, displayName: member.name ?? null, locale: null };
+      if (this.departments && member.aadObjectId) profile.department = await this.departments.departmentOf(address.tenantId, member.aadObjectId);
     });
     return profile;
   }

@@ -21,9 +21,10 @@ export async function lookUpAccount(deps: CoreDeps, employeeId: string): Promise
   const chat = deps.chat[employee.surface as "slack" | "teams"];
   if (!chat) return "no chat surface";
   const profile = await chat.getUserProfile(employee.externalId);
-  // The email also finds the person in HR's directory, for the department in HR reports.
+  // The email also finds the person in HR's directory, for the department in HR reports: HR's own data wins
+  // over what the chat profile says.
   const email = profile.email?.toLowerCase() ?? null;
-  const department = email ? await deps.store.directory.departmentOf(email) : null;
+  const department = (email ? await deps.store.directory.departmentOf(email) : null) ?? profile.department ?? null;
   const updated = await deps.store.employees.update(employee.id, {
     ...(profile.displayName ? { displayName: profile.displayName } : {}),
     ...(profile.locale ? { locale: profile.locale } : {}),

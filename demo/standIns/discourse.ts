@@ -59,9 +59,14 @@ export class DiscourseStandIn {
     private readonly apiKey: string,
     private readonly webhookSecret: string,
     users: CommunityUser[],
+    /** Discourse's per-key API limit, for benchmarks (default 60 a minute there); off unless asked for. */
+    private readonly limits: { requestsPerMinute?: number } = {},
   ) {
     for (const user of users) this.users.set(user.id, user);
   }
+
+  /** When the API took its recent requests (for the per-minute limit). */
+  private readonly recentRequests: number[] = [];
 
   async start(): Promise<void> {
     this.server = await listen((request) => this.handle(request));
@@ -171,7 +176,7 @@ export class DiscourseStandIn {
 
   private handle(request: StandInRequest): StandInReply {
     const apiUsername = String(request.headers["api-username"] ?? "");
-    const reply = this.route(request, apiUsername);
+    const reply = this.rateLimited() ?? this.route(request, apiUsername);
     this.record({
       kind: "api",
       method: request.method,
@@ -182,6 +187,24 @@ export class DiscourseStandIn {
       response: reply.json,
     });
     return reply;
+  }
+
+  /** Over the limit: 429 with the wait in `extras.wait_seconds` (and Retry-After), as Discourse's rate limiter answers. */
+  private rateLimited(): StandInReply | null {
+    const perMinute = this.limits.requestsPerMinute;
+    if (!perMinute) return null;
+    const now = Date.now();
+    while (this.recentRequests.length && (this.recentRequests[0] ?? 0) <= now - 60_000) this.recentRequests.shift();
+    if (this.recentRequests.length < perMinute) {
+      this.recentRequests.push(now);
+      return null;
+    }
+    const waitSeconds = Math.max(1, Math.ceil(((this.recentRequests[0] ?? now) + 60_000 - now) / 1000));
+    return {
+      status: 429,
+      headers: { "Retry-After": String(waitSeconds) },
+      json: { errors: ["You’ve performed this action too many times. Please wait a few seconds before trying again."], error_type: "rate_limit", extras: { wait_seconds: waitSeconds, time_left: `${waitSeconds} seconds` } },
+    };
   }
 
   private route(request: StandInRequest, apiUsername: string): StandInReply {

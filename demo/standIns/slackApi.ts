@@ -23,6 +23,13 @@ export interface SlackMessage {
   text: string;
   blocks: Block[];
   threadTs?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** Slack's real ceilings, for benchmarks: off unless asked for, so the demo runs at full speed. */
+export interface SlackLimits {
+  /** chat.postMessage per channel per second; beyond it 429 with Retry-After, as Slack answers. */
+  postsPerChannelPerSecond?: number;
 }
 
 export type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<Record<string, unknown>> } & Record<string, unknown>;
@@ -46,7 +53,11 @@ export class SlackStandIn {
     private readonly botToken: string,
     readonly users: Record<string, SlackUser>,
     readonly channels: Record<string, string>,
+    private readonly limits: SlackLimits = {},
   ) {}
+
+  /** When each channel last took a message (for the per-channel limit). */
+  private readonly lastPost = new Map<string, number>();
 
   async start(): Promise<void> {
     this.server = await listen((request) => this.handle(request));
@@ -106,9 +117,24 @@ export class SlackStandIn {
     if (request.method !== "POST" || !method) return { status: 404, json: { ok: false, error: "unknown_method" } };
     const args = parseBody(request);
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || String(args.token ?? "");
+    if (method === "chat.postMessage" && this.overLimit(String(args.channel ?? ""))) {
+      const result = { ok: false, error: "ratelimited" };
+      this.record({ kind: "api", seq: ++this.seq, method, args, result });
+      return { status: 429, headers: { "Retry-After": "1" }, json: result };
+    }
     const result = token === this.botToken ? this.apiMethod(method, args) : { ok: false, error: "invalid_auth" };
     this.record({ kind: "api", seq: ++this.seq, method, args, result });
     return { json: result };
+  }
+
+  private overLimit(channel: string): boolean {
+    const perSecond = this.limits.postsPerChannelPerSecond;
+    if (!perSecond) return false;
+    const now = Date.now();
+    const last = this.lastPost.get(channel);
+    if (last !== undefined && now - last < 1000 / perSecond) return true;
+    this.lastPost.set(channel, now);
+    return false;
   }
 
   private apiMethod(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -118,7 +144,14 @@ export class SlackStandIn {
         const channel = requested.startsWith("U") ? this.dmChannelOf(requested) : requested;
         if (!this.users[requested] && !this.channels[channel]) return { ok: false, error: "channel_not_found" };
         const ts = this.nextTs();
-        const message: SlackMessage = { channel, ts, text: String(args.text ?? ""), blocks: asBlocks(args.blocks), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) };
+        const message: SlackMessage = {
+          channel,
+          ts,
+          text: String(args.text ?? ""),
+          blocks: asBlocks(args.blocks),
+          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+          ...(typeof args.metadata === "object" && args.metadata ? { metadata: args.metadata as Record<string, unknown> } : {}),
+        };
         this.messages.set(`${channel}/${ts}`, message);
         return { ok: true, channel, ts, message: messageJson(message) };
       }
@@ -137,6 +170,14 @@ export class SlackStandIn {
       case "views.publish": {
         if (!this.users[String(args.user_id)]) return { ok: false, error: "user_not_found" };
         return { ok: true, view: this.viewJson(args.view, "home") };
+      }
+      case "conversations.history": {
+        const oldest = Number(args.oldest ?? 0);
+        const messages = [...this.messages.values()]
+          .filter((message) => message.channel === String(args.channel) && !message.threadTs && Number(message.ts) >= oldest)
+          .reverse()
+          .map((message) => ({ ...messageJson(message), ...(message.metadata ? { metadata: message.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
       }
       case "users.info": {
         const user = this.users[String(args.user)];

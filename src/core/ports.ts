@@ -259,8 +259,12 @@ export interface ScheduleTimers {
 }
 
 export interface OutboxRepo {
-  /** Durable work; with a dedupe key, a second enqueue of the same work is a no-op. */
-  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number }): Promise<void>;
+  /**
+   * Durable work; with a dedupe key, a second enqueue of the same work is a no-op. With `coalesce`, the same
+   * message already waiting in the lane (not yet started) makes this one a no-op: for redraws, which always show
+   * the latest state, so a hundred clicks on one card make one update, not a hundred paced ones.
+   */
+  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean }): Promise<void>;
 }
 
 export interface InboundRepo {

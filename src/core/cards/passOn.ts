@@ -20,7 +20,7 @@ export async function passOn(
   const elsewhere = fallback && !(fallback.surface === found.card.surface && fallback.channelId === found.card.channelId) ? fallback : null;
   return deps.store.transaction(async (tx) => {
     await tx.cards.update(found.card.id, { passedOnBy: employee.displayName ?? employee.externalId, passedOnNote: note });
-    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: found.card.id }, { lane: lanes.channel(found.card.surface, found.card.channelId) });
+    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: found.card.id }, { lane: lanes.channel(found.card.surface, found.card.channelId), coalesce: true });
     if (!elsewhere) return { ok: true, to: null } as const;
     if (!(await tx.cards.find(found.question.id, elsewhere.surface, elsewhere.channelId))) {
       const locale = (await tx.channels.locale(elsewhere.surface, elsewhere.channelId)) ?? deps.settings.defaultLocale;

@@ -4,6 +4,6 @@ import { lanes } from "../outbox/messages";
 /** Asks every card of a question to redraw itself from the current state. */
 export async function refreshCards(tx: Repos, questionId: string): Promise<void> {
   for (const card of await tx.cards.forQuestion(questionId)) {
-    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
+    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId), coalesce: true });
   }
 }

@@ -23,6 +23,6 @@ export async function notifyEmployee(
 export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
   await tx.outbox.enqueue(
     { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
-    { lane: lanes.user(employee.surface, employee.externalId) },
+    { lane: lanes.user(employee.surface, employee.externalId), coalesce: true },
   );
 }

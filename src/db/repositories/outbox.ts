@@ -6,15 +6,22 @@ export type OutboxNudge = () => void;
 
 export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
   return {
-    async enqueue(message, { lane, dedupeKey, delayMs }) {
-      // ON CONFLICT: enqueueing the same work twice is a no-op and keeps the transaction usable.
+    async enqueue(message, { lane, dedupeKey, delayMs, coalesce }) {
+      // ON CONFLICT: enqueueing the same work twice is a no-op and keeps the transaction usable. Coalescing skips
+      // it when the same message waits behind the lane's head (the head may be running on the old state already).
       await db.$executeRawUnsafe(
-        `INSERT INTO "OutboxItem" (kind, lane, payload, "dedupeKey", "nextAttemptAt") VALUES ($1, $2, $3::jsonb, $4, timezone('UTC', now()) + ($5::int * interval '1 millisecond')) ON CONFLICT ("dedupeKey") DO NOTHING`,
+        `INSERT INTO "OutboxItem" (kind, lane, payload, "dedupeKey", "nextAttemptAt")
+         SELECT $1, $2, $3::jsonb, $4, timezone('UTC', now()) + ($5::int * interval '1 millisecond')
+         WHERE NOT $6::boolean OR NOT EXISTS (
+           SELECT 1 FROM "OutboxItem" o WHERE o.lane = $2 AND o.status = 'pending' AND o.payload = $3::jsonb
+             AND o.id > (SELECT MIN(h.id) FROM "OutboxItem" h WHERE h.lane = $2 AND h.status = 'pending'))
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
         message.kind,
         lane,
         JSON.stringify(message),
         dedupeKey ?? null,
         delayMs ?? 0,
+        coalesce ?? false,
       );
       await db.$executeRawUnsafe(`INSERT INTO "OutboxLane" (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, lane);
       afterEnqueue();

@@ -1,0 +1,114 @@
+// `npm run bench`: the real app (its own process, `src/main.ts`) over loopback, on embedded PGlite and on the
+// machine's PostgreSQL, against stand-ins at the platforms' real ceilings. Four tables:
+//   1. interaction ack latency (50 concurrent clients: slash commands, button clicks, modal submissions, Teams invokes)
+//   2. Discourse webhook ingest at rising rates
+//   3. burst delivery: new questions over 10 Slack channels (1 message/s/channel), answers to Discourse (60/min)
+//   4. footprint: cold start to /readyz, idle RSS, RSS after the burst
+// BENCH_SCALE=0.2 shrinks the bursts (the full run takes several minutes per database, as the ceilings dictate);
+// BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { startAppProcess, type AppProcess } from "./support/appProcess";
+import { startWorld, type World } from "./support/world";
+import { measureAcks } from "./tables/ack";
+import { measureIngest } from "./tables/ingest";
+import { burstAnswers, burstQuestions } from "./tables/burst";
+
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").toLowerCase().split(",");
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface Results {
+  database: string;
+  ack: Awaited<ReturnType<typeof measureAcks>>;
+  ingest: Awaited<ReturnType<typeof measureIngest>>;
+  questions: Awaited<ReturnType<typeof burstQuestions>>["row"];
+  answers: Awaited<ReturnType<typeof burstAnswers>>;
+  footprint: { coldStartMs: number; idleRssMb: number; rssAfterBurstMb: number };
+}
+
+async function withDatabase<T>(kind: "PGlite" | "PostgreSQL", work: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  if (kind === "PGlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "advocate-bench-"));
+    try {
+      return await work({ ADVOCATE_DATA_DIR: dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const name = `advocate_bench_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await work({ DATABASE_URL: url.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onDatabase(kind: "PGlite" | "PostgreSQL", port: number): Promise<Results> {
+  return withDatabase(kind, async (databaseEnv) => {
+    const world: World = await startWorld({ ceilings: true });
+    let app: AppProcess | null = null;
+    try {
+      log(`${kind}: starting the app`);
+      app = await startAppProcess({ ...world.env, ...databaseEnv }, port);
+      const running = app;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const idleRssMb = running.rssMb();
+      world.discourse.setWebhook(`${running.url}/webhooks/discourse`);
+      log(`${kind}: up in ${running.coldStartMs.toFixed(0)} ms, ${idleRssMb.toFixed(0)} MB idle; interaction acks`);
+      const ack = await measureAcks(world, running.url);
+      log(`${kind}: webhook ingest`);
+      const ingest = await measureIngest(world);
+      log(`${kind}: burst of questions`);
+      const questions = await burstQuestions(world, Math.round(1000 * scale));
+      log(`${kind}: burst of answers`);
+      const answers = await burstAnswers(world, running.url, questions.cards, Math.round(300 * scale));
+      const rssAfterBurstMb = running.rssMb();
+      return { database: kind, ack, ingest, questions: questions.row, answers, footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb } };
+    } finally {
+      await app?.stop();
+      await world.close();
+    }
+  });
+}
+
+function print(results: Results[]): void {
+  console.log("\n1. Interaction ack latency, 50 concurrent clients (ms; target p99 ≤ 100)");
+  console.table(results.flatMap((r) => r.ack.map((row) => ({ database: r.database, ...row }))));
+  console.log("\n2. Discourse webhook ingest at rising rates (ms; sustained = highest rate with p99 ≤ 50 ms)");
+  console.table(results.flatMap((r) => r.ingest.steps.map((row) => ({ database: r.database, ...row }))));
+  console.table(results.map((r) => ({ database: r.database, "sustained rate (/s)": r.ingest.sustainedPerSecond })));
+  console.log("\n3. Burst delivery at the platforms' ceilings (target ≥ 0.95 of the ceiling, 0 lost, 0 duplicated)");
+  console.table(results.flatMap((r) => [{ database: r.database, ...r.questions }, { database: r.database, ...r.answers }]));
+  console.log("\n4. Footprint (targets: cold start ≤ 3 s on PGlite, idle RSS ≤ 200 MB)");
+  console.table(results.map((r) => ({ database: r.database, "cold start (ms)": Math.round(r.footprint.coldStartMs), "idle RSS (MB)": Math.round(r.footprint.idleRssMb), "RSS after burst (MB)": Math.round(r.footprint.rssAfterBurstMb) })));
+}
+
+async function main(): Promise<void> {
+  const results: Results[] = [];
+  let port = 3870;
+  for (const kind of ["PGlite", "PostgreSQL"] as const) {
+    if (!wanted.some((want) => kind.toLowerCase().startsWith(want))) continue;
+    results.push(await onDatabase(kind, port++));
+  }
+  print(results);
+  const dir = path.resolve(__dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify({ scale, at: new Date().toISOString(), results }, null, 2));
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

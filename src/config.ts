@@ -28,7 +28,7 @@ const coreEnv = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(30000),
   /** Slack allows about one message per second per channel. */
-  SLACK_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1100),
+  SLACK_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1020),
 });
 
 function isTimeZone(zone: string): boolean {

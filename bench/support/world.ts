@@ -44,7 +44,6 @@ export async function startWorld(options: { ceilings: boolean }): Promise<World>
     env: {
       ADVOCATE_ADMIN_IDS: `${admin.id},${sanne.aadObjectId}`,
       LOG_LEVEL: "warn",
-      ROUTE_DELAY_MS: "0",
       SLACK_BOT_TOKEN,
       SLACK_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,

@@ -85,7 +85,22 @@ export class OutboxWorker {
     } catch (error) {
       this.options.logger.warn({ err: error }, "outbox tick failed; retrying at next poll");
     }
-    this.schedule(this.options.pollMs);
+    this.schedule(await this.untilNextDue());
+  }
+
+  /** Sleeps until the first paced lane with work is due again (not a whole poll later), at most a poll. */
+  private async untilNextDue(): Promise<number> {
+    try {
+      const [row] = await this.options.prisma.$queryRawUnsafe<Array<{ ms: number | null }>>(
+        `SELECT (EXTRACT(EPOCH FROM MIN(l."nextAt") - ${NOW}) * 1000)::float8 AS ms FROM "OutboxLane" l
+         WHERE (l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW})
+           AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= l."nextAt")`,
+      );
+      const ms = row?.ms;
+      return ms === null || ms === undefined ? this.options.pollMs : Math.min(this.options.pollMs, Math.max(5, Math.ceil(ms)));
+    } catch {
+      return this.options.pollMs;
+    }
   }
 
   /** Claims due lanes and runs the head item of each; returns how many items ran. */
@@ -138,10 +153,13 @@ export class OutboxWorker {
       return;
     }
     const log = logger.child({ outboxId: String(item.id), kind: item.kind, lane, attempt: item.attempts });
+    const startedAt = Date.now();
     try {
       const outcome = await this.options.handle(parsed.data);
       await this.finish(item, "done", null);
-      await this.releaseLane(lane, `${NOW} + (${this.options.paceMs(lane)} * interval '1 millisecond')`);
+      // Paced from the start of this call to the start of the next, as the peers count (1 a second per channel).
+      const wait = Math.max(0, this.options.paceMs(lane) - (Date.now() - startedAt));
+      await this.releaseLane(lane, `${NOW} + (${wait} * interval '1 millisecond')`);
       log.debug({ outcome }, "outbox item done");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

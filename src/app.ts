@@ -85,7 +85,6 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
       hrIds: config.ADVOCATE_HR_IDS,
       adminIds: config.ADVOCATE_ADMIN_IDS,
-      aiTimeoutMs: 8_000,
     },
   };
 

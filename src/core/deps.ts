@@ -1,6 +1,5 @@
 import type { ChatSurface, Clock, CommunityPort, ScheduleTimers, Store } from "./ports";
 import type { Surface } from "./model";
-import type { LanguageModel } from "./ai/languageModel";
 
 export interface CoreSettings {
   defaultLocale: "en" | "nl";
@@ -17,8 +16,6 @@ export interface CoreSettings {
   hrIds: string[];
   /** Advocate admins (chat user ids): they may change rules and see reports. */
   adminIds: string[];
-  /** A language-model call slower than this falls back (rules, no draft). */
-  aiTimeoutMs: number;
 }
 
 export interface CoreDeps {
@@ -26,8 +23,6 @@ export interface CoreDeps {
   community: CommunityPort;
   chat: Partial<Record<Surface, ChatSurface>>;
   clock: Clock;
-  /** Absent when no OPENAI_API_KEY is set: everything then runs on rules. */
-  ai?: LanguageModel;
   settings: CoreSettings;
   /** Absent where nothing runs on a schedule (tests of the core alone); other replicas reload on their own. */
   timers?: ScheduleTimers;

@@ -14,7 +14,6 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     ignoredUsernames: [],
     hrIds: [],
     adminIds: [],
-    aiTimeoutMs: 8_000,
     ...overrides,
   };
 }

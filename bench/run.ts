@@ -6,10 +6,9 @@
 //   4. footprint: cold start to /readyz, idle RSS, RSS after the burst
 // BENCH_SCALE=0.2 shrinks the bursts (the full run takes several minutes per database, as the ceilings dictate);
 // BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Client } from "pg";
+import { withDatabase, type DatabaseKind } from "./support/database";
 import { startAppProcess, type AppProcess } from "./support/appProcess";
 import { startWorld, type World } from "./support/world";
 import { measureAcks } from "./tables/ack";
@@ -17,7 +16,6 @@ import { measureIngest } from "./tables/ingest";
 import { burstAnswers, burstQuestions } from "./tables/burst";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").toLowerCase().split(",");
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -30,30 +28,7 @@ interface Results {
   footprint: { coldStartMs: number; idleRssMb: number; rssAfterBurstMb: number };
 }
 
-async function withDatabase<T>(kind: "PGlite" | "PostgreSQL", work: (env: Record<string, string>) => Promise<T>): Promise<T> {
-  if (kind === "PGlite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "advocate-bench-"));
-    try {
-      return await work({ ADVOCATE_DATA_DIR: dir });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `advocate_bench_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await work({ DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-async function onDatabase(kind: "PGlite" | "PostgreSQL", port: number): Promise<Results> {
+async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
   return withDatabase(kind, async (databaseEnv) => {
     const world: World = await startWorld({ ceilings: true });
     let app: AppProcess | null = null;

@@ -2,11 +2,9 @@
 // message a second (the ceiling is 600 cards a minute), and answers published to a Discourse that takes 60 API
 // requests a minute. Counted from what the stand-ins accepted: delivered per minute against the ceiling, lost
 // (never delivered) and duplicated (delivered twice).
-import { waitFor } from "../../demo/standIns/http";
 import type { SlackMessage } from "../../demo/standIns/slackApi";
 import { CHANNELS, priya, type World } from "../support/world";
-import { ANSWER_MODAL } from "../../src/chat/slack/presenters/modals";
-import { newQuestion, slackCards, topicOf } from "./setup";
+import { answerForm, linkPriya, newQuestion, publishedByPriya, slackCards } from "./setup";
 
 const SLACK_CEILING_PER_MINUTE = CHANNELS.length * 60;
 const DISCOURSE_CEILING_PER_MINUTE = 60;
@@ -41,22 +39,13 @@ export async function burstQuestions(world: World, count: number) {
 
 export async function burstAnswers(world: World, appUrl: string, cards: SlackMessage[], count: number) {
   const { slack } = world.senders(appUrl);
-  // Priya links her community account once, with her own yes.
-  await slack.slashCommand(priya, CHANNELS[0] ?? "", "link");
-  const offer = await waitFor("the link offer", () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")), 120_000);
-  await slack.clickButton(priya, offer, "advocate_link_accept");
-  const published = new Map<number, number>();
-  world.discourse.onActivity((activity) => {
-    if (activity.kind !== "api" || activity.method !== "POST" || activity.path !== "/posts.json" || activity.status !== 200 || activity.apiUsername !== priya.name) return;
-    const topicId = Number((activity.body as { topic_id?: unknown } | null)?.topic_id);
-    published.set(topicId, (published.get(topicId) ?? 0) + 1);
-  });
+  await linkPriya(world, appUrl);
+  const published = publishedByPriya(world);
   const chosen = cards.slice(0, count);
   const started = Date.now();
   for (const [i, card] of chosen.entries()) {
-    const form = { id: `V0ANSWER${i}`, type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts }) };
-    const values = { answer: { answer_text: { type: "plain_text_input", value: `Dank voor je vraag! Bij een overstap wordt de maandtermijn verrekend (${i}).` } }, consent: { publish_as_me: { type: "checkboxes", selected_options: [{ value: "publish_as_me" }] } } };
-    const reply = await slack.submitView(priya, form, values);
+    const form = answerForm(card, `V0ANSWER${i}`);
+    const reply = await slack.submitView(priya, form.view, form.values);
     if (reply.status !== 200 || reply.json) throw new Error(`answer ${i} refused: ${reply.status} ${JSON.stringify(reply.json)}`);
   }
   const finished = await until(() => published.size >= chosen.length, ((chosen.length / DISCOURSE_CEILING_PER_MINUTE) * 60_000) + 120_000);

@@ -1,7 +1,8 @@
 // What every table starts from: one routing rule per bench channel (tag bench-<i>), set by an admin's commands.
 import { waitFor } from "../../demo/standIns/http";
 import type { SlackMessage } from "../../demo/standIns/slackApi";
-import { CHANNELS, admin, customer, type World } from "../support/world";
+import { ANSWER_MODAL } from "../../src/chat/slack/presenters/modals";
+import { CHANNELS, admin, customer, priya, type World } from "../support/world";
 
 let nextTopicId = 50_000;
 
@@ -13,16 +14,18 @@ export async function routeBenchTags(world: World, appUrl: string): Promise<void
   }
 }
 
+export type Deliver = (event: string, body: Record<string, unknown>) => Promise<unknown>;
+
 /** A new customer topic with tag bench-<channel index>, both its webhooks sent; resolves with the topic id. */
-export async function newQuestion(world: World, channelIndex: number): Promise<number> {
+export async function newQuestion(world: World, channelIndex: number, deliver: Deliver = (event, body) => world.discourse.emit(event, body)): Promise<number> {
   const { topic, post } = world.discourse.createTopic(customer, {
     id: nextTopicId++,
     title: `Factuur ${nextTopicId} dubbel afgeschreven na overstap`,
     tags: [`bench-${channelIndex % CHANNELS.length}`],
     raw: "Vorige week ben ik overgestapt naar een jaarabonnement en nu is er twee keer afgeschreven. Klopt dit?",
   });
-  await world.discourse.emit("topic_created", world.discourse.topicCreatedBody(topic));
-  await world.discourse.emit("post_created", world.discourse.postCreatedBody(post));
+  await deliver("topic_created", world.discourse.topicCreatedBody(topic));
+  await deliver("post_created", world.discourse.postCreatedBody(post));
   return topic.id;
 }
 
@@ -44,4 +47,34 @@ export function topicOf(message: SlackMessage): number | null {
 
 export async function cardFor(world: World, topicId: number): Promise<SlackMessage> {
   return waitFor(`the card of topic ${topicId}`, () => [...world.slack.messages.values()].find((message) => message.metadata && topicOf(message) === topicId), 60_000);
+}
+
+/** Priya links her community account once, with her own yes. */
+export async function linkPriya(world: World, appUrl: string): Promise<void> {
+  const { slack } = world.senders(appUrl);
+  await slack.slashCommand(priya, CHANNELS[0] ?? "", "link");
+  const offer = await waitFor("the link offer", () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")), 120_000);
+  await slack.clickButton(priya, offer, "advocate_link_accept");
+}
+
+/** Priya's answer form for a card, as submitted (the view id is what makes a resubmission the same answer). */
+export function answerForm(card: SlackMessage, viewId: string) {
+  return {
+    view: { id: viewId, type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts }) },
+    values: {
+      answer: { answer_text: { type: "plain_text_input", value: `Dank voor je vraag! Bij een overstap wordt de maandtermijn verrekend (${viewId}).` } },
+      consent: { publish_as_me: { type: "checkboxes", selected_options: [{ value: "publish_as_me" }] } },
+    },
+  };
+}
+
+/** Topic id → how many posts Priya published on it (counted from the community's side). */
+export function publishedByPriya(world: World): Map<number, number> {
+  const published = new Map<number, number>();
+  world.discourse.onActivity((activity) => {
+    if (activity.kind !== "api" || activity.method !== "POST" || activity.path !== "/posts.json" || activity.status !== 200 || activity.apiUsername !== priya.name) return;
+    const topicId = Number((activity.body as { topic_id?: unknown } | null)?.topic_id);
+    published.set(topicId, (published.get(topicId) ?? 0) + 1);
+  });
+  return published;
 }

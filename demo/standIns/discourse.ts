@@ -149,11 +149,12 @@ export class DiscourseStandIn {
   }
 
   /** Sends one webhook like Discourse's EmitWebHookEvent job: compact JSON, signed over those bytes. */
-  async emit(event: string, body: Record<string, unknown>): Promise<{ status: number; reply: unknown }> {
-    if (!this.webhookUrl) throw new Error("no webhook configured");
+  /** Sends one webhook to the configured URL, or to `url` (one of several replicas behind no balancer). */
+  async emit(event: string, body: Record<string, unknown>, url = this.webhookUrl): Promise<{ status: number; reply: unknown }> {
+    if (!url) throw new Error("no webhook configured");
     const raw = JSON.stringify(body);
     const eventId = String(this.nextEventId++);
-    const response = await fetch(this.webhookUrl, {
+    const response = await fetch(url, {
       method: "POST",
       body: raw,
       headers: {

@@ -3,7 +3,8 @@ import type { CoreDeps } from "../deps";
 import type { Answer } from "../model";
 import { actorEmployee, type Actor } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
-import { lanes } from "../outbox/messages";
+import { lanes, type SUBMIT_PROBLEMS } from "../outbox/messages";
+import { notifyEmployee } from "../outbox/notifyEmployee";
 
 /** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
 export const MAX_ANSWER_LENGTH = 32000;
@@ -11,7 +12,7 @@ export const MAX_ANSWER_LENGTH = 32000;
 /** A question can take an answer while open, and after someone else answered (a second view helps). */
 export const ANSWERABLE = ["open", "answered_elsewhere", "answered"];
 
-export type SubmitProblem = "empty" | "too_long" | "no_consent" | "not_linked" | "not_found" | "not_open";
+export type SubmitProblem = (typeof SUBMIT_PROBLEMS)[number];
 export type SubmitResult = { ok: true; answer: Answer; duplicate: boolean } | { ok: false; problem: SubmitProblem };
 
 export function checkAnswerText(body: string): SubmitProblem | null {
@@ -54,4 +55,13 @@ export async function submitAnswer(
     );
     return { ok: true, answer, duplicate: false } as const;
   });
+}
+
+/**
+ * A refusal found after the chat's deadline closed the form (the submission ran late under load) reaches the
+ * employee as a direct message with their text, so nothing they wrote is lost.
+ */
+export async function reportLateRefusal(deps: CoreDeps, actor: Actor, problem: SubmitProblem, body: string): Promise<void> {
+  const employee = await actorEmployee(deps, actor);
+  await notifyEmployee(deps.store, employee, { type: "answer_refused", problem, text: body }, { defaultLocale: deps.settings.defaultLocale });
 }

@@ -47,11 +47,15 @@ export const communityEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ignored"), reason: z.string() }),
 ]);
 
+/** Why an answer form was refused (the field messages of every surface's form use the same names). */
+export const SUBMIT_PROBLEMS = ["empty", "too_long", "no_consent", "not_linked", "not_found", "not_open"] as const;
+
 export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_published"), title: z.string(), url: z.string(), points: z.number().int() }),
   z.object({ type: z.literal("solution_accepted"), title: z.string(), url: z.string(), points: z.number().int() }),
   z.object({ type: z.literal("answer_queued"), title: z.string() }),
   z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
+  z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),

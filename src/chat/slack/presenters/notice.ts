@@ -27,8 +27,9 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     }
     case "answer_queued":
       return simple(t("notice.queued", { title: notice.title }));
-    case "answer_failed": {
-      const text = t("notice.failed", { title: notice.title, reason: notice.reason });
+    case "answer_failed":
+    case "answer_refused": {
+      const text = notice.type === "answer_failed" ? t("notice.failed", { title: notice.title, reason: notice.reason }) : t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) });
       return {
         text,
         blocks: [

@@ -19,8 +19,9 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "answer_queued":
       return simple(t("notice.queued", { title: notice.title }));
     case "answer_failed":
+    case "answer_refused":
       return adaptiveCard([
-        ...textBlocks(teamsMarkup.escape(t("notice.failed", { title: notice.title, reason: notice.reason }))),
+        ...textBlocks(teamsMarkup.escape(notice.type === "answer_failed" ? t("notice.failed", { title: notice.title, reason: notice.reason }) : t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) }))),
         { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
         // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
         { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },

@@ -1,0 +1,126 @@
+// Scripted faults against the real app (its own process) and the platforms' stand-ins, on embedded PGlite and on
+// PostgreSQL: kill -9 during bursts, the platforms away, the database cut, two replicas on one database.
+// `npm run faults` is the quick version CI runs; `npm run soak` is the full one (100 kill -9 trials per database).
+// FAULTS_TRIALS, FAULTS_OUTAGE_MS, FAULTS_SEED, FAULTS_DATABASES=pglite|postgres and FAULTS_ONLY=crash,away,cut,replicas
+// override; exit 1 on any loss, repeat or readiness lie.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { withDatabase, type DatabaseKind } from "../support/database";
+import { startWorld, type World } from "../support/world";
+import { passed, type Verdict } from "./scenario";
+import { crashTrials } from "./scenarios/crash";
+import { databaseCut, platformsAway, type ReadinessDuringOutage } from "./scenarios/outages";
+import type { Settings } from "./scenarios/prepare";
+import { twoReplicas, type SharedWork } from "./scenarios/replicas";
+
+const quick = process.argv.includes("--quick");
+const wanted = (process.env.FAULTS_DATABASES ?? "pglite,postgres").toLowerCase().split(",");
+const only = (process.env.FAULTS_ONLY ?? "crash,away,cut,replicas").split(",");
+const settings: Settings = {
+  seed: Number(process.env.FAULTS_SEED ?? Date.now() % 100_000),
+  crashTrials: Number(process.env.FAULTS_TRIALS ?? (quick ? 3 : 100)),
+  questionsPerTrial: 5,
+  answersPerTrial: 3,
+  outageMs: Number(process.env.FAULTS_OUTAGE_MS ?? (quick ? 4000 : 20_000)),
+  log: (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
+};
+
+interface Report {
+  verdicts: Verdict[];
+  restarts: Array<{ database: string; "restart to /readyz p50 (ms)": number }>;
+  readiness: Array<{ outage: string; database: string } & ReadinessDuringOutage>;
+  replicas: SharedWork | null;
+}
+
+/** A fresh world and a fresh database for each scenario: verdicts count only their own traffic. */
+async function fresh<T>(kind: DatabaseKind, run: (world: World, env: Parameters<Parameters<typeof withDatabase>[1]>[0]) => Promise<T>): Promise<T> {
+  return withDatabase(
+    kind,
+    async (env) => {
+      const world = await startWorld({ ceilings: false });
+      try {
+        return await run(world, env);
+      } finally {
+        await world.close();
+      }
+    },
+    "faults",
+  );
+}
+
+async function main(): Promise<void> {
+  settings.log(`faults (${quick ? "quick" : "soak"}), seed ${settings.seed}`);
+  const report: Report = { verdicts: [], restarts: [], readiness: [], replicas: null };
+  let port = 3890;
+  for (const kind of ["PGlite", "PostgreSQL"] as const) {
+    if (!wanted.some((want) => kind.toLowerCase().startsWith(want))) continue;
+    if (only.includes("crash")) {
+      settings.log(`${kind}: kill -9 during bursts`);
+      const crash = await fresh(kind, (world, env) => crashTrials(world, kind, env, port++, settings));
+      report.verdicts.push(crash.verdict);
+      report.restarts.push({ database: kind, "restart to /readyz p50 (ms)": Math.round(crash.restartP50Ms) });
+    }
+    if (only.includes("away")) {
+      settings.log(`${kind}: Slack and Discourse away for ${settings.outageMs / 1000} s`);
+      const away = await fresh(kind, (world, env) => platformsAway(world, kind, env, port++, settings));
+      report.verdicts.push(away.verdict);
+      report.readiness.push({ outage: "Slack + Discourse", database: kind, ...away.readiness });
+    }
+    // The embedded database has no connection to cut, and is one process's own.
+    if (kind !== "PostgreSQL") continue;
+    if (only.includes("cut")) {
+      settings.log(`${kind}: database connection cut for ${settings.outageMs / 1000} s`);
+      const cut = await fresh(kind, (world, env) => databaseCut(world, env as { DATABASE_URL: string }, port++, settings));
+      report.verdicts.push(cut.verdict);
+      report.readiness.push({ outage: "database", database: kind, ...cut.readiness });
+    }
+    if (only.includes("replicas")) {
+      settings.log(`${kind}: two replicas on one database`);
+      const replicas = await fresh(kind, (world, env) => twoReplicas(world, env as { DATABASE_URL: string }, (port += 2), settings));
+      report.verdicts.push(replicas.verdict);
+      report.replicas = replicas.shared;
+    }
+  }
+  const problems = judge(report);
+  print(report);
+  const dir = path.resolve(__dirname, "../results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `faults-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify({ quick, settings: { ...settings, log: undefined }, ...report, problems }, null, 2));
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+  if (problems.length) {
+    console.error(`\nFAULTS FAILED (seed ${settings.seed}):\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log("\nfaults passed: nothing lost, nothing repeated, /readyz truthful, one story per slot");
+}
+
+function judge(report: Report): string[] {
+  const problems = report.verdicts.filter((verdict) => !passed(verdict)).map((verdict) => `${verdict.scenario} on ${verdict.database}: ${JSON.stringify(verdict)}`);
+  for (const outage of report.readiness) {
+    const expected = outage.outage === "database" ? "503" : "200";
+    const lies = Object.entries(outage.readings).filter(([status]) => status !== expected);
+    if (lies.length) problems.push(`/readyz during the ${outage.outage} outage on ${outage.database} answered ${JSON.stringify(outage.readings)}, expected only ${expected}`);
+    if (!outage.sameProcess) problems.push(`the app restarted during the ${outage.outage} outage on ${outage.database}`);
+  }
+  if (report.replicas && report.replicas.storiesPosted !== 1) problems.push(`two replicas posted ${report.replicas.storiesPosted} stories for one slot`);
+  if (report.replicas && [...report.replicas.slackShares, ...report.replicas.discourseShares].some((share) => share < 0.1)) problems.push(`the replicas did not share the work: ${JSON.stringify(report.replicas)}`);
+  return problems;
+}
+
+function print(report: Report): void {
+  console.log("\nNothing lost, nothing repeated (every column but questions, answers and redelivered must be 0)");
+  console.table(report.verdicts);
+  console.log("\nRecovery");
+  if (report.restarts.length) console.table(report.restarts);
+  if (report.readiness.length) console.table(report.readiness.map((outage) => ({ outage: outage.outage, database: outage.database, "/readyz during": JSON.stringify(outage.readings), "ready again after (ms)": outage.readyAgainMs, "same process": outage.sameProcess })));
+  if (report.replicas) {
+    console.log("\nTwo replicas on one PostgreSQL");
+    console.table([{ "Slack bytes per replica": report.replicas.slackShares.join(" / "), "Discourse bytes per replica": report.replicas.discourseShares.join(" / "), "stories for one slot": report.replicas.storiesPosted }]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+// One fault scenario's traffic and its verdict. Questions and answers go in while something breaks; afterwards
+// the stand-ins and the database are read back: every card posted once, every answer published once, every
+// ledger row present once, and the points total equal to the sum of the awards.
+import { waitFor } from "../../demo/standIns/http";
+import type { SlackMessage } from "../../demo/standIns/slackApi";
+import { connectDatabase } from "../../src/db/connect";
+import type { DatabaseEnv } from "../support/database";
+import { CHANNELS, type World } from "../support/world";
+import { publishedByPriya, slackCards, topicOf } from "../tables/setup";
+import { answerPersistently, askPersistently, type Sent } from "./traffic";
+
+export interface Verdict {
+  scenario: string;
+  database: string;
+  questions: number;
+  "cards lost": number;
+  "cards twice": number;
+  answers: number;
+  "answers lost": number;
+  "answers twice": number;
+  "echoes lost": number;
+  "echoes twice": number;
+  "awards ≠ answers": number;
+  "points ≠ Σ awards": number;
+  "outbox dead": number;
+  redelivered: number;
+}
+
+export function passed(verdict: Verdict): boolean {
+  return (["cards lost", "cards twice", "answers lost", "answers twice", "echoes lost", "echoes twice", "awards ≠ answers", "points ≠ Σ awards", "outbox dead"] as const).every((key) => verdict[key] === 0);
+}
+
+export class Scenario {
+  readonly asked: number[] = [];
+  /** topic → the card Priya answered */
+  readonly answered = new Map<number, SlackMessage>();
+  readonly sent: Sent = { retried: 0 };
+  private readonly published: Map<number, number>;
+  private views = 0;
+  private readonly topicOfCard = new Map<string, number>();
+
+  constructor(
+    readonly world: World,
+    private readonly label: string,
+  ) {
+    this.published = publishedByPriya(world);
+  }
+
+  /** Cards of topics asked here, by topic, with how often each was posted. */
+  cardsByTopic(): Map<number, SlackMessage[]> {
+    const asked = new Set(this.asked);
+    const byTopic = new Map<number, SlackMessage[]>();
+    for (const [cardId, posts] of slackCards(this.world)) {
+      // An answered card loses its buttons (where the topic is read from): remember the topic from before.
+      const seen = posts.map(topicOf).find((topic) => topic !== null);
+      if (seen !== undefined && seen !== null) this.topicOfCard.set(cardId, seen);
+      const topic = this.topicOfCard.get(cardId);
+      if (topic !== undefined && asked.has(topic)) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...posts]);
+    }
+    return byTopic;
+  }
+
+  /**
+   * `questions` new topics and answers to `answers` delivered, unanswered cards, all at once, spread over the
+   * app's replicas (webhooks and forms alternate between the URLs `apps` gives at the time of each try).
+   */
+  async burst(apps: () => string[], questions: number, answers: number): Promise<void> {
+    const pick = (i: number) => {
+      const urls = apps();
+      return urls[i % urls.length] ?? "";
+    };
+    const cards = [...this.cardsByTopic()].filter(([topic]) => !this.answered.has(topic)).slice(0, answers);
+    const work: Array<Promise<unknown>> = [];
+    for (const [i, [topic, posts]] of cards.entries()) {
+      const card = posts[0];
+      if (!card) continue;
+      this.answered.set(topic, card);
+      const viewId = `V0${this.label.toUpperCase().replace(/\W/g, "")}${++this.views}`;
+      work.push(answerPersistently(this.world, () => pick(i), card, viewId, this.sent));
+    }
+    for (let i = 0; i < questions; i++) {
+      const channel = (this.asked.length + i) % CHANNELS.length;
+      work.push(askPersistently(this.world, channel, (event, body) => this.world.discourse.emit(event, body, `${pick(i)}/webhooks/discourse`), this.sent).then((topic) => this.asked.push(topic)));
+    }
+    await Promise.all(work);
+  }
+
+  /** Waits until every question has its card and every answer is published, then a little longer for repeats. */
+  async settle(timeoutMs = 180_000): Promise<void> {
+    await waitFor(`${this.asked.length} cards and ${this.answered.size} published answers`, () => this.cardsByTopic().size >= this.asked.length && [...this.answered.keys()].every((topic) => this.published.has(topic)), timeoutMs).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+
+  /** Reads back what the platforms got and what the database holds (the app is stopped, or still running on Postgres). */
+  async verify(scenario: string, database: string, databaseEnv: DatabaseEnv): Promise<Verdict> {
+    const cards = this.cardsByTopic();
+    const posts = [...cards.values()];
+    const publishedCounts = [...this.answered.keys()].map((topic) => this.published.get(topic) ?? 0);
+    const echoes = [...this.answered.values()].map((card) => [...this.world.slack.messages.values()].filter((message) => message.channel === card.channel && message.threadTs === card.ts).length);
+    const db = await connectDatabase("DATABASE_URL" in databaseEnv ? { kind: "postgres", url: databaseEnv.DATABASE_URL } : { kind: "pglite", dataDir: databaseEnv.ADVOCATE_DATA_DIR });
+    try {
+      const [ledger] = await db.sql.query<{ awards: number; answers: number; awarded: number; totalled: number; dead: number }>(
+        // An award row per published answer, whatever the daily cap left of it (its source key says which answer).
+        `SELECT (SELECT count(*) FROM "Answer" a WHERE a.status = 'published'
+                   AND (SELECT count(*) FROM "PointAward" p WHERE p."sourceKey" = 'answer:' || a.id || ':published') = 1)::int AS awards,
+                (SELECT count(*) FROM "Answer" WHERE status = 'published')::int AS answers,
+                (SELECT COALESCE(SUM(points), 0) FROM "PointAward")::int AS awarded,
+                (SELECT COALESCE(SUM(points), 0) FROM "PointTotal" WHERE period = 'all')::int AS totalled,
+                (SELECT count(*) FROM "OutboxItem" WHERE status = 'dead')::int AS dead`,
+      );
+      if (!ledger) throw new Error("the ledger query returned nothing");
+      return {
+        scenario,
+        database,
+        questions: this.asked.length,
+        "cards lost": this.asked.length - cards.size,
+        "cards twice": posts.filter((list) => list.length > 1).length,
+        answers: this.answered.size,
+        "answers lost": publishedCounts.filter((n) => n === 0).length,
+        "answers twice": publishedCounts.filter((n) => n > 1).length,
+        "echoes lost": echoes.filter((n) => n === 0).length,
+        "echoes twice": echoes.filter((n) => n > 1).length,
+        "awards ≠ answers": Math.abs(ledger.awards - ledger.answers) + Math.abs(ledger.answers - this.answered.size),
+        "points ≠ Σ awards": Math.abs(ledger.awarded - ledger.totalled),
+        "outbox dead": ledger.dead,
+        redelivered: this.sent.retried,
+      };
+    } finally {
+      await db.close();
+    }
+  }
+}

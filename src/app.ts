@@ -23,6 +23,7 @@ import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { StoryTimers } from "./jobs/storySchedules";
 import { healthRouter } from "./http/health";
+import { OpenAiModel } from "./ai/openai/openAiModel";
 
 export const COMMUNITY = "discourse";
 
@@ -87,6 +88,14 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       adminIds: config.ADVOCATE_ADMIN_IDS,
     },
   };
+  if (config.ai) {
+    const aiLogger = logger.child({ component: "ai" });
+    deps.ai = {
+      model: new OpenAiModel(config.ai),
+      settings: { topics: config.ai.AI_TOPICS, confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD, dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET },
+      warn: (message, fields) => aiLogger.warn(fields, message),
+    };
+  }
 
   const http = express();
   http.disable("x-powered-by");

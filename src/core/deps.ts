@@ -1,4 +1,4 @@
-import type { ChatSurface, Clock, CommunityPort, ScheduleTimers, Store } from "./ports";
+import type { ChatSurface, Clock, CommunityPort, LanguageModel, ScheduleTimers, Store } from "./ports";
 import type { Surface } from "./model";
 
 export interface CoreSettings {
@@ -18,12 +18,23 @@ export interface CoreSettings {
   adminIds: string[];
 }
 
+export interface AiSettings {
+  /** The admin's topic list: the model labels posts with these and no others. */
+  topics: string[];
+  /** Below this the model's routing choice is ignored and rules route. */
+  confidenceThreshold: number;
+  /** Tokens a day (company timezone); past it, rules only until tomorrow. */
+  dailyTokenBudget: number;
+}
+
 export interface CoreDeps {
   store: Store;
   community: CommunityPort;
   chat: Partial<Record<Surface, ChatSurface>>;
   clock: Clock;
   settings: CoreSettings;
+  /** Absent without an AI key: everything then runs on rules. */
+  ai?: { model: LanguageModel; settings: AiSettings; warn(message: string, fields: Record<string, unknown>): void };
   /** Absent where nothing runs on a schedule (tests of the core alone); other replicas reload on their own. */
   timers?: ScheduleTimers;
 }

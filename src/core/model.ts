@@ -25,6 +25,14 @@ export interface Question {
   answeredUrl: string | null;
   claimedById: string | null;
   claimExpiresAt: Date | null;
+  /** What the AI made of it, when AI is configured (see core/ai). */
+  topics: string[];
+  urgency: string | null;
+  sentiment: string | null;
+  /** One line per language Advocate speaks: {"en": …, "nl": …}. */
+  summaries: Record<string, string> | null;
+  aiOutcome: string | null;
+  aiConfidence: number | null;
 }
 
 export interface Card {

@@ -99,6 +99,8 @@ export interface EmployeeRepo {
   ensure(surface: string, externalId: string, displayName?: string | null): Promise<Employee>;
   update(id: string, patch: Partial<Employee>): Promise<Employee>;
   byCommunityUsername(username: string): Promise<Employee | null>;
+  /** Employees known under these chat ids, on any surface (admins named in the settings). */
+  byExternalIds(externalIds: string[]): Promise<Employee[]>;
 }
 
 export interface AnswerRepo {
@@ -254,6 +256,29 @@ export interface StoryScheduleRepo {
 }
 
 /** This replica's timers for stored schedules: told of a change, so it applies without a restart. */
+/** A language model that answers in JSON following a schema (OpenAI, Azure OpenAI or a compatible server). */
+export interface LanguageModel {
+  /** Throws on a timeout or any failure; the caller falls back to rules. */
+  completeJson(request: { system: string; user: string; schemaName: string; schema: Record<string, unknown> }): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
+}
+
+export interface AiCallRecord {
+  community: string;
+  purpose: string;
+  promptTokens: number;
+  completionTokens: number;
+  outcome: string;
+  at: Date;
+}
+
+export interface AiRepo {
+  record(call: AiCallRecord): Promise<void>;
+  tokensSince(since: Date): Promise<number>;
+  /** The admin's switch for a community; on unless turned off. */
+  enabled(community: string): Promise<boolean>;
+  setEnabled(community: string, enabled: boolean, by: string): Promise<void>;
+}
+
 export interface ScheduleTimers {
   reload(): void;
 }
@@ -304,6 +329,7 @@ export interface Repos {
   cursors: CursorRepo;
   addresses: AddressRepo;
   fileOffers: FileOfferRepo;
+  ai: AiRepo;
 }
 
 /** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */

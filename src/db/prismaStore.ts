@@ -21,6 +21,7 @@ import { inboundRepo } from "./repositories/inbound";
 import { cursorRepo } from "./repositories/cursors";
 import { addressRepo } from "./repositories/addresses";
 import { fileOfferRepo } from "./repositories/fileOffers";
+import { aiRepo } from "./repositories/ai";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -43,6 +44,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     cursors: cursorRepo(db),
     addresses: addressRepo(db),
     fileOffers: fileOfferRepo(db),
+    ai: aiRepo(db),
   };
 }
 

@@ -21,6 +21,8 @@ const view = (state: CardView["state"], actions: CardView["actions"]): CardView 
   now,
   state,
   actions,
+  routing: null,
+  summary: null,
 });
 
 type Element = { type: string; text?: string; verb?: string; data?: Record<string, unknown> };
@@ -59,4 +61,10 @@ test("a notice with the employee's rejected text gives it back exactly, without 
 
 test("escape leaves ordinary punctuation alone", () => {
   expect(teamsMarkup.escape("Factuur (maart) #2 - €10,00!")).toBe("Factuur (maart) #2 - €10,00!");
+});
+
+test("an AI-routed card shows the model's summary and how sure it was, as plain text", () => {
+  const card = questionCard({ ...view({ type: "open" }, ["claim"]), summary: "Charged *twice* after switching", routing: { by: "ai", confidence: 0.86 } }, "Europe/Amsterdam");
+  const texts = (card.body as Element[]).map((element) => element.text ?? "");
+  expect(texts).toContain("In short: Charged \\*twice\\* after switching · Routed by AI (86 % sure)");
 });

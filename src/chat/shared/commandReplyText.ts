@@ -45,6 +45,14 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
     case "fallback_set":
       return t("rules.fallbackSet", { channel: channels([reply.target]) });
+    case "ai":
+      return [
+        reply.switched ? t(`ai.switched.${reply.switched}`) : null,
+        !reply.configured ? t("ai.notConfigured") : t(reply.enabled ? "ai.statusOn" : "ai.statusOff", { tokens: reply.tokensToday, budget: reply.budget ?? 0 }),
+        reply.configured ? t("ai.topics", { topics: reply.topics.length ? reply.topics.join(", ") : "–" }) : null,
+      ]
+        .filter(Boolean)
+        .join("\n");
     case "language_set":
       return t("language.set", { locale: reply.locale });
     case "point_rules": {

@@ -13,6 +13,13 @@ export type CardState =
 
 export type CardAction = "answer" | "claim" | "release" | "pass";
 
+const RULES_BECAUSE = ["unsure", "invalid", "error", "budget", "off"] as const;
+type RulesBecause = (typeof RULES_BECAUSE)[number];
+const isRulesBecause = (outcome: string): outcome is RulesBecause => (RULES_BECAUSE as readonly string[]).includes(outcome);
+
+/** How AI took part in putting the card here; null where no AI is configured. */
+export type CardRouting = { by: "ai"; confidence: number } | { by: "rules"; because: RulesBecause; confidence: number | null } | null;
+
 export interface CardView {
   cardId: string;
   topicId: number;
@@ -29,6 +36,9 @@ export interface CardView {
   now: Date;
   state: CardState;
   actions: CardAction[];
+  routing: CardRouting;
+  /** The model's one-line summary in the card's language, when there is one. */
+  summary: string | null;
 }
 
 export function buildCardView(input: {
@@ -56,7 +66,16 @@ export function buildCardView(input: {
     now,
     state,
     actions: actionsFor(state),
+    routing: cardRouting(question, card),
+    summary: question.summaries?.[card.locale] ?? null,
   };
+}
+
+function cardRouting(question: Question, card: Card): CardRouting {
+  const outcome = question.aiOutcome;
+  if (!outcome) return null;
+  if (card.routedBy.startsWith("ai:")) return { by: "ai", confidence: question.aiConfidence ?? 0 };
+  return isRulesBecause(outcome) ? { by: "rules", because: outcome, confidence: question.aiConfidence } : null;
 }
 
 function cardState(question: Question, card: Card, claimant: Employee | null, now: Date): CardState {

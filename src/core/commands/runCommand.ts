@@ -13,6 +13,7 @@ import { hrCommand, type HrReply } from "../hr/hrGrants";
 import type { HrReport } from "../hr/hrReport";
 import { reportCommand } from "../hr/reportCommand";
 import { storyCommand, type StoryProblem, type StoryReply } from "../stories/storyCommand";
+import { aiCommand, type AiStatus } from "../ai/aiCommand";
 
 export interface CommandContext extends Actor {
   channelId: string;
@@ -39,6 +40,7 @@ export type CommandReply =
   | { type: "report_sent"; filename: string }
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
   | StoryReply
+  | AiStatus
   | {
       type: "error";
       problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | "bad_report_period" | "not_allowed" | StoryProblem;
@@ -72,6 +74,11 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const hr = await hrCommand(deps, ctx, args[0]?.toLowerCase(), args[1] ?? "");
       return hr ? { type: "hr", hr } : { type: "error", problem: "unknown_command", detail: `hr ${args[0] ?? ""}`.trim() };
+    }
+    case "ai": {
+      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
+      const status = await aiCommand(deps, ctx, args[0]?.toLowerCase());
+      return status ?? { type: "error", problem: "unknown_command", detail: `ai ${args[0] ?? ""}`.trim() };
     }
     case "route":
     case "language":

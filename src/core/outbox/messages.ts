@@ -59,6 +59,7 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),
+  z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -98,10 +99,13 @@ export type HomeReportChoice = NonNullable<Extract<OutboxMessage, { kind: "chat.
 
 export type ChatFile = Extract<OutboxMessage, { kind: "chat.sendFile" }>["file"];
 
+const ROUTE_LANES = 4;
+
 /** Lanes: items of one lane run one at a time, in order, paced (a chat channel, a community's API key). */
 export const lanes = {
   inbound: (community: string) => `inbound:${community}`,
-  route: () => "route",
+  /** Routing may wait seconds on a language model: a few lanes, so one slow answer holds up few questions. */
+  route: (questionId: string) => `route:${[...questionId].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ROUTE_LANES}`,
   jobs: () => "jobs",
   community: (community: string) => `community:${community}`,
   channel: (surfaceName: string, channelId: string) => `${surfaceName}:channel:${channelId}`,

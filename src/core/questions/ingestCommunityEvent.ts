@@ -72,7 +72,7 @@ async function scheduleRouting(deps: CoreDeps, tx: Repos, questionId: string, st
   if (status !== "pending") return;
   await tx.outbox.enqueue(
     { kind: "question.route", questionId },
-    { lane: lanes.route(), dedupeKey: `route:${questionId}`, delayMs: deps.settings.routeDelayMs },
+    { lane: lanes.route(questionId), dedupeKey: `route:${questionId}`, delayMs: deps.settings.routeDelayMs },
   );
 }
 

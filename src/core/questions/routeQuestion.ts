@@ -2,7 +2,9 @@
 import type { CoreDeps } from "../deps";
 import { lanes } from "../outbox/messages";
 import { pickRule } from "../routing/matchRule";
-import { classify } from "./classify";
+import { classify, type Classification } from "./classify";
+import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
+import type { Question } from "../model";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
@@ -15,14 +17,17 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
     );
     return "fetching topic";
   }
-  const { language, kind } = classify(question.title, question.bodyText, deps.settings.defaultLocale);
   const rules = await deps.store.rules.list();
-  const rule = pickRule(rules, { ...question, language });
+  const ai = await classifyWithAi(deps, question, rules);
+  const understood = understanding(classify(question.title, question.bodyText, deps.settings.defaultLocale), ai);
+  const rule = ai?.outcome === "ai" ? ai.rule : pickRule(rules, { ...question, language: understood.language });
   const fallback = rule ? null : await deps.store.channels.fallback();
   const targets = rule ? rule.targets : fallback ? [fallback] : [];
+  const routedBy = ai?.outcome === "ai" ? `ai:${ai.rule.id}` : rule ? `rule:${rule.id}` : "fallback";
+  const aiNote = ai ? ` (AI: ${ai.outcome}${"detail" in ai ? `, ${ai.detail}` : ""})` : "";
   return deps.store.transaction(async (tx) => {
-    await tx.questions.update(questionId, { status: "open", language, kind, routedAt: deps.clock.now() });
-    if (!targets.length) return "no rule and no fallback channel";
+    await tx.questions.update(questionId, { status: "open", ...understood, routedAt: deps.clock.now() });
+    if (!targets.length) return `no rule and no fallback channel${aiNote}`;
     for (const target of targets) {
       const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;
       const card = await tx.cards.create({
@@ -30,12 +35,27 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
         surface: target.surface,
         channelId: target.channelId,
         locale,
-        routedBy: rule ? `rule:${rule.id}` : "fallback",
+        routedBy,
       });
       await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
     }
-    return `routed to ${targets.map((target) => `${target.surface}:${target.channelId}`).join(", ")}`;
+    return `routed by ${routedBy} to ${targets.map((target) => `${target.surface}:${target.channelId}`).join(", ")}${aiNote}`;
   });
+}
+
+/** What the question is taken to be: the model's reading when it gave a valid one, else the word lists'. */
+function understanding(rules: Classification, ai: AiRouting | null): Pick<Question, "language" | "kind" | "topics" | "urgency" | "sentiment" | "summaries" | "aiOutcome" | "aiConfidence"> {
+  const classification = ai && "classification" in ai ? ai.classification : null;
+  return {
+    language: classification?.language ?? rules.language,
+    kind: classification?.kind ?? rules.kind,
+    topics: classification?.topics ?? [],
+    urgency: classification?.urgency ?? (rules.urgent ? "high" : null),
+    sentiment: classification?.sentiment ?? null,
+    summaries: classification?.summaries ?? null,
+    aiOutcome: ai?.outcome ?? null,
+    aiConfidence: classification?.confidence ?? null,
+  };
 }
 
 /** Completes a question from the community API when a webhook left gaps, then routes it. */
@@ -61,7 +81,7 @@ export async function fetchTopic(deps: CoreDeps, questionId: string): Promise<st
       ...(topic.closed ? { status: "closed" } : {}),
     });
     if (!topic.closed) {
-      await tx.outbox.enqueue({ kind: "question.route", questionId }, { lane: lanes.route(), dedupeKey: `route:${questionId}:fetched` });
+      await tx.outbox.enqueue({ kind: "question.route", questionId }, { lane: lanes.route(questionId), dedupeKey: `route:${questionId}:fetched` });
     }
     return "topic fetched";
   });

@@ -13,5 +13,6 @@ export function employeeRepo(db: Db): EmployeeRepo {
       }),
     update: (id, patch) => db.employee.update({ where: { id }, data: withoutId(patch) }),
     byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),
+    byExternalIds: (externalIds) => db.employee.findMany({ where: { externalId: { in: externalIds } }, orderBy: { externalId: "asc" } }),
   };
 }

@@ -1,19 +1,22 @@
 import type { QuestionRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
+import { questionData, toQuestion } from "./questionRow";
 
 export function questionRepo(db: Db): QuestionRepo {
   return {
-    byId: (id) => db.question.findUnique({ where: { id } }),
-    byTopic: (community, topicId) => db.question.findUnique({ where: { community_topicId: { community, topicId } } }),
+    byId: async (id) => nullable(await db.question.findUnique({ where: { id } })),
+    byTopic: async (community, topicId) => nullable(await db.question.findUnique({ where: { community_topicId: { community, topicId } } })),
     async upsert(community, topicId, facts) {
-      const data = withoutId(facts);
-      return db.question.upsert({
-        where: { community_topicId: { community, topicId } },
-        create: { ...data, community, topicId },
-        update: data,
-      });
+      const data = questionData(withoutId(facts));
+      return toQuestion(
+        await db.question.upsert({
+          where: { community_topicId: { community, topicId } },
+          create: { ...data, community, topicId },
+          update: data,
+        }),
+      );
     },
-    update: (id, patch) => db.question.update({ where: { id }, data: withoutId(patch) }),
+    update: async (id, patch) => toQuestion(await db.question.update({ where: { id }, data: questionData(withoutId(patch)) })),
     async tryClaim(id, employeeId, until, now) {
       const { count } = await db.question.updateMany({
         where: {
@@ -36,7 +39,11 @@ export function questionRepo(db: Db): QuestionRepo {
       await db.question.updateMany({ where: { id: { in: ids }, claimExpiresAt: { lt: now } }, data: { claimedById: null, claimExpiresAt: null } });
       return ids;
     },
-    openClaimsOf: (employeeId, now) =>
-      db.question.findMany({ where: { claimedById: employeeId, claimExpiresAt: { gt: now }, status: "open" }, orderBy: { claimExpiresAt: "asc" } }),
+    openClaimsOf: async (employeeId, now) =>
+      (await db.question.findMany({ where: { claimedById: employeeId, claimExpiresAt: { gt: now }, status: "open" }, orderBy: { claimExpiresAt: "asc" } })).map(toQuestion),
   };
+}
+
+function nullable<T extends Parameters<typeof toQuestion>[0]>(row: T | null) {
+  return row ? toQuestion(row) : null;
 }

@@ -3,6 +3,7 @@ import type { StoryRepo } from "../../core/ports";
 import type { StoryCandidate } from "../../core/stories/pickStory";
 import type { Question } from "../../core/model";
 import type { Db } from "./db";
+import { toQuestion } from "./questionRow";
 
 /** Answered questions, with their latest answer published through Advocate (if any). */
 const answered = { answers: { where: { status: "published" }, orderBy: { publishedAt: "desc" as const }, take: 1, select: { publishedAt: true } } };
@@ -22,11 +23,11 @@ export function storyRepo(db: Db): StoryRepo {
         where: { answeredBy: { not: null }, status: { in: ["answered", "answered_elsewhere", "closed"] }, updatedAt: { gte: since } },
         include: answered,
       });
-      return rows.map(candidateOf);
+      return rows.map((row) => candidateOf(toQuestion(row)));
     },
     async candidate(questionId) {
       const row = await db.question.findUnique({ where: { id: questionId }, include: answered });
-      return row ? candidateOf(row) : null;
+      return row ? candidateOf(toQuestion(row)) : null;
     },
     shownIn: ({ surface, channelId }, since) => db.story.findMany({ where: { surface, channelId, shownAt: { gte: since } }, orderBy: { shownAt: "desc" } }),
     latestIn: ({ surface, channelId }) => db.story.findFirst({ where: { surface, channelId }, orderBy: { shownAt: "desc" } }),

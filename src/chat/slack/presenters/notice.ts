@@ -59,5 +59,7 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
       return simple(t("link.notFound", { email: notice.email }));
     case "link_no_email":
       return simple(t("link.noEmail"));
+    case "ai_budget_spent":
+      return simple(t("ai.budgetSpent", { budget: notice.budget }));
   }
 }

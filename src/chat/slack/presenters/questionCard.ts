@@ -2,7 +2,7 @@
 import type { KnownBlock, Button } from "@slack/types";
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardFacts, cardStateLine } from "../../shared/cardText";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 
@@ -19,6 +19,8 @@ export function questionCard(view: CardView, timezone: string): { text: string; 
     { type: "section", block_id: `q_${view.topicId}_head`, text: mrkdwn(`*${link(view.url, view.title)}*\n${escapeMrkdwn(view.excerpt)}`) },
     { type: "context", block_id: `q_${view.topicId}_meta`, elements: [mrkdwn(escapeMrkdwn(cardFacts(view)))] },
   ];
+  const ai = cardAiLine(view);
+  if (ai) blocks.push({ type: "context", block_id: `q_${view.topicId}_ai`, elements: [mrkdwn(escapeMrkdwn(ai))] });
   const status = cardStateLine(view.state, view.locale, timezone, slackMarkup);
   if (status) blocks.push({ type: "context", block_id: `q_${view.topicId}_state`, elements: [mrkdwn(status)] });
   if (view.actions.length) {

@@ -43,5 +43,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       return simple(t("link.notFound", { email: notice.email }));
     case "link_no_email":
       return simple(t("link.noEmail"));
+    case "ai_budget_spent":
+      return simple(t("ai.budgetSpent", { budget: notice.budget }));
   }
 }

@@ -1,7 +1,7 @@
 // A question card as an Adaptive Card with Universal Actions: a pure function of the core's CardView.
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardFacts, cardStateLine } from "../../shared/cardText";
 import { adaptiveCard, textBlocks, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 
@@ -19,11 +19,13 @@ export const DIALOG_ACTIONS = {
 export function questionCard(view: CardView, timezone: string, notice?: string): AdaptiveCard {
   const t = translator(view.locale, teamsMarkup.cmd);
   const state = cardStateLine(view.state, view.locale, timezone, teamsMarkup);
+  const ai = cardAiLine(view);
   const body: CardElement[] = [
     ...(notice ? [{ type: "TextBlock", text: notice, wrap: true, color: "Accent", weight: "Bolder" }] : []),
     { type: "TextBlock", text: teamsMarkup.link(view.url, view.title), size: "Medium", weight: "Bolder", wrap: true },
     { type: "TextBlock", text: teamsMarkup.escape(view.excerpt), wrap: true },
     { type: "TextBlock", text: teamsMarkup.escape(cardFacts(view)), isSubtle: true, size: "Small", wrap: true, spacing: "Small" },
+    ...(ai ? [{ type: "TextBlock", text: teamsMarkup.escape(ai), isSubtle: true, size: "Small", wrap: true, spacing: "Small" }] : []),
     ...(state ? textBlocks(state, { spacing: "Medium" }) : []),
   ];
   const data = { topicId: view.topicId };

@@ -1,0 +1,18 @@
+// A question row as the core sees it: the summaries column is JSON in the database, a string map in the core.
+import { z } from "zod";
+import { Prisma } from "../../generated/prisma/client";
+import type { Question } from "../../core/model";
+
+const summariesSchema = z.record(z.string(), z.string());
+
+export function toQuestion<T extends { summaries: Prisma.JsonValue }>(row: T): Omit<T, "summaries"> & { summaries: Question["summaries"] } {
+  const parsed = summariesSchema.safeParse(row.summaries);
+  return { ...row, summaries: parsed.success ? parsed.data : null };
+}
+
+/** A patch as Prisma takes it: a null summaries map is SQL NULL, not JSON null. */
+export function questionData<T extends { summaries?: Question["summaries"] }>(patch: T): Omit<T, "summaries"> & { summaries?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
+  const { summaries, ...rest } = patch;
+  if (summaries === undefined) return rest;
+  return { ...rest, summaries: summaries === null ? Prisma.DbNull : summaries };
+}

@@ -11,7 +11,7 @@ export default tseslint.config(
       "no-console": "error",
     },
   },
-  { files: ["demo/**", "bench/**", "scripts/**"], rules: { "no-console": "off" } },
+  { files: ["demo/**", "bench/**", "scripts/**", "test/eval/run.ts"], rules: { "no-console": "off" } },
   // Tests reshape loosely typed fixture JSON.
   { files: ["test/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
 );

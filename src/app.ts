@@ -86,6 +86,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
       hrIds: config.ADVOCATE_HR_IDS,
       adminIds: config.ADVOCATE_ADMIN_IDS,
+      calendar: { timezone: config.ADVOCATE_TIMEZONE, ...config.ADVOCATE_BUSINESS_HOURS, holidays: config.ADVOCATE_HOLIDAYS },
     },
   };
   if (config.ai) {

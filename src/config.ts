@@ -5,6 +5,7 @@ import { slackEnv, slackWanted, type SlackConfig } from "./chat/slack/config";
 import { teamsEnv, teamsWanted, type TeamsConfig } from "./chat/teams/config";
 import { discourseEnv, type DiscourseConfig } from "./community/discourse/config";
 import { aiEnv, aiWanted, type AiConfig } from "./ai/openai/config";
+import { parseBusinessHours } from "./core/promises/businessCalendar";
 
 const ids = z
   .string()
@@ -28,6 +29,17 @@ const coreEnv = z.object({
   ROUTE_DELAY_MS: z.coerce.number().int().min(0).default(3000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(30000),
+  /** Business hours for response promises, in ADVOCATE_TIMEZONE. */
+  ADVOCATE_BUSINESS_HOURS: z
+    .string()
+    .default("mon-fri 09:00-17:00")
+    .transform((text, ctx) => {
+      const hours = parseBusinessHours(text);
+      if (!hours) ctx.addIssue({ code: "custom", message: "must be working days and opening hours, e.g. mon-fri 09:00-17:00" });
+      return hours ?? { days: [], opensAt: 0, closesAt: 0 };
+    }),
+  /** Days without business hours, e.g. 2026-12-25,2026-12-26. */
+  ADVOCATE_HOLIDAYS: ids.pipe(z.array(z.iso.date({ error: "must be dates like 2026-12-25, separated by commas" }))),
   /** Slack allows about one message per second per channel. */
   SLACK_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1020),
 });

@@ -27,6 +27,16 @@ test("every problem is named, without echoing values", () => {
   expect(problems.join("\n")).not.toContain("xoxp-wrong-kind");
 });
 
+test("business hours, holidays and AI settings are checked too, each with how to write it", () => {
+  const result = loadConfig({ ADVOCATE_BUSINESS_HOURS: "weekdays 9 to 5", ADVOCATE_HOLIDAYS: "2026-12-25,christmas", OPENAI_API_KEY: "sk-x", OPENAI_BASE_URL: "not a url", AI_CONFIDENCE_THRESHOLD: "2" });
+  const problems = result.ok ? [] : result.problems;
+  expect(problems.find((p) => p.startsWith("ADVOCATE_BUSINESS_HOURS"))).toContain("mon-fri 09:00-17:00");
+  expect(problems.find((p) => p.startsWith("ADVOCATE_HOLIDAYS"))).toContain("2026-12-25");
+  expect(problems.find((p) => p.startsWith("OPENAI_BASE_URL"))).toContain("openai/v1");
+  expect(problems.some((p) => p.startsWith("AI_CONFIDENCE_THRESHOLD"))).toBe(true);
+  expect(problems.join("\n")).not.toContain("sk-x");
+});
+
 test("Slack, Teams or both: each surface is checked once any of its variables is set, and one must be", () => {
   const base = { DISCOURSE_URL, DISCOURSE_API_KEY: "k", DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET };
   const neither = loadConfig(base);

@@ -57,13 +57,13 @@ async function main(): Promise<void> {
     if (only.includes("crash")) {
       settings.log(`${kind}: kill -9 during bursts`);
       const crash = await fresh(kind, (world, env) => crashTrials(world, kind, env, port++, settings));
-      report.verdicts.push(crash.verdict);
+      record(report, crash.verdict);
       report.restarts.push({ database: kind, "restart to /readyz p50 (ms)": Math.round(crash.restartP50Ms) });
     }
     if (only.includes("away")) {
       settings.log(`${kind}: Slack and Discourse away for ${settings.outageMs / 1000} s`);
       const away = await fresh(kind, (world, env) => platformsAway(world, kind, env, port++, settings));
-      report.verdicts.push(away.verdict);
+      record(report, away.verdict);
       report.readiness.push({ outage: "Slack + Discourse", database: kind, ...away.readiness });
     }
     // The embedded database has no connection to cut, and is one process's own.
@@ -71,13 +71,13 @@ async function main(): Promise<void> {
     if (only.includes("cut")) {
       settings.log(`${kind}: database connection cut for ${settings.outageMs / 1000} s`);
       const cut = await fresh(kind, (world, env) => databaseCut(world, env as { DATABASE_URL: string }, port++, settings));
-      report.verdicts.push(cut.verdict);
+      record(report, cut.verdict);
       report.readiness.push({ outage: "database", database: kind, ...cut.readiness });
     }
     if (only.includes("replicas")) {
       settings.log(`${kind}: two replicas on one database`);
       const replicas = await fresh(kind, (world, env) => twoReplicas(world, env as { DATABASE_URL: string }, (port += 2), settings));
-      report.verdicts.push(replicas.verdict);
+      record(report, replicas.verdict);
       report.replicas = replicas.shared;
     }
   }
@@ -93,6 +93,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log("\nfaults passed: nothing lost, nothing repeated, /readyz truthful, one story per slot");
+}
+
+/** Kept for the table, and logged at once: a long soak shows each result even if a later scenario breaks. */
+function record(report: Report, verdict: Verdict): void {
+  report.verdicts.push(verdict);
+  settings.log(`${passed(verdict) ? "passed" : "FAILED"}: ${JSON.stringify(verdict)}`);
 }
 
 function judge(report: Report): string[] {

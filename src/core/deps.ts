@@ -1,5 +1,6 @@
 import type { ChatSurface, Clock, CommunityPort, LanguageModel, ScheduleTimers, Store } from "./ports";
 import type { Surface } from "./model";
+import type { BusinessCalendar } from "./promises/businessCalendar";
 
 export interface CoreSettings {
   defaultLocale: "en" | "nl";
@@ -16,6 +17,8 @@ export interface CoreSettings {
   hrIds: string[];
   /** Advocate admins (chat user ids): they may change rules and see reports. */
   adminIds: string[];
+  /** Business hours and holidays: response promises count only this time. */
+  calendar: BusinessCalendar;
 }
 
 export interface AiSettings {

@@ -33,6 +33,12 @@ export interface Question {
   summaries: Record<string, string> | null;
   aiOutcome: string | null;
   aiConfidence: number | null;
+  /** The response promise it was routed under (see core/promises). */
+  promiseMinutes: number | null;
+  promiseDueAt: Date | null;
+  promiseRuleId: number | null;
+  promiseStage: number;
+  firstAnsweredAt: Date | null;
 }
 
 export interface Card {
@@ -99,6 +105,12 @@ export interface RoutingRule {
   tags: string[];
   keywords: string[];
   languages: string[];
+  /** First answer within this many business minutes, or no promise. */
+  promiseMinutes: number | null;
+  /** Who hears of a missed promise: a channel or a person on a surface. */
+  escalateSurface: string | null;
+  escalateKind: string | null;
+  escalateTo: string | null;
 }
 
 export interface LeaderboardRow {

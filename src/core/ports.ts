@@ -64,6 +64,8 @@ export interface ChatSurface {
   updateCard(channelId: string, messageRef: string, view: CardView): Promise<void>;
   postThreadReply(channelId: string, messageRef: string, text: string, locale: string): Promise<void>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
+  /** A notice for a whole channel, in a card's thread when threadRef is given. */
+  postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;
   publishHome(userId: string, view: HomeView, locale: string): Promise<void>;
   /** A customer story card, posted into the channel for its meeting. */
   postStory(channelId: string, view: StoryView): Promise<{ messageRef: string }>;
@@ -84,6 +86,8 @@ export interface QuestionRepo {
   /** Clears claims that ran out; returns the questions concerned. */
   expireClaims(now: Date): Promise<string[]>;
   openClaimsOf(employeeId: string, now: Date): Promise<Question[]>;
+  /** Open, unanswered questions under a promise whose last stage is not yet reached. */
+  openPromises(): Promise<Question[]>;
 }
 
 export interface CardRepo {
@@ -175,6 +179,15 @@ export interface ReportRepo {
   medianFirstAnswerMs(range: Required<TimeRange>, department: string | null): Promise<number | null>;
   /** Per week of `weeks` (in order, each up to the next one's start): active advocates and answers published. */
   weekly(range: Required<TimeRange>, department: string | null, weeks: ReportWeek[]): Promise<WeeklyRow[]>;
+  /** Per channel, questions posted in the range under a promise that is decided by `now` (answered, or past due), and how many were kept. */
+  promisesKept(range: Required<TimeRange>, now: Date): Promise<PromiseTally[]>;
+}
+
+export interface PromiseTally {
+  surface: string;
+  channelId: string;
+  decided: number;
+  kept: number;
 }
 
 export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
@@ -218,10 +231,12 @@ export interface ReportAuditEntry {
   at: Date;
 }
 
+type PromiseField = "promiseMinutes" | "escalateSurface" | "escalateKind" | "escalateTo";
+
 export interface RuleRepo {
   list(): Promise<RoutingRule[]>;
   /** A rule with the same criteria and priority gains the target; otherwise a new rule is made. */
-  add(rule: Omit<RoutingRule, "id" | "targets"> & { target: ChatTarget; createdBy: string }): Promise<{ rule: RoutingRule; merged: boolean }>;
+  add(rule: Omit<RoutingRule, "id" | "targets" | PromiseField> & Partial<Pick<RoutingRule, PromiseField>> & { target: ChatTarget; createdBy: string }): Promise<{ rule: RoutingRule; merged: boolean }>;
   remove(id: number): Promise<boolean>;
 }
 

@@ -15,6 +15,7 @@ export interface ScheduledJob {
 export function communityJobs(community: string, pollCron: string): ScheduledJob[] {
   return [
     { name: "expire-claims", cron: "* * * * *", message: { kind: "claims.expire" }, lane: lanes.jobs() },
+    { name: "check-promises", cron: "* * * * *", message: { kind: "promises.check" }, lane: lanes.jobs() },
     { name: "poll-community", cron: pollCron, message: { kind: "community.poll" }, lane: lanes.community(community) },
   ];
 }

@@ -23,6 +23,7 @@ const view = (state: CardView["state"], actions: CardView["actions"]): CardView 
   actions,
   routing: null,
   summary: null,
+  promise: null,
 });
 
 type Element = { type: string; text?: string; verb?: string; data?: Record<string, unknown> };

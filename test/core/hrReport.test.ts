@@ -144,6 +144,8 @@ test("the CSV: one section per table, exact figures, quoted and formula-safe cel
     "2026-W45,2,2",
     "2026-W46,3,2",
     "",
+    "surface,channel,promises_decided,promises_kept,kept_percent",
+    "",
   ]);
   expect(reportCsv({ ...reply.report, pointsPerCharity: [{ charity: '=HYPERLINK("x"), "Ltd"', points: 1 }] })).toContain(`"'=HYPERLINK(""x""), ""Ltd"""`);
 

@@ -3,7 +3,7 @@ import { pickRule, ruleMatches, type RoutableQuestion } from "../../src/core/rou
 import type { RoutingRule } from "../../src/core/model";
 
 function rule(id: number, criteria: Partial<Omit<RoutingRule, "id">> = {}): RoutingRule {
-  return { id, priority: 100, targets: [{ surface: "slack", channelId: `C${id}` }], categories: [], tags: [], keywords: [], languages: [], ...criteria };
+  return { id, priority: 100, targets: [{ surface: "slack", channelId: `C${id}` }], categories: [], tags: [], keywords: [], languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null, ...criteria };
 }
 
 const question: RoutableQuestion = {

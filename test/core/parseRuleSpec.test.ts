@@ -72,7 +72,23 @@ describe("keys", () => {
       keywords: ["factuur"],
       languages: ["nl"],
       priority: 10,
+      promiseMinutes: null,
+      escalate: null,
     });
+  });
+
+  test("a response promise and who hears when it is missed", () => {
+    expect(ok(["tag:billing", "promise:4h", "escalate:<#C0LEADS|leads>"])).toMatchObject({ promiseMinutes: 240, escalate: { kind: "channel", id: "C0LEADS" } });
+    expect(ok(["tag:billing", "promise:1h30m", "escalate:<@U0DANA>"])).toMatchObject({ promiseMinutes: 90, escalate: { kind: "user", id: "U0DANA" } });
+    expect(ok(["tag:billing", "promise:45m", "escalate:here"])).toMatchObject({ promiseMinutes: 45, escalate: "here" });
+  });
+
+  test.each([["promise:0h"], ["promise:4d"], ["promise:h"], ["promise:999h"], ["escalate:#leads"]])("%s is refused", (token) => {
+    expect(parseRuleSpec(["tag:billing", "promise:4h", token])).toEqual({ ok: false, problem: token });
+  });
+
+  test("an escalation needs a promise", () => {
+    expect(parseRuleSpec(["tag:billing", "escalate:here"])).toEqual({ ok: false, problem: "escalate without promise" });
   });
 });
 

@@ -34,6 +34,11 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
       summaries: null,
       aiOutcome: null,
       aiConfidence: null,
+      promiseMinutes: null,
+      promiseDueAt: null,
+      promiseRuleId: null,
+      promiseStage: 0,
+      firstAnsweredAt: null,
       claimedById: null,
       claimExpiresAt: null,
       ...question,
@@ -46,7 +51,7 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
 const pick = (candidates: StoryCandidate[], extra: { channelRules?: RoutingRule[]; shown?: Array<{ questionId: string; shownAt: Date }> } = {}) =>
   pickStory({ candidates, channelRules: extra.channelRules ?? [], shown: extra.shown ?? [], now });
 
-const rule = (criteria: Partial<RoutingRule>): RoutingRule => ({ id: 1, priority: 10, targets: [], categories: [], tags: [], keywords: [], languages: [], ...criteria });
+const rule = (criteria: Partial<RoutingRule>): RoutingRule => ({ id: 1, priority: 10, targets: [], categories: [], tags: [], keywords: [], languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null, ...criteria });
 
 describe("preference order", () => {
   const everything = [

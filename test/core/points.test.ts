@@ -38,6 +38,7 @@ const chat: ChatSurface = {
   updateCard: async () => undefined,
   postThreadReply: async () => undefined,
   notify: async (userId, notice) => void notices.push(`${userId} ${notice.type} ${"points" in notice ? notice.points : ""}`),
+  postNotice: async () => undefined,
   publishHome: async () => undefined,
   postStory: async () => ({ messageRef: "story-ref" }),
   getUserProfile: async () => ({ email: null, displayName: null, locale: null }),

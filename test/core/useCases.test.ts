@@ -45,6 +45,7 @@ function fakeChat(name: string): ChatSurface {
     updateCard: async (channelId, _ref, view) => void chatLog.push(`update ${channelId} ${view.state.type}`),
     postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
     notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
+    postNotice: async (channelId, threadRef, notice) => void chatLog.push(`notice ${channelId} ${threadRef ?? "-"} ${notice.type}`),
     publishHome: async (userId) => void chatLog.push(`home ${userId}`),
     postStory: async (channelId, view) => (chatLog.push(`story ${channelId} ${view.reason}`), { messageRef: `${name}-story` }),
     getUserProfile: async () => ({ email: null, displayName: null, locale: null }),

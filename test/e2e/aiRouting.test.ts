@@ -79,7 +79,7 @@ test("a confident model routes the card where rules would not, with its summary;
 });
 
 test.each([
-  ["too slow (past AI_TIMEOUT_MS)", () => modelAnswers(classificationText(), { delayMs: 1500 }), "the AI did not answer in time", "error", "AI classification failed"],
+  ["too slow (past AI_TIMEOUT_MS)", () => modelAnswers(classificationText(), { delayMs: 3000 }), "the AI did not answer in time", "error", "AI classification failed"],
   ["not JSON", () => modelAnswers("I think this is a billing complaint."), "the AI gave an unusable answer", "invalid", "AI answer rejected"],
   ["off the admin's topic list", () => modelAnswers(classificationText({ topics: ["weather"] })), "the AI gave an unusable answer", "invalid", "AI answer rejected"],
 ])("a model answer that is %s: rules route it, the card says so, and it is logged", async (_name, answer, cardSays, outcome, logged) => {

@@ -23,7 +23,7 @@ export type EvalTopic = z.infer<typeof topicSchema>;
 export const EVAL_TOPICS: EvalTopic[] = z.array(topicSchema).parse(JSON.parse(readFileSync(path.join(__dirname, "topics.json"), "utf8")));
 
 function rule(id: number, name: string, keywords: string[]): RoutingRule & { name: string } {
-  return { id, name, priority: id * 10, targets: [{ surface: "slack", channelId: `#${name}` }], categories: [], tags: [], keywords, languages: [] };
+  return { id, name, priority: id * 10, targets: [{ surface: "slack", channelId: `#${name}` }], categories: [], tags: [], keywords, languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null };
 }
 
 /** What an admin would write for these routes: keywords in both languages, billing first. */

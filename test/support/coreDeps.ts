@@ -14,6 +14,7 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     ignoredUsernames: [],
     hrIds: [],
     adminIds: [],
+    calendar: { timezone: "Europe/Amsterdam", days: [1, 2, 3, 4, 5], opensAt: 540, closesAt: 1020, holidays: [] },
     ...overrides,
   };
 }

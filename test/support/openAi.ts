@@ -10,7 +10,7 @@ export const aiEnv = {
   OPENAI_API_KEY: "sk-test-not-a-real-key-0123456789",
   OPENAI_BASE_URL: AI_BASE_URL,
   OPENAI_MODEL: "gpt-4o-mini",
-  AI_TIMEOUT_MS: "400",
+  AI_TIMEOUT_MS: "1500",
   AI_TOPICS: "billing,delivery,app,contract",
 };
 

@@ -72,6 +72,10 @@ export class SlackSurface implements ChatSurface {
     await this.call(() => this.client.chat.postMessage({ channel: userId, ...noticeMessage(notice, locale), unfurl_links: false }));
   }
 
+  async postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string) {
+    await this.call(() => this.client.chat.postMessage({ channel: channelId, ...(threadRef ? { thread_ts: threadRef } : {}), ...noticeMessage(notice, locale), unfurl_links: false }));
+  }
+
   async sendFile(userId: string, file: ChatFile, locale: string) {
     // Uploads need the direct-message channel itself; a member id is not enough for files.
     const dm = await this.call(() => this.client.conversations.open({ users: userId }));

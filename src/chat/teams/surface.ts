@@ -57,6 +57,12 @@ export class TeamsSurface implements ChatSurface {
     await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(noticeCard(notice, locale))));
   }
 
+  async postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string) {
+    const card = noticeCard(notice, locale);
+    if (threadRef) await this.inThread(channelId, threadRef, (context) => context.sendActivity(cardActivity(card)));
+    else await this.postInChannel(channelId, card);
+  }
+
   /** Offers the report's files in personal chat; each is uploaded when the person accepts (routes/fileConsent.ts). */
   async sendFile(userId: string, file: ChatFile, locale: string) {
     const offers: Attachment[] = [];

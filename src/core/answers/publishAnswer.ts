@@ -58,6 +58,7 @@ async function complete(deps: CoreDeps, answer: Answer, question: Question, empl
       status: question.status === "closed" || question.status === "deleted" ? question.status : "answered",
       answeredBy: employee.displayName ?? employee.communityUsername,
       answeredUrl: post.url,
+      firstAnsweredAt: question.firstAnsweredAt ?? now,
       claimedById: null,
       claimExpiresAt: null,
     });

@@ -17,6 +17,13 @@ const RULES_BECAUSE = ["unsure", "invalid", "error", "budget", "off"] as const;
 type RulesBecause = (typeof RULES_BECAUSE)[number];
 const isRulesBecause = (outcome: string): outcome is RulesBecause => (RULES_BECAUSE as readonly string[]).includes(outcome);
 
+/** A response promise as the card shows it: its deadline while open, whether it was kept once answered. */
+export type CardPromise =
+  | { type: "pending"; dueAt: Date; minutes: number }
+  | { type: "overdue"; minutes: number }
+  | { type: "kept"; answeredAfterMinutes: number }
+  | { type: "missed"; answeredAfterMinutes: number; lateByMinutes: number };
+
 /** How AI took part in putting the card here; null where no AI is configured. */
 export type CardRouting = { by: "ai"; confidence: number } | { by: "rules"; because: RulesBecause; confidence: number | null } | null;
 
@@ -37,6 +44,7 @@ export interface CardView {
   state: CardState;
   actions: CardAction[];
   routing: CardRouting;
+  promise: CardPromise | null;
   /** The model's one-line summary in the card's language, when there is one. */
   summary: string | null;
 }
@@ -67,8 +75,21 @@ export function buildCardView(input: {
     state,
     actions: actionsFor(state),
     routing: cardRouting(question, card),
+    promise: cardPromise(question, now),
     summary: question.summaries?.[card.locale] ?? null,
   };
+}
+
+function cardPromise(question: Question, now: Date): CardPromise | null {
+  const { promiseMinutes: minutes, promiseDueAt: dueAt, firstAnsweredAt: answeredAt } = question;
+  if (minutes === null || dueAt === null) return null;
+  const toMinutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
+  if (answeredAt) {
+    const answeredAfterMinutes = toMinutes(answeredAt.getTime() - question.postedAt.getTime());
+    return answeredAt <= dueAt ? { type: "kept", answeredAfterMinutes } : { type: "missed", answeredAfterMinutes, lateByMinutes: toMinutes(answeredAt.getTime() - dueAt.getTime()) };
+  }
+  if (question.status !== "open") return null;
+  return now < dueAt ? { type: "pending", dueAt, minutes } : { type: "overdue", minutes };
 }
 
 function cardRouting(question: Question, card: Card): CardRouting {

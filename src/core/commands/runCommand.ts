@@ -123,8 +123,14 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
     case "add": {
       const parsed = parseRuleSpec(rest);
       if (!parsed.ok) return { type: "error", problem: "bad_rule", detail: parsed.problem };
-      const { channelId, ...criteria } = parsed.spec;
-      const added = await deps.store.rules.add({ ...criteria, target: { surface: ctx.surface, channelId: channelId ?? ctx.channelId }, createdBy: ctx.userId });
+      const { channelId, escalate, ...criteria } = parsed.spec;
+      const escalation = escalate === "here" ? { kind: "channel", id: ctx.channelId } : escalate;
+      const added = await deps.store.rules.add({
+        ...criteria,
+        ...(escalation ? { escalateSurface: ctx.surface, escalateKind: escalation.kind, escalateTo: escalation.id } : {}),
+        target: { surface: ctx.surface, channelId: channelId ?? ctx.channelId },
+        createdBy: ctx.userId,
+      });
       return { type: "rule_added", ...added };
     }
     case "remove": {

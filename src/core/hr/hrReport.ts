@@ -1,7 +1,7 @@
 // The HR participation report for a period and, optionally, one department: every figure an SQL aggregate.
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
-import type { AdvocateTotals, WeeklyRow } from "../ports";
+import type { AdvocateTotals, PromiseTally, WeeklyRow } from "../ports";
 import { attributePoints } from "../charity/attribution";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
 
@@ -19,6 +19,8 @@ export interface HrReport {
   pointsPerCharity: Array<{ charity: string; points: number }>;
   top: LeaderboardRow[];
   weekly: WeeklyRow[];
+  /** Response promises per channel (for every department: a promise belongs to a channel, not a person). */
+  promises: PromiseTally[];
 }
 
 const TOP = 5;
@@ -27,7 +29,7 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
   const { reports, charities } = deps.store;
   const { timezone } = deps.settings;
   const weeks = isoWeeks(period, timezone);
-  const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list] = await Promise.all([
+  const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list, promises] = await Promise.all([
     reports.advocates(period, department),
     employeesKnown(deps, department),
     reports.answersPublished(period, department),
@@ -35,6 +37,7 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
     reports.weekly(period, department, weeks),
     charities.terms(period.to),
     charities.list(),
+    reports.promisesKept(period, deps.clock.now()),
   ]);
   const eligible = new Set(list.filter((charity) => !charity.removedAt || charity.removedAt > period.to).map((charity) => charity.id));
   const names = new Map(list.map((charity) => [charity.id, charity.name]));
@@ -56,6 +59,7 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
     top: topAdvocates(advocates, TOP),
     // Quiet weeks are shown too, as zeros: a gap in a trend says something.
     weekly: weeks.map(({ week }) => byWeek.get(week) ?? { week, activeAdvocates: 0, answers: 0 }),
+    promises,
   };
 }
 

@@ -21,6 +21,9 @@ export function reportCsv(report: HrReport): string {
     [],
     ["week", "active_advocates", "answers"],
     ...report.weekly.map((row) => [row.week, row.activeAdvocates, row.answers]),
+    [],
+    ["surface", "channel", "promises_decided", "promises_kept", "kept_percent"],
+    ...report.promises.map((row) => [row.surface, row.channelId, row.decided, row.kept, Math.round((row.kept / row.decided) * 100)]),
   ];
   return rows.map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
 }

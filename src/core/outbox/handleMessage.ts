@@ -12,6 +12,7 @@ import { pollCommunity } from "../questions/pollCommunity";
 import { expireClaims } from "../claims/claims";
 import { runScheduledStory } from "../stories/runScheduledStory";
 import { postStory } from "../stories/postStory";
+import { checkPromises } from "../promises/checkPromises";
 
 /** Returns a short outcome for the log; throws RetryableError/PermanentError for the worker to act on. */
 export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage): Promise<string> {
@@ -55,5 +56,10 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
       return runScheduledStory(deps, message.scheduleId, message.slot);
     case "chat.postStory":
       return postStory(deps, message.storyId);
+    case "chat.channelNotice":
+      await chatFor(deps, message.surface).postNotice(message.channelId, message.threadRef, message.notice, message.locale);
+      return "notice posted";
+    case "promises.check":
+      return checkPromises(deps);
   }
 }

@@ -60,6 +60,12 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),
   z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
+  /** 50 % and 90 % of a promise's business time used, no answer yet. */
+  z.object({ type: z.literal("promise_reminder"), title: z.string(), url: z.string(), leftMinutes: z.number().int() }),
+  /** The promise's time is up without an answer (to the card's channel, or whoever it escalates to). */
+  z.object({ type: z.literal("promise_missed"), title: z.string(), url: z.string(), promiseMinutes: z.number().int() }),
+  /** After downtime: one message for everything that moved on meanwhile, not one each. */
+  z.object({ type: z.literal("promise_catch_up"), items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1) }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -84,6 +90,8 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claims.expire") }),
   z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
   z.object({ kind: z.literal("chat.postStory"), storyId: z.string() }),
+  z.object({ kind: z.literal("chat.channelNotice"), surface: surface, channelId: z.string(), threadRef: z.string().nullable(), locale: z.string(), notice: noticeSchema }),
+  z.object({ kind: z.literal("promises.check") }),
   z.object({ kind: z.literal("chat.sendFile"), surface, userId: z.string(), locale: z.string(), file: z.object({
       filename: z.string(),
       title: z.string(),

@@ -106,6 +106,7 @@ async function reply(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string
     status: "answered_elsewhere",
     answeredBy: colleague?.displayName ?? post.authorName ?? post.authorUsername,
     answeredUrl: post.url,
+    firstAnsweredAt: question.firstAnsweredAt ?? deps.clock.now(),
     claimedById: null,
     claimExpiresAt: null,
   });

@@ -5,6 +5,7 @@ import { pickRule } from "../routing/matchRule";
 import { classify, type Classification } from "./classify";
 import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
 import type { Question } from "../model";
+import { addBusinessMinutes } from "../promises/businessCalendar";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
@@ -26,7 +27,10 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
   const routedBy = ai?.outcome === "ai" ? `ai:${ai.rule.id}` : rule ? `rule:${rule.id}` : "fallback";
   const aiNote = ai ? ` (AI: ${ai.outcome}${"detail" in ai ? `, ${ai.detail}` : ""})` : "";
   return deps.store.transaction(async (tx) => {
-    await tx.questions.update(questionId, { status: "open", ...understood, routedAt: deps.clock.now() });
+    const promise = rule?.promiseMinutes
+      ? { promiseMinutes: rule.promiseMinutes, promiseRuleId: rule.id, promiseDueAt: addBusinessMinutes(question.postedAt, rule.promiseMinutes, deps.settings.calendar) }
+      : {};
+    await tx.questions.update(questionId, { status: "open", ...understood, ...promise, routedAt: deps.clock.now() });
     if (!targets.length) return `no rule and no fallback channel${aiNote}`;
     for (const target of targets) {
       const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;

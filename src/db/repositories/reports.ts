@@ -75,6 +75,20 @@ export function reportRepo(db: Db): ReportRepo {
       const ms = rows[0]?.ms;
       return ms === null || ms === undefined ? null : Math.round(Number(ms));
     },
+    async promisesKept(range, now) {
+      const rows = await db.$queryRawUnsafe<Array<{ surface: string; channelId: string; decided: number; kept: number }>>(
+        `SELECT c.surface, c."channelId", count(*)::int AS decided,
+                (count(*) FILTER (WHERE q."firstAnsweredAt" <= q."promiseDueAt"))::int AS kept
+         FROM "Question" q JOIN "Card" c ON c."questionId" = q.id
+         WHERE q."promiseDueAt" IS NOT NULL AND q."postedAt" BETWEEN $1::timestamp AND $2::timestamp
+           AND (q."firstAnsweredAt" IS NOT NULL OR q."promiseDueAt" <= $3::timestamp)
+         GROUP BY c.surface, c."channelId" ORDER BY c.surface, c."channelId"`,
+        range.from,
+        range.to,
+        now,
+      );
+      return rows;
+    },
     async weekly(range, department, weeks) {
       // Rows fall in buckets by the weeks' start instants (1 = the first week); distinct (week, employee) pairs
       // first, so counting active advocates needs no sort of every award.

@@ -11,6 +11,8 @@ export function ruleRepo(db: Db): RuleRepo {
       const twin = (await list()).find(
         (other) =>
           other.priority === rule.priority &&
+          other.promiseMinutes === (rule.promiseMinutes ?? null) &&
+          other.escalateTo === (rule.escalateTo ?? null) &&
           sameSet(other.categories, rule.categories) &&
           sameSet(other.tags, rule.tags) &&
           sameSet(other.keywords, rule.keywords) &&

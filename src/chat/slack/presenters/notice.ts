@@ -3,6 +3,8 @@ import type { KnownBlock } from "@slack/types";
 import type { Notice } from "../../../core/outbox/messages";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
+import { slackMarkup } from "./slackMarkup";
+import { promiseNoticeText } from "../../shared/promiseText";
 
 export const LINK_ACCEPT = "advocate_link_accept";
 export const LINK_DECLINE = "advocate_link_decline";
@@ -61,5 +63,10 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
       return simple(t("link.noEmail"));
     case "ai_budget_spent":
       return simple(t("ai.budgetSpent", { budget: notice.budget }));
+    case "promise_reminder":
+    case "promise_missed":
+    case "promise_catch_up":
+      // The notification text has no links (it is escaped whole); the message itself links the topics.
+      return { text: promiseNoticeText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(promiseNoticeText(notice, locale, slackMarkup)) }] };
   }
 }

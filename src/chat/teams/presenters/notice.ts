@@ -3,6 +3,7 @@ import type { Notice } from "../../../core/outbox/messages";
 import { translator } from "../../../i18n";
 import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
+import { promiseNoticeText } from "../../shared/promiseText";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
 
@@ -45,5 +46,9 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       return simple(t("link.noEmail"));
     case "ai_budget_spent":
       return simple(t("ai.budgetSpent", { budget: notice.budget }));
+    case "promise_reminder":
+    case "promise_missed":
+    case "promise_catch_up":
+      return adaptiveCard(textBlocks(promiseNoticeText(notice, locale, teamsMarkup)));
   }
 }

@@ -87,6 +87,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       hrIds: config.ADVOCATE_HR_IDS,
       adminIds: config.ADVOCATE_ADMIN_IDS,
       calendar: { timezone: config.ADVOCATE_TIMEZONE, ...config.ADVOCATE_BUSINESS_HOURS, holidays: config.ADVOCATE_HOLIDAYS },
+      recurringProblemThreshold: config.RECURRING_PROBLEM_THRESHOLD,
     },
   };
   if (config.ai) {

@@ -40,6 +40,8 @@ const coreEnv = z.object({
     }),
   /** Days without business hours, e.g. 2026-12-25,2026-12-26. */
   ADVOCATE_HOLIDAYS: ids.pipe(z.array(z.iso.date({ error: "must be dates like 2026-12-25, separated by commas" }))),
+  /** Customers with the same complaint or question within 7 days before the problems channel hears of it. */
+  RECURRING_PROBLEM_THRESHOLD: z.coerce.number().int().min(2).default(5),
   /** Slack allows about one message per second per channel. */
   SLACK_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(1020),
 });

@@ -19,6 +19,8 @@ export interface CoreSettings {
   adminIds: string[];
   /** Business hours and holidays: response promises count only this time. */
   calendar: BusinessCalendar;
+  /** Customers with the same complaint or question in 7 days before the product channel hears of it. */
+  recurringProblemThreshold: number;
 }
 
 export interface AiSettings {

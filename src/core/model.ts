@@ -39,6 +39,16 @@ export interface Question {
   promiseRuleId: number | null;
   promiseStage: number;
   firstAnsweredAt: Date | null;
+  problemGroupId: number | null;
+}
+
+/** Complaints and questions about the same thing (see core/problems). */
+export interface ProblemGroup {
+  id: number;
+  label: string;
+  keywords: string[];
+  createdAt: Date;
+  alertedAt: Date | null;
 }
 
 export interface Card {

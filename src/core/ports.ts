@@ -6,6 +6,7 @@ import type {
   ChatTarget,
   Employee,
   LeaderboardRow,
+  ProblemGroup,
   Question,
   RoutingRule,
   Story,
@@ -245,6 +246,19 @@ export interface ChannelRepo {
   setLocale(surface: string, channelId: string, locale: string): Promise<void>;
   fallback(): Promise<{ surface: string; channelId: string } | null>;
   setFallback(surface: string, channelId: string): Promise<void>;
+  /** The channel that hears of recurring problems. */
+  problems(): Promise<{ surface: string; channelId: string } | null>;
+  setProblems(surface: string, channelId: string): Promise<void>;
+}
+
+export interface ProblemRepo {
+  /** Groups with a member posted since the date. */
+  recentGroups(since: Date): Promise<ProblemGroup[]>;
+  create(group: Pick<ProblemGroup, "label" | "keywords">): Promise<ProblemGroup>;
+  /** Members posted since the date, oldest first. */
+  members(groupId: number, since: Date): Promise<Array<Pick<Question, "title" | "url">>>;
+  /** Marks the group alerted unless it was alerted after `quietSince`; true when this call marked it (one alert). */
+  markAlerted(groupId: number, at: Date, quietSince: Date): Promise<boolean>;
 }
 
 export interface StoryRepo {
@@ -345,6 +359,7 @@ export interface Repos {
   addresses: AddressRepo;
   fileOffers: FileOfferRepo;
   ai: AiRepo;
+  problems: ProblemRepo;
 }
 
 /** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */

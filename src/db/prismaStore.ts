@@ -22,6 +22,7 @@ import { cursorRepo } from "./repositories/cursors";
 import { addressRepo } from "./repositories/addresses";
 import { fileOfferRepo } from "./repositories/fileOffers";
 import { aiRepo } from "./repositories/ai";
+import { problemRepo } from "./repositories/problems";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -45,6 +46,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     addresses: addressRepo(db),
     fileOffers: fileOfferRepo(db),
     ai: aiRepo(db),
+    problems: problemRepo(db),
   };
 }
 

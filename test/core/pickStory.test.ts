@@ -39,6 +39,7 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
       promiseRuleId: null,
       promiseStage: 0,
       firstAnsweredAt: null,
+      problemGroupId: null,
       claimedById: null,
       claimExpiresAt: null,
       ...question,

@@ -45,6 +45,8 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
     case "fallback_set":
       return t("rules.fallbackSet", { channel: channels([reply.target]) });
+    case "problems_set":
+      return t("rules.problemsSet", { channel: channels([reply.target]), threshold: reply.threshold });
     case "ai":
       return [
         reply.switched ? t(`ai.switched.${reply.switched}`) : null,

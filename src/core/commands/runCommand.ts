@@ -32,6 +32,7 @@ export type CommandReply =
   | { type: "rule_added"; rule: RoutingRule; merged: boolean }
   | { type: "rule_removed"; id: number; removed: boolean }
   | { type: "fallback_set"; target: ChatTarget }
+  | { type: "problems_set"; target: ChatTarget; threshold: number }
   | { type: "language_set"; locale: string }
   | { type: "point_rules"; rules: PointRules }
   | { type: "charity"; charity: CharityReply }
@@ -142,6 +143,11 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
       const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
       await deps.store.channels.setFallback(ctx.surface, channelId);
       return { type: "fallback_set", target: { surface: ctx.surface, channelId } };
+    }
+    case "problems": {
+      const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
+      await deps.store.channels.setProblems(ctx.surface, channelId);
+      return { type: "problems_set", target: { surface: ctx.surface, channelId }, threshold: deps.settings.recurringProblemThreshold };
     }
     default:
       // `route tag:billing` is short for `route add tag:billing`.

@@ -1,7 +1,7 @@
 // Rule-based understanding of a customer post: language, kind and urgency from word lists.
 import type { QuestionKind } from "../model";
 
-const STOPWORDS: Record<"nl" | "en", string[]> = {
+export const STOPWORDS: Record<"nl" | "en", string[]> = {
   nl: ["de", "het", "een", "en", "ik", "je", "is", "niet", "van", "dat", "op", "mijn", "wat", "er", "maar", "met", "voor", "ook", "nog", "hoe", "bij", "dit", "zijn", "naar", "kan", "wordt", "heb", "hallo", "bedankt", "graag", "waarom", "jullie", "geen"],
   en: ["the", "a", "an", "and", "i", "you", "is", "not", "of", "that", "on", "my", "what", "there", "but", "with", "for", "also", "how", "this", "are", "to", "can", "have", "hello", "thanks", "please", "why", "your", "it", "does", "when", "no"],
 };

@@ -6,6 +6,7 @@ import { classify, type Classification } from "./classify";
 import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
 import type { Question } from "../model";
 import { addBusinessMinutes } from "../promises/businessCalendar";
+import { trackRecurringProblem } from "../problems/trackRecurringProblem";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
@@ -30,8 +31,10 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
     const promise = rule?.promiseMinutes
       ? { promiseMinutes: rule.promiseMinutes, promiseRuleId: rule.id, promiseDueAt: addBusinessMinutes(question.postedAt, rule.promiseMinutes, deps.settings.calendar) }
       : {};
-    await tx.questions.update(questionId, { status: "open", ...understood, ...promise, routedAt: deps.clock.now() });
-    if (!targets.length) return `no rule and no fallback channel${aiNote}`;
+    const routed = await tx.questions.update(questionId, { status: "open", ...understood, ...promise, routedAt: deps.clock.now() });
+    const problem = await trackRecurringProblem(deps, tx, routed, understood.kind);
+    const notes = `${aiNote}${problem ? `; ${problem}` : ""}`;
+    if (!targets.length) return `no rule and no fallback channel${notes}`;
     for (const target of targets) {
       const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;
       const card = await tx.cards.create({
@@ -43,7 +46,7 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
       });
       await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
     }
-    return `routed by ${routedBy} to ${targets.map((target) => `${target.surface}:${target.channelId}`).join(", ")}${aiNote}`;
+    return `routed by ${routedBy} to ${targets.map((target) => `${target.surface}:${target.channelId}`).join(", ")}${notes}`;
   });
 }
 

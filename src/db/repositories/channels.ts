@@ -18,5 +18,13 @@ export function channelRepo(db: Db): ChannelRepo {
       await db.channelSetting.updateMany({ where: { isFallback: true }, data: { isFallback: false } });
       await db.channelSetting.upsert({ where: { surface_channelId: { surface, channelId } }, create: { surface, channelId, isFallback: true }, update: { isFallback: true } });
     },
+    async problems() {
+      const setting = await db.channelSetting.findFirst({ where: { isProblems: true } });
+      return setting ? { surface: setting.surface, channelId: setting.channelId } : null;
+    },
+    async setProblems(surface, channelId) {
+      await db.channelSetting.updateMany({ where: { isProblems: true }, data: { isProblems: false } });
+      await db.channelSetting.upsert({ where: { surface_channelId: { surface, channelId } }, create: { surface, channelId, isProblems: true }, update: { isProblems: true } });
+    },
   };
 }

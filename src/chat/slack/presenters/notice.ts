@@ -5,6 +5,7 @@ import { translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
+import { recurringProblemText } from "../../shared/problemText";
 
 export const LINK_ACCEPT = "advocate_link_accept";
 export const LINK_DECLINE = "advocate_link_decline";
@@ -68,5 +69,7 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     case "promise_catch_up":
       // The notification text has no links (it is escaped whole); the message itself links the topics.
       return { text: promiseNoticeText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(promiseNoticeText(notice, locale, slackMarkup)) }] };
+    case "recurring_problem":
+      return { text: recurringProblemText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(recurringProblemText(notice, locale, slackMarkup)) }] };
   }
 }

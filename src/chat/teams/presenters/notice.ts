@@ -4,6 +4,7 @@ import { translator } from "../../../i18n";
 import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
+import { recurringProblemText } from "../../shared/problemText";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
 
@@ -50,5 +51,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "promise_missed":
     case "promise_catch_up":
       return adaptiveCard(textBlocks(promiseNoticeText(notice, locale, teamsMarkup)));
+    case "recurring_problem":
+      return adaptiveCard(textBlocks(recurringProblemText(notice, locale, teamsMarkup)));
   }
 }

@@ -1,0 +1,63 @@
+// The same complaint from five customers in a week reaches the product channel once, with the links.
+import nock from "nock";
+import { fixture } from "../support/fixtures";
+import { startTestApp, type TestApp } from "../support/testApp";
+import { FakeSlack, captureResponseUrls } from "../support/slackApi";
+import { slashCommand } from "../support/slackPayloads";
+
+const PRODUCT = "C0PRODUCT1";
+const ADMIN = "UADMIN001";
+let app: TestApp;
+let slack: FakeSlack;
+
+beforeEach(async () => {
+  app = await startTestApp();
+  slack = new FakeSlack().listen();
+  captureResponseUrls();
+  await app.slashCommand(slashCommand("route fallback", ADMIN));
+});
+afterEach(async () => {
+  nock.cleanAll();
+  await app.stop();
+});
+
+async function ask(topicId: number, title: string): Promise<void> {
+  const topic = fixture<Record<string, any>>("discourse/topic_created.json");
+  const post = fixture<Record<string, any>>("discourse/post_created_first_post.json");
+  topic.topic.id = post.post.topic_id = topicId;
+  topic.topic.title = topic.topic.fancy_title = post.post.topic_title = title;
+  topic.topic.slug = post.post.topic_slug = `topic-${topicId}`;
+  post.post.id = topicId * 10;
+  topic.topic.created_at = post.post.created_at = new Date().toISOString();
+  await app.postDiscourse("topic_created", topic);
+  await app.postDiscourse("post_created", post);
+  await app.drain();
+}
+
+const alerts = () => slack.of("chat.postMessage").filter((call) => call.body.channel === PRODUCT).map((call) => slack.blocksText(call));
+
+test("five customers, one problem: one alert with the links; the sixth adds no second alert; other topics stay apart", async () => {
+  const reply = (await (await app.slashCommand(slashCommand(`route problems <#${PRODUCT}|product>`, ADMIN))).json()) as { text: string };
+  expect(reply.text).toContain("5 customers");
+  const titles = ["Factuur dubbel afgeschreven na overstap", "Dubbel afgeschreven na overstap jaarabonnement", "Overstap: factuur dubbel?", "Factuur na overstap klopt niet"];
+  for (const [i, title] of titles.entries()) await ask(5001 + i, title);
+  await ask(5101, "Hoe koppel ik de app aan mijn slimme meter?");
+  expect(alerts()).toEqual([]);
+
+  await ask(5005, "Factuur dubbel na overstap, wat nu?");
+  expect(alerts()).toHaveLength(1);
+  expect(alerts()[0]).toContain("5 customers asked about “factuur dubbel overstap” this week:");
+  expect(alerts()[0]).toContain("topic-5001");
+  expect(alerts()[0]).toContain("topic-5005");
+  expect(alerts()[0]).not.toContain("slimme meter");
+
+  await ask(5006, "Weer dubbel afgeschreven na overstap");
+  expect(alerts()).toHaveLength(1);
+  expect(await app.db.prisma.problemGroup.count()).toBe(2);
+});
+
+test("without a problems channel nothing is posted, and the groups are still kept", async () => {
+  for (let i = 0; i < 5; i++) await ask(6001 + i, `Factuur dubbel afgeschreven na overstap (${i + 1})`);
+  expect(slack.of("chat.postMessage").filter((call) => !call.body.metadata)).toEqual([]);
+  expect(await app.db.prisma.question.count({ where: { problemGroupId: { not: null } } })).toBe(5);
+});

@@ -40,6 +40,8 @@ export interface Question {
   promiseStage: number;
   firstAnsweredAt: Date | null;
   problemGroupId: number | null;
+  /** Colleagues whose answers to similar questions were accepted (display names), suggested on the card. */
+  experts: string[];
 }
 
 /** Complaints and questions about the same thing (see core/problems). */

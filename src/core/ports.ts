@@ -114,6 +114,8 @@ export interface AnswerRepo {
   create(answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs">): Promise<Answer>;
   update(id: string, patch: Partial<Answer>): Promise<Answer>;
   byCommunityPost(postId: number): Promise<Answer | null>;
+  /** Answers the community accepted as the solution since the date, with their author and question title. */
+  acceptedSince(since: Date): Promise<Array<{ employeeId: string; employeeName: string; title: string }>>;
   /** Answers still being published to this topic by this username (our own post arriving by webhook). */
   inFlightFor(questionId: string, username: string): Promise<Answer[]>;
 }
@@ -251,6 +253,14 @@ export interface ChannelRepo {
   setProblems(surface: string, channelId: string): Promise<void>;
 }
 
+export interface FollowRepo {
+  add(employeeId: string, topic: string): Promise<void>;
+  remove(employeeId: string, topic: string): Promise<boolean>;
+  of(employeeId: string): Promise<string[]>;
+  /** Every follow with its employee: few enough to match each new question against. */
+  all(): Promise<Array<{ employee: Employee; topic: string }>>;
+}
+
 export interface ProblemRepo {
   /** Groups with a member posted since the date. */
   recentGroups(since: Date): Promise<ProblemGroup[]>;
@@ -360,6 +370,7 @@ export interface Repos {
   fileOffers: FileOfferRepo;
   ai: AiRepo;
   problems: ProblemRepo;
+  follows: FollowRepo;
 }
 
 /** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */

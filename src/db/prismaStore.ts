@@ -23,6 +23,7 @@ import { addressRepo } from "./repositories/addresses";
 import { fileOfferRepo } from "./repositories/fileOffers";
 import { aiRepo } from "./repositories/ai";
 import { problemRepo } from "./repositories/problems";
+import { followRepo } from "./repositories/follows";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -47,6 +48,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     fileOffers: fileOfferRepo(db),
     ai: aiRepo(db),
     problems: problemRepo(db),
+    follows: followRepo(db),
   };
 }
 

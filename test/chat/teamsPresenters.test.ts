@@ -24,6 +24,7 @@ const view = (state: CardView["state"], actions: CardView["actions"]): CardView 
   routing: null,
   summary: null,
   promise: null,
+  experts: [],
 });
 
 type Element = { type: string; text?: string; verb?: string; data?: Record<string, unknown> };

@@ -40,6 +40,7 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
       promiseStage: 0,
       firstAnsweredAt: null,
       problemGroupId: null,
+      experts: [],
       claimedById: null,
       claimExpiresAt: null,
       ...question,

@@ -50,3 +50,8 @@ export function cardAiLine(view: CardView): string | null {
   const parts = [view.summary ? t("card.ai.summary", { summary: view.summary }) : null, how].filter(Boolean);
   return parts.length ? parts.join(" · ") : null;
 }
+
+/** "Answered similar questions well: Sanne, Priya"; null when nobody did. Unescaped. */
+export function cardExpertsLine(view: CardView): string | null {
+  return view.experts.length ? translator(view.locale)("card.experts", { names: view.experts.join(", ") }) : null;
+}

@@ -47,6 +47,13 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return t("rules.fallbackSet", { channel: channels([reply.target]) });
     case "problems_set":
       return t("rules.problemsSet", { channel: channels([reply.target]), threshold: reply.threshold });
+    case "follows":
+      return [
+        reply.changed ? t(reply.changed.following ? "follow.added" : "follow.removed", { topic: markup.escape(reply.changed.topic) }) : null,
+        reply.topics.length ? t("follow.list", { topics: reply.topics.map((topic) => markup.escape(topic)).join(", ") }) : t("follow.none"),
+      ]
+        .filter(Boolean)
+        .join("\n");
     case "ai":
       return [
         reply.switched ? t(`ai.switched.${reply.switched}`) : null,

@@ -45,6 +45,8 @@ export interface CardView {
   actions: CardAction[];
   routing: CardRouting;
   promise: CardPromise | null;
+  /** Colleagues who answered similar questions well before. */
+  experts: string[];
   /** The model's one-line summary in the card's language, when there is one. */
   summary: string | null;
 }
@@ -76,6 +78,7 @@ export function buildCardView(input: {
     actions: actionsFor(state),
     routing: cardRouting(question, card),
     promise: cardPromise(question, now),
+    experts: state.type === "open" ? question.experts : [],
     summary: question.summaries?.[card.locale] ?? null,
   };
 }

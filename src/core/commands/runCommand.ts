@@ -14,6 +14,7 @@ import type { HrReport } from "../hr/hrReport";
 import { reportCommand } from "../hr/reportCommand";
 import { storyCommand, type StoryProblem, type StoryReply } from "../stories/storyCommand";
 import { aiCommand, type AiStatus } from "../ai/aiCommand";
+import { followCommand, type FollowReply } from "../expertise/followCommand";
 
 export interface CommandContext extends Actor {
   channelId: string;
@@ -42,9 +43,10 @@ export type CommandReply =
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
   | StoryReply
   | AiStatus
+  | Extract<FollowReply, { type: "follows" }>
   | {
       type: "error";
-      problem: "unknown_command" | "not_admin" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | "bad_report_period" | "not_allowed" | StoryProblem;
+      problem: "unknown_command" | "not_admin" | "bad_topic" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | "bad_report_period" | "not_allowed" | StoryProblem;
       detail?: string;
     };
 
@@ -75,6 +77,11 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const hr = await hrCommand(deps, ctx, args[0]?.toLowerCase(), args[1] ?? "");
       return hr ? { type: "hr", hr } : { type: "error", problem: "unknown_command", detail: `hr ${args[0] ?? ""}`.trim() };
+    }
+    case "follow":
+    case "unfollow": {
+      const reply = await followCommand(deps, ctx, verb.toLowerCase() === "follow", args[0]);
+      return reply;
     }
     case "ai": {
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };

@@ -65,6 +65,8 @@ export const noticeSchema = z.discriminatedUnion("type", [
   /** The promise's time is up without an answer (to the card's channel, or whoever it escalates to). */
   z.object({ type: z.literal("promise_missed"), title: z.string(), url: z.string(), promiseMinutes: z.number().int() }),
   /** After downtime: one message for everything that moved on meanwhile, not one each. */
+  /** A new question about a topic the employee follows. */
+  z.object({ type: z.literal("followed_question"), topic: z.string(), title: z.string(), url: z.string() }),
   /** The same complaint or question from several customers this week. */
   z.object({ type: z.literal("recurring_problem"), label: z.string(), count: z.number().int(), items: z.array(z.object({ title: z.string(), url: z.string() })).min(1) }),
   z.object({ type: z.literal("promise_catch_up"), items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1) }),

@@ -7,6 +7,8 @@ import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
 import type { Question } from "../model";
 import { addBusinessMinutes } from "../promises/businessCalendar";
 import { trackRecurringProblem } from "../problems/trackRecurringProblem";
+import { suggestExperts } from "../expertise/suggestExperts";
+import { notifyFollowers } from "../expertise/notifyFollowers";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
@@ -31,9 +33,11 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
     const promise = rule?.promiseMinutes
       ? { promiseMinutes: rule.promiseMinutes, promiseRuleId: rule.id, promiseDueAt: addBusinessMinutes(question.postedAt, rule.promiseMinutes, deps.settings.calendar) }
       : {};
-    const routed = await tx.questions.update(questionId, { status: "open", ...understood, ...promise, routedAt: deps.clock.now() });
+    const experts = await suggestExperts(tx, question, deps.clock.now());
+    const routed = await tx.questions.update(questionId, { status: "open", ...understood, ...promise, experts, routedAt: deps.clock.now() });
     const problem = await trackRecurringProblem(deps, tx, routed, understood.kind);
-    const notes = `${aiNote}${problem ? `; ${problem}` : ""}`;
+    const followers = await notifyFollowers(deps, tx, routed);
+    const notes = `${aiNote}${problem ? `; ${problem}` : ""}${followers ? `; ${followers} follower(s) told` : ""}`;
     if (!targets.length) return `no rule and no fallback channel${notes}`;
     for (const target of targets) {
       const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;

@@ -69,6 +69,10 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     case "promise_catch_up":
       // The notification text has no links (it is escaped whole); the message itself links the topics.
       return { text: promiseNoticeText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(promiseNoticeText(notice, locale, slackMarkup)) }] };
+    case "followed_question": {
+      const text = t("follow.question", { topic: notice.topic, title: notice.title });
+      return { text, blocks: [{ type: "section", text: mrkdwn(t("follow.question", { topic: escapeMrkdwn(notice.topic), title: link(notice.url, notice.title) })) }] };
+    }
     case "recurring_problem":
       return { text: recurringProblemText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(recurringProblemText(notice, locale, slackMarkup)) }] };
   }

@@ -2,7 +2,7 @@
 import type { KnownBlock, Button } from "@slack/types";
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardAiLine, cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardExpertsLine, cardFacts, cardStateLine } from "../../shared/cardText";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
@@ -22,6 +22,8 @@ export function questionCard(view: CardView, timezone: string): { text: string; 
   ];
   const ai = cardAiLine(view);
   if (ai) blocks.push({ type: "context", block_id: `q_${view.topicId}_ai`, elements: [mrkdwn(escapeMrkdwn(ai))] });
+  const experts = cardExpertsLine(view);
+  if (experts) blocks.push({ type: "context", block_id: `q_${view.topicId}_experts`, elements: [mrkdwn(escapeMrkdwn(experts))] });
   const promise = cardPromiseLine(view.promise, view.locale, timezone);
   if (promise) blocks.push({ type: "context", block_id: `q_${view.topicId}_promise`, elements: [mrkdwn(escapeMrkdwn(promise))] });
   const status = cardStateLine(view.state, view.locale, timezone, slackMarkup);

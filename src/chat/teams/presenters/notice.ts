@@ -51,6 +51,8 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "promise_missed":
     case "promise_catch_up":
       return adaptiveCard(textBlocks(promiseNoticeText(notice, locale, teamsMarkup)));
+    case "followed_question":
+      return adaptiveCard(textBlocks(t("follow.question", { topic: teamsMarkup.escape(notice.topic), title: teamsMarkup.link(notice.url, notice.title) })));
     case "recurring_problem":
       return adaptiveCard(textBlocks(recurringProblemText(notice, locale, teamsMarkup)));
   }

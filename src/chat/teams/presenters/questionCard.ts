@@ -1,7 +1,7 @@
 // A question card as an Adaptive Card with Universal Actions: a pure function of the core's CardView.
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardAiLine, cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardExpertsLine, cardFacts, cardStateLine } from "../../shared/cardText";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { adaptiveCard, textBlocks, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
@@ -22,12 +22,14 @@ export function questionCard(view: CardView, timezone: string, notice?: string):
   const state = cardStateLine(view.state, view.locale, timezone, teamsMarkup);
   const ai = cardAiLine(view);
   const promise = cardPromiseLine(view.promise, view.locale, timezone);
+  const experts = cardExpertsLine(view);
   const body: CardElement[] = [
     ...(notice ? [{ type: "TextBlock", text: notice, wrap: true, color: "Accent", weight: "Bolder" }] : []),
     { type: "TextBlock", text: teamsMarkup.link(view.url, view.title), size: "Medium", weight: "Bolder", wrap: true },
     { type: "TextBlock", text: teamsMarkup.escape(view.excerpt), wrap: true },
     { type: "TextBlock", text: teamsMarkup.escape(cardFacts(view)), isSubtle: true, size: "Small", wrap: true, spacing: "Small" },
     ...(ai ? [{ type: "TextBlock", text: teamsMarkup.escape(ai), isSubtle: true, size: "Small", wrap: true, spacing: "Small" }] : []),
+    ...(experts ? [{ type: "TextBlock", text: teamsMarkup.escape(experts), isSubtle: true, size: "Small", wrap: true, spacing: "Small" }] : []),
     ...(promise ? [{ type: "TextBlock", text: teamsMarkup.escape(promise), size: "Small", wrap: true, spacing: "Small", color: view.promise?.type === "overdue" || view.promise?.type === "missed" ? "Attention" : "Default" }] : []),
     ...(state ? textBlocks(state, { spacing: "Medium" }) : []),
   ];

@@ -1,0 +1,20 @@
+// `follow billing`, `unfollow billing`, `follow` (what I follow).
+import type { CoreDeps } from "../deps";
+import { actorEmployee, type Actor } from "../accounts/actor";
+
+export type FollowReply = { type: "follows"; topics: string[]; changed: { topic: string; following: boolean } | null } | { type: "error"; problem: "bad_topic"; detail: string };
+
+const TOPIC = /^[\p{L}\p{N}][\p{L}\p{N}-]{1,39}$/u;
+
+export async function followCommand(deps: CoreDeps, actor: Actor, following: boolean, topicText: string | undefined): Promise<FollowReply> {
+  const employee = await actorEmployee(deps, actor);
+  let changed: { topic: string; following: boolean } | null = null;
+  if (topicText !== undefined) {
+    const topic = topicText.toLowerCase();
+    if (!TOPIC.test(topic)) return { type: "error", problem: "bad_topic", detail: topicText };
+    if (following) await deps.store.follows.add(employee.id, topic);
+    else await deps.store.follows.remove(employee.id, topic);
+    changed = { topic, following };
+  }
+  return { type: "follows", topics: await deps.store.follows.of(employee.id), changed };
+}

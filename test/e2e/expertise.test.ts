@@ -1,10 +1,10 @@
 // Follow a topic and hear of each new question about it; cards name the colleagues whose answers to similar
 // questions were accepted.
 import nock from "nock";
-import { fixture } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls } from "../support/slackApi";
 import { CHANNEL, PRIYA, slashCommand } from "../support/slackPayloads";
+import { askTopic } from "../support/scenario";
 
 let app: TestApp;
 let slack: FakeSlack;
@@ -20,18 +20,7 @@ afterEach(async () => {
   await app.stop();
 });
 
-async function ask(topicId: number, title: string, tags: string[] = []): Promise<void> {
-  const topic = fixture<Record<string, any>>("discourse/topic_created.json");
-  const post = fixture<Record<string, any>>("discourse/post_created_first_post.json");
-  topic.topic.id = post.post.topic_id = topicId;
-  topic.topic.title = topic.topic.fancy_title = post.post.topic_title = title;
-  topic.topic.tags = tags;
-  post.post.id = topicId * 10;
-  post.post.raw = post.post.cooked = "Kunnen jullie hiernaar kijken?";
-  await app.postDiscourse("topic_created", topic);
-  await app.postDiscourse("post_created", post);
-  await app.drain();
-}
+const ask = (topicId: number, title: string, tags: string[] = []) => askTopic(app, topicId, title, { tags, body: "Kunnen jullie hiernaar kijken?" });
 
 const command = async (text: string, user = PRIYA) => ((await (await app.slashCommand(slashCommand(text, user))).json()) as { text: string }).text;
 const dms = (user: string) => slack.of("chat.postMessage").filter((call) => call.body.channel === user).map((call) => slack.blocksText(call));

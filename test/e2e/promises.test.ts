@@ -10,7 +10,7 @@ import { fixture } from "../support/fixtures";
 import { DISCOURSE_URL, startTestApp, testConfig, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls, type SlackCall } from "../support/slackApi";
 import { CHANNEL, answerSubmission, slashCommand } from "../support/slackPayloads";
-import { linkedEmployee } from "../support/scenario";
+import { askTopic, linkedEmployee } from "../support/scenario";
 
 const LEADS = "C0LEADS01";
 const ADMIN = "UADMIN001";
@@ -35,17 +35,9 @@ afterEach(async () => {
   await app.stop();
 });
 
-/** The fixture topic, asked `ago` before now (its id and title changed for a second one). */
+/** A topic asked now (the fixture one unless an id and title are given); resolves with its card in CHANNEL. */
 async function ask(topicId = 4821, title = "Factuur dubbel afgeschreven na overstap naar jaarabonnement"): Promise<SlackCall> {
-  const topic = fixture<Record<string, any>>("discourse/topic_created.json");
-  const post = fixture<Record<string, any>>("discourse/post_created_first_post.json");
-  topic.topic.id = post.post.topic_id = topicId;
-  topic.topic.title = topic.topic.fancy_title = post.post.topic_title = title;
-  post.post.id = topicId * 10;
-  topic.topic.created_at = post.post.created_at = now.toISOString();
-  await app.postDiscourse("topic_created", topic);
-  await app.postDiscourse("post_created", post);
-  await app.drain();
+  await askTopic(app, topicId, title, { postedAt: now });
   return slack.of("chat.postMessage").filter((call) => call.body.channel === CHANNEL && call.body.metadata).at(-1)!;
 }
 

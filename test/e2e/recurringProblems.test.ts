@@ -1,9 +1,9 @@
 // The same complaint from five customers in a week reaches the product channel once, with the links.
 import nock from "nock";
-import { fixture } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls } from "../support/slackApi";
 import { slashCommand } from "../support/slackPayloads";
+import { askTopic } from "../support/scenario";
 
 const PRODUCT = "C0PRODUCT1";
 const ADMIN = "UADMIN001";
@@ -21,18 +21,7 @@ afterEach(async () => {
   await app.stop();
 });
 
-async function ask(topicId: number, title: string): Promise<void> {
-  const topic = fixture<Record<string, any>>("discourse/topic_created.json");
-  const post = fixture<Record<string, any>>("discourse/post_created_first_post.json");
-  topic.topic.id = post.post.topic_id = topicId;
-  topic.topic.title = topic.topic.fancy_title = post.post.topic_title = title;
-  topic.topic.slug = post.post.topic_slug = `topic-${topicId}`;
-  post.post.id = topicId * 10;
-  topic.topic.created_at = post.post.created_at = new Date().toISOString();
-  await app.postDiscourse("topic_created", topic);
-  await app.postDiscourse("post_created", post);
-  await app.drain();
-}
+const ask = (topicId: number, title: string) => askTopic(app, topicId, title, { postedAt: new Date() });
 
 const alerts = () => slack.of("chat.postMessage").filter((call) => call.body.channel === PRODUCT).map((call) => slack.blocksText(call));
 

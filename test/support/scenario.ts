@@ -29,3 +29,19 @@ export async function drainUntil(app: TestApp, done: () => Promise<boolean>, tim
   }
   throw new Error(`condition not met within ${timeoutMs} ms; pending nock: ${nock.pendingMocks().join(", ")}`);
 }
+
+/** A new community topic shaped like the fixture one, with its own id, title and, if given, tags, post and time. */
+export async function askTopic(app: TestApp, topicId: number, title: string, options: { tags?: string[]; body?: string; postedAt?: Date } = {}): Promise<void> {
+  const topic = fixture<Record<string, any>>("discourse/topic_created.json");
+  const post = fixture<Record<string, any>>("discourse/post_created_first_post.json");
+  topic.topic.id = post.post.topic_id = topicId;
+  topic.topic.title = topic.topic.fancy_title = post.post.topic_title = title;
+  topic.topic.slug = post.post.topic_slug = `topic-${topicId}`;
+  post.post.id = topicId * 10;
+  if (options.tags) topic.topic.tags = options.tags;
+  if (options.body) post.post.raw = post.post.cooked = options.body;
+  if (options.postedAt) topic.topic.created_at = post.post.created_at = options.postedAt.toISOString();
+  await app.postDiscourse("topic_created", topic);
+  await app.postDiscourse("post_created", post);
+  await app.drain();
+}

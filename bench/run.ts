@@ -2,7 +2,8 @@
 // machine's PostgreSQL, against stand-ins at the platforms' real ceilings. Four tables:
 //   1. interaction ack latency (50 concurrent clients: slash commands, button clicks, modal submissions, Teams invokes)
 //   2. Discourse webhook ingest at rising rates
-//   3. burst delivery: new questions over 10 Slack channels (1 message/s/channel), answers to Discourse (60/min)
+//   3. burst delivery: new questions over 10 Slack channels (1 message/s/channel) and over Teams channels (60 in
+//      30 s each), answers to Discourse (60/min)
 //   4. footprint: cold start to /readyz, idle RSS, RSS after the burst
 // BENCH_SCALE=0.2 shrinks the bursts (the full run takes several minutes per database, as the ceilings dictate);
 // BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped).
@@ -13,7 +14,7 @@ import { startAppProcess, type AppProcess } from "./support/appProcess";
 import { startWorld, type World } from "./support/world";
 import { measureAcks } from "./tables/ack";
 import { measureIngest } from "./tables/ingest";
-import { burstAnswers, burstQuestions } from "./tables/burst";
+import { burstAnswers, burstQuestions, burstTeams } from "./tables/burst";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").toLowerCase().split(",");
@@ -24,6 +25,7 @@ interface Results {
   ack: Awaited<ReturnType<typeof measureAcks>>;
   ingest: Awaited<ReturnType<typeof measureIngest>>;
   questions: Awaited<ReturnType<typeof burstQuestions>>["row"];
+  teams: Awaited<ReturnType<typeof burstTeams>>;
   answers: Awaited<ReturnType<typeof burstAnswers>>;
   footprint: { coldStartMs: number; idleRssMb: number; rssAfterBurstMb: number };
 }
@@ -45,10 +47,12 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
       const ingest = await measureIngest(world);
       log(`${kind}: burst of questions`);
       const questions = await burstQuestions(world, Math.round(1000 * scale));
+      log(`${kind}: burst of questions to Teams`);
+      const teams = await burstTeams(world, running.url, Math.round(200 * scale));
       log(`${kind}: burst of answers`);
       const answers = await burstAnswers(world, running.url, questions.cards, Math.round(300 * scale));
       const rssAfterBurstMb = running.rssMb();
-      return { database: kind, ack, ingest, questions: questions.row, answers, footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb } };
+      return { database: kind, ack, ingest, questions: questions.row, teams, answers, footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb } };
     } finally {
       await app?.stop();
       await world.close();
@@ -63,7 +67,7 @@ function print(results: Results[]): void {
   console.table(results.flatMap((r) => r.ingest.steps.map((row) => ({ database: r.database, ...row }))));
   console.table(results.map((r) => ({ database: r.database, "sustained rate (/s)": r.ingest.sustainedPerSecond })));
   console.log("\n3. Burst delivery at the platforms' ceilings (target ≥ 0.95 of the ceiling, 0 lost, 0 duplicated)");
-  console.table(results.flatMap((r) => [{ database: r.database, ...r.questions }, { database: r.database, ...r.answers }]));
+  console.table(results.flatMap((r) => [{ database: r.database, ...r.questions }, { database: r.database, ...r.teams }, { database: r.database, ...r.answers }]));
   console.log("\n4. Footprint (targets: cold start ≤ 3 s on PGlite, idle RSS ≤ 200 MB)");
   console.table(results.map((r) => ({ database: r.database, "cold start (ms)": Math.round(r.footprint.coldStartMs), "idle RSS (MB)": Math.round(r.footprint.idleRssMb), "RSS after burst (MB)": Math.round(r.footprint.rssAfterBurstMb) })));
 }

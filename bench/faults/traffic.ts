@@ -2,7 +2,7 @@
 // until it gets a 2xx; an employee whose answer form failed submits it again (the same view, the same answer).
 import type { SlackMessage } from "../../demo/standIns/slackApi";
 import { priya, type World } from "../support/world";
-import { answerForm, newQuestion } from "../tables/setup";
+import { answerForm, benchTag, newQuestion } from "../tables/setup";
 
 const REDELIVER_MS = 250;
 const GIVE_UP_MS = 180_000;
@@ -25,7 +25,7 @@ export interface Sent {
 
 /** A new question on the community, its webhooks redelivered until the app takes them. */
 export async function askPersistently(world: World, channelIndex: number, emit: (event: string, body: Record<string, unknown>) => Promise<{ status: number }>, sent: Sent): Promise<number> {
-  return newQuestion(world, channelIndex, async (event, body) => {
+  return newQuestion(world, benchTag(channelIndex), async (event, body) => {
     const tries = await persist(`webhook ${event}`, () => emit(event, body), (reply) => reply.status >= 200 && reply.status < 300);
     if (tries > 1) sent.retried++;
   });

@@ -1,9 +1,10 @@
 // Everything the app talks to, on 127.0.0.1, at the real platforms' ceilings: Slack (1 message a second per
-// channel, 429 + Retry-After beyond), Bot Framework and Discourse (60 API requests a minute, 429 with
-// extras.wait_seconds beyond). The demo's stand-ins, with their limits switched on.
+// channel, 429 + Retry-After beyond), Bot Framework (Teams' per-thread windows: 7 in 1 s, 8 in 2 s, 60 in 30 s,
+// 429 beyond) and Discourse (60 API requests a minute, 429 with extras.wait_seconds beyond). The demo's stand-ins,
+// with their limits switched on.
 import { SlackStandIn, type SlackUser } from "../../demo/standIns/slackApi";
 import { DiscourseStandIn, type CommunityUser } from "../../demo/standIns/discourse";
-import { BotFrameworkStandIn, type TeamsUser } from "../../demo/standIns/botFramework";
+import { BotFrameworkStandIn, TEAMS_THREAD_LIMITS, type TeamsUser } from "../../demo/standIns/botFramework";
 import { SlackSender } from "../../demo/standIns/slackRequests";
 import { TeamsSender } from "../../demo/standIns/teamsRequests";
 import { SUPPORT_TEAM } from "../../demo/teamsStory";
@@ -35,7 +36,7 @@ export interface World {
 export async function startWorld(options: { ceilings: boolean }): Promise<World> {
   const slack = new SlackStandIn(SLACK_BOT_TOKEN, { [admin.id]: admin, [priya.id]: priya }, Object.fromEntries(CHANNELS.map((id, i) => [id, `questions-${i}`])), options.ceilings ? { postsPerChannelPerSecond: 1 } : {});
   const discourse = new DiscourseStandIn(DISCOURSE_API_KEY, DISCOURSE_WEBHOOK_SECRET, [customer, priyaOnCommunity], options.ceilings ? { requestsPerMinute: 60 } : {});
-  const teams = new BotFrameworkStandIn(TEAMS_APP, [sanne], SUPPORT_TEAM);
+  const teams = new BotFrameworkStandIn(TEAMS_APP, [sanne], SUPPORT_TEAM, options.ceilings ? { perThread: TEAMS_THREAD_LIMITS } : {});
   await Promise.all([slack.start(), discourse.start(), teams.start()]);
   return {
     slack,

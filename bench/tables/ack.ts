@@ -5,7 +5,7 @@ import { CUSTOMER_QUESTIONS } from "../../demo/teamsStory";
 import { ANSWER_MODAL } from "../../src/chat/slack/presenters/modals";
 import { CHANNELS, priya, sanne, type World } from "../support/world";
 import { ms, percentile, runConcurrently } from "../support/stats";
-import { cardFor, newQuestion, routeBenchTags } from "./setup";
+import { benchTag, cardFor, newQuestion, routeBenchTags } from "./setup";
 
 const CLIENTS = 50;
 const EACH = 500;
@@ -13,7 +13,7 @@ const WARM_UP = 100;
 
 export async function measureAcks(world: World, appUrl: string) {
   await routeBenchTags(world, appUrl);
-  const topicId = await newQuestion(world, 0);
+  const topicId = await newQuestion(world, benchTag(0));
   // A snapshot: clicks redraw the card (Claim becomes Release), the benchmark keeps pressing the same button.
   const card = structuredClone(await cardFor(world, topicId));
   const { slack, teams } = world.senders(appUrl);

@@ -3,11 +3,15 @@
 // requests a minute. Counted from what the stand-ins accepted: delivered per minute against the ceiling, lost
 // (never delivered) and duplicated (delivered twice).
 import type { SlackMessage } from "../../demo/standIns/slackApi";
-import { CHANNELS, priya, type World } from "../support/world";
-import { answerForm, linkPriya, newQuestion, publishedByPriya, slackCards } from "./setup";
+import type { TeamsPost } from "../../demo/standIns/botFramework";
+import { SUPPORT_TEAM } from "../../demo/teamsStory";
+import { CHANNELS, priya, sanne, type World } from "../support/world";
+import { answerForm, benchTag, linkPriya, newQuestion, publishedByPriya, slackCards } from "./setup";
 
 const SLACK_CEILING_PER_MINUTE = CHANNELS.length * 60;
 const DISCOURSE_CEILING_PER_MINUTE = 60;
+/** Teams' tightest sustained window for a bot in one thread: 60 messages in 30 seconds. */
+const TEAMS_CEILING_PER_MINUTE = 120;
 
 async function until(done: () => boolean, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -25,7 +29,7 @@ export async function burstQuestions(world: World, count: number) {
   const fresh = () => [...slackCards(world)].filter(([cardId]) => !before.has(cardId));
   const started = Date.now();
   for (let i = 0; i < count; i += 20) {
-    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, i + j)));
+    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, benchTag(i + j))));
   }
   // The slowest channel gets count/10 cards, one a second; allow a minute on top.
   const finished = await until(() => fresh().length >= count, ((count / CHANNELS.length) * 1000) + 60_000);
@@ -51,4 +55,36 @@ export async function burstAnswers(world: World, appUrl: string, cards: SlackMes
   const finished = await until(() => published.size >= chosen.length, ((chosen.length / DISCOURSE_CEILING_PER_MINUTE) * 60_000) + 120_000);
   const total = [...published.values()].reduce((sum, n) => sum + n, 0);
   return row(`${chosen.length} answers → Discourse`, chosen.length, published.size, total, (finished - started) / 60_000, DISCOURSE_CEILING_PER_MINUTE);
+}
+
+/** Question cards in Teams channels (a thread's first post with a card), by topic, with how often each was posted. */
+function teamsCards(world: World): Map<number, TeamsPost[]> {
+  const cards = new Map<number, TeamsPost[]>();
+  for (const post of world.teams.posts.values()) {
+    const topic = post.channelId && !post.threadOf && post.card ? /"topicId":(\d+)/.exec(JSON.stringify(post.card))?.[1] : undefined;
+    if (topic) cards.set(Number(topic), [...(cards.get(Number(topic)) ?? []), post]);
+  }
+  return cards;
+}
+
+/** New questions routed over the team's Teams channels, whose ceiling is 60 messages in 30 s each. */
+export async function burstTeams(world: World, appUrl: string, count: number) {
+  const { teams } = world.senders(appUrl);
+  const channels = SUPPORT_TEAM.channels.map((channel) => channel.id);
+  const tag = (i: number) => `bench-teams-${i % channels.length}`;
+  if ((await teams.botAdded(sanne, channels[0] ?? "")).status !== 200) throw new Error("adding the bot to the team failed");
+  for (const [i, channelId] of channels.entries()) {
+    const reply = await teams.channelMessage(sanne, channelId, `route tag:${tag(i)}`);
+    if (reply.status !== 200) throw new Error(`route in Teams answered ${reply.status}`);
+  }
+  const before = new Set(teamsCards(world).keys());
+  const fresh = () => [...teamsCards(world)].filter(([topic]) => !before.has(topic));
+  const started = Date.now();
+  for (let i = 0; i < count; i += 20) {
+    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, tag(i + j))));
+  }
+  const finished = await until(() => fresh().length >= count, ((count / channels.length) * 1000) + 60_000);
+  const cards = fresh();
+  const total = cards.reduce((sum, [, posts]) => sum + posts.length, 0);
+  return row(`${count} questions → ${channels.length} Teams channels`, count, cards.length, total, (finished - started) / 60_000, channels.length * TEAMS_CEILING_PER_MINUTE);
 }

@@ -3,14 +3,14 @@
 // stays within 50 ms.
 import { customer, type World } from "../support/world";
 import { ms, percentile, runAtRate } from "../support/stats";
-import { newQuestion } from "./setup";
+import { benchTag, newQuestion } from "./setup";
 
 const RATES = [25, 50, 100, 200, 400];
 const SECONDS = 5;
 const P99_LIMIT_MS = 50;
 
 export async function measureIngest(world: World) {
-  const topicId = await newQuestion(world, 1);
+  const topicId = await newQuestion(world, benchTag(1));
   const steps = [];
   let sustainedPerSecond = 0;
   for (const rate of RATES) {

@@ -9,19 +9,22 @@ let nextTopicId = 50_000;
 export async function routeBenchTags(world: World, appUrl: string): Promise<void> {
   const { slack } = world.senders(appUrl);
   for (const [i, channel] of CHANNELS.entries()) {
-    const reply = await slack.slashCommand(admin, channel, `route add <#${channel}|questions-${i}> tag:bench-${i}`);
+    const reply = await slack.slashCommand(admin, channel, `route add <#${channel}|questions-${i}> tag:${benchTag(i)}`);
     if (reply.status !== 200) throw new Error(`route add answered ${reply.status}`);
   }
 }
 
 export type Deliver = (event: string, body: Record<string, unknown>) => Promise<unknown>;
 
-/** A new customer topic with tag bench-<channel index>, both its webhooks sent; resolves with the topic id. */
-export async function newQuestion(world: World, channelIndex: number, deliver: Deliver = (event, body) => world.discourse.emit(event, body)): Promise<number> {
+/** The tag the rule of bench channel i routes. */
+export const benchTag = (i: number) => `bench-${i % CHANNELS.length}`;
+
+/** A new customer topic with this tag, both its webhooks sent; resolves with the topic id. */
+export async function newQuestion(world: World, tag: string, deliver: Deliver = (event, body) => world.discourse.emit(event, body)): Promise<number> {
   const { topic, post } = world.discourse.createTopic(customer, {
     id: nextTopicId++,
     title: `Factuur ${nextTopicId} dubbel afgeschreven na overstap`,
-    tags: [`bench-${channelIndex % CHANNELS.length}`],
+    tags: [tag],
     raw: "Vorige week ben ik overgestapt naar een jaarabonnement en nu is er twee keer afgeschreven. Klopt dit?",
   });
   await deliver("topic_created", world.discourse.topicCreatedBody(topic));
@@ -54,7 +57,10 @@ export async function linkPriya(world: World, appUrl: string): Promise<void> {
   const { slack } = world.senders(appUrl);
   await slack.slashCommand(priya, CHANNELS[0] ?? "", "link");
   const offer = await waitFor("the link offer", () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")), 120_000);
+  const answered = world.slack.responses().length;
   await slack.clickButton(priya, offer, "advocate_link_accept");
+  // The click is acknowledged first and linked after: wait for the confirmation that replaces the offer.
+  await waitFor("the link confirmation", () => world.slack.responses().slice(answered).some((response) => response.userId === priya.id), 60_000);
 }
 
 /** Priya's answer form for a card, as submitted (the view id is what makes a resubmission the same answer). */

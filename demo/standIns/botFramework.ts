@@ -59,6 +59,20 @@ const OPENID_PATH = "/v1/.well-known/openidconfiguration";
 const KEYS_PATH = "/v1/.well-known/keys";
 const TOKEN_PATH = "/botframework.com/oauth2/v2.0/token";
 
+/** Teams' documented limit for a bot in one thread: at most `count` messages in any `windowMs`. */
+export interface TeamsLimit {
+  count: number;
+  windowMs: number;
+}
+
+/** Per bot per thread: 7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in an hour (Teams' rate-limiting docs). */
+export const TEAMS_THREAD_LIMITS: TeamsLimit[] = [
+  { count: 7, windowMs: 1000 },
+  { count: 8, windowMs: 2000 },
+  { count: 60, windowMs: 30_000 },
+  { count: 1800, windowMs: 3_600_000 },
+];
+
 export class BotFrameworkStandIn {
   readonly calls: BotFrameworkCall[] = [];
   readonly posts = new Map<string, TeamsPost>();
@@ -73,10 +87,14 @@ export class BotFrameworkStandIn {
   private readonly keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   private readonly botToken = `demo-bot-token-${randomBytes(12).toString("hex")}`;
 
+  /** When each conversation (a channel for new threads, or a thread) took a message, for the limits. */
+  private readonly recent = new Map<string, number[]>();
+
   constructor(
     private readonly app: { id: string; password: string },
     readonly users: TeamsUser[],
     readonly team: TeamsTeam,
+    private readonly limits: { perThread?: TeamsLimit[] } = {},
   ) {
     this.bot = { id: `28:${app.id}`, name: "Advocate" };
   }
@@ -194,9 +212,12 @@ export class BotFrameworkStandIn {
       return { json: { conversations: [{ id: this.team.id, name: null }, ...this.team.channels] } };
     }
     if (resource !== "conversations") return notFound("NotFound", "Unknown resource");
-    if (method === "POST" && !id) return this.createConversation(body);
+    if (method === "POST" && !id) {
+      const channelId = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+      return (channelId && this.throttled(channelId)) || this.createConversation(body);
+    }
     if (!id) return notFound("NotFound", "Unknown resource");
-    if (method === "POST" && sub === "activities") return this.send(id, body);
+    if (method === "POST" && sub === "activities") return this.throttled(id) ?? this.send(id, body);
     if (method === "PUT" && sub === "activities" && subId) return this.update(subId, body);
     if (method === "GET" && sub === "members" && subId) {
       const user = this.users.find((candidate) => candidate.id === subId);
@@ -206,6 +227,22 @@ export class BotFrameworkStandIn {
   }
 
   /** A card as a new thread in a channel, or a new personal chat (then the bot sends into it). */
+  /** Over one of Teams' per-thread windows: 429 with Retry-After, as the Bot Connector answers. */
+  private throttled(conversationId: string): StandInReply | null {
+    const windows = this.limits.perThread;
+    if (!windows?.length) return null;
+    const now = Date.now();
+    const longest = Math.max(...windows.map((window) => window.windowMs));
+    const times = (this.recent.get(conversationId) ?? []).filter((at) => at > now - longest);
+    const over = windows.find((window) => times.filter((at) => at > now - window.windowMs).length >= window.count);
+    if (over) {
+      this.recent.set(conversationId, times);
+      return { status: 429, headers: { "Retry-After": "1" }, json: { error: { code: "TooManyRequests", message: `More than ${over.count} messages in ${over.windowMs / 1000} s in this conversation` } } };
+    }
+    this.recent.set(conversationId, [...times, now]);
+    return null;
+  }
+
   private createConversation(body: Record<string, unknown>): StandInReply & { post?: TeamsPost } {
     const channelId = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
     if (channelId) {

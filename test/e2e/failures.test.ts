@@ -109,13 +109,14 @@ test("the community rejects the answer (4xx): the employee gets the reason and t
   expect(await app.db.prisma.pointAward.count()).toBe(0);
 });
 
-test("an employee who is not linked gets a clear prompt in the modal, with their text kept", async () => {
-  new FakeSlack().listen();
+test("an employee who is not linked is told in a direct message how to link, with their text kept", async () => {
+  const slack = new FakeSlack().listen();
   const ts = await routedCard(app);
   const res = await app.interaction(answerSubmission("Mijn antwoord", ts));
-  const body = (await res.json()) as { response_action: string; errors: { answer: string } };
-  expect(body.response_action).toBe("errors");
-  expect(body.errors.answer).toMatch(/link/i);
+  expect(await res.text()).toBe("");
+  await app.drain();
+  const dm = slack.of("chat.postMessage").find((call) => call.body.channel === PRIYA);
+  expect(slack.blocksText(dm!)).toMatch(/not sent[\s\S]*link[\s\S]*Mijn antwoord/);
   expect(await app.db.prisma.answer.count()).toBe(0);
 });
 

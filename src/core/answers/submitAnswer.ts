@@ -57,10 +57,7 @@ export async function submitAnswer(
   });
 }
 
-/**
- * A refusal found after the chat's deadline closed the form (the submission ran late under load) reaches the
- * employee as a direct message with their text, so nothing they wrote is lost.
- */
+/** A refusal found after the form closed reaches the employee as a direct message with their text: nothing is lost. */
 export async function reportLateRefusal(deps: CoreDeps, actor: Actor, problem: SubmitProblem, body: string): Promise<void> {
   const employee = await actorEmployee(deps, actor);
   await notifyEmployee(deps.store, employee, { type: "answer_refused", problem, text: body }, { defaultLocale: deps.settings.defaultLocale });

@@ -1,8 +1,9 @@
-// Modal submissions: the answer form and the "not for us" reason. Field problems go back in the ack,
-// so the modal stays open with the employee's text in it. That is why the (fast, database-only) submit runs
-// before the ack here, within a deadline that keeps Slack's 3 seconds under load; publishing is outbox work.
+// Modal submissions: the answer form and the "not for us" reason. Problems the form alone shows (empty, too long,
+// no consent) go back in the ack, so the modal stays open with the employee's text in it. Everything that needs
+// the database runs after the ack, which Slack wants within 3 seconds even under load: a refusal found then (no
+// linked account, the question gone or closed) comes as a direct message with the text. Publishing is outbox work.
 import type { App } from "@slack/bolt";
-import { reportLateRefusal, submitAnswer } from "../../../core/answers/submitAnswer";
+import { checkAnswerText, reportLateRefusal, submitAnswer } from "../../../core/answers/submitAnswer";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { passOn } from "../../../core/cards/passOn";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
@@ -10,7 +11,6 @@ import { translator } from "../../../i18n";
 import { ANSWER_MODAL, PASS_MODAL } from "../presenters/modals";
 import { answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
 import type { SlackHandlerContext } from "./context";
-import { withinAckDeadline } from "./ackDeadline";
 
 export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): void {
   const { deps } = ctx;
@@ -26,22 +26,16 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
     }
     const body_ = values.data.answer.answer_text.value ?? "";
     const consent = (values.data.consent.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me");
-    // A double click submits the same view twice: the view id makes it one answer.
-    const submitted = submitAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
-    const outcome = await withinAckDeadline(submitted);
-    if (outcome.late) {
-      // Under load the form closes before the answer is stored; a refusal then comes as a DM with the text.
-      await ack();
-      const result = await outcome.pending;
-      if (!result.ok) await reportLateRefusal(deps, actor, result.problem, body_);
-      return;
-    }
-    const result = outcome.value;
-    if (!result.ok) {
-      await ack({ response_action: "errors", errors: { [FIELD_OF_PROBLEM[result.problem]]: (await translate())(`answerModal.errors.${result.problem}`) } });
+    // What the form alone can tell stays in the form; everything that needs the database runs after the ack.
+    const fieldProblem = checkAnswerText(body_) ?? (consent ? null : "no_consent");
+    if (fieldProblem) {
+      await ack({ response_action: "errors", errors: { [FIELD_OF_PROBLEM[fieldProblem]]: (await translate())(`answerModal.errors.${fieldProblem}`) } });
       return;
     }
     await ack();
+    // A double click submits the same view twice: the view id makes it one answer.
+    const result = await submitAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
+    if (!result.ok) await reportLateRefusal(deps, actor, result.problem, body_);
   });
 
   app.view(PASS_MODAL, async ({ ack, view, body }) => {

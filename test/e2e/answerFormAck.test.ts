@@ -1,35 +1,35 @@
-// Slack gives a view submission 3 seconds. When storing the answer takes longer (here: a database slowed down under
-// load), the form is acknowledged in time anyway, and the refusal that comes later reaches the employee as a
-// direct message with their text.
+// Slack gives a view submission 3 seconds, and under load the database may not answer in time. So the answer form
+// is acknowledged as soon as the form itself is known to be fine; a refusal found afterwards (here: no linked
+// community account, with the database slowed down) reaches the employee as a direct message with their text.
 import nock from "nock";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls } from "../support/slackApi";
 import { answerSubmission } from "../support/slackPayloads";
 import { routedCard } from "../support/scenario";
 import { slackHeaders } from "../support/signing";
-import { ACK_DEADLINE_MS } from "../../src/chat/slack/handlers/ackDeadline";
 
 const NEWCOMER = "U0NEWCOMER";
 const ANSWER = "Bij een overstap verrekenen we de maandtermijn; de tweede afschrijving komt binnen 5 dagen terug.";
 
 let app: TestApp;
+let slack: FakeSlack;
 
 beforeEach(async () => {
   app = await startTestApp();
+  slack = new FakeSlack().listen();
+  captureResponseUrls();
 });
 afterEach(async () => {
   nock.cleanAll();
   await app.stop();
 });
 
-test("a submission slower than the deadline is acknowledged in time; its refusal comes as a DM with the text", async () => {
-  const slack = new FakeSlack().listen();
-  captureResponseUrls();
+test("the form is acknowledged before the database answers; a refusal found after comes as a DM with the text", async () => {
   const ts = await routedCard(app);
   const answers = app.deps.store.answers;
   const lookUp = answers.bySubmissionKey.bind(answers);
   const slowLookUp = jest.spyOn(answers, "bySubmissionKey").mockImplementation(async (key) => {
-    await new Promise((resolve) => setTimeout(resolve, ACK_DEADLINE_MS + 800));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     return lookUp(key);
   });
 
@@ -37,12 +37,10 @@ test("a submission slower than the deadline is acknowledged in time; its refusal
   const body = new URLSearchParams({ payload: JSON.stringify(answerSubmission(ANSWER, ts, { user: NEWCOMER, viewId: "V0SLOWFORM1" })) }).toString();
   const started = Date.now();
   const reply = await fetch(`${app.url}/slack/events`, { method: "POST", body, headers: slackHeaders(body, "application/x-www-form-urlencoded") });
-  const ackMs = Date.now() - started;
+  expect(Date.now() - started).toBeLessThan(2000);
   expect(reply.status).toBe(200);
   expect(await reply.text()).toBe("");
-  expect(ackMs).toBeLessThan(ACK_DEADLINE_MS + 700);
 
-  // The newcomer has no linked community account: not stored, and told so with their words.
   await app.idle();
   await app.drain();
   expect(slowLookUp).toHaveBeenCalledTimes(1);
@@ -55,13 +53,15 @@ test("a submission slower than the deadline is acknowledged in time; its refusal
   expect(text).toContain("de tweede afschrijving komt binnen 5 dagen terug");
 });
 
-test("a submission within the deadline keeps its field errors in the form", async () => {
-  const slack = new FakeSlack().listen();
-  captureResponseUrls();
+test.each([
+  ["an empty answer", "   ", {}, "answer", /Write an answer first/],
+  ["no consent", ANSWER, { consent: false }, "consent", /published under your own name/],
+])("%s stays in the form, with the field's message; nothing is stored or sent", async (_name, text, options, field, message) => {
   const ts = await routedCard(app);
-  const reply = await app.interaction(answerSubmission(ANSWER, ts, { user: NEWCOMER, viewId: "V0FASTFORM1" }));
+  const reply = await app.interaction(answerSubmission(text, ts, { user: NEWCOMER, ...options }));
   expect(reply.status).toBe(200);
-  expect(((await reply.json()) as { response_action: string; errors: Record<string, string> }).errors.answer).toMatch(/link/);
+  expect(((await reply.json()) as { response_action: string; errors: Record<string, string> }).errors[field]).toMatch(message);
   await app.drain();
+  expect(await app.db.prisma.answer.count()).toBe(0);
   expect(slack.of("chat.postMessage").some((call) => call.body.channel === NEWCOMER)).toBe(false);
 });

@@ -171,6 +171,12 @@ export class SlackStandIn {
         if (!this.users[String(args.user_id)]) return { ok: false, error: "user_not_found" };
         return { ok: true, view: this.viewJson(args.view, "home") };
       }
+      case "conversations.replies": {
+        const messages = [...this.messages.values()]
+          .filter((message) => message.channel === String(args.channel) && (message.ts === String(args.ts) || message.threadTs === String(args.ts)))
+          .map((message) => ({ ...messageJson(message), ...(message.metadata ? { metadata: message.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
         const messages = [...this.messages.values()]

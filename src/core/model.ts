@@ -98,6 +98,8 @@ export interface Answer {
   publishedAt: Date | null;
   /** Since when the community shows it as the solution; null when it is not (or no longer). */
   acceptedAt: Date | null;
+  /** When echoing it into the card's thread was first tried (see echoInThread). */
+  echoStartedAt: Date | null;
   /** Each accept after an unaccept pays again, under its own source key. */
   timesAccepted: number;
   deletedAt: Date | null;

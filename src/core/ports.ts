@@ -63,7 +63,10 @@ export interface ChatSurface {
    */
   findPostedCard(channelId: string, cardId: string, since: Date): Promise<{ messageRef: string } | null>;
   updateCard(channelId: string, messageRef: string, view: CardView): Promise<void>;
-  postThreadReply(channelId: string, messageRef: string, text: string, locale: string): Promise<void>;
+  /** `key` marks the reply so that findThreadReply can tell it was posted (a retry after a lost response). */
+  postThreadReply(channelId: string, messageRef: string, text: string, locale: string, key?: string): Promise<void>;
+  /** Whether a reply marked `key` is in the thread; false where the surface cannot tell (then it is posted again). */
+  findThreadReply(channelId: string, messageRef: string, key: string): Promise<boolean>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
   /** A notice for a whole channel, in a card's thread when threadRef is given. */
   postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;

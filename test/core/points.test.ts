@@ -37,6 +37,7 @@ const chat: ChatSurface = {
   findPostedCard: async () => null,
   updateCard: async () => undefined,
   postThreadReply: async () => undefined,
+  findThreadReply: async () => false,
   notify: async (userId, notice) => void notices.push(`${userId} ${notice.type} ${"points" in notice ? notice.points : ""}`),
   postNotice: async () => undefined,
   publishHome: async () => undefined,

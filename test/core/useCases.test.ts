@@ -44,6 +44,7 @@ function fakeChat(name: string): ChatSurface {
     findPostedCard: async (_channelId, cardId) => (landed.has(cardId) ? { messageRef: landed.get(cardId) as string } : null),
     updateCard: async (channelId, _ref, view) => void chatLog.push(`update ${channelId} ${view.state.type}`),
     postThreadReply: async (channelId) => void chatLog.push(`thread ${channelId}`),
+    findThreadReply: async () => false,
     notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
     postNotice: async (channelId, threadRef, notice) => void chatLog.push(`notice ${channelId} ${threadRef ?? "-"} ${notice.type}`),
     publishHome: async (userId) => void chatLog.push(`home ${userId}`),

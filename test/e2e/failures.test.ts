@@ -135,6 +135,22 @@ test("Slack took the card but the answer was lost: the retry finds it in the cha
   expect(JSON.parse(String(slack.of("chat.postMessage")[0]?.body.metadata))).toEqual({ event_type: "advocate_card", event_payload: { card_id: card.id } });
 });
 
+test("Slack took an answer's echo but the answer was lost: the retry finds it in the thread and posts nothing twice", async () => {
+  await app.stop();
+  app = await startTestApp({ backoffBaseMs: 50 });
+  const slack = new FakeSlack().dropAnswerOf("chat.postMessage:thread").listen();
+  const ts = await routedCard(app);
+  await linkedEmployee(app);
+  nock(DISCOURSE_URL).post("/posts.json").reply(200, fixture("discourse/create_post_response.json"));
+  await app.interaction(answerSubmission("De maandtermijn komt binnen 5 werkdagen terug.", ts));
+  await drainUntil(app, async () => (await app.db.prisma.outboxItem.count({ where: { kind: "chat.threadReply", status: "done" } })) === 1);
+  const echoes = slack.of("chat.postMessage").filter((call) => call.body.thread_ts === ts);
+  expect(echoes).toHaveLength(1);
+  expect(slack.of("conversations.replies")).toHaveLength(1);
+  const answer = await app.db.prisma.answer.findFirstOrThrow();
+  expect(JSON.parse(String(echoes[0]?.body.metadata))).toEqual({ event_type: "advocate_reply", event_payload: { key: answer.id } });
+});
+
 test("Slack 429 on a card: retried after Retry-After, posted once", async () => {
   const limited = nock(new URL(SLACK_API).origin).post("/api/chat.postMessage").reply(429, fixture("slack/rate_limited.json"), { "Retry-After": "1" });
   const slack = new FakeSlack().listen();

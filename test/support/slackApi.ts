@@ -49,6 +49,7 @@ export class FakeSlack {
         if (method === "users.profile.get") return [200, { ok: true, profile: { email: "sanne.devries@voltaro.example", fields: { Xf06DEPT01: { value: recorder.profileDepartment, alt: "" } } } }];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
         if (method === "conversations.history") return [200, { ok: true, messages: recorder.history(String(decoded.channel)), has_more: false }];
+        if (method === "conversations.replies") return [200, { ok: true, messages: recorder.replies(String(decoded.channel), String(decoded.ts)), has_more: false }];
         if (method === "conversations.open") return [200, { ok: true, channel: { id: `D${String(decoded.users)}` } }];
         if (method === "files.getUploadURLExternal") {
           const fileId = `F${recorder.calls.length}`;
@@ -57,9 +58,11 @@ export class FakeSlack {
         recorder.ts += 0.0001;
         const ts = recorder.ts.toFixed(6);
         recorder.calls[recorder.calls.length - 1]!.ts = ts;
-        const drops = recorder.dropAnswers.get(method) ?? 0;
+        // "chat.postMessage:thread" drops only thread replies' answers.
+        const dropKey = decoded.thread_ts && recorder.dropAnswers.has(`${method}:thread`) ? `${method}:thread` : method;
+        const drops = recorder.dropAnswers.get(dropKey) ?? 0;
         if (drops > 0) {
-          recorder.dropAnswers.set(method, drops - 1);
+          recorder.dropAnswers.set(dropKey, drops - 1);
           return [502, "Bad Gateway"];
         }
         return [200, { ok: true, channel: decoded.channel, ts }];
@@ -80,6 +83,13 @@ export class FakeSlack {
       .filter((call) => call.body.channel === channel && !call.body.thread_ts)
       .map((call) => ({ type: "message", ts: call.ts, text: call.body.text, ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}) }))
       .reverse();
+  }
+
+  /** What conversations.replies shows: the thread's replies, with their metadata. */
+  private replies(channel: string, ts: string) {
+    return this.of("chat.postMessage")
+      .filter((call) => call.body.channel === channel && call.body.thread_ts === ts)
+      .map((call) => ({ type: "message", ts: call.ts, thread_ts: ts, text: call.body.text, ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}) }));
   }
 
   of(method: string): SlackCall[] {

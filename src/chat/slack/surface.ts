@@ -16,6 +16,8 @@ import { reportFiles } from "../shared/reportFiles";
 
 /** Message metadata type that marks Advocate's question cards. */
 const CARD_EVENT = "advocate_card";
+/** Marks a thread reply (an answer's echo) so a retry can find it. */
+const REPLY_EVENT = "advocate_reply";
 
 /** Slack errors that say "try again later" rather than "this will never work". */
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_added_to_org"]);
@@ -62,10 +64,22 @@ export class SlackSurface implements ChatSurface {
     await this.call(() => this.client.chat.update({ channel: channelId, ts: messageRef, ...questionCard(view, this.timezone) }));
   }
 
-  async postThreadReply(channelId: string, messageRef: string, text: string) {
+  async postThreadReply(channelId: string, messageRef: string, text: string, _locale: string, key?: string) {
     // Always the card's own ts, so replies stay in the card's thread.
     // Escaped: an answer's own "<!channel>" or "<@U…>" must not ping anyone from the bot's mouth.
-    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text: escapeMrkdwn(text), unfurl_links: false }));
+    const metadata = key ? { metadata: { event_type: REPLY_EVENT, event_payload: { key } } } : {};
+    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text: escapeMrkdwn(text), unfurl_links: false, ...metadata }));
+  }
+
+  async findThreadReply(channelId: string, messageRef: string, key: string) {
+    try {
+      const thread = await this.call(() => this.client.conversations.replies({ channel: channelId, ts: messageRef, include_all_metadata: true, limit: 200 }));
+      return (thread.messages ?? []).some((message) => message.metadata?.event_type === REPLY_EVENT && (message.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+    } catch (error) {
+      // No way to look: posting again beats never posting.
+      if (error instanceof PermanentError) return false;
+      throw error;
+    }
   }
 
   async notify(userId: string, notice: Notice, locale: string) {

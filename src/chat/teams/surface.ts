@@ -53,6 +53,11 @@ export class TeamsSurface implements ChatSurface {
     });
   }
 
+  /** The Bot Connector cannot list a thread's messages: a retried echo is posted again. */
+  async findThreadReply() {
+    return false;
+  }
+
   async notify(userId: string, notice: Notice, locale: string) {
     await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(noticeCard(notice, locale))));
   }

@@ -1,12 +1,16 @@
-// Outbox handler: the published answer also appears in the card's own thread.
+// Outbox handler: the published answer also appears in the card's own thread, once. Like a card, the echo records
+// its first attempt; a retry after a crash or a lost response first looks in the thread for it.
 import { chatFor, type CoreDeps } from "../deps";
 
 export async function echoAnswerInThread(deps: CoreDeps, cardId: string, answerId: string): Promise<string> {
   const card = await deps.store.cards.byId(cardId);
   const answer = await deps.store.answers.byId(answerId);
   if (!card?.messageRef || !answer?.postUrl) return "nothing to echo";
+  const chat = chatFor(deps, card.surface);
+  if (answer.echoStartedAt && (await chat.findThreadReply(card.channelId, card.messageRef, answer.id))) return "already echoed";
+  if (!answer.echoStartedAt) await deps.store.answers.update(answer.id, { echoStartedAt: deps.clock.now() });
   const author = await deps.store.employees.byId(answer.employeeId);
   const name = author?.displayName ?? answer.postedAs;
-  await chatFor(deps, card.surface).postThreadReply(card.channelId, card.messageRef, `${name}: ${answer.body}\n${answer.postUrl}`, card.locale);
+  await chat.postThreadReply(card.channelId, card.messageRef, `${name}: ${answer.body}\n${answer.postUrl}`, card.locale, answer.id);
   return "echoed";
 }

@@ -57,8 +57,25 @@ export async function submitAnswer(
   });
 }
 
-/** A refusal found after the form closed reaches the employee as a direct message with their text: nothing is lost. */
-export async function reportLateRefusal(deps: CoreDeps, actor: Actor, problem: SubmitProblem, body: string): Promise<void> {
+export type AnswerForm = Parameters<typeof submitAnswer>[2];
+
+/**
+ * Where the chat must be acknowledged at once (Slack: 3 seconds, under any load), the form is only stored, in one
+ * insert, before the ack; it is checked and turned into an answer afterwards by the outbox, so a crash loses
+ * nothing and a resubmitted form is the same one (its submission key).
+ */
+export async function receiveAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<void> {
+  await deps.store.outbox.enqueue(
+    { kind: "answer.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form },
+    { lane: lanes.answers(), dedupeKey: `received:${actor.surface}:${actor.userId}:${form.submissionKey}` },
+  );
+}
+
+/** The stored form, checked: an answer queued for publishing, or a direct message with the reason and the text. */
+export async function processReceivedAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<string> {
+  const result = await submitAnswer(deps, actor, form);
+  if (result.ok) return result.duplicate ? "answer already received" : "answer queued";
   const employee = await actorEmployee(deps, actor);
-  await notifyEmployee(deps.store, employee, { type: "answer_refused", problem, text: body }, { defaultLocale: deps.settings.defaultLocale });
+  await notifyEmployee(deps.store, employee, { type: "answer_refused", problem: result.problem, text: form.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused:${actor.surface}:${actor.userId}:${form.submissionKey}` });
+  return `answer refused: ${result.problem}`;
 }

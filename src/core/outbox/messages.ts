@@ -77,6 +77,12 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("community.event"), community: z.string(), inboundId: z.string(), event: communityEventSchema }),
   z.object({ kind: z.literal("community.fetchTopic"), questionId: z.string() }),
   z.object({ kind: z.literal("community.publishAnswer"), answerId: z.string() }),
+  /** An answer form as submitted, stored before the chat is acknowledged and checked after (see receiveAnswer). */
+  z.object({
+    kind: z.literal("answer.received"),
+    actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
+    form: z.object({ channelId: z.string(), topicId: z.number().int(), body: z.string(), consent: z.boolean(), submissionKey: z.string() }),
+  }),
   z.object({ kind: z.literal("community.poll") }),
   z.object({ kind: z.literal("account.lookup"), employeeId: z.string() }),
   z.object({ kind: z.literal("question.route"), questionId: z.string() }),
@@ -119,6 +125,8 @@ export const lanes = {
   /** Routing may wait seconds on a language model: a few lanes, so one slow answer holds up few questions. */
   route: (questionId: string) => `route:${[...questionId].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ROUTE_LANES}`,
   jobs: () => "jobs",
+  /** Received answer forms, in the order they came: the first form with a submission key owns it. */
+  answers: () => "answers",
   community: (community: string) => `community:${community}`,
   channel: (surfaceName: string, channelId: string) => `${surfaceName}:channel:${channelId}`,
   user: (surfaceName: string, userId: string) => `${surfaceName}:user:${userId}`,

@@ -1,9 +1,9 @@
 // Modal submissions: the answer form and the "not for us" reason. Problems the form alone shows (empty, too long,
-// no consent) go back in the ack, so the modal stays open with the employee's text in it. Everything that needs
-// the database runs after the ack, which Slack wants within 3 seconds even under load: a refusal found then (no
-// linked account, the question gone or closed) comes as a direct message with the text. Publishing is outbox work.
+// no consent) go back in the ack, so the modal stays open with the employee's text in it. Otherwise the form is
+// stored (one insert) and acknowledged, which Slack wants within 3 seconds even under load; it is checked after
+// that, and a refusal found then (no linked account, the question gone or closed) comes as a direct message.
 import type { App } from "@slack/bolt";
-import { checkAnswerText, reportLateRefusal, submitAnswer } from "../../../core/answers/submitAnswer";
+import { checkAnswerText, receiveAnswer } from "../../../core/answers/submitAnswer";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { passOn } from "../../../core/cards/passOn";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
@@ -32,10 +32,9 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
       await ack({ response_action: "errors", errors: { [FIELD_OF_PROBLEM[fieldProblem]]: (await translate())(`answerModal.errors.${fieldProblem}`) } });
       return;
     }
+    // Stored before the ack, checked after it. A double click submits the same view twice: the view id makes it one.
+    await receiveAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
     await ack();
-    // A double click submits the same view twice: the view id makes it one answer.
-    const result = await submitAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
-    if (!result.ok) await reportLateRefusal(deps, actor, result.problem, body_);
   });
 
   app.view(PASS_MODAL, async ({ ack, view, body }) => {

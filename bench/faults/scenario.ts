@@ -85,10 +85,19 @@ export class Scenario {
     await Promise.all(work);
   }
 
-  /** Waits until every question has its card and every answer is published, then a little longer for repeats. */
+  /**
+   * Waits until every question has its card and every answer is published and echoed in its card's thread (a lane
+   * the killed process held waits for its lease to run out), then a little longer for repeats.
+   */
   async settle(timeoutMs = 180_000): Promise<void> {
-    await waitFor(`${this.asked.length} cards and ${this.answered.size} published answers`, () => this.cardsByTopic().size >= this.asked.length && [...this.answered.keys()].every((topic) => this.published.has(topic)), timeoutMs).catch(() => undefined);
+    const done = () => this.cardsByTopic().size >= this.asked.length && [...this.answered].every(([topic, card]) => this.published.has(topic) && this.echoes(card) > 0);
+    await waitFor(`${this.asked.length} cards and ${this.answered.size} published, echoed answers`, done, timeoutMs).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+
+  /** Replies in a card's thread: the answer's echo. */
+  private echoes(card: SlackMessage): number {
+    return [...this.world.slack.messages.values()].filter((message) => message.channel === card.channel && message.threadTs === card.ts).length;
   }
 
   /** Reads back what the platforms got and what the database holds (the app is stopped, or still running on Postgres). */
@@ -96,7 +105,7 @@ export class Scenario {
     const cards = this.cardsByTopic();
     const posts = [...cards.values()];
     const publishedCounts = [...this.answered.keys()].map((topic) => this.published.get(topic) ?? 0);
-    const echoes = [...this.answered.values()].map((card) => [...this.world.slack.messages.values()].filter((message) => message.channel === card.channel && message.threadTs === card.ts).length);
+    const echoes = [...this.answered.values()].map((card) => this.echoes(card));
     const db = await connectDatabase("DATABASE_URL" in databaseEnv ? { kind: "postgres", url: databaseEnv.DATABASE_URL } : { kind: "pglite", dataDir: databaseEnv.ADVOCATE_DATA_DIR });
     try {
       const [ledger] = await db.sql.query<{ awards: number; answers: number; awarded: number; totalled: number; dead: number }>(

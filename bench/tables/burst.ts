@@ -24,19 +24,27 @@ function row(what: string, sent: number, unique: number, total: number, minutes:
   return { burst: what, sent, "delivered/min": Math.round(perMinute), ceiling, "of ceiling": Number((perMinute / ceiling).toFixed(3)), lost: sent - unique, duplicated: total - unique };
 }
 
-export async function burstQuestions(world: World, count: number) {
-  const before = new Set(slackCards(world).keys());
-  const fresh = () => [...slackCards(world)].filter(([cardId]) => !before.has(cardId));
+/**
+ * `count` new questions, 20 at a time (question i tagged `tag(i)`), until as many new cards as questions arrived
+ * (`cardsOf` tells them apart, each with every post of it) or the time is up; the busiest of `channels` gets
+ * count/channels cards, about one a second, and a minute on top.
+ */
+async function questionBurst<K, P>(world: World, count: number, channels: number, tag: (i: number) => string, cardsOf: () => Map<K, P[]>) {
+  const before = new Set(cardsOf().keys());
+  const fresh = () => [...cardsOf()].filter(([key]) => !before.has(key));
   const started = Date.now();
   for (let i = 0; i < count; i += 20) {
-    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, benchTag(i + j))));
+    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, tag(i + j))));
   }
-  // The slowest channel gets count/10 cards, one a second; allow a minute on top.
-  const finished = await until(() => fresh().length >= count, ((count / CHANNELS.length) * 1000) + 60_000);
+  const finished = await until(() => fresh().length >= count, ((count / channels) * 1000) + 60_000);
   const cards = fresh();
-  const total = cards.reduce((sum, [, posts]) => sum + posts.length, 0);
+  return { cards, total: cards.reduce((sum, [, posts]) => sum + posts.length, 0), minutes: (finished - started) / 60_000 };
+}
+
+export async function burstQuestions(world: World, count: number) {
+  const { cards, total, minutes } = await questionBurst(world, count, CHANNELS.length, benchTag, () => slackCards(world));
   return {
-    row: row(`${count} questions → 10 Slack channels`, count, cards.length, total, (finished - started) / 60_000, SLACK_CEILING_PER_MINUTE),
+    row: row(`${count} questions → 10 Slack channels`, count, cards.length, total, minutes, SLACK_CEILING_PER_MINUTE),
     cards: cards.map(([, posts]) => posts[0]).filter((message): message is SlackMessage => Boolean(message)),
   };
 }
@@ -77,14 +85,6 @@ export async function burstTeams(world: World, appUrl: string, count: number) {
     const reply = await teams.channelMessage(sanne, channelId, `route tag:${tag(i)}`);
     if (reply.status !== 200) throw new Error(`route in Teams answered ${reply.status}`);
   }
-  const before = new Set(teamsCards(world).keys());
-  const fresh = () => [...teamsCards(world)].filter(([topic]) => !before.has(topic));
-  const started = Date.now();
-  for (let i = 0; i < count; i += 20) {
-    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, tag(i + j))));
-  }
-  const finished = await until(() => fresh().length >= count, ((count / channels.length) * 1000) + 60_000);
-  const cards = fresh();
-  const total = cards.reduce((sum, [, posts]) => sum + posts.length, 0);
-  return row(`${count} questions → ${channels.length} Teams channels`, count, cards.length, total, (finished - started) / 60_000, channels.length * TEAMS_CEILING_PER_MINUTE);
+  const { cards, total, minutes } = await questionBurst(world, count, channels.length, tag, () => teamsCards(world));
+  return row(`${count} questions → ${channels.length} Teams channels`, count, cards.length, total, minutes, channels.length * TEAMS_CEILING_PER_MINUTE);
 }

@@ -42,32 +42,37 @@ async function outageDuringBurst(scenario: Scenario, app: AppProcess, settings: 
   return { readings, readyAgainMs, sameProcess: app.child.pid === pid && app.child.exitCode === null };
 }
 
+/** The app started with `env`, warmed up, then a burst during which `cut` takes something away and `restore` brings it back. */
+async function outageScenario(world: World, env: Record<string, string>, port: number, settings: Settings, outage: { cut(): Promise<void>; restore(): Promise<void> }): Promise<{ scenario: Scenario; readiness: ReadinessDuringOutage }> {
+  const app = await startAppProcess(env, port);
+  const scenario = new Scenario(world, `outage${port}`);
+  try {
+    await prepare(world, app.url);
+    await scenario.burst(() => [app.url], 10, 0);
+    await scenario.settle();
+    const readiness = await outageDuringBurst(scenario, app, settings, () => outage.cut(), () => outage.restore());
+    await scenario.settle();
+    return { scenario, readiness };
+  } finally {
+    await app.stop();
+  }
+}
+
 export async function platformsAway(world: World, database: string, databaseEnv: DatabaseEnv, port: number, settings: Settings): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
   const slack = hostPort(world.slack.apiUrl);
   const discourse = hostPort(world.discourse.baseUrl);
   const proxies = [new TcpProxy(slack.host, slack.port), new TcpProxy(discourse.host, discourse.port)] as const;
   await Promise.all(proxies.map((proxy) => proxy.open()));
   const env = { ...world.env, ...databaseEnv, SLACK_API_URL: `http://${proxies[0].origin}/api/`, DISCOURSE_URL: `http://${proxies[1].origin}` };
-  const app = await startAppProcess(env, port);
-  const scenario = new Scenario(world, `away${port}`);
-  let readiness: ReadinessDuringOutage;
   try {
-    await prepare(world, app.url);
-    await scenario.burst(() => [app.url], 10, 0);
-    await scenario.settle();
-    readiness = await outageDuringBurst(
-      scenario,
-      app,
-      settings,
-      async () => void (await Promise.all(proxies.map((proxy) => proxy.cut()))),
-      async () => void (await Promise.all(proxies.map((proxy) => proxy.open()))),
-    );
-    await scenario.settle();
+    const { scenario, readiness } = await outageScenario(world, env, port, settings, {
+      cut: async () => void (await Promise.all(proxies.map((proxy) => proxy.cut()))),
+      restore: async () => void (await Promise.all(proxies.map((proxy) => proxy.open()))),
+    });
+    return { verdict: await scenario.verify(`Slack + Discourse away ${settings.outageMs / 1000} s`, database, databaseEnv), readiness };
   } finally {
-    await app.stop();
     await Promise.all(proxies.map((proxy) => proxy.close()));
   }
-  return { verdict: await scenario.verify(`Slack + Discourse away ${settings.outageMs / 1000} s`, database, databaseEnv), readiness };
 }
 
 export async function databaseCut(world: World, databaseEnv: { DATABASE_URL: string }, port: number, settings: Settings): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
@@ -76,18 +81,10 @@ export async function databaseCut(world: World, databaseEnv: { DATABASE_URL: str
   await proxy.open();
   const url = new URL(databaseEnv.DATABASE_URL);
   url.host = proxy.origin;
-  const app = await startAppProcess({ ...world.env, DATABASE_URL: url.toString() }, port);
-  const scenario = new Scenario(world, `dbcut${port}`);
-  let readiness: ReadinessDuringOutage;
   try {
-    await prepare(world, app.url);
-    await scenario.burst(() => [app.url], 10, 0);
-    await scenario.settle();
-    readiness = await outageDuringBurst(scenario, app, settings, () => proxy.cut(), () => proxy.open());
-    await scenario.settle();
+    const { scenario, readiness } = await outageScenario(world, { ...world.env, DATABASE_URL: url.toString() }, port, settings, { cut: () => proxy.cut(), restore: () => proxy.open() });
+    return { verdict: await scenario.verify(`database cut ${settings.outageMs / 1000} s`, "PostgreSQL", databaseEnv), readiness };
   } finally {
-    await app.stop();
     await proxy.close();
   }
-  return { verdict: await scenario.verify(`database cut ${settings.outageMs / 1000} s`, "PostgreSQL", databaseEnv), readiness };
 }

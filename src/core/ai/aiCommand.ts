@@ -1,7 +1,7 @@
 // `ai`, `ai on`, `ai off` (admins): the per-community switch, and what AI costs today.
-import { DateTime } from "luxon";
 import type { CoreDeps } from "../deps";
 import type { Actor } from "../accounts/actor";
+import { companyDay } from "./classifyWithAi";
 
 export interface AiStatus {
   type: "ai";
@@ -19,12 +19,11 @@ export async function aiCommand(deps: CoreDeps, actor: Actor, sub: string | unde
   const community = deps.community.name;
   if (sub === "on" || sub === "off") await deps.store.ai.setEnabled(community, sub === "on", actor.userId);
   else if (sub !== undefined && sub !== "status") return null;
-  const startOfDay = DateTime.fromJSDate(deps.clock.now(), { zone: deps.settings.timezone }).startOf("day").toJSDate();
   return {
     type: "ai",
     configured: Boolean(deps.ai),
     enabled: await deps.store.ai.enabled(community),
-    tokensToday: await deps.store.ai.tokensSince(startOfDay),
+    tokensToday: await deps.store.ai.tokensSince(companyDay(deps).start),
     budget: deps.ai?.settings.dailyTokenBudget ?? null,
     topics: deps.ai?.settings.topics ?? [],
     ...(sub === "on" || sub === "off" ? { switched: sub } : {}),

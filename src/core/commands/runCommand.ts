@@ -79,10 +79,8 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
       return hr ? { type: "hr", hr } : { type: "error", problem: "unknown_command", detail: `hr ${args[0] ?? ""}`.trim() };
     }
     case "follow":
-    case "unfollow": {
-      const reply = await followCommand(deps, ctx, verb.toLowerCase() === "follow", args[0]);
-      return reply;
-    }
+    case "unfollow":
+      return followCommand(deps, ctx, verb.toLowerCase() === "follow", args[0]);
     case "ai": {
       if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const status = await aiCommand(deps, ctx, args[0]?.toLowerCase());
@@ -121,6 +119,11 @@ async function points(deps: CoreDeps, ctx: CommandContext, args: string[]): Prom
   }
 }
 
+/** `#channel` as Slack escapes it (<#C…|name>), else the channel the command was typed in. */
+function channelArgument(text: string | undefined, ctx: CommandContext): string {
+  return /^<#([A-Z0-9]+)/i.exec(text ?? "")?.[1] ?? ctx.channelId;
+}
+
 async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
   const [sub = "list", ...rest] = args;
   switch (sub.toLowerCase()) {
@@ -147,12 +150,12 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
       return { type: "rule_removed", id, removed: await deps.store.rules.remove(id) };
     }
     case "fallback": {
-      const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
+      const channelId = channelArgument(rest[0], ctx);
       await deps.store.channels.setFallback(ctx.surface, channelId);
       return { type: "fallback_set", target: { surface: ctx.surface, channelId } };
     }
     case "problems": {
-      const channelId = /^<#([A-Z0-9]+)/i.exec(rest[0] ?? "")?.[1] ?? ctx.channelId;
+      const channelId = channelArgument(rest[0], ctx);
       await deps.store.channels.setProblems(ctx.surface, channelId);
       return { type: "problems_set", target: { surface: ctx.surface, channelId }, threshold: deps.settings.recurringProblemThreshold };
     }

@@ -1,9 +1,10 @@
-import type { Employee, Surface } from "../model";
+import type { ChatTarget, Employee, Surface } from "../model";
 import type { Repos } from "../ports";
 import { lanes, type HomeReportChoice, type Notice } from "./messages";
 
-export function surfaceOf(employee: Employee): Surface {
-  return employee.surface === "teams" ? "teams" : "slack";
+/** The chat surface something stored lives on (an employee, a card, a channel). */
+export function surfaceOf(owner: { surface: string }): Surface {
+  return owner.surface === "teams" ? "teams" : "slack";
 }
 
 /** Queues a direct message to an employee, in their language. */
@@ -24,5 +25,19 @@ export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee,
   await tx.outbox.enqueue(
     { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
     { lane: lanes.user(employee.surface, employee.externalId), coalesce: true },
+  );
+}
+
+/** Queues a notice for a whole channel (in a card's thread when `threadRef` is given), in the channel's language. */
+export async function notifyChannel(
+  tx: Pick<Repos, "outbox">,
+  place: ChatTarget & { threadRef: string | null; locale: string },
+  notice: Notice,
+  options: { dedupeKey: string },
+): Promise<void> {
+  const surface = surfaceOf(place);
+  await tx.outbox.enqueue(
+    { kind: "chat.channelNotice", surface, channelId: place.channelId, threadRef: place.threadRef, locale: place.locale, notice },
+    { lane: lanes.channel(surface, place.channelId), dedupeKey: options.dedupeKey },
   );
 }

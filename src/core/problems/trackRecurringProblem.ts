@@ -3,7 +3,7 @@
 import type { CoreDeps } from "../deps";
 import type { Question } from "../model";
 import type { Repos } from "../ports";
-import { lanes } from "../outbox/messages";
+import { notifyChannel } from "../outbox/notifyEmployee";
 import { problemKeywords, problemLabel, SAME_PROBLEM, sameProblemScore } from "./problemKeywords";
 
 export const PROBLEM_WINDOW_MS = 7 * 24 * 3600_000;
@@ -29,18 +29,13 @@ export async function trackRecurringProblem(deps: CoreDeps, tx: Repos, question:
   if (!channel) return `recurring problem "${group.label}" (${members.length}), but no problems channel is set`;
   // At most one alert a week per group, however many replicas route at once.
   if (!(await tx.problems.markAlerted(group.id, now, since))) return null;
-  const surface = channel.surface === "teams" ? "teams" : "slack";
   const label = problemLabel(group.keywords, members.map((member) => problemKeywords(member.title)));
-  await tx.outbox.enqueue(
-    {
-      kind: "chat.channelNotice",
-      surface,
-      channelId: channel.channelId,
-      threadRef: null,
-      locale: (await tx.channels.locale(channel.surface, channel.channelId)) ?? deps.settings.defaultLocale,
-      notice: { type: "recurring_problem", label, count: members.length, items: members.slice(-10).map((member) => ({ title: member.title, url: member.url })) },
-    },
-    { lane: lanes.channel(surface, channel.channelId), dedupeKey: `problem:${group.id}:${now.toISOString().slice(0, 10)}` },
+  const locale = (await tx.channels.locale(channel.surface, channel.channelId)) ?? deps.settings.defaultLocale;
+  await notifyChannel(
+    tx,
+    { ...channel, threadRef: null, locale },
+    { type: "recurring_problem", label, count: members.length, items: members.slice(-10).map((member) => ({ title: member.title, url: member.url })) },
+    { dedupeKey: `problem:${group.id}:${now.toISOString().slice(0, 10)}` },
   );
   return `recurring problem "${label}" (${members.length}) reported`;
 }

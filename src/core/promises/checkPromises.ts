@@ -5,7 +5,8 @@
 import type { CoreDeps } from "../deps";
 import type { Card, Question, RoutingRule } from "../model";
 import type { Repos } from "../ports";
-import { lanes, type Notice } from "../outbox/messages";
+import type { Notice } from "../outbox/messages";
+import { notifyChannel, notifyEmployee } from "../outbox/notifyEmployee";
 import { businessMsBetween, type BusinessCalendar } from "./businessCalendar";
 import { refreshCards } from "../cards/refreshCards";
 
@@ -76,14 +77,9 @@ function escalationPlaces(deps: CoreDeps, item: Moved): Place[] {
 }
 
 async function send(deps: CoreDeps, tx: Repos, place: Place, notice: Notice, dedupeKey: string): Promise<void> {
-  if (place.kind === "user") {
-    const employee = await tx.employees.ensure(place.surface, place.userId);
-    const message = { kind: "chat.notify" as const, surface: place.surface === "teams" ? ("teams" as const) : ("slack" as const), userId: place.userId, locale: employee.locale ?? deps.settings.defaultLocale, notice };
-    await tx.outbox.enqueue(message, { lane: lanes.user(place.surface, place.userId), dedupeKey });
-    return;
-  }
-  const surface = place.surface === "teams" ? "teams" : "slack";
-  await tx.outbox.enqueue({ kind: "chat.channelNotice", surface, channelId: place.channelId, threadRef: place.threadRef, locale: place.locale, notice }, { lane: lanes.channel(surface, place.channelId), dedupeKey });
+  if (place.kind === "channel") return notifyChannel(tx, place, notice, { dedupeKey });
+  const employee = await tx.employees.ensure(place.surface, place.userId);
+  await notifyEmployee(tx, employee, notice, { defaultLocale: deps.settings.defaultLocale, dedupeKey });
 }
 
 const placeKey = (place: Place) => (place.kind === "user" ? `${place.surface}:user:${place.userId}` : `${place.surface}:${place.channelId}`);

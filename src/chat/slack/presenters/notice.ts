@@ -6,6 +6,8 @@ import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
+import { followedQuestionText, undeliveredAnswerText } from "../../shared/noticeText";
+import type { Markup } from "../../shared/markup";
 
 export const LINK_ACCEPT = "advocate_link_accept";
 export const LINK_DECLINE = "advocate_link_decline";
@@ -32,7 +34,7 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
       return simple(t("notice.queued", { title: notice.title }));
     case "answer_failed":
     case "answer_refused": {
-      const text = notice.type === "answer_failed" ? t("notice.failed", { title: notice.title, reason: notice.reason }) : t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) });
+      const text = undeliveredAnswerText(notice, locale, slackMarkup);
       return {
         text,
         blocks: [
@@ -67,13 +69,15 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     case "promise_reminder":
     case "promise_missed":
     case "promise_catch_up":
-      // The notification text has no links (it is escaped whole); the message itself links the topics.
-      return { text: promiseNoticeText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(promiseNoticeText(notice, locale, slackMarkup)) }] };
-    case "followed_question": {
-      const text = t("follow.question", { topic: notice.topic, title: notice.title });
-      return { text, blocks: [{ type: "section", text: mrkdwn(t("follow.question", { topic: escapeMrkdwn(notice.topic), title: link(notice.url, notice.title) })) }] };
-    }
+      return withLinks((markup) => promiseNoticeText(notice, locale, markup));
+    case "followed_question":
+      return withLinks((markup) => followedQuestionText(notice, locale, markup));
     case "recurring_problem":
-      return { text: recurringProblemText(notice, locale, { ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(recurringProblemText(notice, locale, slackMarkup)) }] };
+      return withLinks((markup) => recurringProblemText(notice, locale, markup));
   }
+}
+
+/** Shared words with links: the message links them; its notification text (escaped whole) names them only. */
+function withLinks(render: (markup: Markup) => string): { text: string; blocks: KnownBlock[] } {
+  return { text: render({ ...slackMarkup, link: (_url, label) => label }), blocks: [{ type: "section", text: mrkdwn(render(slackMarkup)) }] };
 }

@@ -16,16 +16,15 @@ export const CARD_ACTIONS: Record<CardAction, string> = {
 
 export function questionCard(view: CardView, timezone: string): { text: string; blocks: KnownBlock[] } {
   const t = translator(view.locale);
-  const blocks: KnownBlock[] = [
-    { type: "section", block_id: `q_${view.topicId}_head`, text: mrkdwn(`*${link(view.url, view.title)}*\n${escapeMrkdwn(view.excerpt)}`) },
-    { type: "context", block_id: `q_${view.topicId}_meta`, elements: [mrkdwn(escapeMrkdwn(cardFacts(view)))] },
+  const blocks: KnownBlock[] = [{ type: "section", block_id: `q_${view.topicId}_head`, text: mrkdwn(`*${link(view.url, view.title)}*\n${escapeMrkdwn(view.excerpt)}`) }];
+  // The small print under the title, each line unescaped words escaped here: facts, AI, experts, promise.
+  const lines: Array<[string, string | null]> = [
+    ["meta", cardFacts(view)],
+    ["ai", cardAiLine(view)],
+    ["experts", cardExpertsLine(view)],
+    ["promise", cardPromiseLine(view.promise, view.locale, timezone)],
   ];
-  const ai = cardAiLine(view);
-  if (ai) blocks.push({ type: "context", block_id: `q_${view.topicId}_ai`, elements: [mrkdwn(escapeMrkdwn(ai))] });
-  const experts = cardExpertsLine(view);
-  if (experts) blocks.push({ type: "context", block_id: `q_${view.topicId}_experts`, elements: [mrkdwn(escapeMrkdwn(experts))] });
-  const promise = cardPromiseLine(view.promise, view.locale, timezone);
-  if (promise) blocks.push({ type: "context", block_id: `q_${view.topicId}_promise`, elements: [mrkdwn(escapeMrkdwn(promise))] });
+  for (const [name, line] of lines) if (line) blocks.push({ type: "context", block_id: `q_${view.topicId}_${name}`, elements: [mrkdwn(escapeMrkdwn(line))] });
   const status = cardStateLine(view.state, view.locale, timezone, slackMarkup);
   if (status) blocks.push({ type: "context", block_id: `q_${view.topicId}_state`, elements: [mrkdwn(status)] });
   if (view.actions.length) {

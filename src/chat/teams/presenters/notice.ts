@@ -5,6 +5,7 @@ import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
+import { followedQuestionText, undeliveredAnswerText } from "../../shared/noticeText";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
 
@@ -23,7 +24,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "answer_failed":
     case "answer_refused":
       return adaptiveCard([
-        ...textBlocks(teamsMarkup.escape(notice.type === "answer_failed" ? t("notice.failed", { title: notice.title, reason: notice.reason }) : t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) }))),
+        ...textBlocks(teamsMarkup.escape(undeliveredAnswerText(notice, locale, teamsMarkup))),
         { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
         // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
         { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },
@@ -52,7 +53,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "promise_catch_up":
       return adaptiveCard(textBlocks(promiseNoticeText(notice, locale, teamsMarkup)));
     case "followed_question":
-      return adaptiveCard(textBlocks(t("follow.question", { topic: teamsMarkup.escape(notice.topic), title: teamsMarkup.link(notice.url, notice.title) })));
+      return adaptiveCard(textBlocks(followedQuestionText(notice, locale, teamsMarkup)));
     case "recurring_problem":
       return adaptiveCard(textBlocks(recurringProblemText(notice, locale, teamsMarkup)));
   }

@@ -20,17 +20,17 @@ export const DIALOG_ACTIONS = {
 export function questionCard(view: CardView, timezone: string, notice?: string): AdaptiveCard {
   const t = translator(view.locale, teamsMarkup.cmd);
   const state = cardStateLine(view.state, view.locale, timezone, teamsMarkup);
-  const ai = cardAiLine(view);
   const promise = cardPromiseLine(view.promise, view.locale, timezone);
-  const experts = cardExpertsLine(view);
+  const small = (text: string | null, extra: Record<string, unknown> = { isSubtle: true }): CardElement[] =>
+    text ? [{ type: "TextBlock", text: teamsMarkup.escape(text), size: "Small", wrap: true, spacing: "Small", ...extra }] : [];
   const body: CardElement[] = [
     ...(notice ? [{ type: "TextBlock", text: notice, wrap: true, color: "Accent", weight: "Bolder" }] : []),
     { type: "TextBlock", text: teamsMarkup.link(view.url, view.title), size: "Medium", weight: "Bolder", wrap: true },
     { type: "TextBlock", text: teamsMarkup.escape(view.excerpt), wrap: true },
-    { type: "TextBlock", text: teamsMarkup.escape(cardFacts(view)), isSubtle: true, size: "Small", wrap: true, spacing: "Small" },
-    ...(ai ? [{ type: "TextBlock", text: teamsMarkup.escape(ai), isSubtle: true, size: "Small", wrap: true, spacing: "Small" }] : []),
-    ...(experts ? [{ type: "TextBlock", text: teamsMarkup.escape(experts), isSubtle: true, size: "Small", wrap: true, spacing: "Small" }] : []),
-    ...(promise ? [{ type: "TextBlock", text: teamsMarkup.escape(promise), size: "Small", wrap: true, spacing: "Small", color: view.promise?.type === "overdue" || view.promise?.type === "missed" ? "Attention" : "Default" }] : []),
+    ...small(cardFacts(view)),
+    ...small(cardAiLine(view)),
+    ...small(cardExpertsLine(view)),
+    ...small(promise, { color: view.promise?.type === "overdue" || view.promise?.type === "missed" ? "Attention" : "Default" }),
     ...(state ? textBlocks(state, { spacing: "Medium" }) : []),
   ];
   const data = { topicId: view.topicId };

@@ -8,6 +8,7 @@ import type { Config } from "./config";
 import type { Clock } from "./core/ports";
 import type { CoreDeps } from "./core/deps";
 import { handleOutboxMessage } from "./core/outbox/handleMessage";
+import { lanes } from "./core/outbox/messages";
 import { connectDatabase, type Database } from "./db/connect";
 import { cutPointTotalsIn } from "./db/pointTotals";
 import { migrate } from "./db/migrate";
@@ -141,6 +142,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     handle: (message) => handleOutboxMessage(deps, message),
     logger: logger.child({ component: "outbox" }),
     paceMs: options.paceMs ?? laneGap,
+    unordered: lanes.isUnordered,
     pollMs: config.OUTBOX_POLL_MS,
     leaseMs: config.OUTBOX_LEASE_MS,
     lanesPerTick: 16,

@@ -42,6 +42,30 @@ export interface Question {
   problemGroupId: number | null;
   /** Colleagues whose answers to similar questions were accepted (display names), suggested on the card. */
   experts: string[];
+  /** An idea's public status once the community took it (see core/ideas), who set it and when. */
+  ideaStatus: string | null;
+  ideaStatusBy: string | null;
+  ideaStatusAt: Date | null;
+}
+
+/** An idea status an employee set from chat: their reply on the topic and the topic's tag (see core/ideas). */
+export interface IdeaUpdate {
+  id: string;
+  questionId: string;
+  employeeId: string;
+  status: string;
+  body: string;
+  reason: string | null;
+  submissionKey: string;
+  /** queued, publishing, published, failed */
+  state: string;
+  postedAs: string;
+  communityPostId: number | null;
+  postUrl: string | null;
+  /** Why the community refused it (failed), or refused only its tag (published). */
+  error: string | null;
+  createdAt: Date;
+  publishedAt: Date | null;
 }
 
 /** Complaints and questions about the same thing (see core/problems). */
@@ -102,6 +126,8 @@ export interface Answer {
   echoStartedAt: Date | null;
   /** Each accept after an unaccept pays again, under its own source key. */
   timesAccepted: number;
+  /** Written from an AI draft, which the employee edited and submitted. */
+  aiAssisted: boolean;
   deletedAt: Date | null;
 }
 

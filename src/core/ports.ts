@@ -5,6 +5,7 @@ import type {
   Card,
   ChatTarget,
   Employee,
+  IdeaUpdate,
   LeaderboardRow,
   ProblemGroup,
   Question,
@@ -42,8 +43,22 @@ export interface CommunityPort {
   }): Promise<{ postId: number; url: string } | null>;
   findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
   getTopic(topicId: number): Promise<TopicSnapshot | null>;
+  /** The topic's posts, oldest first (its first page, about 20): what an answer draft is grounded in. */
+  getThread(topicId: number): Promise<Array<{ username: string; text: string }>>;
+  /** Solved topics that the community's own search finds for the query, each with its accepted answer; at most `limit`. */
+  searchSolved(input: { query: string; limit: number; excludeTopicId: number }): Promise<SolvedTopic[]>;
+  /** Replaces the topic's tags (as the community's own API user: tags are metadata, not anyone's words). */
+  setTopicTags(input: { topicId: number; tags: string[] }): Promise<void>;
   /** Topics created or bumped since the cursor, newest last, with the next cursor. */
   listLatest(cursor: string | null): Promise<{ events: CommunityEvent[]; cursor: string | null }>;
+}
+
+export interface SolvedTopic {
+  topicId: number;
+  title: string;
+  url: string;
+  /** The accepted answer as plain text. */
+  answer: string;
 }
 
 export interface UserProfile {
@@ -114,13 +129,22 @@ export interface EmployeeRepo {
 export interface AnswerRepo {
   byId(id: string): Promise<Answer | null>;
   bySubmissionKey(key: string): Promise<Answer | null>;
-  create(answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs">): Promise<Answer>;
+  create(answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs"> & Partial<Pick<Answer, "aiAssisted">>): Promise<Answer>;
   update(id: string, patch: Partial<Answer>): Promise<Answer>;
   byCommunityPost(postId: number): Promise<Answer | null>;
   /** Answers the community accepted as the solution since the date, with their author and question title. */
   acceptedSince(since: Date): Promise<Array<{ employeeId: string; employeeName: string; title: string }>>;
   /** Answers still being published to this topic by this username (our own post arriving by webhook). */
   inFlightFor(questionId: string, username: string): Promise<Answer[]>;
+}
+
+export interface IdeaRepo {
+  byId(id: string): Promise<IdeaUpdate | null>;
+  bySubmissionKey(key: string): Promise<IdeaUpdate | null>;
+  create(update: Pick<IdeaUpdate, "questionId" | "employeeId" | "status" | "body" | "reason" | "submissionKey" | "postedAs">): Promise<IdeaUpdate>;
+  update(id: string, patch: Partial<IdeaUpdate>): Promise<IdeaUpdate>;
+  /** Whether a community post is one of our idea replies (published, or still on its way from this username). */
+  isOurs(questionId: string, postId: number, username: string): Promise<boolean>;
 }
 
 export interface LedgerRepo {
@@ -329,9 +353,10 @@ export interface OutboxRepo {
   /**
    * Durable work; with a dedupe key, a second enqueue of the same work is a no-op. With `coalesce`, the same
    * message already waiting in the lane (not yet started) makes this one a no-op: for redraws, which always show
-   * the latest state, so a hundred clicks on one card make one update, not a hundred paced ones.
+   * the latest state, so a hundred clicks on one card make one update, not a hundred paced ones. With `expedite`,
+   * the same work (by dedupe key) already waiting for a later time is due after `delayMs` instead.
    */
-  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean }): Promise<void>;
+  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean; expedite?: boolean }): Promise<void>;
 }
 
 export interface InboundRepo {
@@ -356,6 +381,7 @@ export interface Repos {
   cards: CardRepo;
   employees: EmployeeRepo;
   answers: AnswerRepo;
+  ideas: IdeaRepo;
   ledger: LedgerRepo;
   pointRules: PointRuleRepo;
   charities: CharityRepo;

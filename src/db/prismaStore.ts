@@ -6,6 +6,7 @@ import { questionRepo } from "./repositories/questions";
 import { cardRepo } from "./repositories/cards";
 import { employeeRepo } from "./repositories/employees";
 import { answerRepo } from "./repositories/answers";
+import { ideaRepo } from "./repositories/ideas";
 import { ledgerRepo } from "./repositories/ledger";
 import { pointRuleRepo } from "./repositories/pointRules";
 import { charityRepo } from "./repositories/charities";
@@ -31,6 +32,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     cards: cardRepo(db),
     employees: employeeRepo(db),
     answers: answerRepo(db),
+    ideas: ideaRepo(db),
     ledger: ledgerRepo(db),
     pointRules: pointRuleRepo(db),
     charities: charityRepo(db),

@@ -13,6 +13,8 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   /** Minimum gap between two items of a lane, e.g. 1 message per second per Slack channel. */
   paceMs: (lane: string) => number;
+  /** Lanes whose items need no order among themselves (each question's routing): the first due item runs. */
+  unordered: (lane: string) => boolean;
   pollMs: number;
   leaseMs: number;
   lanesPerTick: number;
@@ -129,16 +131,20 @@ export class OutboxWorker {
 
   private async runLane(lane: string): Promise<void> {
     const { prisma } = this.options;
+    const unordered = this.options.unordered(lane);
+    // In-order lanes run their head; unordered ones the oldest item that is due, so a delayed item holds up nothing.
+    const pending = `FROM "OutboxItem" WHERE lane = $1 AND status = 'pending'`;
+    const next = unordered ? `SELECT id ${pending} AND "nextAttemptAt" <= ${NOW} ORDER BY id LIMIT 1` : `SELECT id ${pending} ORDER BY id LIMIT 1`;
     const [item] = await prisma.$queryRawUnsafe<Item[]>(
       `UPDATE "OutboxItem" SET attempts = attempts + 1
-       WHERE id = (SELECT id FROM "OutboxItem" WHERE lane = $1 AND status = 'pending' ORDER BY id LIMIT 1)
-         AND "nextAttemptAt" <= ${NOW}
+       WHERE id = (${next}) AND "nextAttemptAt" <= ${NOW}
        RETURNING id, kind, payload, attempts, "nextAttemptAt"`,
       lane,
     );
     if (!item) {
-      // The head of the lane is waiting for its retry time; keep the order and wait with it.
-      await this.releaseLane(lane, `(SELECT COALESCE(MIN("nextAttemptAt"), ${NOW}) FROM "OutboxItem" WHERE lane = $1 AND status = 'pending')`);
+      // Nothing due: the lane waits for its next item (an in-order lane for its head, which keeps the order).
+      const nextDue = unordered ? `SELECT MIN("nextAttemptAt") ${pending}` : `SELECT "nextAttemptAt" ${pending} ORDER BY id LIMIT 1`;
+      await this.releaseLane(lane, `COALESCE((${nextDue}), ${NOW})`);
       return;
     }
     await this.runItem(lane, item);

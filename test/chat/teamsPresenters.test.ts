@@ -25,6 +25,7 @@ const view = (state: CardView["state"], actions: CardView["actions"]): CardView 
   summary: null,
   promise: null,
   experts: [],
+  idea: null,
 });
 
 type Element = { type: string; text?: string; verb?: string; data?: Record<string, unknown> };

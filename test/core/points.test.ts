@@ -2,6 +2,7 @@
 import pino from "pino";
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
+import { lanes } from "../../src/core/outbox/messages";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
 import { acceptCommunityEvent } from "../../src/core/questions/acceptCommunityEvent";
@@ -30,6 +31,9 @@ const community: CommunityPort = {
   findUserByEmail: async () => null,
   getTopic: async () => null,
   listLatest: async () => ({ events: [], cursor: null }),
+  setTopicTags: async () => undefined,
+  getThread: async () => [],
+  searchSolved: async () => [],
 };
 
 const chat: ChatSurface = {
@@ -60,6 +64,7 @@ beforeAll(async () => {
     handle: (message) => handleOutboxMessage(deps, message),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,
+    unordered: lanes.isUnordered,
     pollMs: 1000,
     leaseMs: 10000,
     lanesPerTick: 8,
@@ -122,6 +127,7 @@ describe("rules", () => {
       likes_per_answer: 10,
       story_shared: 5,
       stories_per_day: 1,
+      idea_status: 5,
       daily_cap: 100,
     });
     await deps.store.pointRules.set("like_received", 3, "UADMIN");

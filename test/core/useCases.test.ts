@@ -2,6 +2,7 @@
 import pino from "pino";
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
+import { lanes } from "../../src/core/outbox/messages";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
 import { acceptCommunityEvent } from "../../src/core/questions/acceptCommunityEvent";
@@ -28,6 +29,9 @@ const community: CommunityPort = {
   findUserByEmail: async () => null,
   getTopic: async () => null,
   listLatest: async () => ({ events: [], cursor: null }),
+  setTopicTags: async () => undefined,
+  getThread: async () => [],
+  searchSolved: async () => [],
 };
 /** Channels whose next card post lands but whose answer is lost (a crash, a dropped connection). */
 const loseNextPostIn = new Set<string>();
@@ -68,6 +72,7 @@ beforeAll(async () => {
     handle: (message) => handleOutboxMessage(deps, message),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,
+    unordered: lanes.isUnordered,
     pollMs: 1000,
     leaseMs: 10000,
     lanesPerTick: 8,

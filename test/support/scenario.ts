@@ -14,8 +14,8 @@ export async function routedCard(app: TestApp, topic = "discourse/topic_created.
   return card.messageRef as string;
 }
 
-export async function linkedEmployee(app: TestApp, userId = PRIYA, username = "sanne.devries"): Promise<void> {
-  const employee = await app.deps.store.employees.ensure("slack", userId, "Sanne");
+export async function linkedEmployee(app: TestApp, userId = PRIYA, username = "sanne.devries", surface = "slack"): Promise<void> {
+  const employee = await app.deps.store.employees.ensure(surface, userId, "Sanne");
   await app.deps.store.employees.update(employee.id, { communityUsername: username, linkedAt: new Date() });
 }
 
@@ -27,7 +27,11 @@ export async function drainUntil(app: TestApp, done: () => Promise<boolean>, tim
     if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`condition not met within ${timeoutMs} ms; pending nock: ${nock.pendingMocks().join(", ")}`);
+  // What the outbox holds says where the work stopped.
+  const items = await app.db.prisma.outboxItem.findMany({ select: { id: true, kind: true, lane: true, status: true, attempts: true, nextAttemptAt: true, lastError: true } });
+  const lanes = await app.db.prisma.outboxLane.findMany();
+  const state = JSON.stringify({ now: new Date(), items, lanes }, (_key, value) => (typeof value === "bigint" ? String(value) : value));
+  throw new Error(`condition not met within ${timeoutMs} ms; outbox: ${state}; pending nock: ${nock.pendingMocks().join(", ")}`);
 }
 
 /** A new community topic shaped like the fixture one, with its own id, title and, if given, tags, post and time. */

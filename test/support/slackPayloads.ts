@@ -28,3 +28,29 @@ export function answerSubmission(text: string, messageTs: string, options: { con
   if (options.consent === false) payload.view.state.values.consent.publish_as_me.selected_options = [];
   return payload;
 }
+
+/** A choice in a card's select menu (block_actions with a static_select), like buttonClick otherwise. */
+export function selectChoice(actionId: string, messageTs: string, value: string, options: { user?: string } = {}) {
+  const payload = buttonClick(actionId, messageTs, options);
+  const action = { ...payload.actions[0], type: "static_select", selected_option: { text: { type: "plain_text", text: value, emoji: true }, value } };
+  delete action.value;
+  payload.actions = [action];
+  return payload;
+}
+
+/** The idea status modal submitted: its reply, a reason (only a "not planned" form has that field), consent. */
+export function ideaSubmission(status: string, reply: string, messageTs: string, options: { reason?: string; consent?: boolean; viewId?: string; user?: string } = {}) {
+  const payload = fixture<Record<string, any>>("slack/view_submission.json");
+  payload.user = { ...payload.user, id: options.user ?? PRIYA };
+  payload.view.id = options.viewId ?? payload.view.id;
+  payload.view.callback_id = "advocate_idea_modal";
+  payload.view.private_metadata = JSON.stringify({ topicId: 4821, channelId: CHANNEL, messageTs, status });
+  const consent = payload.view.state.values.consent;
+  if (options.consent === false) consent.publish_as_me.selected_options = [];
+  payload.view.state.values = {
+    reply: { reply_text: { type: "plain_text_input", value: reply } },
+    ...(options.reason !== undefined ? { reason: { reason_text: { type: "plain_text_input", value: options.reason } } } : {}),
+    consent,
+  };
+  return payload;
+}

@@ -28,8 +28,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DISCOURSE_URL,
     DISCOURSE_API_KEY: "test-discourse-api-key",
     DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET,
-    // A short wait lets both webhooks of a new topic land before routing, as in production (3 s there).
-    ROUTE_DELAY_MS: "100",
+    // How long a question with one of its two webhooks waits for the other before it is fetched instead. Longer
+    // than any gap between the two on a loaded machine (a test sends both), and drain() waits for it anyway.
+    ROUTE_DELAY_MS: "1000",
     ...overrides,
   });
   if (!result.ok) throw new Error(result.problems.join("\n"));
@@ -79,7 +80,8 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   const { database } = await fileDatabase(config);
   await emptyDatabase(database);
   const app = await startAdvocate(config, {
-    logger: options.logger ?? pino({ level: "silent" }),
+    // ADVOCATE_TEST_LOG=debug shows what the app did (on stderr) when a test fails for reasons the assertions hide.
+    logger: options.logger ?? pino({ level: process.env.ADVOCATE_TEST_LOG ?? "silent" }, pino.destination(2)),
     ...(options.clock ? { clock: options.clock } : {}),
     database,
     startWorker: false,
@@ -127,7 +129,9 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
       const until = Date.now() + 20_000;
       for (;;) {
         await app.worker.drain();
-        const soon = await app.db.prisma.outboxItem.count({ where: { status: "pending", nextAttemptAt: { lte: new Date(Date.now() + 400) } } });
+        const soon = await app.db.prisma.outboxItem.count({
+          where: { status: "pending", OR: [{ nextAttemptAt: { lte: new Date(Date.now() + 400) } }, { kind: "question.route" }] },
+        });
         if (!soon || Date.now() > until) return;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

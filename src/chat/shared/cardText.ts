@@ -55,3 +55,11 @@ export function cardAiLine(view: CardView): string | null {
 export function cardExpertsLine(view: CardView): string | null {
   return view.experts.length ? translator(view.locale)("card.experts", { names: view.experts.join(", ") }) : null;
 }
+
+/** "💡 Idea status: Coming soon (Sanne)", or that none is set yet; null for anything but an idea. Unescaped. */
+export function cardIdeaLine(view: CardView): string | null {
+  if (!view.idea) return null;
+  const t = translator(view.locale);
+  const { status, by } = view.idea;
+  return status ? t("idea.cardLine", { status: t(`idea.status.${status}`), name: by ?? "?" }) : t("idea.cardNone");
+}

@@ -3,10 +3,24 @@ import type { Notice } from "../../core/outbox/messages";
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 
-/** Why an answer did not go out: the community refused it, or the form was refused after its ack. Unescaped. */
-export function undeliveredAnswerText(notice: Extract<Notice, { type: "answer_failed" | "answer_refused" }>, locale: string, markup: Pick<Markup, "cmd">): string {
+/** Words that did not go out: the community refused an answer or an idea status, or a form was refused after its ack. Unescaped. */
+export function undeliveredText(notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" }>, locale: string, markup: Pick<Markup, "cmd">): string {
   const t = translator(locale, markup.cmd);
-  return notice.type === "answer_failed" ? t("notice.failed", { title: notice.title, reason: notice.reason }) : t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) });
+  switch (notice.type) {
+    case "answer_failed":
+      return t("notice.failed", { title: notice.title, reason: notice.reason });
+    case "idea_status_failed":
+      return t("idea.failed", { title: notice.title, reason: notice.reason });
+    case "answer_refused":
+      return t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) });
+  }
+}
+
+/** An idea status is public: points, status and title, and the tag's problem if it could not be set. Unescaped. */
+export function ideaPublishedText(notice: Extract<Notice, { type: "idea_status_published" }>, locale: string): string {
+  const t = translator(locale);
+  const text = t("idea.published", { points: notice.points, status: t(`idea.status.${notice.status}`), title: notice.title });
+  return notice.tagProblem ? `${text} ${t("idea.publishedNoTag", { reason: notice.tagProblem })}` : text;
 }
 
 /** A new question about a topic the employee follows: the topic escaped, the title linked. */

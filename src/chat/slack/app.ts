@@ -8,6 +8,7 @@ import type { SlackHandlerContext } from "./handlers/context";
 import { registerSlashCommand } from "./handlers/slashCommand";
 import { registerCardButtons } from "./handlers/cardButtons";
 import { registerModalSubmissions } from "./handlers/modalSubmissions";
+import { registerIdeaStatus } from "./handlers/ideaStatus";
 import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
@@ -86,6 +87,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   registerSlashCommand(app, ctx);
   registerCardButtons(app, ctx);
   registerModalSubmissions(app, ctx);
+  registerIdeaStatus(app, ctx);
   registerLinkButtons(app, ctx);
   registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);

@@ -2,7 +2,7 @@
 // or PermanentError (other 4xx, with Discourse's own message); pacing is the outbox lane's job.
 import { z } from "zod";
 import type { CommunityEvent, TopicSnapshot } from "../../core/events";
-import type { CommunityPort } from "../../core/ports";
+import type { CommunityPort, SolvedTopic } from "../../core/ports";
 import { PermanentError, RetryableError } from "../../core/errors";
 import { htmlToPlainText } from "../../core/text/plainText";
 import { topicFacts, topicUrl } from "./mapEvent";
@@ -30,7 +30,10 @@ const topicPage = webhookTopic.extend({
     stream: z.array(z.number().int()).optional(),
   }),
   details: z.object({ created_by: z.object({ id: z.number().int(), username: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
+  /** Added by the Solved plugin once an answer is accepted. */
+  accepted_answer: z.object({ post_number: z.number().int(), excerpt: z.string().nullish() }).nullish(),
 });
+const searchResults = z.object({ topics: z.array(z.object({ id: z.number().int() })).default([]) });
 const usersByEmail = z.array(z.object({ id: z.number().int(), username: z.string() }));
 const latest = z.object({ topic_list: z.object({ topics: z.array(webhookTopic.omit({ created_by: true })) }) });
 const errorBody = z.object({ errors: z.array(z.string()).optional(), error_type: z.string().optional(), extras: z.object({ wait_seconds: z.number().optional() }).nullish() }).partial();
@@ -92,6 +95,35 @@ export class DiscourseClient implements CommunityPort {
     return { ...facts, firstPostText: first ? htmlToPlainText(first.cooked) : null };
   }
 
+  async getThread(topicId: number): Promise<Array<{ username: string; text: string }>> {
+    const page = await this.topicPage(topicId);
+    return (page?.post_stream.posts ?? []).map((post) => ({ username: post.username, text: htmlToPlainText(post.cooked) }));
+  }
+
+  async searchSolved(input: { query: string; limit: number; excludeTopicId: number }): Promise<SolvedTopic[]> {
+    // status:solved is the Solved plugin's search filter: only topics with an accepted answer.
+    const query = new URLSearchParams({ q: `${input.query} status:solved` });
+    const found = searchResults.parse(await this.request("GET", `/search.json?${query}`));
+    const solved: SolvedTopic[] = [];
+    for (const { id } of found.topics) {
+      if (solved.length >= input.limit) break;
+      if (id === input.excludeTopicId) continue;
+      const page = await this.topicPage(id);
+      const accepted = page?.accepted_answer;
+      if (!page || !accepted) continue;
+      // The accepted post is usually on the first page; the Solved excerpt stands in when it is not.
+      const post = page.post_stream.posts.find((candidate) => candidate.post_number === accepted.post_number);
+      const answer = htmlToPlainText(post?.cooked ?? accepted.excerpt ?? "");
+      if (answer) solved.push({ topicId: page.id, title: page.title, url: topicUrl(this.baseUrl, page.slug, page.id), answer });
+    }
+    return solved;
+  }
+
+  async setTopicTags(input: { topicId: number; tags: string[] }): Promise<void> {
+    // PUT /t/{slug}/{id}.json replaces the topic's tags; "-" stands for any slug. Sent as the API key's own user.
+    await this.request("PUT", `/t/-/${input.topicId}.json`, { body: { tags: input.tags } });
+  }
+
   async listLatest(cursor: string | null): Promise<{ events: CommunityEvent[]; cursor: string | null }> {
     const page = latest.parse(await this.request("GET", "/latest.json?order=created&ascending=false"));
     const topics = page.topic_list.topics.filter((topic) => topic.archetype !== "private_message");
@@ -112,7 +144,7 @@ export class DiscourseClient implements CommunityPort {
   }
 
   private async request(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT",
     path: string,
     options: { asUsername?: string; body?: unknown; notFoundIsNull?: boolean } = {},
   ): Promise<unknown> {

@@ -11,7 +11,7 @@ export type CardState =
   | { type: "deleted" }
   | { type: "passed_on"; by: string; note: string };
 
-export type CardAction = "answer" | "claim" | "release" | "pass";
+export type CardAction = "answer" | "claim" | "release" | "pass" | "idea";
 
 const RULES_BECAUSE = ["unsure", "invalid", "error", "budget", "off"] as const;
 type RulesBecause = (typeof RULES_BECAUSE)[number];
@@ -49,6 +49,8 @@ export interface CardView {
   experts: string[];
   /** The model's one-line summary in the card's language, when there is one. */
   summary: string | null;
+  /** An idea's public status (null until one is set); null for anything but an idea. */
+  idea: { status: string | null; by: string | null } | null;
 }
 
 export function buildCardView(input: {
@@ -75,11 +77,12 @@ export function buildCardView(input: {
     postedAt: question.postedAt,
     now,
     state,
-    actions: actionsFor(state),
+    actions: [...actionsFor(state), ...(question.kind === "idea" && IDEA_STATES.includes(state.type) ? (["idea"] as const) : [])],
     routing: cardRouting(question, card),
     promise: cardPromise(question, now),
     experts: state.type === "open" ? question.experts : [],
     summary: question.summaries?.[card.locale] ?? null,
+    idea: question.kind === "idea" ? { status: question.ideaStatus, by: question.ideaStatusBy } : null,
   };
 }
 
@@ -119,6 +122,9 @@ function cardState(question: Question, card: Card, claimant: Employee | null, no
   }
   return { type: "open" };
 }
+
+/** Where an idea's status can still be set in public: the topic is there and open to replies. */
+const IDEA_STATES: Array<CardState["type"]> = ["open", "claimed", "answered", "answered_elsewhere"];
 
 function actionsFor(state: CardState): CardAction[] {
   switch (state.type) {

@@ -5,6 +5,7 @@ import { ingestCommunityEvent } from "../questions/ingestCommunityEvent";
 import { fetchTopic, routeQuestion } from "../questions/routeQuestion";
 import { postCard, refreshCard } from "../cards/renderCard";
 import { publishAnswer } from "../answers/publishAnswer";
+import { publishIdeaStatus } from "../ideas/publishIdeaStatus";
 import { processReceivedAnswer } from "../answers/submitAnswer";
 import { echoAnswerInThread } from "../answers/echoInThread";
 import { lookUpAccount } from "../accounts/linking";
@@ -25,6 +26,8 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
       return fetchTopic(deps, message.questionId);
     case "community.publishAnswer":
       return publishAnswer(deps, message.answerId);
+    case "community.ideaStatus":
+      return publishIdeaStatus(deps, message.updateId);
     case "answer.received":
       return processReceivedAnswer(deps, message.actor, message.form);
     case "community.poll":

@@ -56,6 +56,8 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_queued"), title: z.string() }),
   z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
+  z.object({ type: z.literal("idea_status_published"), title: z.string(), url: z.string(), status: z.string(), points: z.number().int(), tagProblem: z.string().nullable() }),
+  z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),
@@ -77,6 +79,7 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("community.event"), community: z.string(), inboundId: z.string(), event: communityEventSchema }),
   z.object({ kind: z.literal("community.fetchTopic"), questionId: z.string() }),
   z.object({ kind: z.literal("community.publishAnswer"), answerId: z.string() }),
+  z.object({ kind: z.literal("community.ideaStatus"), updateId: z.string() }),
   /** An answer form as submitted, stored before the chat is acknowledged and checked after (see receiveAnswer). */
   z.object({
     kind: z.literal("answer.received"),
@@ -124,6 +127,8 @@ export const lanes = {
   inbound: (community: string) => `inbound:${community}`,
   /** Routing may wait seconds on a language model: a few lanes, so one slow answer holds up few questions. */
   route: (questionId: string) => `route:${[...questionId].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ROUTE_LANES}`,
+  /** Routing needs no order between questions: a question still waiting for its webhooks holds up no other. */
+  isUnordered: (lane: string) => lane.startsWith("route:"),
   jobs: () => "jobs",
   /** Received answer forms, in the order they came: the first form with a submission key owns it. */
   answers: () => "answers",

@@ -10,6 +10,8 @@ export const DEFAULT_POINT_RULES = {
   /** Sharing a customer story on demand (`story`), at most `stories_per_day` times a day. */
   story_shared: 5,
   stories_per_day: 1,
+  /** An idea's status set in public (once per idea and status): closing the loop with the customer. */
+  idea_status: 5,
   /** Most points one employee earns per day (company timezone); revocations are never capped. */
   daily_cap: 100,
 } as const;

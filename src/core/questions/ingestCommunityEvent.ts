@@ -2,6 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { CommunityEvent, PostFacts } from "../events";
 import type { Repos } from "../ports";
+import type { Question } from "../model";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
 import { awardSolution, revokeSolution } from "../points/awardSolution";
@@ -34,7 +35,7 @@ async function apply(deps: CoreDeps, tx: Repos, event: CommunityEvent): Promise<
         authorName: topic.authorName,
         ...(topic.categorySlug ? { categorySlug: topic.categorySlug } : {}),
       });
-      await scheduleRouting(deps, tx, question.id, question.status);
+      await scheduleRouting(deps, tx, question);
       return "topic stored";
     }
     case "post.created":
@@ -68,11 +69,16 @@ function isIgnoredAuthor(deps: CoreDeps, username: string | null): boolean {
   return !!username && deps.settings.ignoredUsernames.includes(username.toLowerCase());
 }
 
-async function scheduleRouting(deps: CoreDeps, tx: Repos, questionId: string, status: string): Promise<void> {
-  if (status !== "pending") return;
+/**
+ * A new question is routed once both of its webhooks (topic and first post) are in; the first to arrive asks for
+ * routing a little later (ROUTE_DELAY_MS) in case the other never comes, and the second brings that forward.
+ */
+async function scheduleRouting(deps: CoreDeps, tx: Repos, question: Question): Promise<void> {
+  if (question.status !== "pending") return;
+  const complete = question.bodyText !== null && question.hasTopicFacts;
   await tx.outbox.enqueue(
-    { kind: "question.route", questionId },
-    { lane: lanes.route(questionId), dedupeKey: `route:${questionId}`, delayMs: deps.settings.routeDelayMs },
+    { kind: "question.route", questionId: question.id },
+    { lane: lanes.route(question.id), dedupeKey: `route:${question.id}`, delayMs: complete ? 0 : deps.settings.routeDelayMs, expedite: complete },
   );
 }
 
@@ -88,7 +94,7 @@ async function firstPost(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<st
     ...(post.categorySlug ? { categorySlug: post.categorySlug } : {}),
     ...(post.categoryId !== null ? { categoryId: post.categoryId } : {}),
   });
-  await scheduleRouting(deps, tx, question.id, question.status);
+  await scheduleRouting(deps, tx, question);
   return "first post stored";
 }
 
@@ -98,6 +104,7 @@ async function reply(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string
   if (!question) return "ignored: unknown topic";
   if (await tx.answers.byCommunityPost(post.postId)) return "ignored: our own answer";
   if ((await tx.answers.inFlightFor(question.id, post.authorUsername)).length) return "ignored: our own answer";
+  if (await tx.ideas.isOurs(question.id, post.postId, post.authorUsername)) return "ignored: our own idea status";
   if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
   if (post.authorUsername === question.authorUsername) return "ignored: the customer's own follow-up";
   if (question.status !== "open" && question.status !== "pending") return `ignored: question ${question.status}`;

@@ -6,7 +6,7 @@ export type OutboxNudge = () => void;
 
 export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
   return {
-    async enqueue(message, { lane, dedupeKey, delayMs, coalesce }) {
+    async enqueue(message, { lane, dedupeKey, delayMs, coalesce, expedite }) {
       // ON CONFLICT: enqueueing the same work twice is a no-op and keeps the transaction usable. Coalescing skips
       // it when the same message waits behind the lane's head (the head may be running on the old state already).
       await db.$executeRawUnsafe(
@@ -24,6 +24,12 @@ export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
         coalesce ?? false,
       );
       await db.$executeRawUnsafe(`INSERT INTO "OutboxLane" (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, lane);
+      if (expedite && dedupeKey) {
+        // The same work already waiting for a later time is brought forward, and its lane with it.
+        const due = `timezone('UTC', now()) + ($2::int * interval '1 millisecond')`;
+        await db.$executeRawUnsafe(`UPDATE "OutboxItem" SET "nextAttemptAt" = ${due} WHERE "dedupeKey" = $1 AND status = 'pending' AND "nextAttemptAt" > ${due}`, dedupeKey, delayMs ?? 0);
+        await db.$executeRawUnsafe(`UPDATE "OutboxLane" SET "nextAt" = ${due} WHERE name = $1 AND "nextAt" > ${due}`, lane, delayMs ?? 0);
+      }
       afterEnqueue();
     },
   };

@@ -23,15 +23,8 @@ const recordUnmatched = (req: { method?: string; path?: string; host?: string; h
   unmatched.push(`${req.method ?? "?"} ${host}${req.path ?? ""}`);
 };
 
-/**
- * Like production (default 3 s), routing waits a moment so that topic_created and the first post_created can both
- * arrive. With no delay the route step can run in the same outbox tick as the first-post ingest, find no body yet
- * and fetch the topic from Discourse instead (harmless, but it makes "which requests go out" timing-dependent).
- */
-const ROUTE_DELAY_MS = 200;
-
 beforeAll(async () => {
-  app = await startTestApp({ env: { ROUTE_DELAY_MS: String(ROUTE_DELAY_MS) } });
+  app = await startTestApp();
   nock.emitter.on("no match", recordUnmatched);
 });
 
@@ -54,7 +47,7 @@ const topicCreated = () => fixture<TopicBody>("discourse/topic_created.json");
 const firstPost = () => fixture<PostBody>("discourse/post_created_first_post.json");
 const reply = () => fixture<PostBody>("discourse/post_created.json");
 
-/** Runs the outbox, including the delayed route step (the harness's drain waits for short delays). */
+/** Runs the outbox, including a delayed route step (the harness's drain waits for those). */
 async function settle() {
   await app.drain();
 }

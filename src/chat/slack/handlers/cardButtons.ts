@@ -14,14 +14,15 @@ import { escapeMrkdwn } from "../presenters/mrkdwn";
 import { blockActionBody, cardButtonValue, parseJsonWith } from "./payloads";
 import type { SlackHandlerContext } from "./context";
 
-interface Press {
+export interface Press {
   actor: { surface: "slack"; userId: string; displayName: string | null };
   at: { channelId: string; topicId: number };
   context: ModalContext;
   triggerId: string;
 }
 
-function readPress(body: unknown, value: string | undefined): Press | null {
+/** Who pressed which card control where; null when the payload is not one of our cards'. */
+export function readPress(body: unknown, value: string | undefined): Press | null {
   const parsed = blockActionBody.safeParse(body);
   const button = parseJsonWith(cardButtonValue, value);
   if (!parsed.success || !button) return null;
@@ -37,7 +38,7 @@ function readPress(body: unknown, value: string | undefined): Press | null {
   };
 }
 
-async function tell(respond: RespondFn, text: string): Promise<void> {
+export async function tell(respond: RespondFn, text: string): Promise<void> {
   await respond({ response_type: "ephemeral", replace_original: false, text });
 }
 

@@ -1,5 +1,6 @@
 // Zod shapes for the parts of Slack interaction payloads we read.
 import { z } from "zod";
+import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
 
 export const cardButtonValue = z.object({ topicId: z.number().int().positive() });
 
@@ -15,6 +16,17 @@ export const modalContext = z.object({ topicId: z.number().int().positive(), cha
 export const answerValues = z.object({
   answer: z.object({ answer_text: z.object({ value: z.string().nullish() }) }),
   consent: z.object({ publish_as_me: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }) }),
+});
+
+export const ideaChoice = z.object({ topicId: z.number().int().positive(), status: z.enum(IDEA_STATUSES) });
+
+export const ideaModalContext = modalContext.extend({ status: z.enum(IDEA_STATUSES) });
+
+const optionalText = z.object({ value: z.string().nullish() });
+export const ideaValues = z.object({
+  reply: z.object({ reply_text: optionalText }),
+  reason: z.object({ reason_text: optionalText }).optional(),
+  consent: answerValues.shape.consent,
 });
 
 export const passValues = z.object({ reason: z.object({ reason_text: z.object({ value: z.string().nullish() }) }) });

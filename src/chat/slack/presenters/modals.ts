@@ -2,9 +2,11 @@
 import type { ModalView } from "@slack/types";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
+import { needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
 
 export const ANSWER_MODAL = "advocate_answer_modal";
 export const PASS_MODAL = "advocate_pass_modal";
+export const IDEA_MODAL = "advocate_idea_modal";
 /** Slack caps a plain_text_input at 3,000 characters. */
 export const SLACK_INPUT_MAX = 3000;
 
@@ -49,6 +51,31 @@ export function answerModal(input: { context: ModalContext; title: string; excer
           options: [{ text: plain(t("answerModal.consent", { username: input.username })), value: "publish_as_me" }],
         },
       },
+  ]);
+}
+
+/** The public reply for an idea's new status: the localised template, in the customer's language, to edit. */
+export function ideaModal(input: { context: ModalContext & { status: IdeaStatus }; title: string; template: string; username: string; locale: string }): ModalView {
+  const t = translator(input.locale);
+  const { status } = input.context;
+  return formModal(IDEA_MODAL, input.context, input.locale, { title: "idea.modal.title", submit: "idea.modal.submit" }, [
+    { type: "section", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${t("idea.modal.statusLine", { status: t(`idea.status.${status}`) })}`) },
+    {
+      type: "input",
+      block_id: "reply",
+      label: plain(t("idea.modal.label")),
+      hint: plain(t("idea.modal.hint")),
+      element: { type: "plain_text_input", action_id: "reply_text", multiline: true, max_length: SLACK_INPUT_MAX, initial_value: input.template },
+    },
+    ...(needsReason(status)
+      ? [{ type: "input" as const, block_id: "reason", label: plain(t("idea.modal.reasonLabel")), element: { type: "plain_text_input" as const, action_id: "reason_text", multiline: true, max_length: 1000 } }]
+      : []),
+    {
+      type: "input",
+      block_id: "consent",
+      label: plain(t("answerModal.consentLabel")),
+      element: { type: "checkboxes", action_id: "publish_as_me", options: [{ text: plain(t("idea.modal.consent", { username: input.username })), value: "publish_as_me" }] },
+    },
   ]);
 }
 

@@ -6,7 +6,7 @@ import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { followedQuestionText, undeliveredAnswerText } from "../../shared/noticeText";
+import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import type { Markup } from "../../shared/markup";
 
 export const LINK_ACCEPT = "advocate_link_accept";
@@ -32,9 +32,14 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     }
     case "answer_queued":
       return simple(t("notice.queued", { title: notice.title }));
+    case "idea_status_published": {
+      const text = ideaPublishedText(notice, locale);
+      return { text, blocks: [{ type: "section", text: mrkdwn(`${escapeMrkdwn(text)} ${link(notice.url, t("card.viewReply"))}`) }] };
+    }
     case "answer_failed":
-    case "answer_refused": {
-      const text = undeliveredAnswerText(notice, locale, slackMarkup);
+    case "answer_refused":
+    case "idea_status_failed": {
+      const text = undeliveredText(notice, locale, slackMarkup);
       return {
         text,
         blocks: [

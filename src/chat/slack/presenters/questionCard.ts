@@ -1,8 +1,9 @@
 // A question card in Block Kit: pure function of the core's CardView.
-import type { KnownBlock, Button } from "@slack/types";
+import type { KnownBlock, Button, StaticSelect } from "@slack/types";
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardAiLine, cardExpertsLine, cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardExpertsLine, cardFacts, cardIdeaLine, cardStateLine } from "../../shared/cardText";
+import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
@@ -12,6 +13,7 @@ export const CARD_ACTIONS: Record<CardAction, string> = {
   claim: "advocate_claim",
   release: "advocate_release",
   pass: "advocate_pass",
+  idea: "advocate_idea_status",
 };
 
 export function questionCard(view: CardView, timezone: string): { text: string; blocks: KnownBlock[] } {
@@ -23,6 +25,7 @@ export function questionCard(view: CardView, timezone: string): { text: string; 
     ["ai", cardAiLine(view)],
     ["experts", cardExpertsLine(view)],
     ["promise", cardPromiseLine(view.promise, view.locale, timezone)],
+    ["idea", cardIdeaLine(view)],
   ];
   for (const [name, line] of lines) if (line) blocks.push({ type: "context", block_id: `q_${view.topicId}_${name}`, elements: [mrkdwn(escapeMrkdwn(line))] });
   const status = cardStateLine(view.state, view.locale, timezone, slackMarkup);
@@ -34,8 +37,17 @@ export function questionCard(view: CardView, timezone: string): { text: string; 
   return { text: escapeMrkdwn(t("card.fallback", { title: view.title })), blocks };
 }
 
-function button(action: CardAction, view: CardView): Button {
+function button(action: CardAction, view: CardView): Button | StaticSelect {
   const t = translator(view.locale);
+  if (action === "idea") {
+    // Choosing a status opens the reply form for it; the value carries the topic and the status.
+    return {
+      type: "static_select",
+      action_id: CARD_ACTIONS.idea,
+      placeholder: plain(t("idea.setStatus")),
+      options: IDEA_STATUSES.map((status) => ({ text: plain(t(`idea.status.${status}`)), value: JSON.stringify({ topicId: view.topicId, status }) })),
+    };
+  }
   return {
     type: "button",
     action_id: CARD_ACTIONS[action],

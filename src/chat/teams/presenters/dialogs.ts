@@ -5,6 +5,7 @@ import type { AnswerFormField } from "../../shared/answerFormFields";
 import { adaptiveCard, attachment, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { DIALOG_ACTIONS } from "./questionCard";
 import { teamsMarkup } from "./teamsMarkup";
+import { IDEA_STATUSES, isIdeaStatus, needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
 
 export interface DialogContext {
   topicId: number;
@@ -72,4 +73,55 @@ export function passDialog(input: { context: DialogContext; title: string; local
     { actions: [{ type: "Action.Submit", title: t("passModal.submit"), data: { action: DIALOG_ACTIONS.submitPass, ...input.context } }] },
   );
   return dialog(t("passModal.title"), card, "small");
+}
+
+/** The idea dialog's first step: which status (the current one preselected). */
+export function ideaChoiceDialog(input: { context: DialogContext; title: string; current: string | null; locale: string }): TaskModuleResponse {
+  const t = translator(input.locale, teamsMarkup.cmd);
+  const card = adaptiveCard(
+    [
+      { type: "TextBlock", text: teamsMarkup.escape(input.title), weight: "Bolder", wrap: true },
+      {
+        type: "Input.ChoiceSet",
+        id: "status",
+        label: t("idea.modal.chooseLabel"),
+        style: "expanded",
+        value: isIdeaStatus(input.current) ? input.current : IDEA_STATUSES[0],
+        choices: IDEA_STATUSES.map((status) => ({ title: t(`idea.status.${status}`), value: status })),
+      },
+    ],
+    { actions: [{ type: "Action.Submit", title: t("idea.modal.next"), data: { action: DIALOG_ACTIONS.chooseIdeaStatus, ...input.context } }] },
+  );
+  return dialog(t("idea.modal.title"), card);
+}
+
+/** The idea dialog's second step: the public reply for the chosen status, a reason for a "no", and consent. */
+export function ideaDialog(input: {
+  context: DialogContext & { status: IdeaStatus };
+  title: string;
+  text: string;
+  reason?: string;
+  username: string;
+  locale: string;
+  consent?: boolean;
+  problem?: { field: "reply" | "reason" | "consent"; message: string };
+}): TaskModuleResponse {
+  const t = translator(input.locale, teamsMarkup.cmd);
+  const { status } = input.context;
+  const fieldProblem = (field: "reply" | "reason" | "consent") => problemBlock(input.problem?.field === field ? input.problem.message : undefined);
+  const card = adaptiveCard(
+    [
+      { type: "TextBlock", text: teamsMarkup.escape(input.title), weight: "Bolder", wrap: true },
+      { type: "TextBlock", text: t("idea.modal.statusLine", { status: t(`idea.status.${status}`) }), wrap: true },
+      ...fieldProblem("reply"),
+      { type: "Input.Text", id: "replyText", label: t("idea.modal.label"), placeholder: t("idea.modal.hint"), isMultiline: true, value: input.text },
+      ...(needsReason(status)
+        ? [...fieldProblem("reason"), { type: "Input.Text", id: "reason", label: t("idea.modal.reasonLabel"), isMultiline: true, maxLength: 1000, value: input.reason ?? "" }]
+        : []),
+      ...fieldProblem("consent"),
+      { type: "Input.Toggle", id: "publishAsMe", title: t("idea.modal.consent", { username: input.username }), value: input.consent ? "true" : "false", valueOn: "true", valueOff: "false" },
+    ],
+    { actions: [{ type: "Action.Submit", title: t("idea.modal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitIdeaStatus, ...input.context } }] },
+  );
+  return dialog(t("idea.modal.title"), card);
 }

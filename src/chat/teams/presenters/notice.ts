@@ -5,7 +5,7 @@ import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { followedQuestionText, undeliveredAnswerText } from "../../shared/noticeText";
+import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
 
@@ -21,10 +21,16 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       ]);
     case "answer_queued":
       return simple(t("notice.queued", { title: notice.title }));
+    case "idea_status_published":
+      return adaptiveCard([
+        ...textBlocks(teamsMarkup.escape(ideaPublishedText(notice, locale))),
+        { type: "TextBlock", text: teamsMarkup.link(notice.url, t("card.viewReply")), wrap: true },
+      ]);
     case "answer_failed":
     case "answer_refused":
+    case "idea_status_failed":
       return adaptiveCard([
-        ...textBlocks(teamsMarkup.escape(undeliveredAnswerText(notice, locale, teamsMarkup))),
+        ...textBlocks(teamsMarkup.escape(undeliveredText(notice, locale, teamsMarkup))),
         { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
         // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
         { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },

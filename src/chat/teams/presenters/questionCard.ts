@@ -1,7 +1,7 @@
 // A question card as an Adaptive Card with Universal Actions: a pure function of the core's CardView.
 import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
-import { cardAiLine, cardExpertsLine, cardFacts, cardStateLine } from "../../shared/cardText";
+import { cardAiLine, cardExpertsLine, cardFacts, cardIdeaLine, cardStateLine } from "../../shared/cardText";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { adaptiveCard, textBlocks, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
@@ -13,9 +13,15 @@ export const CARD_VERBS = { claim: "advocate.claim", release: "advocate.release"
 export const DIALOG_ACTIONS = {
   openAnswer: "advocate.answer",
   openPass: "advocate.pass",
+  openIdea: "advocate.idea",
   submitAnswer: "advocate.submitAnswer",
   submitPass: "advocate.submitPass",
+  /** The idea dialog's first step (which status) and second (the reply for it). */
+  chooseIdeaStatus: "advocate.chooseIdeaStatus",
+  submitIdeaStatus: "advocate.submitIdeaStatus",
 } as const;
+
+const OPENS_DIALOG = { answer: DIALOG_ACTIONS.openAnswer, pass: DIALOG_ACTIONS.openPass, idea: DIALOG_ACTIONS.openIdea } as const;
 
 export function questionCard(view: CardView, timezone: string, notice?: string): AdaptiveCard {
   const t = translator(view.locale, teamsMarkup.cmd);
@@ -31,6 +37,7 @@ export function questionCard(view: CardView, timezone: string, notice?: string):
     ...small(cardAiLine(view)),
     ...small(cardExpertsLine(view)),
     ...small(promise, { color: view.promise?.type === "overdue" || view.promise?.type === "missed" ? "Attention" : "Default" }),
+    ...small(cardIdeaLine(view)),
     ...(state ? textBlocks(state, { spacing: "Medium" }) : []),
   ];
   const data = { topicId: view.topicId };
@@ -47,11 +54,12 @@ function button(action: CardAction, title: string, data: { topicId: number }): C
       return { type: "Action.Execute", verb: CARD_VERBS[action], title, data };
     case "answer":
     case "pass":
-      // Dialogs open from Action.Submit with msteams.type task/fetch; the answer is then a task/submit.
+    case "idea":
+      // Dialogs open from Action.Submit with msteams.type task/fetch; what they send back is a task/submit.
       return {
         type: "Action.Submit",
         title,
-        data: { msteams: { type: "task/fetch" }, action: action === "answer" ? DIALOG_ACTIONS.openAnswer : DIALOG_ACTIONS.openPass, ...data },
+        data: { msteams: { type: "task/fetch" }, action: OPENS_DIALOG[action], ...data },
         ...(action === "answer" ? { style: "positive" } : {}),
       };
   }

@@ -16,10 +16,12 @@ import { errorCard } from "../presenters/errorCard";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { invokeResponse } from "./invokeResponse";
+import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
+import { chooseIdeaStatus, openIdeaDialog, submitIdeaStatus } from "./ideaDialog";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 const topicId = z.coerce.number().int().positive();
-const fetchData = z.object({ data: z.object({ action: z.enum([DIALOG_ACTIONS.openAnswer, DIALOG_ACTIONS.openPass]), topicId }) });
+const fetchData = z.object({ data: z.object({ action: z.enum([DIALOG_ACTIONS.openAnswer, DIALOG_ACTIONS.openPass, DIALOG_ACTIONS.openIdea]), topicId }) });
 const submitData = z.object({
   data: z.discriminatedUnion("action", [
     z.object({
@@ -31,6 +33,16 @@ const submitData = z.object({
       publishAsMe: z.enum(["true", "false"]).default("false"),
     }),
     z.object({ action: z.literal(DIALOG_ACTIONS.submitPass), topicId, submissionKey: z.uuid(), reason: z.string().max(500).default("") }),
+    z.object({ action: z.literal(DIALOG_ACTIONS.chooseIdeaStatus), topicId, submissionKey: z.uuid(), status: z.enum(IDEA_STATUSES) }),
+    z.object({
+      action: z.literal(DIALOG_ACTIONS.submitIdeaStatus),
+      topicId,
+      submissionKey: z.uuid(),
+      status: z.enum(IDEA_STATUSES),
+      replyText: z.string().max(100_000).default(""),
+      reason: z.string().max(100_000).default(""),
+      publishAsMe: z.enum(["true", "false"]).default("false"),
+    }),
   ]),
 });
 
@@ -59,6 +71,7 @@ export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<v
   const { value, channelId, locale, t } = read;
   const context_ = { topicId: value.data.topicId, submissionKey: randomUUID() };
   const at = { channelId, topicId: context_.topicId };
+  if (value.data.action === DIALOG_ACTIONS.openIdea) return openIdeaDialog(ctx, turn, { ...at, submissionKey: context_.submissionKey }, t);
   if (value.data.action === DIALOG_ACTIONS.openPass) {
     const found = await findCard(ctx.deps, { surface: "teams", ...at });
     return invokeResponse(context, found ? passDialog({ context: context_, title: found.question.title, locale }) : message(t("claim.not_found")));
@@ -77,6 +90,11 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
   const data = value.data;
   const actor = actorOf(activity);
   const at = { channelId, topicId: data.topicId };
+  if (data.action === DIALOG_ACTIONS.chooseIdeaStatus) return chooseIdeaStatus(ctx, turn, { ...at, submissionKey: data.submissionKey, status: data.status }, t);
+  if (data.action === DIALOG_ACTIONS.submitIdeaStatus) {
+    const form = { ...at, status: data.status, body: data.replyText, reason: data.reason, consent: data.publishAsMe === "true", submissionKey: data.submissionKey };
+    return submitIdeaStatus(ctx, turn, form, t);
+  }
   if (data.action === DIALOG_ACTIONS.submitPass) {
     const reason = data.reason.trim();
     if (!reason) return invokeResponse(context, await reopenPass(ctx, at, data.submissionKey, locale, t("passModal.errors.empty")));

@@ -1,0 +1,75 @@
+// An employee sets an idea's status from chat: stored and queued, to be published as their own reply on the topic.
+import type { CoreDeps } from "../deps";
+import { actorEmployee, localeOf, type Actor } from "../accounts/actor";
+import { findCard } from "../cards/findCard";
+import { lanes } from "../outbox/messages";
+import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
+import { needsReason, type IdeaStatus } from "./ideaStatus";
+
+export const IDEA_PROBLEMS = ["empty", "too_long", "no_reason", "no_consent", "not_linked", "not_found", "not_idea"] as const;
+export type IdeaProblem = (typeof IDEA_PROBLEMS)[number];
+
+export interface IdeaStatusForm {
+  channelId: string;
+  topicId: number;
+  status: IdeaStatus;
+  /** The public reply as the employee left it (from the localised template). */
+  body: string;
+  reason: string;
+  consent: boolean;
+  submissionKey: string;
+}
+
+/** What the form alone can tell, so every surface shows it next to the field before anything is stored. */
+export function checkIdeaForm(form: Pick<IdeaStatusForm, "status" | "body" | "reason" | "consent">): IdeaProblem | null {
+  const text = form.body.trim();
+  if (!text) return "empty";
+  if (text.length + form.reason.length > MAX_ANSWER_LENGTH) return "too_long";
+  if (needsReason(form.status) && !form.reason.trim()) return "no_reason";
+  if (!form.consent) return "no_consent";
+  return null;
+}
+
+export type IdeaFormContext =
+  | { status: "ready"; username: string; title: string; current: string | null; language: string; locale: string }
+  | { status: "not_linked" | "not_found" | "not_idea"; locale: string };
+
+/** Before the status form opens: is this person linked, and is this card an idea? */
+export async function prepareIdeaStatus(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<IdeaFormContext> {
+  const employee = await actorEmployee(deps, actor);
+  const locale = localeOf(deps, employee);
+  if (!employee.communityUsername) return { status: "not_linked", locale };
+  const found = await findCard(deps, { surface: actor.surface, ...at });
+  if (!found) return { status: "not_found", locale };
+  if (found.question.kind !== "idea" || found.question.status === "deleted") return { status: "not_idea", locale };
+  // The public reply is written in the customer's language, whatever the employee's own.
+  const language = found.question.language ?? deps.settings.defaultLocale;
+  return { status: "ready", username: employee.communityUsername, title: found.question.title, current: found.question.ideaStatus, language, locale };
+}
+
+export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<{ ok: true; duplicate: boolean; postedAs: string } | { ok: false; problem: IdeaProblem }> {
+  const formProblem = checkIdeaForm(form);
+  if (formProblem) return { ok: false, problem: formProblem };
+  const employee = await actorEmployee(deps, actor);
+  const earlier = await deps.store.ideas.bySubmissionKey(form.submissionKey);
+  // A resubmitted form is the same update; someone else's form key is nobody's.
+  if (earlier) return earlier.employeeId === employee.id ? { ok: true, duplicate: true, postedAs: earlier.postedAs } : { ok: false, problem: "not_found" };
+  if (!employee.communityUsername) return { ok: false, problem: "not_linked" };
+  const found = await findCard(deps, { surface: actor.surface, channelId: form.channelId, topicId: form.topicId });
+  if (!found) return { ok: false, problem: "not_found" };
+  if (found.question.kind !== "idea" || found.question.status === "deleted") return { ok: false, problem: "not_idea" };
+  const postedAs = employee.communityUsername;
+  await deps.store.transaction(async (tx) => {
+    const update = await tx.ideas.create({
+      questionId: found.question.id,
+      employeeId: employee.id,
+      status: form.status,
+      body: form.body.trim(),
+      reason: needsReason(form.status) ? form.reason.trim() : null,
+      submissionKey: form.submissionKey,
+      postedAs,
+    });
+    await tx.outbox.enqueue({ kind: "community.ideaStatus", updateId: update.id }, { lane: lanes.community(deps.community.name), dedupeKey: `idea:${update.id}` });
+  });
+  return { ok: true, duplicate: false, postedAs };
+}

@@ -30,6 +30,8 @@ export interface AiSettings {
   confidenceThreshold: number;
   /** Tokens a day (company timezone); past it, rules only until tomorrow. */
   dailyTokenBudget: number;
+  /** Added under an answer written from an AI draft; null adds nothing. */
+  assistedLabel: string | null;
 }
 
 export interface CoreDeps {

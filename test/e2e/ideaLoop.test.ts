@@ -6,7 +6,7 @@ import { fixture } from "../support/fixtures";
 import { DISCOURSE_URL, startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { CHANNEL, PRIYA, ideaSubmission, selectChoice } from "../support/slackPayloads";
-import { askTopic, linkedEmployee } from "../support/scenario";
+import { askTopic, communityTakesReply, linkedEmployee } from "../support/scenario";
 
 let app: TestApp;
 let slack: FakeSlack;
@@ -29,13 +29,9 @@ const question = () => app.db.prisma.question.findFirstOrThrow({ where: { topicI
 
 /** The community takes the reply (as whoever the request names) and the tags; each request is kept. */
 function communityAccepts() {
-  const seen: { reply?: { username: string; raw: string }; tags?: { username: string; tags: string[] } } = {};
-  const scope = nock(DISCOURSE_URL)
-    .post("/posts.json")
-    .reply(function (_uri, body) {
-      seen.reply = { username: String(this.req.headers["api-username"]), raw: (body as { raw: string }).raw };
-      return [200, fixture("discourse/create_post_response.json")];
-    })
+  const { scope, posted } = communityTakesReply();
+  const seen: { reply: typeof posted; tags?: { username: string; tags: string[] } } = { reply: posted };
+  scope
     .get("/t/4821.json")
     .reply(200, fixture("discourse/topic.json"))
     .put("/t/-/4821.json")

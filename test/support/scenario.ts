@@ -1,7 +1,7 @@
 // Shortcuts to a known state: a routed card and a linked employee, set up through the same core paths.
 import nock from "nock";
 import { fixture } from "./fixtures";
-import type { TestApp } from "./testApp";
+import { DISCOURSE_URL, type TestApp } from "./testApp";
 import { CHANNEL, PRIYA } from "./slackPayloads";
 
 export async function routedCard(app: TestApp, topic = "discourse/topic_created.json", post = "discourse/post_created_first_post.json"): Promise<string> {
@@ -48,4 +48,17 @@ export async function askTopic(app: TestApp, topicId: number, title: string, opt
   await app.postDiscourse("topic_created", topic);
   await app.postDiscourse("post_created", post);
   await app.drain();
+}
+
+/** The community takes the next reply (the fixture's post 19081); `posted` holds what was sent and as whom. */
+export function communityTakesReply(): { scope: nock.Scope; posted: { username: string; raw: string } } {
+  const posted = { username: "", raw: "" };
+  const scope = nock(DISCOURSE_URL)
+    .post("/posts.json")
+    .reply(function (_uri, body) {
+      posted.username = String(this.req.headers["api-username"]);
+      posted.raw = (body as { raw: string }).raw;
+      return [200, fixture("discourse/create_post_response.json")];
+    });
+  return { scope, posted };
 }

@@ -15,6 +15,8 @@ export const aiEnv = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   AI_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   AI_DAILY_TOKEN_BUDGET: z.coerce.number().int().positive().default(200_000),
+  /** Added under answers written from an AI draft, in your community's words, e.g. "(AI-assisted)"; unset: nothing. */
+  AI_ASSISTED_LABEL: z.string().trim().max(100).optional(),
   /** The topics the model may label posts with, e.g. billing,delivery,app,contract. */
   AI_TOPICS: list,
 });

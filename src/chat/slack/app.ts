@@ -9,6 +9,7 @@ import { registerSlashCommand } from "./handlers/slashCommand";
 import { registerCardButtons } from "./handlers/cardButtons";
 import { registerModalSubmissions } from "./handlers/modalSubmissions";
 import { registerIdeaStatus } from "./handlers/ideaStatus";
+import { registerAnswerDraft } from "./handlers/answerDraft";
 import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
@@ -88,6 +89,7 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
   registerCardButtons(app, ctx);
   registerModalSubmissions(app, ctx);
   registerIdeaStatus(app, ctx);
+  registerAnswerDraft(app, ctx);
   registerLinkButtons(app, ctx);
   registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);

@@ -37,7 +37,10 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
   }
 
   try {
-    const post = await deps.community.createReply({ topicId: question.topicId, raw: `${answer.body}\n\n${marker}`, asUsername: answer.postedAs });
+    // Where the company asks for it, an answer written from an AI draft says so.
+    const label = answer.aiAssisted ? deps.ai?.settings.assistedLabel : null;
+    const raw = [answer.body, label, marker].filter(Boolean).join("\n\n");
+    const post = await deps.community.createReply({ topicId: question.topicId, raw, asUsername: answer.postedAs });
     await complete(deps, answer, question, employee, post);
     return "published";
   } catch (error) {

@@ -25,7 +25,7 @@ export function checkAnswerText(body: string): SubmitProblem | null {
 export async function submitAnswer(
   deps: CoreDeps,
   actor: Actor,
-  input: { channelId: string; topicId: number; body: string; consent: boolean; submissionKey: string },
+  input: { channelId: string; topicId: number; body: string; consent: boolean; submissionKey: string; aiAssisted?: boolean },
 ): Promise<SubmitResult> {
   const textProblem = checkAnswerText(input.body);
   if (textProblem) return { ok: false, problem: textProblem };
@@ -48,6 +48,7 @@ export async function submitAnswer(
       submissionKey: input.submissionKey,
       body: input.body.trim(),
       postedAs: username,
+      aiAssisted: input.aiAssisted ?? false,
     });
     await tx.outbox.enqueue(
       { kind: "community.publishAnswer", answerId: answer.id },
@@ -66,7 +67,7 @@ export type AnswerForm = Parameters<typeof submitAnswer>[2];
  */
 export async function receiveAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<void> {
   await deps.store.outbox.enqueue(
-    { kind: "answer.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form },
+    { kind: "answer.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form: { ...form, aiAssisted: form.aiAssisted ?? false } },
     { lane: lanes.answers(), dedupeKey: `received:${actor.surface}:${actor.userId}:${form.submissionKey}` },
   );
 }

@@ -1,7 +1,9 @@
 // An employee sets an idea's status from chat: stored and queued, to be published as their own reply on the topic.
 import type { CoreDeps } from "../deps";
-import { actorEmployee, localeOf, type Actor } from "../accounts/actor";
+import { actorEmployee, type Actor } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
+import { linkedCard } from "../cards/linkedCard";
+import type { Question } from "../model";
 import { lanes } from "../outbox/messages";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
 import { needsReason, type IdeaStatus } from "./ideaStatus";
@@ -36,15 +38,18 @@ export type IdeaFormContext =
 
 /** Before the status form opens: is this person linked, and is this card an idea? */
 export async function prepareIdeaStatus(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<IdeaFormContext> {
-  const employee = await actorEmployee(deps, actor);
-  const locale = localeOf(deps, employee);
-  if (!employee.communityUsername) return { status: "not_linked", locale };
-  const found = await findCard(deps, { surface: actor.surface, ...at });
-  if (!found) return { status: "not_found", locale };
-  if (found.question.kind !== "idea" || found.question.status === "deleted") return { status: "not_idea", locale };
+  const found = await linkedCard(deps, actor, at);
+  if (!found.ok) return { status: found.status, locale: found.locale };
+  const { question, locale } = found;
+  if (!isOpenIdea(question)) return { status: "not_idea", locale };
   // The public reply is written in the customer's language, whatever the employee's own.
-  const language = found.question.language ?? deps.settings.defaultLocale;
-  return { status: "ready", username: employee.communityUsername, title: found.question.title, current: found.question.ideaStatus, language, locale };
+  const language = question.language ?? deps.settings.defaultLocale;
+  return { status: "ready", username: found.username, title: question.title, current: question.ideaStatus, language, locale };
+}
+
+/** An idea whose topic is still there to reply on. */
+function isOpenIdea(question: Question): boolean {
+  return question.kind === "idea" && question.status !== "deleted";
 }
 
 export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<{ ok: true; duplicate: boolean; postedAs: string } | { ok: false; problem: IdeaProblem }> {
@@ -57,7 +62,7 @@ export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStat
   if (!employee.communityUsername) return { ok: false, problem: "not_linked" };
   const found = await findCard(deps, { surface: actor.surface, channelId: form.channelId, topicId: form.topicId });
   if (!found) return { ok: false, problem: "not_found" };
-  if (found.question.kind !== "idea" || found.question.status === "deleted") return { ok: false, problem: "not_idea" };
+  if (!isOpenIdea(found.question)) return { ok: false, problem: "not_idea" };
   const postedAs = employee.communityUsername;
   await deps.store.transaction(async (tx) => {
     const update = await tx.ideas.create({

@@ -84,7 +84,7 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("answer.received"),
     actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
-    form: z.object({ channelId: z.string(), topicId: z.number().int(), body: z.string(), consent: z.boolean(), submissionKey: z.string() }),
+    form: z.object({ channelId: z.string(), topicId: z.number().int(), body: z.string(), consent: z.boolean(), submissionKey: z.string(), aiAssisted: z.boolean().default(false) }),
   }),
   z.object({ kind: z.literal("community.poll") }),
   z.object({ kind: z.literal("account.lookup"), employeeId: z.string() }),

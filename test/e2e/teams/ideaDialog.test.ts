@@ -2,8 +2,8 @@
 // the customer's language), which goes to the same core as Slack: a reply under the employee's name, the tag, points.
 import nock from "nock";
 import { fixture } from "../../support/fixtures";
-import { DISCOURSE_URL, startTestApp, type TestApp } from "../../support/testApp";
-import { askTopic, linkedEmployee } from "../../support/scenario";
+import { startTestApp, type TestApp } from "../../support/testApp";
+import { askTopic, communityTakesReply, linkedEmployee } from "../../support/scenario";
 import { FakeConnector, SANNE, TEAMS_CHANNEL, activities, botFramework } from "../../support/teams";
 
 let app: TestApp;
@@ -45,14 +45,9 @@ test("choose a status, edit the template, submit: published once under the emplo
   expect(noConsent).toContain(reply);
   expect(await app.db.prisma.ideaUpdate.count()).toBe(0);
 
-  let raw = "";
   let tags: string[] = [];
-  const community = nock(DISCOURSE_URL)
-    .post("/posts.json")
-    .reply((_uri, body) => {
-      raw = (body as { raw: string }).raw;
-      return [200, fixture("discourse/create_post_response.json")];
-    })
+  const { scope: community, posted } = communityTakesReply();
+  community
     .get("/t/4821.json")
     .reply(200, fixture("discourse/topic.json"))
     .put("/t/-/4821.json")
@@ -66,7 +61,7 @@ test("choose a status, edit the template, submit: published once under the emplo
   await app.drain();
 
   expect(community.isDone()).toBe(true);
-  expect(raw).toContain(reply);
+  expect(posted).toEqual({ username: "sanne.devries", raw: expect.stringContaining(reply) });
   expect(tags).toEqual(["facturatie", "abonnement", "launched"]);
   expect(await app.db.prisma.ideaUpdate.count()).toBe(1);
   expect((await app.db.prisma.question.findFirstOrThrow({ where: { topicId: 4821 } })).ideaStatus).toBe("launched");

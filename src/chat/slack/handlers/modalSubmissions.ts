@@ -8,8 +8,8 @@ import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { passOn } from "../../../core/cards/passOn";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
 import { translator } from "../../../i18n";
-import { ANSWER_MODAL, PASS_MODAL } from "../presenters/modals";
-import { answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
+import { ANSWER_MODAL, PASS_MODAL, answerBlockId } from "../presenters/modals";
+import { answerModalContext, answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
 import type { SlackHandlerContext } from "./context";
 
 export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): void {
@@ -18,10 +18,12 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
   app.view(ANSWER_MODAL, async ({ ack, view, body }) => {
     const actor = { surface: "slack", userId: body.user.id, displayName: body.user.name ?? null };
     const translate = async () => translator(localeOf(deps, await actorEmployee(deps, actor)));
-    const context = parseJsonWith(modalContext, view.private_metadata);
-    const values = answerValues.safeParse(view.state.values);
+    const context = parseJsonWith(answerModalContext, view.private_metadata);
+    // Each AI draft gave the answer field a new block id; the context says which one is current.
+    const answerBlock = answerBlockId(context?.drafts);
+    const values = answerValues.safeParse({ answer: view.state.values[answerBlock], consent: view.state.values.consent });
     if (!context || !values.success) {
-      await ack({ response_action: "errors", errors: { answer: (await translate())("answerModal.errors.invalid") } });
+      await ack({ response_action: "errors", errors: { [answerBlock]: (await translate())("answerModal.errors.invalid") } });
       return;
     }
     const body_ = values.data.answer.answer_text.value ?? "";
@@ -29,11 +31,13 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
     // What the form alone can tell stays in the form; everything that needs the database runs after the ack.
     const fieldProblem = checkAnswerText(body_) ?? (consent ? null : "no_consent");
     if (fieldProblem) {
-      await ack({ response_action: "errors", errors: { [FIELD_OF_PROBLEM[fieldProblem]]: (await translate())(`answerModal.errors.${fieldProblem}`) } });
+      const field = FIELD_OF_PROBLEM[fieldProblem] === "answer" ? answerBlock : "consent";
+      await ack({ response_action: "errors", errors: { [field]: (await translate())(`answerModal.errors.${fieldProblem}`) } });
       return;
     }
     // Stored before the ack, checked after it. A double click submits the same view twice: the view id makes it one.
-    await receiveAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}` });
+    const aiAssisted = (context.drafts ?? 0) > 0;
+    await receiveAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}`, aiAssisted });
     await ack();
   });
 

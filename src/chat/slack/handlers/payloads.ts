@@ -13,6 +13,8 @@ export const blockActionBody = z.object({
 
 export const modalContext = z.object({ topicId: z.number().int().positive(), channelId: z.string(), messageTs: z.string() });
 
+export const answerModalContext = modalContext.extend({ drafts: z.number().int().min(0).max(1000).optional() });
+
 export const answerValues = z.object({
   answer: z.object({ answer_text: z.object({ value: z.string().nullish() }) }),
   consent: z.object({ publish_as_me: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }) }),

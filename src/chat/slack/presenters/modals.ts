@@ -1,7 +1,7 @@
 // Modals: answer a question, pass it on, or first link an account. Context travels as ids in private_metadata.
 import type { ModalView } from "@slack/types";
 import { translator } from "../../../i18n";
-import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
+import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
 
 export const ANSWER_MODAL = "advocate_answer_modal";
@@ -30,16 +30,51 @@ function formModal(callbackId: string, context: ModalContext, locale: string, te
   };
 }
 
-export function answerModal(input: { context: ModalContext; title: string; excerpt: string; username: string; locale: string }): ModalView {
+export const DRAFT_ACTION = "advocate_draft";
+
+/** The answer form's state between drafts: how many drafts were asked for (each one resets the answer field). */
+export interface AnswerModalContext extends ModalContext {
+  drafts?: number;
+}
+
+/** The answer field's block: a new id per draft, since Slack keeps what was typed in a block it already knows. */
+export const answerBlockId = (drafts: number | undefined) => (drafts ? `answer_${drafts}` : "answer");
+
+export function answerModal(input: {
+  context: AnswerModalContext;
+  title: string;
+  excerpt: string;
+  username: string;
+  locale: string;
+  canDraft: boolean;
+  /** A draft to start from, and the accepted answers it drew on. */
+  draft?: { text: string; sources: Array<{ title: string; url: string }> };
+  /** A word under the draft button (working on it, or why there is no draft). */
+  note?: string;
+}): ModalView {
   const t = translator(input.locale);
+  const draftBlocks: ModalView["blocks"] = [];
+  if (input.canDraft) {
+    draftBlocks.push({ type: "actions", block_id: "draft", elements: [{ type: "button", action_id: DRAFT_ACTION, text: plain(t("draft.button")) }] });
+    const sources = input.draft?.sources.map((source) => link(source.url, source.title)).join(", ");
+    const notes = [input.note, input.draft ? t("draft.ready") : null, input.draft ? (sources ? t("draft.sources", { links: sources }) : t("draft.noSources")) : null];
+    for (const note of notes) if (note) draftBlocks.push({ type: "context", elements: [mrkdwn(note)] });
+  }
   return formModal(ANSWER_MODAL, input.context, input.locale, { title: "answerModal.title", submit: "answerModal.submit" }, [
       { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },
+      ...draftBlocks,
       {
         type: "input",
-        block_id: "answer",
+        block_id: answerBlockId(input.context.drafts),
         label: plain(t("answerModal.label")),
         hint: plain(t("answerModal.hint")),
-        element: { type: "plain_text_input", action_id: "answer_text", multiline: true, max_length: SLACK_INPUT_MAX },
+        element: {
+          type: "plain_text_input",
+          action_id: "answer_text",
+          multiline: true,
+          max_length: SLACK_INPUT_MAX,
+          ...(input.draft ? { initial_value: input.draft.text.slice(0, SLACK_INPUT_MAX) } : {}),
+        },
       },
       {
         type: "input",

@@ -38,13 +38,22 @@ export function answerDialog(input: {
   text?: string;
   consent?: boolean;
   problem?: { field: AnswerFormField; message: string };
+  /** "Draft with AI" is on offer; `aiAssisted` says the text came from a draft, `sources` what a new draft drew on. */
+  canDraft?: boolean;
+  aiAssisted?: boolean;
+  sources?: Array<{ title: string; url: string }>;
+  /** Why there is no draft. */
+  note?: string;
 }): TaskModuleResponse {
   const t = translator(input.locale, teamsMarkup.cmd);
   const fieldProblem = (field: AnswerFormField) => problemBlock(input.problem?.field === field ? input.problem.message : undefined);
+  const sources = input.sources?.map((source) => teamsMarkup.link(source.url, source.title)).join(", ");
+  const notes = [input.note, input.sources ? t("draft.ready") : null, input.sources ? (sources ? t("draft.sources", { links: sources }) : t("draft.noSources")) : null];
   const card = adaptiveCard(
     [
       { type: "TextBlock", text: teamsMarkup.escape(input.title), weight: "Bolder", wrap: true },
       { type: "TextBlock", text: teamsMarkup.escape(input.excerpt), wrap: true, isSubtle: true },
+      ...notes.filter((note): note is string => Boolean(note)).map((note) => ({ type: "TextBlock", text: note, wrap: true, size: "Small", color: "Accent" })),
       ...fieldProblem("answer"),
       { type: "Input.Text", id: "answerText", label: t("answerModal.label"), placeholder: t("answerModal.hint"), isMultiline: true, value: input.text ?? "" },
       ...fieldProblem("consent"),
@@ -57,7 +66,12 @@ export function answerDialog(input: {
         valueOff: "false",
       },
     ],
-    { actions: [{ type: "Action.Submit", title: t("answerModal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitAnswer, ...input.context } }] },
+    {
+      actions: [
+        { type: "Action.Submit", title: t("answerModal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitAnswer, ...input.context, aiAssisted: input.aiAssisted ? "true" : "false" } },
+        ...(input.canDraft ? [{ type: "Action.Submit", title: t("draft.button"), data: { action: DIALOG_ACTIONS.draftAnswer, ...input.context } }] : []),
+      ],
+    },
   );
   return dialog(t("answerModal.title"), card);
 }

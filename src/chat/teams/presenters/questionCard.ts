@@ -16,6 +16,8 @@ export const DIALOG_ACTIONS = {
   openIdea: "advocate.idea",
   submitAnswer: "advocate.submitAnswer",
   submitPass: "advocate.submitPass",
+  /** The answer dialog's "Draft with AI": the same dialog comes back with a draft in it. */
+  draftAnswer: "advocate.draftAnswer",
   /** The idea dialog's first step (which status) and second (the reply for it). */
   chooseIdeaStatus: "advocate.chooseIdeaStatus",
   submitIdeaStatus: "advocate.submitIdeaStatus",

@@ -16,6 +16,8 @@ import { errorCard } from "../presenters/errorCard";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { invokeResponse } from "./invokeResponse";
+import { draftAnswer } from "../../../core/ai/draftAnswer";
+import type { TFunction } from "i18next";
 import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
 import { chooseIdeaStatus, openIdeaDialog, submitIdeaStatus } from "./ideaDialog";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
@@ -31,7 +33,9 @@ const submitData = z.object({
       // Adaptive Card inputs come back as strings, or not at all when left empty.
       answerText: z.string().max(100_000).default(""),
       publishAsMe: z.enum(["true", "false"]).default("false"),
+      aiAssisted: z.enum(["true", "false"]).default("false"),
     }),
+    z.object({ action: z.literal(DIALOG_ACTIONS.draftAnswer), topicId, submissionKey: z.uuid(), answerText: z.string().max(100_000).default("") }),
     z.object({ action: z.literal(DIALOG_ACTIONS.submitPass), topicId, submissionKey: z.uuid(), reason: z.string().max(500).default("") }),
     z.object({ action: z.literal(DIALOG_ACTIONS.chooseIdeaStatus), topicId, submissionKey: z.uuid(), status: z.enum(IDEA_STATUSES) }),
     z.object({
@@ -79,7 +83,7 @@ export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<v
   const form = await prepareAnswer(ctx.deps, actorOf(activity), at);
   if (form.status === "not_linked") return invokeResponse(context, message(t("answerModal.notLinked")));
   if (form.status !== "ready") return invokeResponse(context, message(t(`claim.${form.status}`)));
-  await invokeResponse(context, answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale }));
+  await invokeResponse(context, answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale, canDraft: form.canDraft }));
 }
 
 export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
@@ -101,9 +105,10 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
     const result = await passOn(ctx.deps, actor, at, reason);
     return invokeResponse(context, message(result.ok ? t("teams.passed") : t(`claim.${result.reason}`)));
   }
+  if (data.action === DIALOG_ACTIONS.draftAnswer) return invokeResponse(context, await draftDialog(ctx, actor, at, data, t));
   const consent = data.publishAsMe === "true";
   // A double submit of one form carries one submission key: one answer, one post.
-  const result = await submitAnswer(ctx.deps, actor, { ...at, body: data.answerText, consent, submissionKey: `teams:${data.submissionKey}` });
+  const result = await submitAnswer(ctx.deps, actor, { ...at, body: data.answerText, consent, submissionKey: `teams:${data.submissionKey}`, aiAssisted: data.aiAssisted === "true" });
   if (result.ok) return invokeResponse(context, message(t("teams.answerSent", { username: result.answer.postedAs })));
   const form = await prepareAnswer(ctx.deps, actor, at);
   if (form.status !== "ready") return invokeResponse(context, message(t(`answerModal.errors.${result.problem}`)));
@@ -118,8 +123,19 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
       text: data.answerText,
       consent,
       problem: { field: FIELD_OF_PROBLEM[result.problem], message: t(`answerModal.errors.${result.problem}`) },
+      canDraft: form.canDraft,
+      aiAssisted: data.aiAssisted === "true",
     }),
   );
+}
+
+/** "Draft with AI": the answer dialog again, with the draft in it (or the employee's own text and why there is none). */
+async function draftDialog(ctx: TeamsRouteContext, actor: ReturnType<typeof actorOf>, at: { channelId: string; topicId: number }, data: { submissionKey: string; answerText: string }, t: TFunction): Promise<TaskModuleResponse> {
+  const form = await prepareAnswer(ctx.deps, actor, at);
+  if (form.status !== "ready") return message(t(form.status === "not_linked" ? "answerModal.notLinked" : `claim.${form.status}`));
+  const result = await draftAnswer(ctx.deps, actor, at);
+  const base = { context: { topicId: at.topicId, submissionKey: data.submissionKey }, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft };
+  return result.ok ? answerDialog({ ...base, text: result.draft, aiAssisted: true, sources: result.sources }) : answerDialog({ ...base, text: data.answerText, note: t(`draft.failed.${result.reason}`) });
 }
 
 async function reopenPass(ctx: TeamsRouteContext, at: { channelId: string; topicId: number }, submissionKey: string, locale: string, problem: string): Promise<TaskModuleResponse> {

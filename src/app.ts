@@ -95,7 +95,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     const aiLogger = logger.child({ component: "ai" });
     deps.ai = {
       model: new OpenAiModel(config.ai),
-      settings: { topics: config.ai.AI_TOPICS, confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD, dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET, assistedLabel: config.ai.AI_ASSISTED_LABEL || null },
+      settings: { topics: config.ai.AI_TOPICS, confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD, dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET, similarityThreshold: config.ai.AI_SIMILARITY_THRESHOLD, assistedLabel: config.ai.AI_ASSISTED_LABEL || null },
       warn: (message, fields) => aiLogger.warn(fields, message),
     };
   }

@@ -66,7 +66,7 @@ export async function linkPriya(world: World, appUrl: string): Promise<void> {
 /** Priya's answer form for a card, as submitted (the view id is what makes a resubmission the same answer). */
 export function answerForm(card: SlackMessage, viewId: string) {
   return {
-    view: { id: viewId, type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts }) },
+    view: { id: viewId, type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts, locale: "en" }) },
     values: {
       answer: { answer_text: { type: "plain_text_input", value: `Dank voor je vraag! Bij een overstap wordt de maandtermijn verrekend (${viewId}).` } },
       consent: { publish_as_me: { type: "checkboxes", selected_options: [{ value: "publish_as_me" }] } },

@@ -30,6 +30,8 @@ export interface AiSettings {
   confidenceThreshold: number;
   /** Tokens a day (company timezone); past it, rules only until tomorrow. */
   dailyTokenBudget: number;
+  /** Cosine similarity from which two posts' embeddings are taken for the same recurring problem. */
+  similarityThreshold: number;
   /** Added under an answer written from an AI draft; null adds nothing. */
   assistedLabel: string | null;
 }

@@ -73,6 +73,8 @@ export interface ProblemGroup {
   id: number;
   label: string;
   keywords: string[];
+  /** With AI on, the embedding of its first member (empty otherwise): similar posts join by meaning, not words. */
+  embedding: number[];
   createdAt: Date;
   alertedAt: Date | null;
 }

@@ -291,7 +291,7 @@ export interface FollowRepo {
 export interface ProblemRepo {
   /** Groups with a member posted since the date. */
   recentGroups(since: Date): Promise<ProblemGroup[]>;
-  create(group: Pick<ProblemGroup, "label" | "keywords">): Promise<ProblemGroup>;
+  create(group: Pick<ProblemGroup, "label" | "keywords"> & Partial<Pick<ProblemGroup, "embedding">>): Promise<ProblemGroup>;
   /** Members posted since the date, oldest first. */
   members(groupId: number, since: Date): Promise<Array<Pick<Question, "title" | "url">>>;
   /** Marks the group alerted unless it was alerted after `quietSince`; true when this call marked it (one alert). */
@@ -326,6 +326,8 @@ export interface StoryScheduleRepo {
 export interface LanguageModel {
   /** Throws on a timeout or any failure; the caller falls back to rules. */
   completeJson(request: { system: string; user: string; schemaName: string; schema: Record<string, unknown> }): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
+  /** A vector for the text's meaning (an embedding model); throws on a timeout or any failure. */
+  embed(text: string): Promise<{ vector: number[]; promptTokens: number }>;
 }
 
 export interface AiCallRecord {

@@ -50,7 +50,7 @@ function cardIn(channel: string): string {
 }
 
 async function aiCalls() {
-  return app.db.prisma.aiCall.findMany({ orderBy: { id: "asc" } });
+  return app.db.prisma.aiCall.findMany({ where: { purpose: "classify" }, orderBy: { id: "asc" } });
 }
 
 test("a confident model routes the card where rules would not, with its summary; nothing personal left the company", async () => {

@@ -65,3 +65,14 @@ test.each([
   expect(await app.db.prisma.answer.count()).toBe(0);
   expect(slack.of("chat.postMessage").some((call) => call.body.channel === NEWCOMER)).toBe(false);
 });
+
+test("a form problem is told in the form's own language, with no database read before the ack", async () => {
+  const ts = await routedCard(app);
+  const payload = answerSubmission("  ", ts, { user: NEWCOMER });
+  payload.view.private_metadata = JSON.stringify({ ...JSON.parse(payload.view.private_metadata), locale: "nl" });
+  // Whose form it is would take the database; under load that read alone could pass Slack's 3 seconds.
+  const lookUp = jest.spyOn(app.deps.store.employees, "ensure");
+  const reply = await app.interaction(payload);
+  expect(((await reply.json()) as { errors: Record<string, string> }).errors.answer).toMatch(/Schrijf eerst een antwoord/);
+  expect(lookUp).not.toHaveBeenCalled();
+});

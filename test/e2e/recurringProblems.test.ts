@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls } from "../support/slackApi";
 import { slashCommand } from "../support/slackPayloads";
 import { askTopic } from "../support/scenario";
+import { aiEnv, classificationText, embeddings, modelAnswers } from "../support/openAi";
 
 const PRODUCT = "C0PRODUCT1";
 const ADMIN = "UADMIN001";
@@ -49,4 +50,39 @@ test("without a problems channel nothing is posted, and the groups are still kep
   for (let i = 0; i < 5; i++) await ask(6001 + i, `Factuur dubbel afgeschreven na overstap (${i + 1})`);
   expect(slack.of("chat.postMessage").filter((call) => !call.body.metadata)).toEqual([]);
   expect(await app.db.prisma.question.count({ where: { problemGroupId: { not: null } } })).toBe(5);
+});
+
+describe("with AI on", () => {
+  let ai: TestApp;
+  beforeEach(async () => {
+    await app.stop();
+    // The same stand-in Slack as the other tests (set up above), an app with AI in place of theirs.
+    ai = app = await startTestApp({ env: aiEnv });
+    await ai.slashCommand(slashCommand("route fallback", ADMIN));
+    await ai.slashCommand(slashCommand(`route problems <#${PRODUCT}|product>`, ADMIN));
+  });
+
+  test("posts are grouped by meaning: five ways of saying 'charged twice' make one alert, though they share no words", async () => {
+    const inputs: string[] = [];
+    // The stand-in model: posts about being charged twice point one way, anything else another.
+    embeddings((text) => (/dubbel|twee keer|incasso|afboeking|rekening/i.test(text) ? [0.9, 0.1, 0.05] : [0.05, 0.2, 0.95]), inputs);
+    const complaint = () => modelAnswers(classificationText({ kind: "complaint", target: null, confidence: 0.2 }));
+    const titles = ["Rekening twee keer betaald", "Geld dubbel van mijn bank gehaald", "Deze maand twee incasso's", "Dubbele afboeking gezien", "Waarom staat er tweemaal een rekening?"];
+    for (const [i, title] of titles.entries()) {
+      complaint();
+      await askTopic(ai, 7001 + i, title, { postedAt: new Date(), body: "Bel me op 06-12345678 alsjeblieft." });
+      if (i === 1) {
+        complaint();
+        await askTopic(ai, 7101, "Hoe koppel ik de slimme meter?", { postedAt: new Date() });
+      }
+    }
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]).toContain("5 customers asked about");
+    for (const topic of ["topic-7001", "topic-7005"]) expect(alerts()[0]).toContain(topic);
+    expect(alerts()[0]).not.toContain("slimme meter");
+    expect(await ai.db.prisma.problemGroup.count()).toBe(2);
+    // What went to the embedding model was redacted, and each call is counted.
+    expect(inputs.join("\n")).not.toContain("06-12345678");
+    expect(await ai.db.prisma.aiCall.count({ where: { purpose: "embed", outcome: "ok" } })).toBe(6);
+  });
 });

@@ -53,3 +53,16 @@ export function classificationText(overrides: Record<string, unknown> = {}): str
     ...overrides,
   });
 }
+
+/** Answers every embeddings request with the vector `vectorOf` gives for its input text; inputs land in `inputs`. */
+export function embeddings(vectorOf: (text: string) => number[], inputs: string[] = []): nock.Scope {
+  const url = new URL(AI_BASE_URL);
+  return nock(url.origin)
+    .persist()
+    .post(`${url.pathname}/embeddings`, (body: { encoding_format?: string }) => body.encoding_format === "float")
+    .reply((_uri, body) => {
+      const input = String((body as { input: string }).input);
+      inputs.push(input);
+      return [200, { object: "list", data: [{ object: "embedding", index: 0, embedding: vectorOf(input) }], model: "text-embedding-3-small", usage: { prompt_tokens: 12, total_tokens: 12 } }];
+    });
+}

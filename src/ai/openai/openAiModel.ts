@@ -1,4 +1,5 @@
-// The LanguageModel port over the openai package: one chat completion with a JSON schema (structured output).
+// The LanguageModel port over the openai package: one chat completion with a JSON schema (structured output),
+// and embeddings.
 // No retries here: a failed or slow call falls back to rules at once, which beats a late card.
 import OpenAI from "openai";
 import type { LanguageModel } from "../../core/ports";
@@ -25,5 +26,11 @@ export class OpenAiModel implements LanguageModel {
       promptTokens: completion.usage?.prompt_tokens ?? 0,
       completionTokens: completion.usage?.completion_tokens ?? 0,
     };
+  }
+
+  async embed(text: string): ReturnType<LanguageModel["embed"]> {
+    // Floats, not the SDK's default base64: every OpenAI-compatible server (Ollama, vLLM) speaks that.
+    const result = await this.client.embeddings.create({ model: this.config.OPENAI_EMBEDDING_MODEL, input: text, encoding_format: "float" });
+    return { vector: result.data[0]?.embedding ?? [], promptTokens: result.usage?.prompt_tokens ?? 0 };
   }
 }

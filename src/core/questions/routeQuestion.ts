@@ -7,6 +7,7 @@ import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
 import type { Question } from "../model";
 import { addBusinessMinutes } from "../promises/businessCalendar";
 import { trackRecurringProblem } from "../problems/trackRecurringProblem";
+import { problemEmbedding } from "../problems/problemEmbedding";
 import { suggestExperts } from "../expertise/suggestExperts";
 import { notifyFollowers } from "../expertise/notifyFollowers";
 
@@ -27,6 +28,7 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
   const rule = ai?.outcome === "ai" ? ai.rule : pickRule(rules, { ...question, language: understood.language });
   const fallback = rule ? null : await deps.store.channels.fallback();
   const targets = rule ? rule.targets : fallback ? [fallback] : [];
+  const embedding = await problemEmbedding(deps, question, understood.kind);
   const routedBy = ai?.outcome === "ai" ? `ai:${ai.rule.id}` : rule ? `rule:${rule.id}` : "fallback";
   const aiNote = ai ? ` (AI: ${ai.outcome}${"detail" in ai ? `, ${ai.detail}` : ""})` : "";
   return deps.store.transaction(async (tx) => {
@@ -35,7 +37,7 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
       : {};
     const experts = await suggestExperts(tx, question, deps.clock.now());
     const routed = await tx.questions.update(questionId, { status: "open", ...understood, ...promise, experts, routedAt: deps.clock.now() });
-    const problem = await trackRecurringProblem(deps, tx, routed, understood.kind);
+    const problem = await trackRecurringProblem(deps, tx, routed, understood.kind, embedding);
     const followers = await notifyFollowers(deps, tx, routed);
     const notes = `${aiNote}${problem ? `; ${problem}` : ""}${followers ? `; ${followers} follower(s) told` : ""}`;
     if (!targets.length) return `no rule and no fallback channel${notes}`;

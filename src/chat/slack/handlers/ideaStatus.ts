@@ -38,8 +38,8 @@ export function registerIdeaStatus(app: App, ctx: SlackHandlerContext): void {
 
   app.view(IDEA_MODAL, async ({ ack, view, body }) => {
     const actor = { surface: "slack", userId: body.user.id, displayName: body.user.name ?? null };
-    const t = translator(localeOf(deps, await actorEmployee(deps, actor)));
     const context = parseJsonWith(ideaModalContext, view.private_metadata);
+    const t = translator(context?.locale ?? localeOf(deps, await actorEmployee(deps, actor)));
     const values = ideaValues.safeParse(view.state.values);
     if (!context || !values.success) {
       await ack({ response_action: "errors", errors: { reply: t("answerModal.errors.invalid") } });

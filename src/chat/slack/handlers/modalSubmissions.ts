@@ -17,8 +17,9 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
 
   app.view(ANSWER_MODAL, async ({ ack, view, body }) => {
     const actor = { surface: "slack", userId: body.user.id, displayName: body.user.name ?? null };
-    const translate = async () => translator(localeOf(deps, await actorEmployee(deps, actor)));
     const context = parseJsonWith(answerModalContext, view.private_metadata);
+    // The form's own language; the person's (a database read) only for forms opened before it travelled along.
+    const translate = async () => translator(context?.locale ?? localeOf(deps, await actorEmployee(deps, actor)));
     // Each AI draft gave the answer field a new block id; the context says which one is current.
     const answerBlock = answerBlockId(context?.drafts);
     const values = answerValues.safeParse({ answer: view.state.values[answerBlock], consent: view.state.values.consent });

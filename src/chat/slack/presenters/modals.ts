@@ -16,13 +16,16 @@ export interface ModalContext {
   messageTs: string;
 }
 
-/** A form modal: only ids travel with it, in private_metadata. */
+/**
+ * A form modal: only ids travel with it, in private_metadata, and the language it was opened in, so that a
+ * problem with the form is told before Slack's 3 seconds are up without asking the database whose form it is.
+ */
 function formModal(callbackId: string, context: ModalContext, locale: string, texts: { title: string; submit: string }, blocks: ModalView["blocks"]): ModalView {
   const t = translator(locale);
   return {
     type: "modal",
     callback_id: callbackId,
-    private_metadata: JSON.stringify(context),
+    private_metadata: JSON.stringify({ ...context, locale }),
     title: plain(t(texts.title)),
     submit: plain(t(texts.submit)),
     close: plain(t("common.cancel")),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProblemGroup" ADD COLUMN     "embedding" DOUBLE PRECISION[] DEFAULT ARRAY[]::DOUBLE PRECISION[];
+

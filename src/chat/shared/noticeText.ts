@@ -4,7 +4,7 @@ import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 
 /** Words that did not go out: the community refused an answer or an idea status, or a form was refused after its ack. Unescaped. */
-export function undeliveredText(notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" }>, locale: string, markup: Pick<Markup, "cmd">): string {
+export function undeliveredText(notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" | "idea_status_refused" }>, locale: string, markup: Pick<Markup, "cmd">): string {
   const t = translator(locale, markup.cmd);
   switch (notice.type) {
     case "answer_failed":
@@ -13,6 +13,8 @@ export function undeliveredText(notice: Extract<Notice, { type: "answer_failed" 
       return t("idea.failed", { title: notice.title, reason: notice.reason });
     case "answer_refused":
       return t("notice.refused", { reason: t(`answerModal.errors.${notice.problem}`) });
+    case "idea_status_refused":
+      return t("idea.refused", { reason: t(`idea.errors.${notice.problem}`) });
   }
 }
 

@@ -26,3 +26,7 @@ export function withStatusTag(tags: string[], status: IdeaStatus): string[] {
 export function needsReason(status: IdeaStatus): boolean {
   return status === "not_planned";
 }
+
+/** Why an idea status form was refused (every surface shows these by the same names). */
+export const IDEA_PROBLEMS = ["empty", "too_long", "no_reason", "no_consent", "not_linked", "not_found", "not_idea"] as const;
+export type IdeaProblem = (typeof IDEA_PROBLEMS)[number];

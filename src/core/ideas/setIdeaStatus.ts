@@ -6,10 +6,10 @@ import { linkedCard } from "../cards/linkedCard";
 import type { Question } from "../model";
 import { lanes } from "../outbox/messages";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
-import { needsReason, type IdeaStatus } from "./ideaStatus";
+import { needsReason, type IdeaProblem, type IdeaStatus } from "./ideaStatus";
+import { notifyEmployee } from "../outbox/notifyEmployee";
 
-export const IDEA_PROBLEMS = ["empty", "too_long", "no_reason", "no_consent", "not_linked", "not_found", "not_idea"] as const;
-export type IdeaProblem = (typeof IDEA_PROBLEMS)[number];
+export type { IdeaProblem } from "./ideaStatus";
 
 export interface IdeaStatusForm {
   channelId: string;
@@ -77,4 +77,24 @@ export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStat
     await tx.outbox.enqueue({ kind: "community.ideaStatus", updateId: update.id }, { lane: lanes.community(deps.community.name), dedupeKey: `idea:${update.id}` });
   });
   return { ok: true, duplicate: false, postedAs };
+}
+
+/**
+ * Where the chat must be acknowledged at once (Slack), the form is only stored, in one insert, before the ack; it
+ * is checked and queued afterwards by the outbox, like an answer form (see receiveAnswer).
+ */
+export async function receiveIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<void> {
+  await deps.store.outbox.enqueue(
+    { kind: "idea.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form },
+    { lane: lanes.answers(), dedupeKey: `received-idea:${actor.surface}:${actor.userId}:${form.submissionKey}` },
+  );
+}
+
+/** The stored form, checked: an update queued for the community, or a direct message with the reason and the text. */
+export async function processReceivedIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<string> {
+  const result = await setIdeaStatus(deps, actor, form);
+  if (result.ok) return result.duplicate ? "idea status already received" : "idea status queued";
+  const employee = await actorEmployee(deps, actor);
+  await notifyEmployee(deps.store, employee, { type: "idea_status_refused", problem: result.problem, text: form.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused-idea:${actor.surface}:${actor.userId}:${form.submissionKey}` });
+  return `idea status refused: ${result.problem}`;
 }

@@ -6,6 +6,7 @@ import { fetchTopic, routeQuestion } from "../questions/routeQuestion";
 import { postCard, refreshCard } from "../cards/renderCard";
 import { publishAnswer } from "../answers/publishAnswer";
 import { publishIdeaStatus } from "../ideas/publishIdeaStatus";
+import { processReceivedIdeaStatus } from "../ideas/setIdeaStatus";
 import { processReceivedAnswer } from "../answers/submitAnswer";
 import { echoAnswerInThread } from "../answers/echoInThread";
 import { lookUpAccount } from "../accounts/linking";
@@ -28,6 +29,8 @@ export async function handleOutboxMessage(deps: CoreDeps, message: OutboxMessage
       return publishAnswer(deps, message.answerId);
     case "community.ideaStatus":
       return publishIdeaStatus(deps, message.updateId);
+    case "idea.received":
+      return processReceivedIdeaStatus(deps, message.actor, message.form);
     case "answer.received":
       return processReceivedAnswer(deps, message.actor, message.form);
     case "community.poll":

@@ -1,5 +1,6 @@
 // The durable work items the core asks for. Payloads are re-validated when read back from storage.
 import { z } from "zod";
+import { IDEA_PROBLEMS, IDEA_STATUSES } from "../ideas/ideaStatus";
 
 const surface = z.enum(["slack", "teams"]);
 
@@ -58,6 +59,7 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
   z.object({ type: z.literal("idea_status_published"), title: z.string(), url: z.string(), status: z.string(), points: z.number().int(), tagProblem: z.string().nullable() }),
   z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
+  z.object({ type: z.literal("idea_status_refused"), problem: z.enum(IDEA_PROBLEMS), text: z.string() }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),
@@ -85,6 +87,12 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
     kind: z.literal("answer.received"),
     actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
     form: z.object({ channelId: z.string(), topicId: z.number().int(), body: z.string(), consent: z.boolean(), submissionKey: z.string(), aiAssisted: z.boolean().default(false) }),
+  }),
+  /** An idea status form as submitted, stored before the chat is acknowledged and checked after (see receiveIdeaStatus). */
+  z.object({
+    kind: z.literal("idea.received"),
+    actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
+    form: z.object({ channelId: z.string(), topicId: z.number().int(), status: z.enum(IDEA_STATUSES), body: z.string(), reason: z.string(), consent: z.boolean(), submissionKey: z.string() }),
   }),
   z.object({ kind: z.literal("community.poll") }),
   z.object({ kind: z.literal("account.lookup"), employeeId: z.string() }),

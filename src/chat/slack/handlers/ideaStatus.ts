@@ -1,8 +1,8 @@
 // An idea's status from its card: the select opens the reply form for that status (the template in the customer's
 // language), and its submission goes to the same core use case as Teams' dialog. What the form alone can tell
-// goes back next to its field; the rest is checked and stored before the ack (one short transaction).
+// goes back next to its field; otherwise the form is stored (one insert) before the ack and checked after it.
 import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
-import { prepareIdeaStatus, setIdeaStatus } from "../../../core/ideas/setIdeaStatus";
+import { checkIdeaForm, prepareIdeaStatus, receiveIdeaStatus } from "../../../core/ideas/setIdeaStatus";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
 import { translator } from "../../../i18n";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
@@ -55,11 +55,13 @@ export function registerIdeaStatus(app: App, ctx: SlackHandlerContext): void {
       // A double click submits the same view twice: the view id makes it one update.
       submissionKey: `slack:${view.id}`,
     };
-    const result = await setIdeaStatus(deps, actor, form);
-    if (!result.ok) {
-      await ack({ response_action: "errors", errors: { [IDEA_FIELD_OF_PROBLEM[result.problem]]: t(`idea.errors.${result.problem}`) } });
+    // What the form alone can tell stays in the form; the rest is checked after the ack (a refusal comes as a DM).
+    const problem = checkIdeaForm(form);
+    if (problem) {
+      await ack({ response_action: "errors", errors: { [IDEA_FIELD_OF_PROBLEM[problem]]: t(`idea.errors.${problem}`) } });
       return;
     }
+    await receiveIdeaStatus(deps, actor, form);
     await ack();
   });
 }

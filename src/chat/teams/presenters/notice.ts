@@ -29,6 +29,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "answer_failed":
     case "answer_refused":
     case "idea_status_failed":
+    case "idea_status_refused":
       return adaptiveCard([
         ...textBlocks(teamsMarkup.escape(undeliveredText(notice, locale, teamsMarkup))),
         { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },

@@ -38,6 +38,29 @@ test("a claim expires after its time (2 h by default) and the card is free again
   expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toContain("advocate_claim");
 });
 
+test("claiming again within a minute changes nothing; later it extends the claim and redraws the card", async () => {
+  now = new Date();
+  app = await startTestApp({ clock: { now: () => now } });
+  const slack = new FakeSlack().listen();
+  const ts = await routedCard(app);
+  await app.interaction(buttonClick("advocate_claim", ts));
+  await app.drain();
+  const claimed = (await app.db.prisma.question.findFirstOrThrow()).claimExpiresAt;
+  const updates = slack.of("chat.update").length;
+
+  now = new Date(now.getTime() + 30_000);
+  for (let i = 0; i < 3; i++) await app.interaction(buttonClick("advocate_claim", ts));
+  await app.drain();
+  expect((await app.db.prisma.question.findFirstOrThrow()).claimExpiresAt).toEqual(claimed);
+  expect(slack.of("chat.update")).toHaveLength(updates);
+
+  now = new Date(now.getTime() + 60_000);
+  await app.interaction(buttonClick("advocate_claim", ts));
+  await app.drain();
+  expect((await app.db.prisma.question.findFirstOrThrow()).claimExpiresAt!.getTime()).toBe(claimed!.getTime() + 90_000);
+  expect(slack.of("chat.update")).toHaveLength(updates + 1);
+});
+
 test("two replicas firing the same schedule slot enqueue the job once", async () => {
   app = await startTestApp();
   const at = new Date("2026-11-23T09:00:10Z");

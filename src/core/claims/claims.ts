@@ -9,6 +9,9 @@ export type ClaimResult =
   | { ok: false; reason: "not_found" | "not_open" }
   | { ok: false; reason: "held"; by: string; until: Date };
 
+/** Claiming again what one claimed less than this ago changes nothing: no write, no redraw. */
+export const RECLAIM_QUIET_MS = 60_000;
+
 export async function claimQuestion(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<ClaimResult> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
@@ -16,6 +19,9 @@ export async function claimQuestion(deps: CoreDeps, actor: Actor, at: { channelI
   const employee = await actorEmployee(deps, actor);
   const now = deps.clock.now();
   const until = new Date(now.getTime() + deps.settings.claimTtlMs);
+  // A double click, or fifty impatient ones, would each lock the question's row and queue a redraw of every card.
+  const held = found.question.claimedById === employee.id ? found.question.claimExpiresAt : null;
+  if (held && held.getTime() > until.getTime() - RECLAIM_QUIET_MS) return { ok: true, until: held };
   return deps.store.transaction(async (tx) => {
     if (!(await tx.questions.tryClaim(found.question.id, employee.id, until, now))) {
       const current = await tx.questions.byId(found.question.id);

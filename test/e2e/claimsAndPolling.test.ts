@@ -15,13 +15,19 @@ afterEach(async () => {
   await app.stop();
 });
 
-test("a claim expires after its time (2 h by default) and the card is free again", async () => {
+/** An app on a clock the test moves, with a card claimed by Priya; the Slack stand-in and the card's ts. */
+async function claimedCard(): Promise<{ slack: FakeSlack; ts: string }> {
   now = new Date();
   app = await startTestApp({ clock: { now: () => now } });
   const slack = new FakeSlack().listen();
   const ts = await routedCard(app);
   await app.interaction(buttonClick("advocate_claim", ts));
   await app.drain();
+  return { slack, ts };
+}
+
+test("a claim expires after its time (2 h by default) and the card is free again", async () => {
+  const { slack } = await claimedCard();
   expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toMatch(/is on it|pakt dit op/);
 
   now = new Date(now.getTime() + 119 * 60_000);
@@ -39,12 +45,7 @@ test("a claim expires after its time (2 h by default) and the card is free again
 });
 
 test("claiming again within a minute changes nothing; later it extends the claim and redraws the card", async () => {
-  now = new Date();
-  app = await startTestApp({ clock: { now: () => now } });
-  const slack = new FakeSlack().listen();
-  const ts = await routedCard(app);
-  await app.interaction(buttonClick("advocate_claim", ts));
-  await app.drain();
+  const { slack, ts } = await claimedCard();
   const claimed = (await app.db.prisma.question.findFirstOrThrow()).claimExpiresAt;
   const updates = slack.of("chat.update").length;
 

@@ -104,10 +104,10 @@ export class DiscourseClient implements CommunityPort {
     // status:solved is the Solved plugin's search filter: only topics with an accepted answer.
     const query = new URLSearchParams({ q: `${input.query} status:solved` });
     const found = searchResults.parse(await this.request("GET", `/search.json?${query}`));
+    // Every result is solved: `limit` topic pages are enough, and no more are fetched.
+    const ids = found.topics.map((topic) => topic.id).filter((id) => id !== input.excludeTopicId).slice(0, input.limit);
     const solved: SolvedTopic[] = [];
-    for (const { id } of found.topics) {
-      if (solved.length >= input.limit) break;
-      if (id === input.excludeTopicId) continue;
+    for (const id of ids) {
       const page = await this.topicPage(id);
       const accepted = page?.accepted_answer;
       if (!page || !accepted) continue;

@@ -3,9 +3,8 @@
 // until the employee submits it as their own.
 import { z } from "zod";
 import type { CoreDeps } from "../deps";
-import type { Actor } from "../accounts/actor";
+import type { Question } from "../model";
 import type { SolvedTopic } from "../ports";
-import { findCard } from "../cards/findCard";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
 import { aiBlocked } from "./aiGate";
 import { redact } from "./redact";
@@ -14,7 +13,7 @@ export const MAX_SOURCES = 3;
 
 export type DraftResult =
   | { ok: true; draft: string; sources: Array<Pick<SolvedTopic, "title" | "url">> }
-  | { ok: false; reason: "no_ai" | "off" | "budget" | "error" | "invalid" | "not_found" };
+  | { ok: false; reason: "no_ai" | "off" | "budget" | "error" | "invalid" };
 
 const SYSTEM = [
   "You help a company employee answer a customer's post on the company's community.",
@@ -28,18 +27,18 @@ const SCHEMA = { type: "object", properties: { draft: { type: "string" } }, requ
 
 const draftOutput = z.object({ draft: z.string().trim().min(1).max(MAX_ANSWER_LENGTH) });
 
-export async function draftAnswer(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<DraftResult> {
+/** For the question of an answer form that prepareAnswer found ready (linked employee, open question, our card). */
+export async function draftAnswer(deps: CoreDeps, question: Question): Promise<DraftResult> {
   const ai = deps.ai;
   if (!ai) return { ok: false, reason: "no_ai" };
-  const found = await findCard(deps, { surface: actor.surface, ...at });
-  if (!found) return { ok: false, reason: "not_found" };
   const blocked = await aiBlocked(deps, ai.settings);
   if (blocked) return { ok: false, reason: blocked };
-  const { question } = found;
   const record = (outcome: string, tokens = { promptTokens: 0, completionTokens: 0 }) =>
     deps.store.ai.record({ community: deps.community.name, purpose: "draft", promptTokens: tokens.promptTokens, completionTokens: tokens.completionTokens, outcome, at: deps.clock.now() });
 
-  // Grounding is best effort: without the thread or the search the draft rests on the question alone.
+  // Grounding is best effort: without the thread or the search the draft rests on the question alone. Asked
+  // directly, not through the community's paced outbox lane: the employee is waiting, and a 429 here only costs
+  // the draft its grounding.
   const [thread, solved] = await Promise.all([
     deps.community.getThread(question.topicId).catch(() => []),
     deps.community.searchSolved({ query: question.title, limit: MAX_SOURCES, excludeTopicId: question.topicId }).catch(() => []),

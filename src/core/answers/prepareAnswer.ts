@@ -2,11 +2,22 @@
 import type { CoreDeps } from "../deps";
 import { excerpt } from "../text/plainText";
 import type { Actor } from "../accounts/actor";
+import type { Question } from "../model";
 import { linkedCard } from "../cards/linkedCard";
 import { ANSWERABLE } from "./submitAnswer";
 
 export type AnswerForm =
-  | { status: "ready"; username: string; title: string; excerpt: string; locale: string; /** "Draft with AI" is on offer. */ canDraft: boolean }
+  | {
+      status: "ready";
+      username: string;
+      title: string;
+      excerpt: string;
+      locale: string;
+      /** "Draft with AI" is on offer. */
+      canDraft: boolean;
+      /** What a draft is written for (see draftAnswer). */
+      question: Question;
+    }
   | { status: "not_linked" | "not_found" | "not_open"; locale: string };
 
 export async function prepareAnswer(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<AnswerForm> {
@@ -21,5 +32,6 @@ export async function prepareAnswer(deps: CoreDeps, actor: Actor, at: { channelI
     excerpt: excerpt(question.bodyText ?? "", 600),
     locale,
     canDraft: Boolean(deps.ai) && (await deps.store.ai.enabled(deps.community.name)),
+    question,
   };
 }

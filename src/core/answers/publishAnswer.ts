@@ -8,8 +8,9 @@ import { awardPoints } from "../points/awardPoints";
 import { answerSources } from "../points/ourAnswer";
 import { pointRules } from "../points/pointRules";
 import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
+import { replyOnce } from "./replyOnce";
 
-/** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out. */
+/** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out (see replyOnce). */
 export const answerMarker = (answerId: string) => `<!-- advocate:${answerId} -->`;
 
 export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<string> {
@@ -19,30 +20,24 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
   const question = await deps.store.questions.byId(answer.questionId);
   const employee = await deps.store.employees.byId(answer.employeeId);
   if (!question || !employee) return "unknown question or employee";
-  const marker = answerMarker(answer.id);
-
   if (employee.communityUsername !== answer.postedAs) {
     await fail(deps, answer, question, employee, "not_linked");
     return "author no longer linked";
-  }
-  if (answer.status === "publishing") {
-    // An earlier attempt may have reached the community before we could record it.
-    const existing = await deps.community.findReplyByMarker({ topicId: question.topicId, username: answer.postedAs, marker });
-    if (existing) {
-      await complete(deps, answer, question, employee, existing);
-      return "recovered earlier post";
-    }
-  } else {
-    await deps.store.answers.update(answer.id, { status: "publishing" });
   }
 
   try {
     // Where the company asks for it, an answer written from an AI draft says so.
     const label = answer.aiAssisted ? deps.ai?.settings.assistedLabel : null;
-    const raw = [answer.body, label, marker].filter(Boolean).join("\n\n");
-    const post = await deps.community.createReply({ topicId: question.topicId, raw, asUsername: answer.postedAs });
+    const { post, recovered } = await replyOnce(deps, {
+      topicId: question.topicId,
+      username: answer.postedAs,
+      text: [answer.body, label].filter(Boolean).join("\n\n"),
+      marker: answerMarker(answer.id),
+      started: answer.status === "publishing",
+      markStarted: () => deps.store.answers.update(answer.id, { status: "publishing" }),
+    });
     await complete(deps, answer, question, employee, post);
-    return "published";
+    return recovered ? "recovered earlier post" : "published";
   } catch (error) {
     if (error instanceof PermanentError) {
       await fail(deps, answer, question, employee, error.reason ?? error.message);

@@ -8,8 +8,9 @@ import { awardPoints } from "../points/awardPoints";
 import { pointRules } from "../points/pointRules";
 import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
 import { isIdeaStatus, withStatusTag } from "./ideaStatus";
+import { replyOnce } from "../answers/replyOnce";
 
-/** Hidden in the reply (an HTML comment): lets a retry after a crash find a reply that did go out. */
+/** Hidden in the reply (an HTML comment): lets a retry after a crash find a reply that did go out (see replyOnce). */
 export const ideaMarker = (updateId: string) => `<!-- advocate-idea:${updateId} -->`;
 
 type Post = { postId: number; url: string };
@@ -29,7 +30,14 @@ export async function publishIdeaStatus(deps: CoreDeps, updateId: string): Promi
   let post: Post | null = update.communityPostId && update.postUrl ? { postId: update.communityPostId, url: update.postUrl } : null;
   if (!post) {
     try {
-      post = await reply(deps, update, question);
+      ({ post } = await replyOnce(deps, {
+        topicId: question.topicId,
+        username: update.postedAs,
+        text: update.reason ? `${update.body}\n\n${update.reason}` : update.body,
+        marker: ideaMarker(update.id),
+        started: update.state === "publishing",
+        markStarted: () => deps.store.ideas.update(update.id, { state: "publishing" }),
+      }));
     } catch (error) {
       if (!(error instanceof PermanentError)) throw error;
       await fail(deps, update, question, employee, error.reason ?? error.message);
@@ -50,19 +58,6 @@ export async function publishIdeaStatus(deps: CoreDeps, updateId: string): Promi
   }
   await complete(deps, update, question, employee, post, tagProblem);
   return tagProblem ? "published without its tag" : "published";
-}
-
-async function reply(deps: CoreDeps, update: IdeaUpdate, question: Question): Promise<Post> {
-  const marker = ideaMarker(update.id);
-  if (update.state === "publishing") {
-    // An earlier attempt may have reached the community before we could record it.
-    const existing = await deps.community.findReplyByMarker({ topicId: question.topicId, username: update.postedAs, marker });
-    if (existing) return existing;
-  } else {
-    await deps.store.ideas.update(update.id, { state: "publishing" });
-  }
-  const text = update.reason ? `${update.body}\n\n${update.reason}` : update.body;
-  return deps.community.createReply({ topicId: question.topicId, raw: `${text}\n\n${marker}`, asUsername: update.postedAs });
 }
 
 async function complete(deps: CoreDeps, update: IdeaUpdate, question: Question, employee: Employee, post: Post, tagProblem: string | null) {

@@ -30,7 +30,7 @@ export function registerAnswerDraft(app: App, ctx: SlackHandlerContext): void {
     const show = (next: AnswerModalContext, extra: Pick<Parameters<typeof answerModal>[0], "draft" | "note">) =>
       client.views.update({ view_id: click.data.view.id, view: answerModal({ context: next, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft, ...extra }) });
     await show(context, { note: t("draft.working") });
-    const result = await draftAnswer(deps, actor, at);
+    const result = await draftAnswer(deps, form.question);
     if (!result.ok) {
       await show(context, { note: t(`draft.failed.${result.reason}`) });
       return;

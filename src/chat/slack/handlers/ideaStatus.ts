@@ -8,7 +8,7 @@ import { translator } from "../../../i18n";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
 import { CARD_ACTIONS } from "../presenters/questionCard";
 import { IDEA_MODAL, ideaModal, notLinkedModal } from "../presenters/modals";
-import { ideaChoice, ideaModalContext, ideaValues, parseJsonWith } from "./payloads";
+import { ideaChoice, ideaModalContext, ideaValues, parseJsonWith, consented } from "./payloads";
 import { readPress, tell } from "./cardButtons";
 import type { SlackHandlerContext } from "./context";
 
@@ -51,7 +51,7 @@ export function registerIdeaStatus(app: App, ctx: SlackHandlerContext): void {
       status: context.status,
       body: values.data.reply.reply_text.value ?? "",
       reason: values.data.reason?.reason_text.value ?? "",
-      consent: (values.data.consent.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me"),
+      consent: consented(values.data.consent),
       // A double click submits the same view twice: the view id makes it one update.
       submissionKey: `slack:${view.id}`,
     };

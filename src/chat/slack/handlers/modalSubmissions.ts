@@ -9,7 +9,7 @@ import { passOn } from "../../../core/cards/passOn";
 import { actorEmployee, localeOf } from "../../../core/accounts/actor";
 import { translator } from "../../../i18n";
 import { ANSWER_MODAL, PASS_MODAL, answerBlockId } from "../presenters/modals";
-import { answerModalContext, answerValues, modalContext, parseJsonWith, passValues } from "./payloads";
+import { answerModalContext, answerValues, modalContext, parseJsonWith, passValues, consented } from "./payloads";
 import type { SlackHandlerContext } from "./context";
 
 export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): void {
@@ -28,7 +28,7 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
       return;
     }
     const body_ = values.data.answer.answer_text.value ?? "";
-    const consent = (values.data.consent.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me");
+    const consent = consented(values.data.consent);
     // What the form alone can tell stays in the form; everything that needs the database runs after the ack.
     const fieldProblem = checkAnswerText(body_) ?? (consent ? null : "no_consent");
     if (fieldProblem) {

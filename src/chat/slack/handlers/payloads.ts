@@ -20,6 +20,11 @@ export const answerValues = z.object({
   consent: z.object({ publish_as_me: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }) }),
 });
 
+/** Whether the "publish as me" box of a form was ticked. */
+export function consented(values: z.infer<typeof answerValues>["consent"]): boolean {
+  return (values.publish_as_me.selected_options ?? []).some((option) => option.value === "publish_as_me");
+}
+
 export const ideaChoice = z.object({ topicId: z.number().int().positive(), status: z.enum(IDEA_STATUSES) });
 
 export const ideaModalContext = modalContext.extend({ status: z.enum(IDEA_STATUSES) });

@@ -1,7 +1,9 @@
 // Modals: answer a question, pass it on, or first link an account. Context travels as ids in private_metadata.
 import type { ModalView } from "@slack/types";
 import { translator } from "../../../i18n";
-import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
+import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
+import { slackMarkup } from "./slackMarkup";
+import { draftNotes } from "../../shared/draftText";
 import { needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
 
 export const ANSWER_MODAL = "advocate_answer_modal";
@@ -59,9 +61,7 @@ export function answerModal(input: {
   const draftBlocks: ModalView["blocks"] = [];
   if (input.canDraft) {
     draftBlocks.push({ type: "actions", block_id: "draft", elements: [{ type: "button", action_id: DRAFT_ACTION, text: plain(t("draft.button")) }] });
-    const sources = input.draft?.sources.map((source) => link(source.url, source.title)).join(", ");
-    const notes = [input.note, input.draft ? t("draft.ready") : null, input.draft ? (sources ? t("draft.sources", { links: sources }) : t("draft.noSources")) : null];
-    for (const note of notes) if (note) draftBlocks.push({ type: "context", elements: [mrkdwn(note)] });
+    for (const note of draftNotes(input.locale, slackMarkup, { note: input.note, sources: input.draft?.sources })) draftBlocks.push({ type: "context", elements: [mrkdwn(note)] });
   }
   return formModal(ANSWER_MODAL, input.context, input.locale, { title: "answerModal.title", submit: "answerModal.submit" }, [
       { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },

@@ -5,6 +5,7 @@ import type { AnswerFormField } from "../../shared/answerFormFields";
 import { adaptiveCard, attachment, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { DIALOG_ACTIONS } from "./questionCard";
 import { teamsMarkup } from "./teamsMarkup";
+import { draftNotes } from "../../shared/draftText";
 import { IDEA_STATUSES, isIdeaStatus, needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
 
 export interface DialogContext {
@@ -47,13 +48,11 @@ export function answerDialog(input: {
 }): TaskModuleResponse {
   const t = translator(input.locale, teamsMarkup.cmd);
   const fieldProblem = (field: AnswerFormField) => problemBlock(input.problem?.field === field ? input.problem.message : undefined);
-  const sources = input.sources?.map((source) => teamsMarkup.link(source.url, source.title)).join(", ");
-  const notes = [input.note, input.sources ? t("draft.ready") : null, input.sources ? (sources ? t("draft.sources", { links: sources }) : t("draft.noSources")) : null];
   const card = adaptiveCard(
     [
       { type: "TextBlock", text: teamsMarkup.escape(input.title), weight: "Bolder", wrap: true },
       { type: "TextBlock", text: teamsMarkup.escape(input.excerpt), wrap: true, isSubtle: true },
-      ...notes.filter((note): note is string => Boolean(note)).map((note) => ({ type: "TextBlock", text: note, wrap: true, size: "Small", color: "Accent" })),
+      ...draftNotes(input.locale, teamsMarkup, input).map((note) => ({ type: "TextBlock", text: note, wrap: true, size: "Small", color: "Accent" })),
       ...fieldProblem("answer"),
       { type: "Input.Text", id: "answerText", label: t("answerModal.label"), placeholder: t("answerModal.hint"), isMultiline: true, value: input.text ?? "" },
       ...fieldProblem("consent"),

@@ -11,18 +11,20 @@ import type { TeamsRouteContext, Turn } from "./context";
 
 type Place = { channelId: string; topicId: number; submissionKey: string };
 
+/** Why the form cannot open: not linked yet (how to link), or no idea here. */
+const notReady = (status: "not_linked" | "not_found" | "not_idea", t: TFunction) => message(t(status === "not_linked" ? "answerModal.notLinked" : `idea.errors.${status}`));
+
 /** The card's status button: the first step, or why it cannot be set. */
 export async function openIdeaDialog(ctx: TeamsRouteContext, { context, activity }: Turn, at: Place, t: TFunction): Promise<void> {
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
-  if (form.status === "not_linked") return invokeResponse(context, message(t("answerModal.notLinked")));
-  if (form.status !== "ready") return invokeResponse(context, message(t(`idea.errors.${form.status}`)));
+  if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
   await invokeResponse(context, ideaChoiceDialog({ context: { topicId: at.topicId, submissionKey: at.submissionKey }, title: form.title, current: form.current, locale: form.locale }));
 }
 
 /** A status chosen: the reply form for it, starting from the template. */
 export async function chooseIdeaStatus(ctx: TeamsRouteContext, { context, activity }: Turn, at: Place & { status: IdeaStatus }, t: TFunction): Promise<void> {
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
-  if (form.status !== "ready") return invokeResponse(context, message(t(form.status === "not_linked" ? "answerModal.notLinked" : `idea.errors.${form.status}`)));
+  if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
   const dialogContext = { topicId: at.topicId, submissionKey: at.submissionKey, status: at.status };
   await invokeResponse(context, ideaDialog({ context: dialogContext, title: form.title, text: ideaTemplate(at.status, form.language), username: form.username, locale: form.locale }));
 }

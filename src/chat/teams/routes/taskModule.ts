@@ -133,7 +133,7 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
 async function draftDialog(ctx: TeamsRouteContext, actor: ReturnType<typeof actorOf>, at: { channelId: string; topicId: number }, data: { submissionKey: string; answerText: string }, t: TFunction): Promise<TaskModuleResponse> {
   const form = await prepareAnswer(ctx.deps, actor, at);
   if (form.status !== "ready") return message(t(form.status === "not_linked" ? "answerModal.notLinked" : `claim.${form.status}`));
-  const result = await draftAnswer(ctx.deps, actor, at);
+  const result = await draftAnswer(ctx.deps, form.question);
   const base = { context: { topicId: at.topicId, submissionKey: data.submissionKey }, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft };
   return result.ok ? answerDialog({ ...base, text: result.draft, aiAssisted: true, sources: result.sources }) : answerDialog({ ...base, text: data.answerText, note: t(`draft.failed.${result.reason}`) });
 }

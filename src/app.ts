@@ -1,6 +1,5 @@
 // Composition root: config → database → adapters → HTTP server + outbox worker + schedules.
 import { createServer, type Server } from "node:http";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import type { Logger } from "pino";
@@ -9,7 +8,7 @@ import type { Clock } from "./core/ports";
 import type { CoreDeps } from "./core/deps";
 import { handleOutboxMessage } from "./core/outbox/handleMessage";
 import { lanes } from "./core/outbox/messages";
-import { connectDatabase, type Database } from "./db/connect";
+import { connectDatabase, databaseTarget, type Database } from "./db/connect";
 import { cutPointTotalsIn } from "./db/pointTotals";
 import { migrate } from "./db/migrate";
 import { prismaStore } from "./db/prismaStore";
@@ -24,6 +23,8 @@ import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { StoryTimers } from "./jobs/storySchedules";
 import { healthRouter } from "./http/health";
+import { localAdminRouter } from "./http/localAdmin";
+import { importDirectory } from "./core/hr/importDirectory";
 import { OpenAiModel } from "./ai/openai/openAiModel";
 
 export const COMMUNITY = "discourse";
@@ -54,13 +55,7 @@ export interface StartOptions {
 
 export async function startAdvocate(config: Config, options: StartOptions): Promise<Advocate> {
   const { logger } = options;
-  const db =
-    options.database ??
-    (await connectDatabase(
-      config.DATABASE_URL
-        ? { kind: "postgres", url: config.DATABASE_URL }
-        : { kind: "pglite", dataDir: config.ADVOCATE_DATA_DIR.startsWith("memory://") ? config.ADVOCATE_DATA_DIR : path.resolve(config.ADVOCATE_DATA_DIR) },
-    ));
+  const db = options.database ?? (await connectDatabase(databaseTarget(config)));
   const applied = await migrate(db.sql);
   await cutPointTotalsIn(db.sql, config.ADVOCATE_TIMEZONE);
   if (applied.length) logger.info({ applied }, "database migrated");
@@ -103,6 +98,16 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   const http = express();
   http.disable("x-powered-by");
   http.use(healthRouter(db));
+  const embedded = db.embedded;
+  if (embedded?.lock) {
+    http.use(
+      localAdminRouter({
+        token: embedded.lock.token,
+        importDirectory: (csv, importedBy) => importDirectory(deps, csv, { importedBy, via: "running-app" }),
+        backup: () => embedded.dump(),
+      }),
+    );
+  }
   http.use(
     discourseWebhookRouter({
       community: COMMUNITY,
@@ -162,6 +167,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
   await slack?.start();
   const { port } = server.address() as AddressInfo;
+  embedded?.lock?.announce(`http://127.0.0.1:${port}`);
   logger.info(
     { port, database: db.kind, slack: config.slack ? (config.slack.SLACK_APP_TOKEN ? "socket mode" : "http") : "off", teams: config.teams ? config.teams.MicrosoftAppType : "off" },
     "advocate started",

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { startAdvocate } from "./app";
+import { describeError } from "./db/connect";
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -27,6 +28,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Advocate failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Advocate failed to start: ${describeError(error)}\n`);
   process.exit(1);
 });

@@ -243,6 +243,16 @@ export interface DirectoryRepo {
   departmentOf(email: string): Promise<string | null>;
   /** Directory rows (in the department); 0 before any import. */
   count(department: string | null): Promise<number>;
+  /** The audit of one import. */
+  recordImport(audit: DirectoryImportAudit): Promise<void>;
+}
+
+export interface DirectoryImportAudit {
+  importedBy: string;
+  via: "running-app" | "database";
+  imported: number;
+  problems: number;
+  at: Date;
 }
 
 export interface DirectoryEntry {

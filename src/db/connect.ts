@@ -1,9 +1,12 @@
 // One Prisma client over embedded PGlite (default) or PostgreSQL (DATABASE_URL), plus the raw SQL runner migrations need.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Pool } from "pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { lockDataFolder, type DataFolderLock } from "./dataFolderLock";
 
 export interface SqlRunner {
   /** Runs a script of several statements. */
@@ -13,14 +16,41 @@ export interface SqlRunner {
   session<T>(work: (session: SqlRunner) => Promise<T>): Promise<T>;
 }
 
+/** The embedded database's own powers: its folder's lock (none in memory) and a consistent copy of the folder. */
+export interface EmbeddedDatabase {
+  lock: DataFolderLock | null;
+  /** A gzipped tar of the data folder, PGlite's own format (restored with `loadDataDir`). */
+  dump(): Promise<Uint8Array>;
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Set on the embedded database only. */
+  embedded: EmbeddedDatabase | null;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; schema?: string };
+
+/** The database the settings name: PostgreSQL with DATABASE_URL, otherwise the embedded one in ADVOCATE_DATA_DIR. */
+export function databaseTarget(env: { DATABASE_URL?: string | undefined; ADVOCATE_DATA_DIR: string }): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: env.ADVOCATE_DATA_DIR.startsWith("memory://") ? env.ADVOCATE_DATA_DIR : path.resolve(env.ADVOCATE_DATA_DIR) };
+}
+
+/** The embedded database's folder cannot be opened: said in words, with the way back. */
+export class DataFolderUnreadableError extends Error {
+  constructor(folder: string, why: string) {
+    super(
+      `The embedded database in ${folder} could not be read: ${why}. ` +
+        `Restore the last backup with \`npm run restore -- <backup file>\` (see docs/operations.md), ` +
+        `or set ADVOCATE_DATA_DIR to an empty folder to start afresh.`,
+    );
+    this.name = "DataFolderUnreadableError";
+  }
+}
 
 type AdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
 
@@ -34,18 +64,53 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
 }
 
 async function connectPglite(dataDir: string): Promise<Database> {
-  const pglite = await PGlite.create(dataDir);
+  const inMemory = dataDir.startsWith("memory://");
+  // Before PGlite touches the folder: a second writer is what destroys it.
+  const lock = inMemory ? null : lockDataFolder(dataDir);
+  let pglite: PGlite;
+  try {
+    if (!inMemory) checkFolder(dataDir);
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error instanceof DataFolderUnreadableError ? error : new DataFolderUnreadableError(dataDir, describeError(error));
+  }
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite), transactionOptions: { timeout: 20000, maxWait: 20000 } });
   return {
     kind: "pglite",
     prisma,
     sql: pgliteRunner(pglite),
+    embedded: {
+      lock,
+      async dump() {
+        // Written-back pages make the copy start without replaying the log; the log makes it consistent anyway.
+        await pglite.exec("CHECKPOINT");
+        // No query runs while the files are read (PGlite serialises its queries through this mutex).
+        const tar = await pglite._runExclusiveQuery(() => pglite.dumpDataDir("gzip"));
+        return new Uint8Array(await tar.arrayBuffer());
+      },
+    },
     async close() {
       await prisma.$disconnect();
       // An open PGlite keeps the process alive.
       await pglite.close();
+      lock?.release();
     },
   };
+}
+
+/** A folder with files but no database in it is somebody else's: PGlite would fail with a bare exit status. */
+function checkFolder(dataDir: string): void {
+  if (!existsSync(dataDir) || existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  const files = readdirSync(dataDir);
+  if (files.length) throw new DataFolderUnreadableError(dataDir, `it holds files but no database (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`);
+}
+
+/** PGlite fails with WebAssembly aborts and exit statuses, not always Errors. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "object" && error !== null && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
 }
 
 async function connectPostgres(url: string, schema?: string): Promise<Database> {
@@ -60,6 +125,7 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
     kind: "postgres",
     prisma,
     sql: poolRunner(pool),
+    embedded: null,
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -11,6 +11,7 @@ import { coreSettings, memoryDatabase } from "../support/coreDeps";
 let db: Database;
 let deps: CoreDeps;
 const now = new Date("2026-11-20T10:00:00Z");
+const HR = { importedBy: "sanne", via: "database" } as const;
 
 beforeAll(async () => {
   db = await memoryDatabase();
@@ -41,7 +42,7 @@ test("good rows are upserted, bad ones reported by row number with the reason; e
   const sanne = await deps.store.employees.ensure("teams", "29:sanne", "Sanne");
   await deps.store.employees.update(sanne.id, { email: "sanne.devries@voltaro.example" });
 
-  expect(await importDirectory(deps, CSV)).toEqual({
+  expect(await importDirectory(deps, CSV, HR)).toEqual({
     imported: 3,
     problems: [
       { row: 4, reason: "no email" },
@@ -57,7 +58,7 @@ test("good rows are upserted, bad ones reported by row number with the reason; e
   expect((await deps.store.employees.byId(sanne.id))?.department).toBe("Customer Success");
 
   // A second import updates rows in place.
-  expect(await importDirectory(deps, "email,name,department\npriya@voltaro.example,Priya,Support\n")).toEqual({ imported: 1, problems: [] });
+  expect(await importDirectory(deps, "email,name,department\npriya@voltaro.example,Priya,Support\n", HR)).toEqual({ imported: 1, problems: [] });
   expect(await deps.store.directory.departmentOf("PRIYA@voltaro.example")).toBe("Support");
 
   // Once imported, the directory is who the report counts as the employees known.
@@ -65,8 +66,8 @@ test("good rows are upserted, bad ones reported by row number with the reason; e
 });
 
 test("a file without the columns, or not CSV at all, imports nothing and says why", async () => {
-  expect(await importDirectory(deps, "mail,name\nx@y.z,X\n")).toEqual({ imported: 0, problems: [{ row: 1, reason: "the header lacks email, department" }] });
-  const broken = await importDirectory(deps, 'email,name,department\n"unclosed,X,Y\n');
+  expect(await importDirectory(deps, "mail,name\nx@y.z,X\n", HR)).toEqual({ imported: 0, problems: [{ row: 1, reason: "the header lacks email, department" }] });
+  const broken = await importDirectory(deps, 'email,name,department\n"unclosed,X,Y\n', HR);
   expect(broken.imported).toBe(0);
   expect(broken.problems[0]?.reason).toMatch(/^not readable as CSV/);
 });

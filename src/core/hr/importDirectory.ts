@@ -1,8 +1,9 @@
 // HR's directory from CSV (email,name,department with a header): good rows upserted one by one, so a bad or
-// failing row never leaves another half-written; bad rows reported by row number (the header is row 1).
+// failing row never leaves another half-written; bad rows reported by row number (the header is row 1). Every
+// import is audited: who ran it, through which path, and how it went.
 import { parse } from "csv-parse/sync";
 import type { CoreDeps } from "../deps";
-import type { DirectoryEntry } from "../ports";
+import type { DirectoryEntry, DirectoryImportAudit } from "../ports";
 
 export interface DirectoryImport {
   imported: number;
@@ -12,7 +13,16 @@ export interface DirectoryImport {
 const COLUMNS = ["email", "name", "department"] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function importDirectory(deps: Pick<CoreDeps, "store" | "clock">, csvText: string): Promise<DirectoryImport> {
+/** Who asked for the import, and whether it came through the running app or straight into the database. */
+export type ImportRequest = Pick<DirectoryImportAudit, "importedBy" | "via">;
+
+export async function importDirectory(deps: Pick<CoreDeps, "store" | "clock">, csvText: string, request: ImportRequest): Promise<DirectoryImport> {
+  const result = await importRows(deps, csvText);
+  await deps.store.directory.recordImport({ ...request, imported: result.imported, problems: result.problems.length, at: deps.clock.now() });
+  return result;
+}
+
+async function importRows(deps: Pick<CoreDeps, "store" | "clock">, csvText: string): Promise<DirectoryImport> {
   let records: string[][];
   try {
     // Blank lines are kept as records, so row numbers stay those a spreadsheet shows (for one-line rows).

@@ -19,6 +19,7 @@ export function directoryRepo(db: Db): DirectoryRepo {
       );
     },
     departmentOf: async (email) => (await db.directory.findUnique({ where: { email: email.toLowerCase() } }))?.department ?? null,
+    recordImport: async (audit) => void (await db.directoryImport.create({ data: audit })),
     count: (department) => db.directory.count({ where: department ? { department: { equals: department, mode: "insensitive" } } : {} }),
   };
 }

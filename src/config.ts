@@ -12,7 +12,7 @@ const ids = z
   .default("")
   .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
 
-const coreEnv = z.object({
+export const coreEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()

@@ -144,6 +144,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   const laneGap = (lane: string) => gaps.find(([prefix]) => lane.startsWith(prefix))?.[1] ?? 0;
   worker = new OutboxWorker({
     prisma: db.prisma,
+    liveness: db.kind === "pglite" ? { kind: "sole" } : { kind: "advisory-lock", hold: (classId, key) => db.holdLock(classId, key) },
     handle: (message) => handleOutboxMessage(deps, message),
     logger: logger.child({ component: "outbox" }),
     paceMs: options.paceMs ?? laneGap,
@@ -155,7 +156,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     backoffBaseMs: options.backoffBaseMs ?? 2000,
     backoffCapMs: 15 * 60_000,
   });
-  if (options.startWorker !== false) worker.start();
+  if (options.startWorker !== false) await worker.start();
   const scheduler = options.startSchedules === false ? null : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
   const storyTimers = options.startSchedules === false ? null : new StoryTimers(store, logger.child({ component: "stories" }));
   if (storyTimers) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { Pool } from "pg";
+import { Client, Pool, type ClientConfig } from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { lockDataFolder, type DataFolderLock } from "./dataFolderLock";
 
@@ -29,6 +29,11 @@ export interface Database {
   sql: SqlRunner;
   /** Set on the embedded database only. */
   embedded: EmbeddedDatabase | null;
+  /**
+   * PostgreSQL: holds a session-level advisory lock on a connection of its own until released; the server drops it
+   * the moment this process dies. Taken again if the connection breaks.
+   */
+  holdLock(classId: number, key: number): Promise<{ release(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -80,6 +85,7 @@ async function connectPglite(dataDir: string): Promise<Database> {
     kind: "pglite",
     prisma,
     sql: pgliteRunner(pglite),
+    holdLock: () => Promise.reject(new Error("the embedded database has one process: no advisory locks needed")),
     embedded: {
       lock,
       async dump() {
@@ -126,9 +132,35 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
     prisma,
     sql: poolRunner(pool),
     embedded: null,
+    holdLock: (classId, key) => holdAdvisoryLock(config, classId, key),
     async close() {
       await prisma.$disconnect();
       await pool.end();
+    },
+  };
+}
+
+/** One connection that holds the lock; if the connection breaks, a new one takes the lock again. */
+async function holdAdvisoryLock(config: ClientConfig, classId: number, key: number): Promise<{ release(): Promise<void> }> {
+  let released = false;
+  let client: Client | null = null;
+  const retake = () => {
+    if (!released) setTimeout(() => void take().catch(retake), 1000).unref();
+  };
+  const take = async (): Promise<void> => {
+    const next = new Client(config);
+    // A dropped connection must not crash the process; it is replaced.
+    next.on("error", () => undefined);
+    next.on("end", retake);
+    await next.connect();
+    await next.query("SELECT pg_advisory_lock($1::int, $2::int)", [classId, key]);
+    client = next;
+  };
+  await take();
+  return {
+    async release() {
+      released = true;
+      await client?.end().catch(() => undefined);
     },
   };
 }

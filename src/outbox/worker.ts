@@ -1,14 +1,27 @@
 // Drains the outbox: lanes run one item at a time, in order, paced; several workers (replicas) share the
-// work through row locks (FOR UPDATE SKIP LOCKED) and time-limited lane leases that a crash lets expire.
-import { randomUUID } from "node:crypto";
+// work through row locks (FOR UPDATE SKIP LOCKED) and lane leases. A lease ends when its term runs out or, sooner,
+// when its holder is gone: the embedded database's one process owns every lease in its folder, and on PostgreSQL
+// each worker holds a session-level advisory lock that the server drops the moment the holder's connection dies.
+import { randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../generated/prisma/client";
 import { outboxMessageSchema, type OutboxMessage } from "../core/outbox/messages";
 import { PermanentError, RetryableError } from "../core/errors";
 import { backoffMs } from "./backoff";
 
+/** How a worker shows it is alive while it holds leases. */
+export type WorkerLiveness =
+  /** The embedded database: one process per folder, so every lease in it is this worker's own. */
+  | { kind: "sole" }
+  /** PostgreSQL: a lock held on a connection of its own for as long as the worker lives. */
+  | { kind: "advisory-lock"; hold(classId: number, key: number): Promise<{ release(): Promise<void> }> };
+
+/** The advisory lock class of outbox workers (the key is the worker's id). */
+export const WORKER_LOCK_CLASS = 727275;
+
 export interface OutboxWorkerOptions {
   prisma: PrismaClient;
+  liveness: WorkerLiveness;
   handle: (message: OutboxMessage) => Promise<string>;
   logger: Logger;
   /** Minimum gap between two items of a lane, e.g. 1 message per second per Slack channel. */
@@ -34,17 +47,34 @@ interface Item {
 const NOW = `timezone('UTC', now())`;
 
 export class OutboxWorker {
-  readonly id = randomUUID();
+  /** Also the key of its advisory lock, so the claim query can ask pg_locks whether a lease's holder lives. */
+  readonly id = String(randomInt(1, 2 ** 31 - 1));
   private timer: NodeJS.Timeout | null = null;
+  private heldLock: { release(): Promise<void> } | null = null;
+  private takenUp: Promise<void> | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.takeUp();
     this.stopped = false;
     this.schedule(0);
+  }
+
+  /**
+   * Before its first lane: shows it lives (PostgreSQL), or takes up at once every lease a dead process left in the
+   * embedded database's folder, which this process alone may open.
+   */
+  private takeUp(): Promise<void> {
+    this.takenUp ??= (async () => {
+      const { liveness, prisma } = this.options;
+      if (liveness.kind === "sole") await prisma.$executeRawUnsafe(`UPDATE "OutboxLane" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "lockedBy" IS NOT NULL`);
+      else this.heldLock = await liveness.hold(WORKER_LOCK_CLASS, Number(this.id));
+    })();
+    return this.takenUp;
   }
 
   /** New work was committed: look now rather than at the next poll. */
@@ -59,6 +89,18 @@ export class OutboxWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.takenUp;
+    await this.heldLock?.release();
+    this.heldLock = null;
+    this.takenUp = null;
+  }
+
+  /** A lane is free when nobody holds it, its lease ran out, or (PostgreSQL) its holder's lock is gone. */
+  private get laneFree(): string {
+    const expired = `(l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW})`;
+    if (this.options.liveness.kind === "sole") return expired;
+    return `(${expired} OR NOT EXISTS (SELECT 1 FROM pg_locks k WHERE k.locktype = 'advisory' AND k.granted
+              AND k.classid = ${WORKER_LOCK_CLASS} AND k.objsubid = 2 AND k.objid::text = l."lockedBy"))`;
   }
 
   /** Runs until no lane has due work (tests and the demo use this to wait for quiet). */
@@ -95,7 +137,7 @@ export class OutboxWorker {
     try {
       const [row] = await this.options.prisma.$queryRawUnsafe<Array<{ ms: number | null }>>(
         `SELECT (EXTRACT(EPOCH FROM MIN(l."nextAt") - ${NOW}) * 1000)::float8 AS ms FROM "OutboxLane" l
-         WHERE (l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW})
+         WHERE ${this.laneFree}
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= l."nextAt")`,
       );
       const ms = row?.ms;
@@ -107,6 +149,7 @@ export class OutboxWorker {
 
   /** Claims due lanes and runs the head item of each; returns how many items ran. */
   async tick(): Promise<number> {
+    await this.takeUp();
     const lanes = await this.claimLanes();
     await Promise.all(lanes.map((lane) => this.runLane(lane)));
     return lanes.length;
@@ -118,7 +161,7 @@ export class OutboxWorker {
       `UPDATE "OutboxLane" SET "lockedUntil" = ${NOW} + ($1::int * interval '1 millisecond'), "lockedBy" = $2
        WHERE name IN (
          SELECT l.name FROM "OutboxLane" l
-         WHERE l."nextAt" <= ${NOW} AND (l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW})
+         WHERE l."nextAt" <= ${NOW} AND ${this.laneFree}
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= ${NOW})
          ORDER BY l."nextAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING name`,
@@ -135,10 +178,11 @@ export class OutboxWorker {
     // In-order lanes run their head; unordered ones the oldest item that is due, so a delayed item holds up nothing.
     const pending = `FROM "OutboxItem" WHERE lane = $1 AND status = 'pending'`;
     const next = unordered ? `SELECT id ${pending} AND "nextAttemptAt" <= ${NOW} ORDER BY id LIMIT 1` : `SELECT id ${pending} ORDER BY id LIMIT 1`;
+    // The lane's lease makes the item this worker's. Its attempt is counted when it ends, so an attempt cut off by
+    // our own death is no failure of the peer's: it runs again at once, without a longer back-off.
     const [item] = await prisma.$queryRawUnsafe<Item[]>(
-      `UPDATE "OutboxItem" SET attempts = attempts + 1
-       WHERE id = (${next}) AND "nextAttemptAt" <= ${NOW}
-       RETURNING id, kind, payload, attempts, "nextAttemptAt"`,
+      `SELECT id, kind, payload, attempts + 1 AS attempts, "nextAttemptAt" FROM "OutboxItem"
+       WHERE id = (${next}) AND "nextAttemptAt" <= ${NOW}`,
       lane,
     );
     if (!item) {
@@ -181,10 +225,11 @@ export class OutboxWorker {
       const waitMs = Math.max(retryable?.retryAfterMs ?? 0, backoffMs(item.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
       log.warn({ err: message, retryInMs: waitMs, rateLimited: retryable?.rateLimited ?? false }, "outbox item will be retried");
       await this.options.prisma.$executeRawUnsafe(
-        `UPDATE "OutboxItem" SET "nextAttemptAt" = ${NOW} + ($2::int * interval '1 millisecond'), "lastError" = $3 WHERE id = $1`,
+        `UPDATE "OutboxItem" SET attempts = $4, "nextAttemptAt" = ${NOW} + ($2::int * interval '1 millisecond'), "lastError" = $3 WHERE id = $1`,
         item.id,
         waitMs,
         message.slice(0, 1000),
+        item.attempts,
       );
       // In-order lanes: the whole lane waits for its head (and a rate limit applies to the lane anyway).
       await this.releaseLane(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`);
@@ -193,10 +238,11 @@ export class OutboxWorker {
 
   private async finish(item: Item, status: "done" | "dead", error: string | null): Promise<void> {
     await this.options.prisma.$executeRawUnsafe(
-      `UPDATE "OutboxItem" SET status = $2, "doneAt" = ${NOW}, "lastError" = $3 WHERE id = $1`,
+      `UPDATE "OutboxItem" SET status = $2, "doneAt" = ${NOW}, "lastError" = $3, attempts = $4 WHERE id = $1`,
       item.id,
       status,
       error?.slice(0, 1000) ?? null,
+      item.attempts,
     );
   }
 

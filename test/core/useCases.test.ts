@@ -69,6 +69,7 @@ beforeAll(async () => {
   };
   worker = new OutboxWorker({
     prisma: db.prisma,
+    liveness: { kind: "sole" },
     handle: (message) => handleOutboxMessage(deps, message),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,

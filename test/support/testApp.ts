@@ -139,7 +139,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   };
 }
 
-async function createSchema(url: string): Promise<string> {
+export async function createSchema(url: string): Promise<string> {
   const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -148,7 +148,7 @@ async function createSchema(url: string): Promise<string> {
   return schema;
 }
 
-async function dropSchema(url: string, schema: string): Promise<void> {
+export async function dropSchema(url: string, schema: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -1,0 +1,90 @@
+// A restarted process takes up at once what a dead one held: its lanes (the embedded database's one process owns
+// every lease in its folder; on PostgreSQL a lease whose holder's advisory lock is gone is free), and the item its
+// death cut off, which runs again without a longer back-off. Two live workers never hold the same lane.
+import pino from "pino";
+import { connectDatabase, type Database } from "../../src/db/connect";
+import { migrate } from "../../src/db/migrate";
+import { prismaStore } from "../../src/db/prismaStore";
+import { OutboxWorker, type WorkerLiveness } from "../../src/outbox/worker";
+import { memoryDatabase } from "../support/coreDeps";
+import { createSchema, dropSchema } from "../support/testApp";
+
+const url = process.env.DATABASE_URL;
+let schema: string | null = null;
+let replicas: Database[] = [];
+
+beforeAll(async () => {
+  if (!url) {
+    // One embedded database: "two processes" are the dead one's leftovers and the restarted one.
+    const db = await memoryDatabase();
+    replicas = [db, db];
+    return;
+  }
+  schema = await createSchema(url);
+  replicas = [await connectDatabase({ kind: "postgres", url, schema }), await connectDatabase({ kind: "postgres", url, schema })];
+  await migrate(replicas[0]!.sql);
+});
+afterAll(async () => {
+  await Promise.all([...new Set(replicas)].map((db) => db.close()));
+  if (url && schema) await dropSchema(url, schema);
+});
+
+/** A worker as the app builds it, with its liveness made killable: `die()` drops its lock as a dead process's connection would. */
+function worker(db: Database, handle: () => Promise<string>): { worker: OutboxWorker; die(): Promise<void> } {
+  let held: { release(): Promise<void> } | null = null;
+  const liveness: WorkerLiveness =
+    db.kind === "pglite"
+      ? { kind: "sole" }
+      : {
+          kind: "advisory-lock",
+          hold: async (classId, key) => {
+            held = await db.holdLock(classId, key);
+            return held;
+          },
+        };
+  const created = new OutboxWorker({
+    prisma: db.prisma,
+    liveness,
+    handle,
+    logger: pino({ level: "silent" }),
+    paceMs: () => 0,
+    unordered: () => false,
+    pollMs: 50,
+    leaseMs: 30_000,
+    lanesPerTick: 4,
+    maxAttempts: 12,
+    backoffBaseMs: 2000,
+    backoffCapMs: 60_000,
+  });
+  return { worker: created, die: async () => void (await held?.release()) };
+}
+
+test("the lane of a process that died mid-attempt is taken up at once, and the cut-off attempt does not count", async () => {
+  const [first, second] = replicas as [Database, Database];
+  await prismaStore(first.prisma).outbox.enqueue({ kind: "claims.expire" }, { lane: "test:lane" });
+
+  let entered: () => void = () => undefined;
+  const running = new Promise<void>((resolve) => (entered = resolve));
+  const dying = worker(first, () => {
+    entered();
+    return new Promise<string>(() => undefined); // the process dies before the call returns
+  });
+  void dying.worker.tick();
+  await running;
+
+  const handled: string[] = [];
+  const restarted = worker(second, async () => {
+    handled.push("claims.expire");
+    return "done";
+  });
+  if (first.kind === "postgres") {
+    // While its holder lives, the lane is its own, whatever else runs.
+    expect(await restarted.worker.tick()).toBe(0);
+    await dying.die();
+  }
+  // Long before the 30 s lease would have run out.
+  expect(await restarted.worker.tick()).toBe(1);
+  expect(handled).toEqual(["claims.expire"]);
+  expect(await first.prisma.outboxItem.findMany({ select: { status: true, attempts: true } })).toEqual([{ status: "done", attempts: 1 }]);
+  await restarted.worker.stop();
+});

@@ -5,11 +5,14 @@ import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataFolder } from "./src/db/dataFolderLock";
 
 const url = process.env.DATABASE_URL;
 // The schema's env("DATABASE_URL") must resolve, or the CLI cannot read the schema's
 // engineType and falls back to downloading a native engine. Embedded mode has no URL.
 if (!url) process.env.DATABASE_URL = "postgresql://embedded-pglite/advocate";
+
+let embedded: PrismaPg | null = null;
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -18,8 +21,14 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     if (url && /^postgres(ql)?:\/\//.test(url)) return new PrismaPg({ connectionString: url });
-    const dir = process.env.ADVOCATE_DATA_DIR ?? path.join(process.cwd(), "data");
-    // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface is unchanged in 6.19.
-    return new PrismaPGlite(new PGlite(dir)) as unknown as PrismaPg;
+    // The CLI asks more than once: one PGlite for the folder, under its lock (refused in words while Advocate runs,
+    // released when the CLI exits).
+    embedded ??= (() => {
+      const dir = path.resolve(process.env.ADVOCATE_DATA_DIR ?? "data");
+      lockDataFolder(dir, "prisma CLI");
+      // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface is unchanged in 6.19.
+      return new PrismaPGlite(new PGlite(dir)) as unknown as PrismaPg;
+    })();
+    return embedded;
   },
 });

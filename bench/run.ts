@@ -52,7 +52,15 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
       log(`${kind}: burst of answers`);
       const answers = await burstAnswers(world, running.url, questions.cards, Math.round(300 * scale));
       const rssAfterBurstMb = running.rssMb();
-      return { database: kind, ack, ingest, questions: questions.row, teams, answers, footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb } };
+      return {
+        database: kind,
+        ack,
+        ingest,
+        questions: questions.row,
+        teams,
+        answers,
+        footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb },
+      };
     } finally {
       await app?.stop();
       await world.close();
@@ -67,9 +75,22 @@ function print(results: Results[]): void {
   console.table(results.flatMap((r) => r.ingest.steps.map((row) => ({ database: r.database, ...row }))));
   console.table(results.map((r) => ({ database: r.database, "sustained rate (/s)": r.ingest.sustainedPerSecond })));
   console.log("\n3. Burst delivery at the platforms' ceilings (target ≥ 0.95 of the ceiling, 0 lost, 0 duplicated)");
-  console.table(results.flatMap((r) => [{ database: r.database, ...r.questions }, { database: r.database, ...r.teams }, { database: r.database, ...r.answers }]));
+  console.table(
+    results.flatMap((r) => [
+      { database: r.database, ...r.questions },
+      { database: r.database, ...r.teams },
+      { database: r.database, ...r.answers },
+    ]),
+  );
   console.log("\n4. Footprint (targets: cold start ≤ 3 s on PGlite, idle RSS ≤ 200 MB)");
-  console.table(results.map((r) => ({ database: r.database, "cold start (ms)": Math.round(r.footprint.coldStartMs), "idle RSS (MB)": Math.round(r.footprint.idleRssMb), "RSS after burst (MB)": Math.round(r.footprint.rssAfterBurstMb) })));
+  console.table(
+    results.map((r) => ({
+      database: r.database,
+      "cold start (ms)": Math.round(r.footprint.coldStartMs),
+      "idle RSS (MB)": Math.round(r.footprint.idleRssMb),
+      "RSS after burst (MB)": Math.round(r.footprint.rssAfterBurstMb),
+    })),
+  );
 }
 
 async function main(): Promise<void> {

@@ -35,7 +35,12 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
       if (!message) return;
       if (message.threadTs) {
         const card = slack.messages.get(`${message.channel}/${message.threadTs}`);
-        t.line("Advocate", `Slack ${t.channel(message.channel)}`, `thread reply under card ${card ? cardTopic(card) : message.threadTs}`, indent(t.plain(message.text).split("\n")));
+        t.line(
+          "Advocate",
+          `Slack ${t.channel(message.channel)}`,
+          `thread reply under card ${card ? cardTopic(card) : message.threadTs}`,
+          indent(t.plain(message.text).split("\n")),
+        );
       } else if (message.channel.startsWith("D")) {
         t.line("Advocate", `Slack, DM to ${t.user(`U${message.channel.slice(1)}`)}`, "", t.blocks(message.blocks));
       } else {
@@ -50,7 +55,12 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
     }
     case "views.open": {
       const view = result.view as { title?: { text?: string }; blocks?: never[]; id?: string };
-      t.line("Advocate", "Slack", `views.open: modal “${view.title?.text ?? ""}” (${view.id ?? ""})`, t.blocks(view.blocks ?? []).map((line) => line.slice(0, 110)));
+      t.line(
+        "Advocate",
+        "Slack",
+        `views.open: modal “${view.title?.text ?? ""}” (${view.id ?? ""})`,
+        t.blocks(view.blocks ?? []).map((line) => line.slice(0, 110)),
+      );
       return;
     }
     case "views.publish":
@@ -58,7 +68,11 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
       return;
     case "users.info": {
       const user = result.user as { real_name?: string; locale?: string; profile?: { email?: string } };
-      t.line("Advocate", "Slack", `users.info ${String(args.user)} → ${user.real_name ?? "?"} <${user.profile?.email ?? "no email"}>, locale ${user.locale ?? "?"}`);
+      t.line(
+        "Advocate",
+        "Slack",
+        `users.info ${String(args.user)} → ${user.real_name ?? "?"} <${user.profile?.email ?? "no email"}>, locale ${user.locale ?? "?"}`,
+      );
       return;
     }
     default:
@@ -119,17 +133,29 @@ function describeTeamsPost(teams: BotFrameworkStandIn, t: Transcript, post: Team
 function describeDiscourse(t: Transcript, activity: DiscourseActivity, publishedIds: Set<number>): void {
   if (activity.kind === "webhook") {
     const body = activity.body as { topic?: { id: number; title: string }; post?: { id: number; topic_id: number; post_number: number; username: string } };
-    const subject = body.topic ? `#${body.topic.id} “${body.topic.title}”` : body.post ? `#${body.post.topic_id} post ${body.post.post_number} by @${body.post.username}` : "";
+    const subject = body.topic
+      ? `#${body.topic.id} “${body.topic.title}”`
+      : body.post
+        ? `#${body.post.topic_id} post ${body.post.post_number} by @${body.post.username}`
+        : "";
     const reply = activity.reply as { status?: string; reason?: string } | null;
-    t.line("Discourse", "Advocate", `webhook ${activity.event} ${subject} (X-Discourse-Event-Id ${activity.eventId}, signed) → ${activity.status} ${reply?.status ?? ""}${reply?.reason ? `: ${reply.reason}` : ""}`);
-    if (body.post && publishedIds.has(body.post.id)) t.note("Discourse announces the answer Advocate just published; Advocate recognises its own post and leaves the card alone");
+    t.line(
+      "Discourse",
+      "Advocate",
+      `webhook ${activity.event} ${subject} (X-Discourse-Event-Id ${activity.eventId}, signed) → ${activity.status} ${reply?.status ?? ""}${reply?.reason ? `: ${reply.reason}` : ""}`,
+    );
+    if (body.post && publishedIds.has(body.post.id))
+      t.note("Discourse announces the answer Advocate just published; Advocate recognises its own post and leaves the card alone");
     return;
   }
   const as = activity.apiUsername ? ` as @${activity.apiUsername}` : "";
   if (activity.method === "POST" && activity.path === "/posts.json") {
     const body = activity.body as { topic_id?: number; raw?: string };
     const response = activity.response as { post_number?: number; id?: number; errors?: string[] };
-    const outcome = activity.status === 200 ? `${activity.status}, post ${response.post_number} (id ${response.id})` : `${activity.status} ${response.errors?.join(" ") ?? ""}`;
+    const outcome =
+      activity.status === 200
+        ? `${activity.status}, post ${response.post_number} (id ${response.id})`
+        : `${activity.status} ${response.errors?.join(" ") ?? ""}`;
     if (activity.status === 200 && typeof response.id === "number") publishedIds.add(response.id);
     const lines = (body.raw ?? "")
       .split("\n")
@@ -140,7 +166,11 @@ function describeDiscourse(t: Transcript, activity: DiscourseActivity, published
   }
   if (activity.path.startsWith("/admin/users/list/active.json")) {
     const users = Array.isArray(activity.response) ? (activity.response as Array<{ username: string }>) : [];
-    t.line("Advocate", "Discourse", `GET ${decodeURIComponent(activity.path)} → ${users.length ? users.map((user) => `@${user.username}`).join(", ") : "no user"}`);
+    t.line(
+      "Advocate",
+      "Discourse",
+      `GET ${decodeURIComponent(activity.path)} → ${users.length ? users.map((user) => `@${user.username}`).join(", ") : "no user"}`,
+    );
     return;
   }
   const why = /^\/t\/\d+\.json$/.test(activity.path) ? "  (routing ran before both webhooks were processed: Advocate reads the rest from the API)" : "";

@@ -27,11 +27,41 @@ const TEAMS_APP = { id: "5a0d7e2c-1b3f-4c6d-9e8a-7f6b5c4d3e2f", password: "demo-
 /** The whole story must finish well within this. */
 const DEMO_TIMEOUT_MS = 25_000;
 
-const admin: SlackUser = { id: "U0ADMIN", name: "dana", realName: "Dana Verhoeven", displayName: "Dana", email: "dana@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
-const priya: SlackUser = { id: "U0PRIYA", name: "priya", realName: "Priya Raman", displayName: "Priya", email: "priya@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
+const admin: SlackUser = {
+  id: "U0ADMIN",
+  name: "dana",
+  realName: "Dana Verhoeven",
+  displayName: "Dana",
+  email: "dana@voltaro.example",
+  locale: "en-GB",
+  tz: "Europe/Amsterdam",
+};
+const priya: SlackUser = {
+  id: "U0PRIYA",
+  name: "priya",
+  realName: "Priya Raman",
+  displayName: "Priya",
+  email: "priya@voltaro.example",
+  locale: "en-GB",
+  tz: "Europe/Amsterdam",
+};
 // Dana again, in Teams: there admins are listed by their Entra ID object id.
-const teamsAdmin: TeamsUser = { id: "29:1Pz7Wq2LcV8nMx4RkT6yHbJ3gF9dS5aE0uIo1QwErT_zXcVb7NmLk2JhGf4DsA", aadObjectId: "e1d2c3b4-a5f6-4a7b-8c9d-0e1f2a3b4c5d", name: "Dana Verhoeven", displayName: "Dana", email: "dana@voltaro.example", locale: "en-GB" };
-const sanne: TeamsUser = { id: "29:1Kq8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS_yXvBn3MkLp8HsJd2Fg6Ct", aadObjectId: "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e", name: "Sanne de Vries", displayName: "Sanne", email: "sanne.devries@voltaro.example", locale: "en-GB" };
+const teamsAdmin: TeamsUser = {
+  id: "29:1Pz7Wq2LcV8nMx4RkT6yHbJ3gF9dS5aE0uIo1QwErT_zXcVb7NmLk2JhGf4DsA",
+  aadObjectId: "e1d2c3b4-a5f6-4a7b-8c9d-0e1f2a3b4c5d",
+  name: "Dana Verhoeven",
+  displayName: "Dana",
+  email: "dana@voltaro.example",
+  locale: "en-GB",
+};
+const sanne: TeamsUser = {
+  id: "29:1Kq8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS_yXvBn3MkLp8HsJd2Fg6Ct",
+  aadObjectId: "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e",
+  name: "Sanne de Vries",
+  displayName: "Sanne",
+  email: "sanne.devries@voltaro.example",
+  locale: "en-GB",
+};
 
 async function main(): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "advocate-demo-"));
@@ -115,7 +145,13 @@ async function main(): Promise<number> {
     const board = await Promise.race([story, deadline]).finally(() => clearTimeout(timer));
 
     transcript.heading("Leaderboard");
-    transcript.raw(board.replace(/\*/g, "").split("\n").map((line) => `  ${line}`).join("\n"));
+    transcript.raw(
+      board
+        .replace(/\*/g, "")
+        .split("\n")
+        .map((line) => `  ${line}`)
+        .join("\n"),
+    );
     await cleanup();
     console.log("\nDemo finished: every step happened as expected.");
     return 0;

@@ -39,16 +39,25 @@ export async function runStory(cast: StoryCast): Promise<string> {
   };
 
   const click = async (user: SlackUser, message: SlackMessage, actionId: string, label: string) => {
-    t.line(user.displayName, "Slack", `clicks ${label} on ${message.channel.startsWith("D") ? "the DM" : `card ${cardTopic(message)} in ${t.channel(message.channel)}`}`);
+    t.line(
+      user.displayName,
+      "Slack",
+      `clicks ${label} on ${message.channel.startsWith("D") ? "the DM" : `card ${cardTopic(message)} in ${t.channel(message.channel)}`}`,
+    );
     check(await sender.clickButton(user, message, actionId), `${label} click`);
   };
 
   const since = () => slack.calls.length;
   const postsIn = (channel: string, from: number) =>
     slack.apiCalls("chat.postMessage").filter((call) => call.seq > from && call.result.channel === channel && call.result.ok === true);
-  const messageOf = (call: { result: Record<string, unknown> }): SlackMessage | undefined => slack.messages.get(`${String(call.result.channel)}/${String(call.result.ts)}`);
+  const messageOf = (call: { result: Record<string, unknown> }): SlackMessage | undefined =>
+    slack.messages.get(`${String(call.result.channel)}/${String(call.result.ts)}`);
   const cardUpdated = (card: SlackMessage, from: number, state: RegExp) =>
-    slack.apiCalls("chat.update").some((call) => call.seq > from && call.result.ts === card.ts && state.test(t.cardState(slack.messages.get(`${card.channel}/${card.ts}`) ?? card)[0] ?? ""));
+    slack
+      .apiCalls("chat.update")
+      .some(
+        (call) => call.seq > from && call.result.ts === card.ts && state.test(t.cardState(slack.messages.get(`${card.channel}/${card.ts}`) ?? card)[0] ?? ""),
+      );
   const responseTo = (user: SlackUser, from: number, text: RegExp) =>
     slack.responses().find((call) => call.seq > from && call.userId === user.id && text.test(String(call.body.text ?? "")));
 
@@ -96,7 +105,9 @@ export async function runStory(cast: StoryCast): Promise<string> {
   mark = since();
   card = slack.messages.get(`${card.channel}/${card.ts}`) ?? card;
   await click(priya, card, "advocate_answer", "Answer");
-  const opened = await waitFor("views.open for the answer modal", () => slack.apiCalls("views.open").find((call) => call.seq > mark && call.result.ok === true));
+  const opened = await waitFor("views.open for the answer modal", () =>
+    slack.apiCalls("views.open").find((call) => call.seq > mark && call.result.ok === true),
+  );
   const view = opened.result.view as Record<string, unknown>;
   const metadata = JSON.parse(String(view.private_metadata)) as { topicId: number; channelId: string; messageTs: string };
   if (metadata.topicId !== 4821 || metadata.channelId !== BILLING || metadata.messageTs !== card.ts) {
@@ -130,11 +141,17 @@ export async function runStory(cast: StoryCast): Promise<string> {
     raw: "Hi all, I'd like to analyse my monthly usage in a spreadsheet. Is there a way to export the usage data from the dashboard to CSV? I couldn't find a button for it.",
     minutesAgo: 1,
   });
-  const secondCall = await waitFor("the card for #4822 in #general (no rule matches: fallback)", () => postsIn(GENERAL, mark).find((call) => !call.args.thread_ts));
+  const secondCall = await waitFor("the card for #4822 in #general (no rule matches: fallback)", () =>
+    postsIn(GENERAL, mark).find((call) => !call.args.thread_ts),
+  );
   const secondCard = messageOf(secondCall);
   if (!secondCard) throw new StoryFailure("the second card was not recorded");
 
-  const reply = discourse.createPost(marieke, second.id, "Yes! Go to Dashboard → Usage, pick the period, then use the ⋯ menu at the top right: “Export as CSV”. It took me a while to find it too.");
+  const reply = discourse.createPost(
+    marieke,
+    second.id,
+    "Yes! Go to Dashboard → Usage, pick the period, then use the ⋯ menu at the top right: “Export as CSV”. It took me a while to find it too.",
+  );
   t.line("Marieke (customer)", "Discourse", `replies on #${second.id} (post ${reply.postNumber})`);
   mark = since();
   webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(reply)), "post_created (reply)");

@@ -22,7 +22,11 @@ export async function askOnCommunity(
   input: { id: number; title: string; tags: string[]; raw: string; minutesAgo?: number },
 ): Promise<Topic> {
   const { topic, post } = discourse.createTopic(customer, input);
-  t.line(`${customer.name.split(" ")[0] ?? customer.username} (customer)`, "Discourse", `opens topic #${topic.id} “${topic.title}” (tags: ${topic.tags.join(", ")})`);
+  t.line(
+    `${customer.name.split(" ")[0] ?? customer.username} (customer)`,
+    "Discourse",
+    `opens topic #${topic.id} “${topic.title}” (tags: ${topic.tags.join(", ")})`,
+  );
   webhookOk(await discourse.emit("topic_created", discourse.topicCreatedBody(topic)), "topic_created");
   webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(post)), "post_created (first post)");
   return topic;
@@ -31,7 +35,14 @@ export async function askOnCommunity(
 /** The app's POST /posts.json for this topic, made as the employee's own community account. */
 export async function publishedAs(discourse: DiscourseStandIn, topicId: number, username: string): Promise<void> {
   const published = await waitFor(`POST /posts.json on Discourse for #${topicId}`, () =>
-    discourse.activity.find((a) => a.kind === "api" && a.method === "POST" && a.path === "/posts.json" && a.status === 200 && (a.body as { topic_id?: number } | null)?.topic_id === topicId),
+    discourse.activity.find(
+      (a) =>
+        a.kind === "api" &&
+        a.method === "POST" &&
+        a.path === "/posts.json" &&
+        a.status === 200 &&
+        (a.body as { topic_id?: number } | null)?.topic_id === topicId,
+    ),
   );
   if (published.kind !== "api" || published.apiUsername !== username) {
     throw new StoryFailure(`the answer was posted as @${published.kind === "api" ? published.apiUsername : "?"}, not as @${username}`);

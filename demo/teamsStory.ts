@@ -31,13 +31,19 @@ export interface TeamsCast {
 export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStandIn, t: Transcript): Promise<TeamsPost> {
   const { teams, sender, admin, sanne } = cast;
   const since = () => teams.calls.length;
-  const postsSince = (from: number) => teams.connectorCalls().filter((call) => call.seq > from && call.post).map((call) => ({ ...call, post: call.post as TeamsPost }));
+  const postsSince = (from: number) =>
+    teams
+      .connectorCalls()
+      .filter((call) => call.seq > from && call.post)
+      .map((call) => ({ ...call, post: call.post as TeamsPost }));
 
   const say = async (user: TeamsUser, channelId: string, text: string, expect: RegExp) => {
     t.line(user.displayName, `Teams ${t.channel(channelId)}`, `@Advocate ${text}`);
     const mark = since();
     check(await sender.channelMessage(user, channelId, text), `@Advocate ${text}`);
-    await waitFor(`the reply to “@Advocate ${text}”`, () => postsSince(mark).find(({ post }) => post.channelId === channelId && post.threadOf && expect.test(textOf(t, post.card))));
+    await waitFor(`the reply to “@Advocate ${text}”`, () =>
+      postsSince(mark).find(({ post }) => post.channelId === channelId && post.threadOf && expect.test(textOf(t, post.card))),
+    );
   };
   const chat = async (user: TeamsUser, text: string, expect: RegExp) => {
     t.line(user.displayName, "Teams, personal chat with Advocate", text);
@@ -55,11 +61,21 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
     const card = invokedCard(await sender.cardAction(user, on, verb, button.data), verb);
     const lines = t.adaptive(card);
     // On a question card, the notice for the presser on top, then what changed.
-    t.line("Advocate", `Teams (invoke response: the card ${user.displayName} pressed now reads)`, "", on.channelId ? [lines[0] ?? "", ...t.adaptiveState(card)] : lines);
+    t.line(
+      "Advocate",
+      `Teams (invoke response: the card ${user.displayName} pressed now reads)`,
+      "",
+      on.channelId ? [lines[0] ?? "", ...t.adaptiveState(card)] : lines,
+    );
     if (!expect.test(lines.join("\n"))) throw new StoryFailure(`unexpected card after ${verb}: ${lines.join(" / ")}`);
   };
   const cardUpdated = (card: TeamsPost, from: number, state: RegExp) =>
-    teams.connectorCalls().some((call) => call.seq > from && call.method === "PUT" && call.post?.id === card.id && call.post.card && state.test(t.adaptiveState(call.post.card)[0] ?? ""));
+    teams
+      .connectorCalls()
+      .some(
+        (call) =>
+          call.seq > from && call.method === "PUT" && call.post?.id === card.id && call.post.card && state.test(t.adaptiveState(call.post.card)[0] ?? ""),
+      );
 
   // 6. Joining a team ---------------------------------------------------------------------------------
   t.heading("6. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
@@ -77,7 +93,11 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
     raw: "Since the latest update (4.12 on Android) the Voltaro app logs me out whenever my phone switches from Wi-Fi to 4G, for example when I leave the house. Then I have to log in again with 2FA. Is this a known issue, and is there a setting to stay logged in?",
     minutesAgo: 3,
   });
-  let card = (await waitFor(`the card for #${topic.id} in ${t.channel(CUSTOMER_QUESTIONS)}`, () => postsSince(mark).find(({ post }) => post.channelId === CUSTOMER_QUESTIONS && !post.threadOf))).post;
+  let card = (
+    await waitFor(`the card for #${topic.id} in ${t.channel(CUSTOMER_QUESTIONS)}`, () =>
+      postsSince(mark).find(({ post }) => post.channelId === CUSTOMER_QUESTIONS && !post.threadOf),
+    )
+  ).post;
 
   // 8. Link, claim, answer ----------------------------------------------------------------------------
   t.heading("8. Sanne links her account, claims the card and answers in Teams");
@@ -96,13 +116,20 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
   t.line(sanne.displayName, "Teams", `presses “${String(answerButton.title)}” on card #${topic.id}`);
   // Teams sends the button's data as it is, msteams.type included.
   const dialog = openedDialog(await sender.taskFetch(sanne, card, answerButton.data as Record<string, unknown>));
-  t.line("Advocate", "Teams (task/fetch response: Teams opens a dialog for Sanne)", `dialog “${dialog.title}”`, t.adaptive(dialog.card).map((line) => line.slice(0, 110)));
+  t.line(
+    "Advocate",
+    "Teams (task/fetch response: Teams opens a dialog for Sanne)",
+    `dialog “${dialog.title}”`,
+    t.adaptive(dialog.card).map((line) => line.slice(0, 110)),
+  );
   const submit = dialog.card.actions?.find((action) => action.type === "Action.Submit");
   if (!submit) throw new StoryFailure("the answer dialog has no submit button");
 
   const answer =
     "Hi Tom, thanks for the detailed report! This is a known issue in 4.12 on Android: the session is tied to the network address. Version 4.12.2, out this week, fixes it. Until then, turning on “Stay signed in” under Settings → Security keeps you logged in when you switch networks.\n\nSanne (Voltaro)";
-  t.line(sanne.displayName, "Teams", `types her answer, switches on “publish as me” and presses “${String(submit.title)}”`, [`│ ${answer.split("\n")[0] ?? ""}`]);
+  t.line(sanne.displayName, "Teams", `types her answer, switches on “publish as me” and presses “${String(submit.title)}”`, [
+    `│ ${answer.split("\n")[0] ?? ""}`,
+  ]);
   mark = since();
   const submitted = await sender.taskSubmit(sanne, card, { ...(submit.data as Record<string, unknown>), answerText: answer, publishAsMe: "true" });
   check(submitted, "task/submit");
@@ -124,7 +151,9 @@ export async function teamsLeaderboard(cast: TeamsCast, t: Transcript, expect: R
   t.line(sanne.displayName, "Teams, personal chat with Advocate", "leaderboard month");
   check(await sender.personalMessage(sanne, "leaderboard month"), "leaderboard month");
   const board = await waitFor("the leaderboard in Sanne's personal chat", () =>
-    teams.connectorCalls().find((call) => call.seq > mark && call.post?.conversationId === teams.personalChatOf(sanne) && /Top advocates/.test(JSON.stringify(call.post.card))),
+    teams
+      .connectorCalls()
+      .find((call) => call.seq > mark && call.post?.conversationId === teams.personalChatOf(sanne) && /Top advocates/.test(JSON.stringify(call.post.card))),
   );
   const text = textOf(t, board.post?.card ?? null);
   const missing = expect.filter((line) => !line.test(text));

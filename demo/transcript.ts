@@ -64,9 +64,13 @@ export class Transcript {
   /** Every block of a message, one line each; buttons as [Label]. */
   blocks(blocks: Block[]): string[] {
     return blocks.flatMap((block) => {
-      if (block.type === "section" || block.type === "header") return this.plain(block.text?.text ?? "").split("\n").filter(Boolean);
+      if (block.type === "section" || block.type === "header")
+        return this.plain(block.text?.text ?? "")
+          .split("\n")
+          .filter(Boolean);
       if (block.type === "context") return [(block.elements ?? []).map((element) => this.plain(String(element.text ?? ""))).join(" ")];
-      if (block.type === "actions") return [(block.elements ?? []).map((element) => `[${String((element.text as { text?: string } | undefined)?.text ?? element.action_id)}]`).join(" ")];
+      if (block.type === "actions")
+        return [(block.elements ?? []).map((element) => `[${String((element.text as { text?: string } | undefined)?.text ?? element.action_id)}]`).join(" ")];
       return block.type === "divider" ? ["────"] : [];
     });
   }
@@ -75,7 +79,7 @@ export class Transcript {
   cardState(message: SlackMessage): string[] {
     const state = message.blocks.find((block) => block.block_id?.endsWith("_state"));
     const actions = message.blocks.find((block) => block.type === "actions");
-    return [state ? this.blocks([state])[0] ?? "" : "open", actions ? this.blocks([actions])[0] ?? "" : "(no buttons)"];
+    return [state ? (this.blocks([state])[0] ?? "") : "open", actions ? (this.blocks([actions])[0] ?? "") : "(no buttons)"];
   }
 
   /** Teams markdown as a person reads it: links as their label, escapes dropped, bold written as in Slack. */

@@ -5,7 +5,10 @@ import { z } from "zod";
 
 // Only the database settings: these commands need neither Slack, Teams nor Discourse.
 const databaseEnv = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
   ADVOCATE_DATA_DIR: z.string().min(1).default("./data"),
 });
 

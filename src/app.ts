@@ -90,7 +90,13 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     const aiLogger = logger.child({ component: "ai" });
     deps.ai = {
       model: new OpenAiModel(config.ai),
-      settings: { topics: config.ai.AI_TOPICS, confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD, dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET, similarityThreshold: config.ai.AI_SIMILARITY_THRESHOLD, assistedLabel: config.ai.AI_ASSISTED_LABEL || null },
+      settings: {
+        topics: config.ai.AI_TOPICS,
+        confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD,
+        dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET,
+        similarityThreshold: config.ai.AI_SIMILARITY_THRESHOLD,
+        assistedLabel: config.ai.AI_ASSISTED_LABEL || null,
+      },
       warn: (message, fields) => aiLogger.warn(fields, message),
     };
   }
@@ -157,7 +163,10 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     backoffCapMs: 15 * 60_000,
   });
   if (options.startWorker !== false) await worker.start();
-  const scheduler = options.startSchedules === false ? null : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
+  const scheduler =
+    options.startSchedules === false
+      ? null
+      : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
   const storyTimers = options.startSchedules === false ? null : new StoryTimers(store, logger.child({ component: "stories" }));
   if (storyTimers) {
     deps.timers = storyTimers;
@@ -170,7 +179,12 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   const { port } = server.address() as AddressInfo;
   embedded?.lock?.announce(`http://127.0.0.1:${port}`);
   logger.info(
-    { port, database: db.kind, slack: config.slack ? (config.slack.SLACK_APP_TOKEN ? "socket mode" : "http") : "off", teams: config.teams ? config.teams.MicrosoftAppType : "off" },
+    {
+      port,
+      database: db.kind,
+      slack: config.slack ? (config.slack.SLACK_APP_TOKEN ? "socket mode" : "http") : "off",
+      teams: config.teams ? config.teams.MicrosoftAppType : "off",
+    },
     "advocate started",
   );
 

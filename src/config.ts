@@ -10,7 +10,12 @@ import { parseBusinessHours } from "./core/promises/businessCalendar";
 const ids = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 export const coreEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const ai = aiWanted(env) ? aiEnv.safeParse(env) : null;
   const problems = [core, discourse, slack, teams, ai].flatMap((part) => (part && !part.success ? problemsOf(part.error) : []));
   if (!slack && !teams) problems.push("SLACK_BOT_TOKEN or MicrosoftAppId must be set: Advocate needs Slack, Teams or both");
-  if (problems.length || !core.success || !discourse.success || slack?.success === false || teams?.success === false || ai?.success === false) return { ok: false, problems };
+  if (problems.length || !core.success || !discourse.success || slack?.success === false || teams?.success === false || ai?.success === false)
+    return { ok: false, problems };
   return { ok: true, config: { ...core.data, discourse: discourse.data, slack: slack?.data ?? null, teams: teams?.data ?? null, ai: ai?.data ?? null } };
 }

@@ -28,7 +28,13 @@ test("every problem is named, without echoing values", () => {
 });
 
 test("business hours, holidays and AI settings are checked too, each with how to write it", () => {
-  const result = loadConfig({ ADVOCATE_BUSINESS_HOURS: "weekdays 9 to 5", ADVOCATE_HOLIDAYS: "2026-12-25,christmas", OPENAI_API_KEY: "sk-x", OPENAI_BASE_URL: "not a url", AI_CONFIDENCE_THRESHOLD: "2" });
+  const result = loadConfig({
+    ADVOCATE_BUSINESS_HOURS: "weekdays 9 to 5",
+    ADVOCATE_HOLIDAYS: "2026-12-25,christmas",
+    OPENAI_API_KEY: "sk-x",
+    OPENAI_BASE_URL: "not a url",
+    AI_CONFIDENCE_THRESHOLD: "2",
+  });
   const problems = result.ok ? [] : result.problems;
   expect(problems.find((p) => p.startsWith("ADVOCATE_BUSINESS_HOURS"))).toContain("mon-fri 09:00-17:00");
   expect(problems.find((p) => p.startsWith("ADVOCATE_HOLIDAYS"))).toContain("2026-12-25");
@@ -71,7 +77,10 @@ test("`npm start` with a bad environment prints one line per problem and no stac
     cwd: path.join(root, "test"), // no .env here
     env: { PATH: process.env.PATH ?? "", SLACK_BOT_TOKEN: "nope" },
   });
-  const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+  const failure = await run.then(
+    () => null,
+    (error: { code: number; stderr: string }) => error,
+  );
   expect(failure?.code).toBe(1);
   expect(failure?.stderr).toContain("Advocate cannot start");
   expect(failure?.stderr).toMatch(/- SLACK_BOT_TOKEN .*xoxb-/);
@@ -98,8 +107,16 @@ test("logs of a whole loop at debug level contain no configured secret", async (
     nock.cleanAll();
   }
   expect(lines.join("").length).toBeGreaterThan(100);
-  const secrets = { SLACK_BOT_TOKEN: "xoxb-test-token-123", SLACK_SIGNING_SECRET, DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET, DISCOURSE_API_KEY: "test-discourse-api-key", MicrosoftAppPassword: TEAMS_APP_PASSWORD };
+  const secrets = {
+    SLACK_BOT_TOKEN: "xoxb-test-token-123",
+    SLACK_SIGNING_SECRET,
+    DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET,
+    DISCOURSE_API_KEY: "test-discourse-api-key",
+    MicrosoftAppPassword: TEAMS_APP_PASSWORD,
+  };
   // Names the secret and the log lines that leaked it, if any.
-  const leaks = Object.entries(secrets).flatMap(([name, secret]) => lines.filter((line) => line.includes(secret)).map((line) => `${name}: ${line.slice(0, 300)}`));
+  const leaks = Object.entries(secrets).flatMap(([name, secret]) =>
+    lines.filter((line) => line.includes(secret)).map((line) => `${name}: ${line.slice(0, 300)}`),
+  );
   expect(leaks).toEqual([]);
 });

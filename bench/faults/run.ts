@@ -102,15 +102,19 @@ function record(report: Report, verdict: Verdict): void {
 }
 
 function judge(report: Report): string[] {
-  const problems = report.verdicts.filter((verdict) => !passed(verdict)).map((verdict) => `${verdict.scenario} on ${verdict.database}: ${JSON.stringify(verdict)}`);
+  const problems = report.verdicts
+    .filter((verdict) => !passed(verdict))
+    .map((verdict) => `${verdict.scenario} on ${verdict.database}: ${JSON.stringify(verdict)}`);
   for (const outage of report.readiness) {
     const expected = outage.outage === "database" ? "503" : "200";
     const lies = Object.entries(outage.readings).filter(([status]) => status !== expected);
-    if (lies.length) problems.push(`/readyz during the ${outage.outage} outage on ${outage.database} answered ${JSON.stringify(outage.readings)}, expected only ${expected}`);
+    if (lies.length)
+      problems.push(`/readyz during the ${outage.outage} outage on ${outage.database} answered ${JSON.stringify(outage.readings)}, expected only ${expected}`);
     if (!outage.sameProcess) problems.push(`the app restarted during the ${outage.outage} outage on ${outage.database}`);
   }
   if (report.replicas && report.replicas.storiesPosted !== 1) problems.push(`two replicas posted ${report.replicas.storiesPosted} stories for one slot`);
-  if (report.replicas && [...report.replicas.slackShares, ...report.replicas.discourseShares].some((share) => share < 0.1)) problems.push(`the replicas did not share the work: ${JSON.stringify(report.replicas)}`);
+  if (report.replicas && [...report.replicas.slackShares, ...report.replicas.discourseShares].some((share) => share < 0.1))
+    problems.push(`the replicas did not share the work: ${JSON.stringify(report.replicas)}`);
   return problems;
 }
 
@@ -119,10 +123,25 @@ function print(report: Report): void {
   console.table(report.verdicts);
   console.log("\nRecovery");
   if (report.restarts.length) console.table(report.restarts);
-  if (report.readiness.length) console.table(report.readiness.map((outage) => ({ outage: outage.outage, database: outage.database, "/readyz during": JSON.stringify(outage.readings), "ready again after (ms)": outage.readyAgainMs, "same process": outage.sameProcess })));
+  if (report.readiness.length)
+    console.table(
+      report.readiness.map((outage) => ({
+        outage: outage.outage,
+        database: outage.database,
+        "/readyz during": JSON.stringify(outage.readings),
+        "ready again after (ms)": outage.readyAgainMs,
+        "same process": outage.sameProcess,
+      })),
+    );
   if (report.replicas) {
     console.log("\nTwo replicas on one PostgreSQL");
-    console.table([{ "Slack bytes per replica": report.replicas.slackShares.join(" / "), "Discourse bytes per replica": report.replicas.discourseShares.join(" / "), "stories for one slot": report.replicas.storiesPosted }]);
+    console.table([
+      {
+        "Slack bytes per replica": report.replicas.slackShares.join(" / "),
+        "Discourse bytes per replica": report.replicas.discourseShares.join(" / "),
+        "stories for one slot": report.replicas.storiesPosted,
+      },
+    ]);
   }
 }
 

@@ -27,7 +27,19 @@ export interface Verdict {
 }
 
 export function passed(verdict: Verdict): boolean {
-  return (["cards lost", "cards twice", "answers lost", "answers twice", "echoes lost", "echoes twice", "awards ≠ answers", "points ≠ Σ awards", "outbox dead"] as const).every((key) => verdict[key] === 0);
+  return (
+    [
+      "cards lost",
+      "cards twice",
+      "answers lost",
+      "answers twice",
+      "echoes lost",
+      "echoes twice",
+      "awards ≠ answers",
+      "points ≠ Σ awards",
+      "outbox dead",
+    ] as const
+  ).every((key) => verdict[key] === 0);
 }
 
 export class Scenario {
@@ -80,7 +92,11 @@ export class Scenario {
     }
     for (let i = 0; i < questions; i++) {
       const channel = (this.asked.length + i) % CHANNELS.length;
-      work.push(askPersistently(this.world, channel, (event, body) => this.world.discourse.emit(event, body, `${pick(i)}/webhooks/discourse`), this.sent).then((topic) => this.asked.push(topic)));
+      work.push(
+        askPersistently(this.world, channel, (event, body) => this.world.discourse.emit(event, body, `${pick(i)}/webhooks/discourse`), this.sent).then(
+          (topic) => this.asked.push(topic),
+        ),
+      );
     }
     await Promise.all(work);
   }
@@ -90,7 +106,8 @@ export class Scenario {
    * the killed process held waits for its lease to run out), then a little longer for repeats.
    */
   async settle(timeoutMs = 180_000): Promise<void> {
-    const done = () => this.cardsByTopic().size >= this.asked.length && [...this.answered].every(([topic, card]) => this.published.has(topic) && this.echoes(card) > 0);
+    const done = () =>
+      this.cardsByTopic().size >= this.asked.length && [...this.answered].every(([topic, card]) => this.published.has(topic) && this.echoes(card) > 0);
     await waitFor(`${this.asked.length} cards and ${this.answered.size} published, echoed answers`, done, timeoutMs).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
@@ -106,7 +123,9 @@ export class Scenario {
     const posts = [...cards.values()];
     const publishedCounts = [...this.answered.keys()].map((topic) => this.published.get(topic) ?? 0);
     const echoes = [...this.answered.values()].map((card) => this.echoes(card));
-    const db = await connectDatabase("DATABASE_URL" in databaseEnv ? { kind: "postgres", url: databaseEnv.DATABASE_URL } : { kind: "pglite", dataDir: databaseEnv.ADVOCATE_DATA_DIR });
+    const db = await connectDatabase(
+      "DATABASE_URL" in databaseEnv ? { kind: "postgres", url: databaseEnv.DATABASE_URL } : { kind: "pglite", dataDir: databaseEnv.ADVOCATE_DATA_DIR },
+    );
     try {
       const [ledger] = await db.sql.query<{ awards: number; answers: number; awarded: number; totalled: number; dead: number }>(
         // An award row per published answer, whatever the daily cap left of it (its source key says which answer).

@@ -24,9 +24,18 @@ export interface Sent {
 }
 
 /** A new question on the community, its webhooks redelivered until the app takes them. */
-export async function askPersistently(world: World, channelIndex: number, emit: (event: string, body: Record<string, unknown>) => Promise<{ status: number }>, sent: Sent): Promise<number> {
+export async function askPersistently(
+  world: World,
+  channelIndex: number,
+  emit: (event: string, body: Record<string, unknown>) => Promise<{ status: number }>,
+  sent: Sent,
+): Promise<number> {
   return newQuestion(world, benchTag(channelIndex), async (event, body) => {
-    const tries = await persist(`webhook ${event}`, () => emit(event, body), (reply) => reply.status >= 200 && reply.status < 300);
+    const tries = await persist(
+      `webhook ${event}`,
+      () => emit(event, body),
+      (reply) => reply.status >= 200 && reply.status < 300,
+    );
     if (tries > 1) sent.retried++;
   });
 }

@@ -49,7 +49,11 @@ async function measure(database: string, query: string, runs: number, target: nu
   return { database, query, runs, p50: percentile(times, 50), p95: percentile(times, 95), target };
 }
 
-async function onDatabase(name: string, db: Database, log: (line: string) => void): Promise<{ figures: Figure[]; plans: { leaderboard: string; report: string } }> {
+async function onDatabase(
+  name: string,
+  db: Database,
+  log: (line: string) => void,
+): Promise<{ figures: Figure[]; plans: { leaderboard: string; report: string } }> {
   log(`${name}: migrating`);
   await migrate(db.sql);
   const size = seedSize(scale);
@@ -105,7 +109,16 @@ async function main(): Promise<void> {
   }
   const figures = results.flatMap((result) => result.figures);
   console.log(`\nLeaderboard at scale ${scale} (${seedSize(scale).employees} employees, ${seedSize(scale).awards} ledger rows), ms:\n`);
-  console.table(figures.map((f) => ({ database: f.database, query: f.query, p50: f.p50.toFixed(1), p95: f.p95.toFixed(1), target: f.target ? `≤ ${f.target}` : "", met: f.target === null ? "" : f.p95 <= f.target ? "yes" : "NO" })));
+  console.table(
+    figures.map((f) => ({
+      database: f.database,
+      query: f.query,
+      p50: f.p50.toFixed(1),
+      p95: f.p95.toFixed(1),
+      target: f.target ? `≤ ${f.target}` : "",
+      met: f.target === null ? "" : f.p95 <= f.target ? "yes" : "NO",
+    })),
+  );
   const last = results.at(-1)?.plans;
   console.log(`\nPlan of the quarter's top 10 (${wanted.at(-1)}):\n${last?.leaderboard ?? ""}\n\nPlan of the report's ledger pass:\n${last?.report ?? ""}`);
   const dir = path.resolve(__dirname, "../results");

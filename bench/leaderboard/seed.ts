@@ -9,7 +9,20 @@ export interface SeedSize {
   activeShare: number;
 }
 
-export const DEPARTMENTS = ["Customer Service", "Engineering", "Sales", "Marketing", "Finance", "HR", "Logistics", "Retail", "IT", "Legal", "Product", "Facilities"];
+export const DEPARTMENTS = [
+  "Customer Service",
+  "Engineering",
+  "Sales",
+  "Marketing",
+  "Finance",
+  "HR",
+  "Logistics",
+  "Retail",
+  "IT",
+  "Legal",
+  "Product",
+  "Facilities",
+];
 
 export function seedSize(scale: number): SeedSize {
   return { employees: Math.round(150_000 * scale), awards: Math.round(2_000_000 * scale), activeShare: 0.06 };

@@ -9,7 +9,11 @@ export function percentile(values: number[], p: number): number {
 export const ms = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(1)) : null);
 
 /** Runs `total` requests with `concurrency` clients, each timing its own requests; statuses are counted. */
-export async function runConcurrently(total: number, concurrency: number, request: (i: number) => Promise<number>): Promise<{ latencies: number[]; statuses: Record<string, number> }> {
+export async function runConcurrently(
+  total: number,
+  concurrency: number,
+  request: (i: number) => Promise<number>,
+): Promise<{ latencies: number[]; statuses: Record<string, number> }> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let next = 0;

@@ -17,9 +17,32 @@ const DISCOURSE_WEBHOOK_SECRET = "bench-discourse-webhook-secret";
 const TEAMS_APP = { id: "5a0d7e2c-1b3f-4c6d-9e8a-7f6b5c4d3e2f", password: "bench-teams-client-secret" };
 
 export const CHANNELS = Array.from({ length: 10 }, (_, i) => `C0BENCH${String(i).padStart(2, "0")}`);
-export const admin: SlackUser = { id: "U0ADMIN", name: "dana", realName: "Dana Verhoeven", displayName: "Dana", email: "dana@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
-export const priya: SlackUser = { id: "U0PRIYA", name: "priya", realName: "Priya Raman", displayName: "Priya", email: "priya@voltaro.example", locale: "en-GB", tz: "Europe/Amsterdam" };
-export const sanne: TeamsUser = { id: "29:1Kq8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS_yXvBn3MkLp8HsJd2Fg6Ct", aadObjectId: "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e", name: "Sanne de Vries", displayName: "Sanne", email: "sanne.devries@voltaro.example", locale: "en-GB" };
+export const admin: SlackUser = {
+  id: "U0ADMIN",
+  name: "dana",
+  realName: "Dana Verhoeven",
+  displayName: "Dana",
+  email: "dana@voltaro.example",
+  locale: "en-GB",
+  tz: "Europe/Amsterdam",
+};
+export const priya: SlackUser = {
+  id: "U0PRIYA",
+  name: "priya",
+  realName: "Priya Raman",
+  displayName: "Priya",
+  email: "priya@voltaro.example",
+  locale: "en-GB",
+  tz: "Europe/Amsterdam",
+};
+export const sanne: TeamsUser = {
+  id: "29:1Kq8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS_yXvBn3MkLp8HsJd2Fg6Ct",
+  aadObjectId: "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e",
+  name: "Sanne de Vries",
+  displayName: "Sanne",
+  email: "sanne.devries@voltaro.example",
+  locale: "en-GB",
+};
 export const customer: CommunityUser = { id: 312, username: "marieke_vdberg", name: "Marieke van den Berg", email: "marieke.vdberg@example.nl", trustLevel: 1 };
 const priyaOnCommunity: CommunityUser = { id: 77, username: "priya", name: "Priya Raman", email: "priya@voltaro.example", trustLevel: 3 };
 
@@ -34,8 +57,18 @@ export interface World {
 }
 
 export async function startWorld(options: { ceilings: boolean }): Promise<World> {
-  const slack = new SlackStandIn(SLACK_BOT_TOKEN, { [admin.id]: admin, [priya.id]: priya }, Object.fromEntries(CHANNELS.map((id, i) => [id, `questions-${i}`])), options.ceilings ? { postsPerChannelPerSecond: 1 } : {});
-  const discourse = new DiscourseStandIn(DISCOURSE_API_KEY, DISCOURSE_WEBHOOK_SECRET, [customer, priyaOnCommunity], options.ceilings ? { requestsPerMinute: 60 } : {});
+  const slack = new SlackStandIn(
+    SLACK_BOT_TOKEN,
+    { [admin.id]: admin, [priya.id]: priya },
+    Object.fromEntries(CHANNELS.map((id, i) => [id, `questions-${i}`])),
+    options.ceilings ? { postsPerChannelPerSecond: 1 } : {},
+  );
+  const discourse = new DiscourseStandIn(
+    DISCOURSE_API_KEY,
+    DISCOURSE_WEBHOOK_SECRET,
+    [customer, priyaOnCommunity],
+    options.ceilings ? { requestsPerMinute: 60 } : {},
+  );
   const teams = new BotFrameworkStandIn(TEAMS_APP, [sanne], SUPPORT_TEAM, options.ceilings ? { perThread: TEAMS_THREAD_LIMITS } : {});
   await Promise.all([slack.start(), discourse.start(), teams.start()]);
   return {

@@ -17,11 +17,26 @@ export async function measureAcks(world: World, appUrl: string) {
   // A snapshot: clicks redraw the card (Claim becomes Release), the benchmark keeps pressing the same button.
   const card = structuredClone(await cardFor(world, topicId));
   const { slack, teams } = world.senders(appUrl);
-  const teamsCard: TeamsPost = { id: "1763633650000", conversationId: `${CUSTOMER_QUESTIONS};messageid=1763633650000`, channelId: CUSTOMER_QUESTIONS, threadOf: "1763633650000", text: "", card: null };
+  const teamsCard: TeamsPost = {
+    id: "1763633650000",
+    conversationId: `${CUSTOMER_QUESTIONS};messageid=1763633650000`,
+    channelId: CUSTOMER_QUESTIONS,
+    threadOf: "1763633650000",
+    text: "",
+    card: null,
+  };
   // An answer form sent empty: the app answers with the field's error, as it must within Slack's 3 seconds.
   // As the app opens it: ids and the form's language (so a field error needs no database read before the ack).
-  const form = { id: "V0BENCH01", type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId, channelId: CHANNELS[0], messageTs: card.ts, locale: "en" }) };
-  const emptyAnswer = { answer: { answer_text: { type: "plain_text_input", value: "" } }, consent: { publish_as_me: { type: "checkboxes", selected_options: [] } } };
+  const form = {
+    id: "V0BENCH01",
+    type: "modal",
+    callback_id: ANSWER_MODAL,
+    private_metadata: JSON.stringify({ topicId, channelId: CHANNELS[0], messageTs: card.ts, locale: "en" }),
+  };
+  const emptyAnswer = {
+    answer: { answer_text: { type: "plain_text_input", value: "" } },
+    consent: { publish_as_me: { type: "checkboxes", selected_options: [] } },
+  };
   const kinds: Array<[string, (i: number) => Promise<number>]> = [
     ["Slack slash command (/advocate help)", async () => (await slack.slashCommand(priya, CHANNELS[0] ?? "", "help")).status],
     ["Slack button (Claim on a card)", async () => (await slack.clickButton(priya, card, "advocate_claim")).status],

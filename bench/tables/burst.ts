@@ -21,7 +21,15 @@ async function until(done: () => boolean, timeoutMs: number): Promise<number> {
 
 function row(what: string, sent: number, unique: number, total: number, minutes: number, ceiling: number) {
   const perMinute = unique / minutes;
-  return { burst: what, sent, "delivered/min": Math.round(perMinute), ceiling, "of ceiling": Number((perMinute / ceiling).toFixed(3)), lost: sent - unique, duplicated: total - unique };
+  return {
+    burst: what,
+    sent,
+    "delivered/min": Math.round(perMinute),
+    ceiling,
+    "of ceiling": Number((perMinute / ceiling).toFixed(3)),
+    lost: sent - unique,
+    duplicated: total - unique,
+  };
 }
 
 /**
@@ -36,7 +44,7 @@ async function questionBurst<K, P>(world: World, count: number, channels: number
   for (let i = 0; i < count; i += 20) {
     await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, j) => newQuestion(world, tag(i + j))));
   }
-  const finished = await until(() => fresh().length >= count, ((count / channels) * 1000) + 60_000);
+  const finished = await until(() => fresh().length >= count, (count / channels) * 1000 + 60_000);
   const cards = fresh();
   return { cards, total: cards.reduce((sum, [, posts]) => sum + posts.length, 0), minutes: (finished - started) / 60_000 };
 }
@@ -60,7 +68,7 @@ export async function burstAnswers(world: World, appUrl: string, cards: SlackMes
     const reply = await slack.submitView(priya, form.view, form.values);
     if (reply.status !== 200 || reply.json) throw new Error(`answer ${i} refused: ${reply.status} ${JSON.stringify(reply.json)}`);
   }
-  const finished = await until(() => published.size >= chosen.length, ((chosen.length / DISCOURSE_CEILING_PER_MINUTE) * 60_000) + 120_000);
+  const finished = await until(() => published.size >= chosen.length, (chosen.length / DISCOURSE_CEILING_PER_MINUTE) * 60_000 + 120_000);
   const total = [...published.values()].reduce((sum, n) => sum + n, 0);
   return row(`${chosen.length} answers → Discourse`, chosen.length, published.size, total, (finished - started) / 60_000, DISCOURSE_CEILING_PER_MINUTE);
 }

@@ -49,24 +49,45 @@ export function topicOf(message: SlackMessage): number | null {
 }
 
 export async function cardFor(world: World, topicId: number): Promise<SlackMessage> {
-  return waitFor(`the card of topic ${topicId}`, () => [...world.slack.messages.values()].find((message) => message.metadata && topicOf(message) === topicId), 60_000);
+  return waitFor(
+    `the card of topic ${topicId}`,
+    () => [...world.slack.messages.values()].find((message) => message.metadata && topicOf(message) === topicId),
+    60_000,
+  );
 }
 
 /** Priya links her community account once, with her own yes. */
 export async function linkPriya(world: World, appUrl: string): Promise<void> {
   const { slack } = world.senders(appUrl);
   await slack.slashCommand(priya, CHANNELS[0] ?? "", "link");
-  const offer = await waitFor("the link offer", () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")), 120_000);
+  const offer = await waitFor(
+    "the link offer",
+    () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")),
+    120_000,
+  );
   const answered = world.slack.responses().length;
   await slack.clickButton(priya, offer, "advocate_link_accept");
   // The click is acknowledged first and linked after: wait for the confirmation that replaces the offer.
-  await waitFor("the link confirmation", () => world.slack.responses().slice(answered).some((response) => response.userId === priya.id), 60_000);
+  await waitFor(
+    "the link confirmation",
+    () =>
+      world.slack
+        .responses()
+        .slice(answered)
+        .some((response) => response.userId === priya.id),
+    60_000,
+  );
 }
 
 /** Priya's answer form for a card, as submitted (the view id is what makes a resubmission the same answer). */
 export function answerForm(card: SlackMessage, viewId: string) {
   return {
-    view: { id: viewId, type: "modal", callback_id: ANSWER_MODAL, private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts, locale: "en" }) },
+    view: {
+      id: viewId,
+      type: "modal",
+      callback_id: ANSWER_MODAL,
+      private_metadata: JSON.stringify({ topicId: topicOf(card), channelId: card.channel, messageTs: card.ts, locale: "en" }),
+    },
     values: {
       answer: { answer_text: { type: "plain_text_input", value: `Dank voor je vraag! Bij een overstap wordt de maandtermijn verrekend (${viewId}).` } },
       consent: { publish_as_me: { type: "checkboxes", selected_options: [{ value: "publish_as_me" }] } },
@@ -78,7 +99,14 @@ export function answerForm(card: SlackMessage, viewId: string) {
 export function publishedByPriya(world: World): Map<number, number> {
   const published = new Map<number, number>();
   world.discourse.onActivity((activity) => {
-    if (activity.kind !== "api" || activity.method !== "POST" || activity.path !== "/posts.json" || activity.status !== 200 || activity.apiUsername !== priya.name) return;
+    if (
+      activity.kind !== "api" ||
+      activity.method !== "POST" ||
+      activity.path !== "/posts.json" ||
+      activity.status !== 200 ||
+      activity.apiUsername !== priya.name
+    )
+      return;
     const topicId = Number((activity.body as { topic_id?: unknown } | null)?.topic_id);
     published.set(topicId, (published.get(topicId) ?? 0) + 1);
   });

@@ -197,9 +197,20 @@ export class BotFrameworkStandIn {
   private connector(request: StandInRequest): StandInReply {
     const body = parseJson(request.body);
     const reply: StandInReply & { post?: TeamsPost } =
-      request.headers.authorization === `Bearer ${this.botToken}` ? this.connectorMethod(request.method, segments(request.url.pathname), body) : { status: 401, json: { message: "Authorization has been denied for this request." } };
+      request.headers.authorization === `Bearer ${this.botToken}`
+        ? this.connectorMethod(request.method, segments(request.url.pathname), body)
+        : { status: 401, json: { message: "Authorization has been denied for this request." } };
     const { post, ...answer } = reply;
-    this.record({ kind: "connector", seq: ++this.seq, method: request.method, path: decodeURIComponent(request.url.pathname), status: answer.status ?? 200, body, reply: answer.json, ...(post ? { post } : {}) });
+    this.record({
+      kind: "connector",
+      seq: ++this.seq,
+      method: request.method,
+      path: decodeURIComponent(request.url.pathname),
+      status: answer.status ?? 200,
+      body,
+      reply: answer.json,
+      ...(post ? { post } : {}),
+    });
     return answer;
   }
 
@@ -237,7 +248,11 @@ export class BotFrameworkStandIn {
     const over = windows.find((window) => times.filter((at) => at > now - window.windowMs).length >= window.count);
     if (over) {
       this.recent.set(conversationId, times);
-      return { status: 429, headers: { "Retry-After": "1" }, json: { error: { code: "TooManyRequests", message: `More than ${over.count} messages in ${over.windowMs / 1000} s in this conversation` } } };
+      return {
+        status: 429,
+        headers: { "Retry-After": "1" },
+        json: { error: { code: "TooManyRequests", message: `More than ${over.count} messages in ${over.windowMs / 1000} s in this conversation` } },
+      };
     }
     this.recent.set(conversationId, [...times, now]);
     return null;
@@ -248,7 +263,10 @@ export class BotFrameworkStandIn {
     if (channelId) {
       if (!this.channelName(channelId)) return notFound("ConversationNotFound", "Conversation not found.");
       const id = String(this.nextMessageId++);
-      const post = this.store({ id, conversationId: `${channelId};messageid=${id}`, channelId, threadOf: null }, (body.activity ?? {}) as Record<string, unknown>);
+      const post = this.store(
+        { id, conversationId: `${channelId};messageid=${id}`, channelId, threadOf: null },
+        (body.activity ?? {}) as Record<string, unknown>,
+      );
       return { status: 201, json: { id: post.conversationId, activityId: id }, post };
     }
     const member = this.users.find((user) => user.id === (body.members as Array<{ id?: string }> | undefined)?.[0]?.id);
@@ -273,7 +291,9 @@ export class BotFrameworkStandIn {
   }
 
   private store(where: Pick<TeamsPost, "id" | "conversationId" | "channelId" | "threadOf">, activity: Record<string, unknown>): TeamsPost {
-    const attachment = (activity.attachments as Array<{ contentType?: string; content?: unknown }> | undefined)?.find((item) => item.contentType === "application/vnd.microsoft.card.adaptive");
+    const attachment = (activity.attachments as Array<{ contentType?: string; content?: unknown }> | undefined)?.find(
+      (item) => item.contentType === "application/vnd.microsoft.card.adaptive",
+    );
     const post: TeamsPost = { ...where, text: String(activity.text ?? ""), card: (attachment?.content as AdaptiveCardJson | undefined) ?? null };
     this.posts.set(post.id, post);
     return post;

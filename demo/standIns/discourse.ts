@@ -204,13 +204,20 @@ export class DiscourseStandIn {
     return {
       status: 429,
       headers: { "Retry-After": String(waitSeconds) },
-      json: { errors: ["You’ve performed this action too many times. Please wait a few seconds before trying again."], error_type: "rate_limit", extras: { wait_seconds: waitSeconds, time_left: `${waitSeconds} seconds` } },
+      json: {
+        errors: ["You’ve performed this action too many times. Please wait a few seconds before trying again."],
+        error_type: "rate_limit",
+        extras: { wait_seconds: waitSeconds, time_left: `${waitSeconds} seconds` },
+      },
     };
   }
 
   private route(request: StandInRequest, apiUsername: string): StandInReply {
     if (request.headers["api-key"] !== this.apiKey) {
-      return { status: 403, json: { errors: ["You are not permitted to view the requested resource. The API username or key is invalid."], error_type: "invalid_access" } };
+      return {
+        status: 403,
+        json: { errors: ["You are not permitted to view the requested resource. The API username or key is invalid."], error_type: "invalid_access" },
+      };
     }
     const path = request.url.pathname;
     const notFound: StandInReply = { status: 404, json: { errors: ["The requested URL or resource could not be found."], error_type: "not_found" } };
@@ -235,16 +242,18 @@ export class DiscourseStandIn {
 
   private createPostFromApi(request: StandInRequest, apiUsername: string): StandInReply {
     const author = [...this.users.values()].find((user) => user.username.toLowerCase() === apiUsername.toLowerCase());
-    if (!author) return { status: 403, json: { errors: ["You are not permitted to view the requested resource. The API username or key is invalid."], error_type: "invalid_access" } };
+    if (!author)
+      return {
+        status: 403,
+        json: { errors: ["You are not permitted to view the requested resource. The API username or key is invalid."], error_type: "invalid_access" },
+      };
     const body = parseJson(request.body) as { topic_id?: number; raw?: string; reply_to_post_number?: number } | null;
     const topic = this.topics.get(Number(body?.topic_id));
     if (!topic) return { status: 422, json: { action: "create_post", errors: ["Topic not found"] } };
     if ((body?.raw ?? "").trim().length < 20) return { status: 422, json: { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] } };
     const post = this.createPost(author, topic.id, body?.raw ?? "", body?.reply_to_post_number ?? null);
     // Discourse then fires post_created from a background job.
-    const delivery = new Promise((resolve) => setTimeout(resolve, 20))
-      .then(() => this.emit("post_created", this.postCreatedBody(post)))
-      .catch(() => undefined);
+    const delivery = new Promise((resolve) => setTimeout(resolve, 20)).then(() => this.emit("post_created", this.postCreatedBody(post))).catch(() => undefined);
     this.pending.add(delivery);
     void delivery.finally(() => this.pending.delete(delivery));
     return { json: this.createPostResponseJson(post) };
@@ -418,7 +427,10 @@ export class DiscourseStandIn {
     delete rest.created_by;
     delete rest.last_poster;
     return {
-      post_stream: { posts: posts.map((post) => ({ ...this.postJson(post), read: true, yours: false, actions_summary: [] })), stream: posts.map((post) => post.id) },
+      post_stream: {
+        posts: posts.map((post) => ({ ...this.postJson(post), read: true, yours: false, actions_summary: [] })),
+        stream: posts.map((post) => post.id),
+      },
       timeline_lookup: [[1, 0]],
       suggested_topics: [],
       ...rest,
@@ -426,7 +438,10 @@ export class DiscourseStandIn {
       chunk_size: 20,
       details: {
         can_create_post: true,
-        participants: [...new Set(posts.map((post) => post.userId))].map((id) => this.users.get(id)).filter((user): user is CommunityUser => !!user).map((user) => this.basicUser(user)),
+        participants: [...new Set(posts.map((post) => post.userId))]
+          .map((id) => this.users.get(id))
+          .filter((user): user is CommunityUser => !!user)
+          .map((user) => this.basicUser(user)),
         created_by: creator ? this.basicUser(creator) : null,
         last_poster: last ? this.basicUser(this.author(last)) : null,
       },
@@ -437,7 +452,10 @@ export class DiscourseStandIn {
     const topics = [...this.topics.values()].sort((a, b) => b.id - a.id);
     const userIds = new Set(topics.flatMap((topic) => this.topicPosts(topic).map((post) => post.userId)));
     return {
-      users: [...userIds].map((id) => this.users.get(id)).filter((user): user is CommunityUser => !!user).map((user) => this.basicUser(user)),
+      users: [...userIds]
+        .map((id) => this.users.get(id))
+        .filter((user): user is CommunityUser => !!user)
+        .map((user) => this.basicUser(user)),
       primary_groups: [],
       flair_groups: [],
       topic_list: {
@@ -467,7 +485,13 @@ export class DiscourseStandIn {
             category_id: topic.categoryId,
             last_poster_username: last ? this.author(last).username : null,
             has_accepted_answer: false,
-            posters: [...new Set(posts.map((post) => post.userId))].map((user_id) => ({ extras: null, description: "Poster", user_id, primary_group_id: null, flair_group_id: null })),
+            posters: [...new Set(posts.map((post) => post.userId))].map((user_id) => ({
+              extras: null,
+              description: "Poster",
+              user_id,
+              primary_group_id: null,
+              flair_group_id: null,
+            })),
           };
         }),
       },
@@ -508,7 +532,12 @@ function cook(raw: string): string {
     .replace(/<!--[\s\S]*?-->/g, "")
     .trim()
     .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>\n").replace(/@([\w.-]+)/g, '<a class="mention" href="/u/$1">@$1</a>')}</p>`)
+    .map(
+      (paragraph) =>
+        `<p>${escapeHtml(paragraph)
+          .replace(/\n/g, "<br>\n")
+          .replace(/@([\w.-]+)/g, '<a class="mention" href="/u/$1">@$1</a>')}</p>`,
+    )
     .join("\n");
 }
 

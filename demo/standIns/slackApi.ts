@@ -198,7 +198,6 @@ export class SlackStandIn {
     return `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, "0")}`;
   }
 
-
   private viewJson(view: unknown, type: "modal" | "home"): Record<string, unknown> {
     const input = (typeof view === "object" && view !== null ? view : {}) as Record<string, unknown>;
     const id = `V07DEMO${String(++this.viewCounter).padStart(4, "0")}`;

@@ -30,17 +30,9 @@ export interface Clock {
 export interface CommunityPort {
   readonly name: string;
   readonly baseUrl: string;
-  createReply(input: {
-    topicId: number;
-    raw: string;
-    asUsername: string;
-  }): Promise<{ postId: number; url: string }>;
+  createReply(input: { topicId: number; raw: string; asUsername: string }): Promise<{ postId: number; url: string }>;
   /** Finds a reply we may already have made (after a crash mid-publish), by the marker in its raw text. */
-  findReplyByMarker(input: {
-    topicId: number;
-    username: string;
-    marker: string;
-  }): Promise<{ postId: number; url: string } | null>;
+  findReplyByMarker(input: { topicId: number; username: string; marker: string }): Promise<{ postId: number; url: string } | null>;
   findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
   getTopic(topicId: number): Promise<TopicSnapshot | null>;
   /** The topic's posts, oldest first (its first page, about 20): what an answer draft is grounded in. */
@@ -129,7 +121,9 @@ export interface EmployeeRepo {
 export interface AnswerRepo {
   byId(id: string): Promise<Answer | null>;
   bySubmissionKey(key: string): Promise<Answer | null>;
-  create(answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs"> & Partial<Pick<Answer, "aiAssisted">>): Promise<Answer>;
+  create(
+    answer: Pick<Answer, "questionId" | "employeeId" | "cardId" | "submissionKey" | "body" | "postedAs"> & Partial<Pick<Answer, "aiAssisted">>,
+  ): Promise<Answer>;
   update(id: string, patch: Partial<Answer>): Promise<Answer>;
   byCommunityPost(postId: number): Promise<Answer | null>;
   /** Answers the community accepted as the solution since the date, with their author and question title. */
@@ -276,7 +270,9 @@ type PromiseField = "promiseMinutes" | "escalateSurface" | "escalateKind" | "esc
 export interface RuleRepo {
   list(): Promise<RoutingRule[]>;
   /** A rule with the same criteria and priority gains the target; otherwise a new rule is made. */
-  add(rule: Omit<RoutingRule, "id" | "targets" | PromiseField> & Partial<Pick<RoutingRule, PromiseField>> & { target: ChatTarget; createdBy: string }): Promise<{ rule: RoutingRule; merged: boolean }>;
+  add(
+    rule: Omit<RoutingRule, "id" | "targets" | PromiseField> & Partial<Pick<RoutingRule, PromiseField>> & { target: ChatTarget; createdBy: string },
+  ): Promise<{ rule: RoutingRule; merged: boolean }>;
   remove(id: number): Promise<boolean>;
 }
 
@@ -335,7 +331,12 @@ export interface StoryScheduleRepo {
 /** A language model that answers in JSON following a schema (OpenAI, Azure OpenAI or a compatible server). */
 export interface LanguageModel {
   /** Throws on a timeout or any failure; the caller falls back to rules. */
-  completeJson(request: { system: string; user: string; schemaName: string; schema: Record<string, unknown> }): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
+  completeJson(request: {
+    system: string;
+    user: string;
+    schemaName: string;
+    schema: Record<string, unknown>;
+  }): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
   /** A vector for the text's meaning (an embedding model); throws on a timeout or any failure. */
   embed(text: string): Promise<{ vector: number[]; promptTokens: number }>;
 }

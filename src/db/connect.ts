@@ -109,7 +109,8 @@ async function connectPglite(dataDir: string): Promise<Database> {
 function checkFolder(dataDir: string): void {
   if (!existsSync(dataDir) || existsSync(path.join(dataDir, "PG_VERSION"))) return;
   const files = readdirSync(dataDir);
-  if (files.length) throw new DataFolderUnreadableError(dataDir, `it holds files but no database (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`);
+  if (files.length)
+    throw new DataFolderUnreadableError(dataDir, `it holds files but no database (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`);
 }
 
 /** PGlite fails with WebAssembly aborts and exit statuses, not always Errors. */

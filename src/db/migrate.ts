@@ -47,23 +47,23 @@ export async function appliedMigrations(sql: SqlRunner): Promise<string[]> {
 /** Applies what is missing; returns the names applied now. */
 export async function migrate(runner: SqlRunner): Promise<string[]> {
   return runner.session(async (sql) => {
-  await sql.exec(`SELECT pg_advisory_lock(${LOCK_KEY})`);
-  try {
-    await sql.exec(CREATE_TABLE);
-    const done = new Set(await appliedMigrations(sql));
-    const applied: string[] = [];
-    for (const migration of listMigrations()) {
-      if (done.has(migration.name)) continue;
-      const id = randomUUID();
-      await sql.exec(
-        `BEGIN;\n${migration.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${migration.checksum}', now(), '${migration.name}', 1);\nCOMMIT;`,
-      );
-      applied.push(migration.name);
+    await sql.exec(`SELECT pg_advisory_lock(${LOCK_KEY})`);
+    try {
+      await sql.exec(CREATE_TABLE);
+      const done = new Set(await appliedMigrations(sql));
+      const applied: string[] = [];
+      for (const migration of listMigrations()) {
+        if (done.has(migration.name)) continue;
+        const id = randomUUID();
+        await sql.exec(
+          `BEGIN;\n${migration.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${migration.checksum}', now(), '${migration.name}', 1);\nCOMMIT;`,
+        );
+        applied.push(migration.name);
+      }
+      return applied;
+    } finally {
+      await sql.exec(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
     }
-    return applied;
-  } finally {
-    await sql.exec(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
-  }
   });
 }
 

@@ -16,9 +16,7 @@ void instance.init({
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
   returnNull: false,
-  resources: Object.fromEntries(
-    LOCALES.map((locale) => [locale, { translation: JSON.parse(readFileSync(path.join(LOCALES_DIR, `${locale}.json`), "utf8")) }]),
-  ),
+  resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: JSON.parse(readFileSync(path.join(LOCALES_DIR, `${locale}.json`), "utf8")) }])),
 });
 
 /** "nl-NL", "nl_BE", "NL" → "nl"; anything unsupported → the fallback. */
@@ -39,7 +37,11 @@ export function translator(locale: string | null | undefined, cmd: string = COMM
 export function timeAgo(from: Date, now: Date, locale: string): string {
   const seconds = Math.round((from.getTime() - now.getTime()) / 1000);
   const format = new Intl.RelativeTimeFormat(normalizeLocale(locale), { numeric: "auto" });
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [["day", 86400], ["hour", 3600], ["minute", 60]];
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ];
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   return format.format(seconds, "second");
 }

@@ -43,19 +43,24 @@ export class StoryTimers implements ScheduleTimers {
   /** Starts timers for stored schedules that have none, and stops those whose schedule is gone. */
   sync(): Promise<void> {
     // One sync at a time: two at once could both start a timer for the same new schedule.
-    this.syncing = this.syncing.catch(() => undefined).then(async () => {
-      const schedules = await this.store.storySchedules.list();
-      const wanted = new Set(schedules.map((schedule) => schedule.id));
-      for (const [id, task] of this.tasks) {
-        if (wanted.has(id)) continue;
-        void task.destroy();
-        this.tasks.delete(id);
-      }
-      for (const schedule of schedules) {
-        if (this.tasks.has(schedule.id)) continue;
-        this.tasks.set(schedule.id, cron.schedule(cronOf(schedule), (context) => this.fire(schedule, context.date), { timezone: schedule.timezone, name: `story-${schedule.id}` }));
-      }
-    });
+    this.syncing = this.syncing
+      .catch(() => undefined)
+      .then(async () => {
+        const schedules = await this.store.storySchedules.list();
+        const wanted = new Set(schedules.map((schedule) => schedule.id));
+        for (const [id, task] of this.tasks) {
+          if (wanted.has(id)) continue;
+          void task.destroy();
+          this.tasks.delete(id);
+        }
+        for (const schedule of schedules) {
+          if (this.tasks.has(schedule.id)) continue;
+          this.tasks.set(
+            schedule.id,
+            cron.schedule(cronOf(schedule), (context) => this.fire(schedule, context.date), { timezone: schedule.timezone, name: `story-${schedule.id}` }),
+          );
+        }
+      });
     return this.syncing;
   }
 

@@ -71,7 +71,8 @@ export class OutboxWorker {
   private takeUp(): Promise<void> {
     this.takenUp ??= (async () => {
       const { liveness, prisma } = this.options;
-      if (liveness.kind === "sole") await prisma.$executeRawUnsafe(`UPDATE "OutboxLane" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "lockedBy" IS NOT NULL`);
+      if (liveness.kind === "sole")
+        await prisma.$executeRawUnsafe(`UPDATE "OutboxLane" SET "lockedUntil" = NULL, "lockedBy" = NULL WHERE "lockedBy" IS NOT NULL`);
       else this.heldLock = await liveness.hold(WORKER_LOCK_CLASS, Number(this.id));
     })();
     return this.takenUp;

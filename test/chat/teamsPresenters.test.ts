@@ -48,7 +48,10 @@ test("an open card: Claim is a Universal Action, Answer and Not for us open dial
 });
 
 test("claimed and answered cards say so, with the claim time in 24-hour company time", () => {
-  const claimed = questionCard(view({ type: "claimed", by: "Sanne", until: new Date("2026-11-23T15:30:00Z") }, ["release", "answer", "pass"]), "Europe/Amsterdam");
+  const claimed = questionCard(
+    view({ type: "claimed", by: "Sanne", until: new Date("2026-11-23T15:30:00Z") }, ["release", "answer", "pass"]),
+    "Europe/Amsterdam",
+  );
   expect(JSON.stringify(claimed.body)).toContain("Sanne is on it (until 16:30)");
   expect((claimed.actions as Element[])[0]?.verb).toBe("advocate.release");
   const answered = questionCard(view({ type: "answered", by: "Sanne", url: "https://community.voltaro.example/t/factuur/4821/3" }, []), "Europe/Amsterdam");
@@ -67,7 +70,10 @@ test("escape leaves ordinary punctuation alone", () => {
 });
 
 test("an AI-routed card shows the model's summary and how sure it was, as plain text", () => {
-  const card = questionCard({ ...view({ type: "open" }, ["claim"]), summary: "Charged *twice* after switching", routing: { by: "ai", confidence: 0.86 } }, "Europe/Amsterdam");
+  const card = questionCard(
+    { ...view({ type: "open" }, ["claim"]), summary: "Charged *twice* after switching", routing: { by: "ai", confidence: 0.86 } },
+    "Europe/Amsterdam",
+  );
   const texts = (card.body as Element[]).map((element) => element.text ?? "");
   expect(texts).toContain("In short: Charged \\*twice\\* after switching · Routed by AI (86 % sure)");
 });

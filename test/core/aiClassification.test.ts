@@ -17,7 +17,11 @@ test("no routing target and no topics are valid answers too", () => {
 
 test.each([
   ["text that is not JSON", "Sure! Here is the classification: complaint", "not_json"],
-  ["a partial answer (no summaries, no confidence)", JSON.stringify({ kind: "question", topics: [], language: "en", urgency: "low", sentiment: "neutral", target: null }), "invalid"],
+  [
+    "a partial answer (no summaries, no confidence)",
+    JSON.stringify({ kind: "question", topics: [], language: "en", urgency: "low", sentiment: "neutral", target: null }),
+    "invalid",
+  ],
   ["a summary missing for one language", classificationText({ summaries: { en: "Charged twice." } }), "invalid"],
   ["a kind outside the five", classificationText({ kind: "rant" }), "invalid"],
   ["a confidence above 1", classificationText({ confidence: 1.7 }), "invalid"],

@@ -46,8 +46,14 @@ beforeEach(async () => {
 });
 
 test("admins add charities; bad names and web addresses are refused; anyone lists them", async () => {
-  expect(charity(await run(admin, "charity add KWF Kankerbestrijding https://www.kwf.nl"))).toMatchObject({ kind: "added", charity: { id: 1, name: "KWF Kankerbestrijding", url: "https://www.kwf.nl/" } });
-  expect(charity(await run(admin, "charity add Natuurmonumenten <https://www.natuurmonumenten.nl|natuurmonumenten.nl>"))).toMatchObject({ kind: "added", charity: { url: "https://www.natuurmonumenten.nl/" } });
+  expect(charity(await run(admin, "charity add KWF Kankerbestrijding https://www.kwf.nl"))).toMatchObject({
+    kind: "added",
+    charity: { id: 1, name: "KWF Kankerbestrijding", url: "https://www.kwf.nl/" },
+  });
+  expect(charity(await run(admin, "charity add Natuurmonumenten <https://www.natuurmonumenten.nl|natuurmonumenten.nl>"))).toMatchObject({
+    kind: "added",
+    charity: { url: "https://www.natuurmonumenten.nl/" },
+  });
   for (const bad of ["charity add KWF kwf", "charity add KWF javascript:alert(1)", "charity add KWF https://localhost", "charity add KWF ftp://kwf.nl"]) {
     expect(charity(await run(admin, bad))).toMatchObject({ kind: "error", problem: "bad_url" });
   }
@@ -84,7 +90,9 @@ test("the point value and budget are stored exactly; negative or garbled ones ar
   }
   expect(await say(admin, "charity budget -5")).toContain("“-5” is not a budget");
   // Every change is a new full row: the history says who set what, when.
-  expect(await db.prisma.charityTerms.findMany({ orderBy: { id: "asc" }, select: { microEurosPerPoint: true, quarterBudgetCents: true, setBy: true } })).toEqual([
+  expect(
+    await db.prisma.charityTerms.findMany({ orderBy: { id: "asc" }, select: { microEurosPerPoint: true, quarterBudgetCents: true, setBy: true } }),
+  ).toEqual([
     { microEurosPerPoint: 100_000, quarterBudgetCents: null, setBy: "UADMIN" },
     { microEurosPerPoint: 12_500, quarterBudgetCents: null, setBy: "UADMIN" },
     { microEurosPerPoint: 12_500, quarterBudgetCents: 500_000, setBy: "UADMIN" },
@@ -104,14 +112,18 @@ test("picking: by id, unknown ids refused, removed charities unpickable, the def
   await award(alice, 40, "2026-11-19T12:00:00Z");
 
   // Alice never picked: the default is hers.
-  expect(charity(await run(alice, "charity"))).toMatchObject({ kind: "picker", picker: { charities: [{ id: 1 }, { id: 2 }, { id: 3 }], current: { charity: { id: 1 }, chosen: false } } });
+  expect(charity(await run(alice, "charity"))).toMatchObject({
+    kind: "picker",
+    picker: { charities: [{ id: 1 }, { id: 2 }, { id: 3 }], current: { charity: { id: 1 }, chosen: false } },
+  });
   expect(await say(alice, "charity mine")).toBe("Your 340 points = €34.00 for *KWF* this quarter.");
   expect(await say(alice, "charity mine", "nl")).toBe("Jouw 340 punten = €\u00a034,00 voor *KWF* dit kwartaal.");
   expect(await say(alice, "points")).toContain("Your 340 points = €34.00 for *KWF* this quarter.");
 
   expect(charity(await run(alice, "charity pick 2"))).toMatchObject({ kind: "pick", result: { status: "picked", charity: { name: "Natuurmonumenten" } } });
   expect(await say(alice, "charity mine")).toBe("Your 340 points = €34.00 for *Natuurmonumenten* this quarter.");
-  for (const bad of ["42", "x", "", "-1"]) expect(charity(await run(alice, `charity pick ${bad}`))).toMatchObject({ kind: "pick", result: { status: "unknown_charity" } });
+  for (const bad of ["42", "x", "", "-1"])
+    expect(charity(await run(alice, `charity pick ${bad}`))).toMatchObject({ kind: "pick", result: { status: "unknown_charity" } });
   expect(await say(alice, "charity pick 42")).toBe("There is no charity “42” to choose: see /advocate charity list.");
 
   // The default cannot be removed; another one can, and its pickers fall back to the default.
@@ -144,18 +156,33 @@ test("the report: for admins only; per charity, capped pro rata when the budget 
   await award(bob, 500, "2026-09-30T12:00:00Z"); // the quarter before
 
   expect(charity(await run(alice, "charity report"))).toEqual({ kind: "error", problem: "not_allowed" });
-  expect(await say(alice, "charity report 2026-Q4")).toBe("Sorry, reports are for HR and Advocate admins only. An admin can give you access with /advocate hr grant.");
+  expect(await say(alice, "charity report 2026-Q4")).toBe(
+    "Sorry, reports are for HR and Advocate admins only. An admin can give you access with /advocate hr grant.",
+  );
   expect(charity(await run(admin, "charity report 2026-Q9"))).toMatchObject({ kind: "error", problem: "bad_quarter" });
 
   expect(charity(await run(admin, "charity report"))).toMatchObject({
     kind: "report",
-    report: { quarter: "2026-Q4", points: 1000, earnedCents: 100_00, dueCents: 100_00, capBinds: false, lines: [{ charityId: 1, points: 340, dueCents: 34_00 }, { charityId: 2, points: 660, dueCents: 66_00 }] },
+    report: {
+      quarter: "2026-Q4",
+      points: 1000,
+      earnedCents: 100_00,
+      dueCents: 100_00,
+      capBinds: false,
+      lines: [
+        { charityId: 1, points: 340, dueCents: 34_00 },
+        { charityId: 2, points: 660, dueCents: 66_00 },
+      ],
+    },
   });
   await run(admin, "charity budget 10.01");
   const capped = charity(await run(admin, "charity report 2026-Q4"));
   expect(capped).toMatchObject({ kind: "report", report: { earnedCents: 100_00, dueCents: 10_01, capBinds: true } });
   // 10.01 × 340/1000 = 3.4034 and × 660/1000 = 6.6066: floors 3.40 + 6.60, the cent left to the larger remainder.
-  expect(capped?.kind === "report" && capped.report.lines.map((line) => [line.earnedCents, line.dueCents])).toEqual([[34_00, 3_40], [66_00, 6_61]]);
+  expect(capped?.kind === "report" && capped.report.lines.map((line) => [line.earnedCents, line.dueCents])).toEqual([
+    [34_00, 3_40],
+    [66_00, 6_61],
+  ]);
   const text = await say(admin, "charity report 2026-Q4");
   expect(text).toContain("#2 Oxfam · 660 points · €66.00 uncapped → €6.61 paid · not paid yet");
   expect(text).toContain("Total: 1000 points · €100.00 uncapped → €10.01 paid: the budget cap of €10.01 applies");

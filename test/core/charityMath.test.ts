@@ -35,15 +35,42 @@ describe("largest remainder", () => {
 
   test("equal remainders: the larger weight wins, then the smaller key, whatever the input order", () => {
     // 100 over 3 equal weights: 33.33 each, one cent left → the smallest key.
-    const equal = [{ key: 3, weight: 1 }, { key: 1, weight: 1 }, { key: 2, weight: 1 }];
+    const equal = [
+      { key: 3, weight: 1 },
+      { key: 1, weight: 1 },
+      { key: 2, weight: 1 },
+    ];
     expect(Object.fromEntries(largestRemainder(100, equal))).toEqual({ 1: 34, 2: 33, 3: 33 });
     expect(Object.fromEntries(largestRemainder(100, [...equal].reverse()))).toEqual({ 1: 34, 2: 33, 3: 33 });
     // 5 over weights 1, 1, 2 (exact 1.25, 1.25, 2.5): floors 1 + 1 + 2 leave one cent, for the largest remainder.
-    expect(Object.fromEntries(largestRemainder(5, [{ key: 1, weight: 1 }, { key: 2, weight: 1 }, { key: 3, weight: 2 }]))).toEqual({ 1: 1, 2: 1, 3: 3 });
+    expect(
+      Object.fromEntries(
+        largestRemainder(5, [
+          { key: 1, weight: 1 },
+          { key: 2, weight: 1 },
+          { key: 3, weight: 2 },
+        ]),
+      ),
+    ).toEqual({ 1: 1, 2: 1, 3: 3 });
     // 1 cent over weights 3 and 3 and 6, exact 0.25, 0.25, 0.5: the largest remainder (key 9) takes it.
-    expect(Object.fromEntries(largestRemainder(1, [{ key: 1, weight: 3 }, { key: 2, weight: 3 }, { key: 9, weight: 6 }]))).toEqual({ 1: 0, 2: 0, 9: 1 });
+    expect(
+      Object.fromEntries(
+        largestRemainder(1, [
+          { key: 1, weight: 3 },
+          { key: 2, weight: 3 },
+          { key: 9, weight: 6 },
+        ]),
+      ),
+    ).toEqual({ 1: 0, 2: 0, 9: 1 });
     // Same remainder, different weights: 2 over 1 and 3 with total weight 4 → 0.5 and 1.5: equal remainders, the heavier wins.
-    expect(Object.fromEntries(largestRemainder(2, [{ key: 1, weight: 1 }, { key: 2, weight: 3 }]))).toEqual({ 1: 0, 2: 2 });
+    expect(
+      Object.fromEntries(
+        largestRemainder(2, [
+          { key: 1, weight: 1 },
+          { key: 2, weight: 3 },
+        ]),
+      ),
+    ).toEqual({ 1: 0, 2: 2 });
   });
 
   test("no weight, or nothing to split, gives every part zero", () => {
@@ -62,7 +89,11 @@ describe("donations", () => {
   test("under the budget the cap does not bind: paid equals earned at the point value", () => {
     const result = donations(perCharity, { microEurosPerPoint: 100_000, quarterBudgetCents: 500_00 });
     expect(result).toMatchObject({ points: 1000, earnedCents: 100_00, dueCents: 100_00, capBinds: false });
-    expect(result.lines.map((line) => [line.earnedCents, line.dueCents])).toEqual([[34_00, 34_00], [33_30, 33_30], [32_70, 32_70]]);
+    expect(result.lines.map((line) => [line.earnedCents, line.dueCents])).toEqual([
+      [34_00, 34_00],
+      [33_30, 33_30],
+      [32_70, 32_70],
+    ]);
   });
 
   test("a budget exactly equal to the amount does not bind either", () => {
@@ -114,7 +145,13 @@ describe("attribution", () => {
   ];
 
   test("points go to the pick, else the default", () => {
-    expect(attributePoints(rows, new Set([1, 2]), 1)).toEqual({ perCharity: [{ charityId: 1, points: 50 }, { charityId: 2, points: 100 }], unassigned: 0 });
+    expect(attributePoints(rows, new Set([1, 2]), 1)).toEqual({
+      perCharity: [
+        { charityId: 1, points: 50 },
+        { charityId: 2, points: 100 },
+      ],
+      unassigned: 0,
+    });
   });
 
   test("without a default, points of those who did not pick are left out", () => {

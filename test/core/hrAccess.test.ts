@@ -19,7 +19,11 @@ const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "
 
 const run = (ctx: CommandContext, text: string) => runCommand(deps, ctx, text);
 const say = async (ctx: CommandContext, text: string, locale = "en") => commandReplyText(await run(ctx, text), locale, slackMarkup);
-const audit = () => db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, surface: true, what: true, period: true, department: true, allowed: true, at: true } });
+const audit = () =>
+  db.prisma.reportAudit.findMany({
+    orderBy: { id: "asc" },
+    select: { userId: true, surface: true, what: true, period: true, department: true, allowed: true, at: true },
+  });
 
 beforeAll(async () => {
   db = await memoryDatabase();
@@ -40,7 +44,9 @@ beforeEach(async () => {
 
 test("someone who is neither HR nor admin is refused politely, in their language, and the refusal is audited", async () => {
   expect(await run(alice, "charity report 2026-Q3")).toEqual({ type: "charity", charity: { kind: "error", problem: "not_allowed" } });
-  expect(await say(alice, "charity report", "nl")).toBe("Sorry, rapporten zijn alleen voor HR en Advocate-beheerders. Een beheerder kan je toegang geven met /advocate hr grant.");
+  expect(await say(alice, "charity report", "nl")).toBe(
+    "Sorry, rapporten zijn alleen voor HR en Advocate-beheerders. Een beheerder kan je toegang geven met /advocate hr grant.",
+  );
   expect(await audit()).toEqual([
     { userId: "UALICE", surface: "slack", what: "charity", period: "2026-Q3", department: null, allowed: false, at: now },
     { userId: "UALICE", surface: "slack", what: "charity", period: "2026-Q4", department: null, allowed: false, at: now },

@@ -29,7 +29,15 @@ async function question(topicId: number, postedAt: string, answers: Array<[strin
   const q = await db.prisma.question.create({ data: { community: "c", topicId, url: `https://c/t/${topicId}`, postedAt: new Date(postedAt) } });
   for (const [name, at, status = "published"] of answers) {
     await db.prisma.answer.create({
-      data: { questionId: q.id, employeeId: ids[name] ?? "", submissionKey: `s${keys++}`, body: "…", postedAs: name, status, publishedAt: status === "published" ? new Date(at) : null },
+      data: {
+        questionId: q.id,
+        employeeId: ids[name] ?? "",
+        submissionKey: `s${keys++}`,
+        body: "…",
+        postedAs: name,
+        status,
+        publishedAt: status === "published" ? new Date(at) : null,
+      },
     });
   }
 }
@@ -43,7 +51,14 @@ beforeAll(async () => {
     clock: { now: () => now },
     settings: coreSettings({ hrIds: ["UHR"] }),
   };
-  for (const [name, department] of [["ann", "Sales"], ["bob", "Sales"], ["cas", "Support"], ["dee", "Support"], ["eve", null]] as const) await employee(name, department);
+  for (const [name, department] of [
+    ["ann", "Sales"],
+    ["bob", "Sales"],
+    ["cas", "Support"],
+    ["dee", "Support"],
+    ["eve", null],
+  ] as const)
+    await employee(name, department);
   await award("ann", 10, "answer_published", "2026-11-03T10:00:00Z");
   await award("ann", 25, "solution_accepted", "2026-11-04T10:00:00Z");
   await award("ann", 10, "answer_published", "2026-11-10T10:00:00Z");
@@ -53,7 +68,10 @@ beforeAll(async () => {
   await award("cas", 10, "answer_published", "2026-11-14T14:00:00Z");
   await award("cas", 10, "answer_published", "2026-11-17T10:00:00Z"); // after the period
   await award("dee", 2, "like_received", "2026-11-01T23:30:00Z"); // 00:30 on Monday 2 November in Amsterdam
-  await question(1, "2026-11-03T08:00:00Z", [["ann", "2026-11-03T10:00:00Z"], ["bob", "2026-11-03T12:00:00Z"]]);
+  await question(1, "2026-11-03T08:00:00Z", [
+    ["ann", "2026-11-03T10:00:00Z"],
+    ["bob", "2026-11-03T12:00:00Z"],
+  ]);
   await question(2, "2026-11-10T09:00:00Z", [["bob", "2026-11-10T09:30:00Z"]]);
   await question(3, "2026-11-14T10:00:00Z", [["cas", "2026-11-14T14:00:00Z"]]);
   await question(4, "2026-11-14T11:00:00Z", [["cas", "", "failed"]]);
@@ -80,11 +98,22 @@ test("the whole company over two ISO weeks: exact figures", async () => {
       medianFirstAnswerMs: 2 * 3_600_000,
       solutionsAccepted: 1,
       points: 67,
-      pointsPerCharity: [{ charity: "KWF", points: 22 }, { charity: "Oxfam", points: 45 }],
-      weekly: [{ week: "2026-W45", activeAdvocates: 2, answers: 2 }, { week: "2026-W46", activeAdvocates: 3, answers: 2 }],
+      pointsPerCharity: [
+        { charity: "KWF", points: 22 },
+        { charity: "Oxfam", points: 45 },
+      ],
+      weekly: [
+        { week: "2026-W45", activeAdvocates: 2, answers: 2 },
+        { week: "2026-W46", activeAdvocates: 3, answers: 2 },
+      ],
     },
   });
-  expect(reply.type === "report" && reply.report.top.map((row) => [row.displayName, row.points, row.rank])).toEqual([["ann", 45, 1], ["bob", 10, 2], ["cas", 10, 2], ["dee", 2, 4]]);
+  expect(reply.type === "report" && reply.report.top.map((row) => [row.displayName, row.points, row.rank])).toEqual([
+    ["ann", 45, 1],
+    ["bob", 10, 2],
+    ["cas", 10, 2],
+    ["dee", 2, 4],
+  ]);
   const text = commandReplyText(reply, "en", slackMarkup);
   expect(text).toContain("*Participation report · 2026-11-02..2026-11-15 · whole company*");
   expect(text).toContain("Active advocates: 4 of 5 employees (80%)");
@@ -97,7 +126,16 @@ test("the whole company over two ISO weeks: exact figures", async () => {
 
 test("one department (any case), and the audit of the request", async () => {
   expect(await runCommand(deps, hr, "report 2026-11-02..2026-11-15 sales")).toMatchObject({
-    report: { department: "sales", activeAdvocates: 2, employeesKnown: 2, participationPercent: 100, answersPublished: 3, medianFirstAnswerMs: 75 * 60_000, solutionsAccepted: 1, points: 55 },
+    report: {
+      department: "sales",
+      activeAdvocates: 2,
+      employeesKnown: 2,
+      participationPercent: 100,
+      answersPublished: 3,
+      medianFirstAnswerMs: 75 * 60_000,
+      solutionsAccepted: 1,
+      points: 55,
+    },
   });
   expect(await db.prisma.reportAudit.findFirst({ where: { department: "sales" }, select: { userId: true, what: true, period: true, allowed: true } })).toEqual({
     userId: "UHR",
@@ -108,9 +146,15 @@ test("one department (any case), and the audit of the request", async () => {
 });
 
 test("periods: the month so far by default, a department without a period, bad ranges refused; others refused", async () => {
-  expect(await runCommand(deps, hr, "report")).toMatchObject({ report: { period: "month", points: 77, weekly: [{ week: "2026-W44" }, { week: "2026-W45" }, { week: "2026-W46" }, { week: "2026-W47" }] } });
+  expect(await runCommand(deps, hr, "report")).toMatchObject({
+    report: { period: "month", points: 77, weekly: [{ week: "2026-W44" }, { week: "2026-W45" }, { week: "2026-W46" }, { week: "2026-W47" }] },
+  });
   expect(await runCommand(deps, hr, "report Support")).toMatchObject({ report: { period: "month", department: "Support", points: 22 } });
-  expect(await runCommand(deps, hr, "report 2026-11-15..2026-11-02")).toEqual({ type: "error", problem: "bad_report_period", detail: "2026-11-15..2026-11-02" });
+  expect(await runCommand(deps, hr, "report 2026-11-15..2026-11-02")).toEqual({
+    type: "error",
+    problem: "bad_report_period",
+    detail: "2026-11-15..2026-11-02",
+  });
   const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1", isAdmin: false };
   expect(await runCommand(deps, alice, "report week")).toEqual({ type: "error", problem: "not_allowed" });
   expect(await db.prisma.reportAudit.count({ where: { userId: "UALICE", allowed: false, period: "week" } })).toBe(1);
@@ -149,7 +193,10 @@ test("the CSV: one section per table, exact figures, quoted and formula-safe cel
   ]);
   expect(reportCsv({ ...reply.report, pointsPerCharity: [{ charity: '=HYPERLINK("x"), "Ltd"', points: 1 }] })).toContain(`"'=HYPERLINK(""x""), ""Ltd"""`);
 
-  expect(await runCommand(deps, hr, "report 2026-11-02..2026-11-15 Sales csv")).toEqual({ type: "report_sent", filename: "advocate-report-2026-11-02..2026-11-15-Sales.csv" });
+  expect(await runCommand(deps, hr, "report 2026-11-02..2026-11-15 Sales csv")).toEqual({
+    type: "report_sent",
+    filename: "advocate-report-2026-11-02..2026-11-15-Sales.csv",
+  });
   const queued = await db.prisma.outboxItem.findMany({ where: { lane: "slack:user:UHR" } });
   expect(queued).toHaveLength(1);
   expect(JSON.stringify(queued[0]?.payload)).toContain("active_advocates,2");

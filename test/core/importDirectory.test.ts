@@ -62,11 +62,16 @@ test("good rows are upserted, bad ones reported by row number with the reason; e
   expect(await deps.store.directory.departmentOf("PRIYA@voltaro.example")).toBe("Support");
 
   // Once imported, the directory is who the report counts as the employees known.
-  expect(await runCommand(deps, { surface: "slack", userId: "UADMIN", channelId: "C1", isAdmin: true }, "report month billing")).toMatchObject({ report: { employeesKnown: 1 } });
+  expect(await runCommand(deps, { surface: "slack", userId: "UADMIN", channelId: "C1", isAdmin: true }, "report month billing")).toMatchObject({
+    report: { employeesKnown: 1 },
+  });
 });
 
 test("a file without the columns, or not CSV at all, imports nothing and says why", async () => {
-  expect(await importDirectory(deps, "mail,name\nx@y.z,X\n", HR)).toEqual({ imported: 0, problems: [{ row: 1, reason: "the header lacks email, department" }] });
+  expect(await importDirectory(deps, "mail,name\nx@y.z,X\n", HR)).toEqual({
+    imported: 0,
+    problems: [{ row: 1, reason: "the header lacks email, department" }],
+  });
   const broken = await importDirectory(deps, 'email,name,department\n"unclosed,X,Y\n', HR);
   expect(broken.imported).toBe(0);
   expect(broken.problems[0]?.reason).toMatch(/^not readable as CSV/);

@@ -3,7 +3,20 @@ import { pickRule, ruleMatches, type RoutableQuestion } from "../../src/core/rou
 import type { RoutingRule } from "../../src/core/model";
 
 function rule(id: number, criteria: Partial<Omit<RoutingRule, "id">> = {}): RoutingRule {
-  return { id, priority: 100, targets: [{ surface: "slack", channelId: `C${id}` }], categories: [], tags: [], keywords: [], languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null, ...criteria };
+  return {
+    id,
+    priority: 100,
+    targets: [{ surface: "slack", channelId: `C${id}` }],
+    categories: [],
+    tags: [],
+    keywords: [],
+    languages: [],
+    promiseMinutes: null,
+    escalateSurface: null,
+    escalateKind: null,
+    escalateTo: null,
+    ...criteria,
+  };
 }
 
 const question: RoutableQuestion = {
@@ -62,7 +75,11 @@ describe("pickRule", () => {
   });
 
   test("the matching rule with the lowest priority number wins, whatever the list order", () => {
-    const rules = [rule(1, { tags: ["facturatie"], priority: 50 }), rule(2, { languages: ["nl"], priority: 10 }), rule(3, { categories: ["support"], priority: 30 })];
+    const rules = [
+      rule(1, { tags: ["facturatie"], priority: 50 }),
+      rule(2, { languages: ["nl"], priority: 10 }),
+      rule(3, { categories: ["support"], priority: 30 }),
+    ];
     expect(pickRule(rules, question)?.id).toBe(2);
     expect(pickRule([...rules].reverse(), question)?.id).toBe(2);
   });

@@ -15,7 +15,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const pending = async (lane: string) => (await db.prisma.outboxItem.findMany({ where: { lane, status: "pending" }, orderBy: { id: "asc" } })).map((item) => item.payload);
+const pending = async (lane: string) =>
+  (await db.prisma.outboxItem.findMany({ where: { lane, status: "pending" }, orderBy: { id: "asc" } })).map((item) => item.payload);
 
 test("the same redraw waiting behind the lane's head is not queued again; the head itself may already be running", async () => {
   const lane = "slack:channel:C1";

@@ -56,7 +56,20 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
 const pick = (candidates: StoryCandidate[], extra: { channelRules?: RoutingRule[]; shown?: Array<{ questionId: string; shownAt: Date }> } = {}) =>
   pickStory({ candidates, channelRules: extra.channelRules ?? [], shown: extra.shown ?? [], now });
 
-const rule = (criteria: Partial<RoutingRule>): RoutingRule => ({ id: 1, priority: 10, targets: [], categories: [], tags: [], keywords: [], languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null, ...criteria });
+const rule = (criteria: Partial<RoutingRule>): RoutingRule => ({
+  id: 1,
+  priority: 10,
+  targets: [],
+  categories: [],
+  tags: [],
+  keywords: [],
+  languages: [],
+  promiseMinutes: null,
+  escalateSurface: null,
+  escalateKind: null,
+  escalateTo: null,
+  ...criteria,
+});
 
 describe("preference order", () => {
   const everything = [
@@ -135,7 +148,10 @@ describe("never the same story twice in a channel within 30 days", () => {
 
   test("a preferred story shown lately does not block the others", () => {
     const colleague = candidate(3, { byColleague: true, answeredDaysAgo: 1 });
-    expect(pick([colleague, one], { shown: [{ questionId: "q3", shownAt: daysAgo(2) }] })).toMatchObject({ candidate: { question: { topicId: 1 } }, reason: "recently_answered" });
+    expect(pick([colleague, one], { shown: [{ questionId: "q3", shownAt: daysAgo(2) }] })).toMatchObject({
+      candidate: { question: { topicId: 1 } },
+      reason: "recently_answered",
+    });
   });
 });
 

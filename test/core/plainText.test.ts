@@ -30,7 +30,9 @@ describe("htmlToPlainText", () => {
   });
 
   test("links keep their text, not their href; mentions stay readable", () => {
-    const text = htmlToPlainText('<p>Hoi <a class="mention" href="/u/marieke_vdberg">@marieke_vdberg</a>, zie <a href="https://voltaro.example/faq">de FAQ</a>.</p>');
+    const text = htmlToPlainText(
+      '<p>Hoi <a class="mention" href="/u/marieke_vdberg">@marieke_vdberg</a>, zie <a href="https://voltaro.example/faq">de FAQ</a>.</p>',
+    );
     expect(text).toBe("Hoi @marieke_vdberg, zie de FAQ.");
   });
 

@@ -20,10 +20,17 @@ afterAll(async () => {
 
 // Around local midnight, the DST changes, and an ISO week that straddles New Year.
 const INSTANTS = [
-  "2026-03-28T22:59:59Z", "2026-03-28T23:00:00Z", "2026-03-29T01:30:00Z",
-  "2026-10-24T21:59:59Z", "2026-10-24T22:00:00Z", "2026-10-25T01:30:00Z",
-  "2026-12-31T22:59:59Z", "2026-12-31T23:00:00Z", "2027-01-03T23:30:00Z",
-  "2026-06-30T21:59:59Z", "2026-06-30T22:00:00Z",
+  "2026-03-28T22:59:59Z",
+  "2026-03-28T23:00:00Z",
+  "2026-03-29T01:30:00Z",
+  "2026-10-24T21:59:59Z",
+  "2026-10-24T22:00:00Z",
+  "2026-10-25T01:30:00Z",
+  "2026-12-31T22:59:59Z",
+  "2026-12-31T23:00:00Z",
+  "2027-01-03T23:30:00Z",
+  "2026-06-30T21:59:59Z",
+  "2026-06-30T22:00:00Z",
 ];
 
 test("the database cuts the same periods as the core, around midnights, DST changes and New Year", async () => {
@@ -56,7 +63,10 @@ test("the top of a period equals the ledger's sums, revocations included, with s
   // A redelivered award adds nothing to the ledger, so nothing to the roll-up either.
   expect(await award(anna!.id, 30, "a1")).toBe(false);
   const top = await store.ledger.leaderboard(periodKey("month", at, ZONE), 10);
-  expect(top.map((row) => [row.displayName, row.points, row.rank])).toEqual([["ANNA", 30, 1], ["BRAM", 30, 1]]);
+  expect(top.map((row) => [row.displayName, row.points, row.rank])).toEqual([
+    ["ANNA", 30, 1],
+    ["BRAM", 30, 1],
+  ]);
   expect((await store.ledger.rankOf(bram!.id, periodKey("month", at, ZONE)))?.rank).toBe(1);
   expect(await store.ledger.rankOf(cato!.id, periodKey("month", at, ZONE))).toBeNull();
 });
@@ -65,7 +75,8 @@ test("another company timezone rebuilds the roll-up from the ledger, once", asyn
   const employee = await store.employees.ensure("slack", "UZONE", "Zone");
   // 23:30 in Amsterdam on 30 June is already 1 July in Helsinki: the award changes quarter.
   await store.ledger.award({ employeeId: employee.id, points: 7, reason: "test", sourceKey: "zone:1", occurredAt: new Date("2026-06-30T21:30:00Z") });
-  const quarters = async () => (await db.prisma.pointTotal.findMany({ where: { employeeId: employee.id, period: { startsWith: "quarter:" } } })).map((row) => row.period);
+  const quarters = async () =>
+    (await db.prisma.pointTotal.findMany({ where: { employeeId: employee.id, period: { startsWith: "quarter:" } } })).map((row) => row.period);
   expect(await quarters()).toEqual(["quarter:2026-Q2"]);
   expect(await cutPointTotalsIn(db.sql, "Europe/Helsinki")).toBe(true);
   expect(await cutPointTotalsIn(db.sql, "Europe/Helsinki")).toBe(false);

@@ -89,8 +89,20 @@ async function publishedAnswer() {
   const n = ++people;
   const employee = await deps.store.employees.ensure("slack", `U${n}`, `Employee ${n}`);
   await deps.store.employees.update(employee.id, { communityUsername: `employee${n}` });
-  const question = await deps.store.questions.upsert("discourse", n, { title: `Question ${n}`, url: `https://community.example/t/x/${n}`, postedAt: now, status: "open" });
-  const queued = await deps.store.answers.create({ questionId: question.id, employeeId: employee.id, cardId: null, submissionKey: `key-${n}`, body: "Here is how.", postedAs: `employee${n}` });
+  const question = await deps.store.questions.upsert("discourse", n, {
+    title: `Question ${n}`,
+    url: `https://community.example/t/x/${n}`,
+    postedAt: now,
+    status: "open",
+  });
+  const queued = await deps.store.answers.create({
+    questionId: question.id,
+    employeeId: employee.id,
+    cardId: null,
+    submissionKey: `key-${n}`,
+    body: "Here is how.",
+    postedAs: `employee${n}`,
+  });
   expect(await publishAnswer(deps, queued.id)).toBe("published");
   const answer = await deps.store.answers.byId(queued.id);
   return { employee, userId: `U${n}`, postId: answer!.communityPostId! };

@@ -2,7 +2,13 @@
 import { problemKeywords, problemLabel, SAME_PROBLEM, sameProblemScore } from "../../src/core/problems/problemKeywords";
 
 test("keywords: lower case, no stop words or short words, plural s dropped, each once", () => {
-  expect(problemKeywords("Factuur dubbel afgeschreven na overstap naar jaarabonnement")).toEqual(["factuur", "dubbel", "afgeschreven", "overstap", "jaarabonnement"]);
+  expect(problemKeywords("Factuur dubbel afgeschreven na overstap naar jaarabonnement")).toEqual([
+    "factuur",
+    "dubbel",
+    "afgeschreven",
+    "overstap",
+    "jaarabonnement",
+  ]);
   expect(problemKeywords("Why are my invoices wrong after the switch? Invoices!")).toEqual(["invoice", "wrong", "switch"]);
 });
 

@@ -88,17 +88,56 @@ afterAll(async () => {
 
 const opened: CommunityEvent = {
   type: "topic.opened",
-  topic: { topicId: 7, title: "Invoice wrong after switching plans", url: "https://community.example/t/x/7", categoryId: 1, categorySlug: "support", tags: ["billing"], authorUsername: "cust", authorName: "Customer", postedAt: new Date(), closed: false },
+  topic: {
+    topicId: 7,
+    title: "Invoice wrong after switching plans",
+    url: "https://community.example/t/x/7",
+    categoryId: 1,
+    categorySlug: "support",
+    tags: ["billing"],
+    authorUsername: "cust",
+    authorName: "Customer",
+    postedAt: new Date(),
+    closed: false,
+  },
 };
 const firstPost: CommunityEvent = {
   type: "post.created",
-  post: { postId: 70, topicId: 7, postNumber: 1, topicTitle: "Invoice wrong after switching plans", topicUrl: "https://community.example/t/x/7", categorySlug: "support", categoryId: 1, text: "My invoice is wrong, how do I get a refund?", authorUsername: "cust", authorName: "Customer", postedAt: new Date(), url: "https://community.example/t/x/7/1" },
+  post: {
+    postId: 70,
+    topicId: 7,
+    postNumber: 1,
+    topicTitle: "Invoice wrong after switching plans",
+    topicUrl: "https://community.example/t/x/7",
+    categorySlug: "support",
+    categoryId: 1,
+    text: "My invoice is wrong, how do I get a refund?",
+    authorUsername: "cust",
+    authorName: "Customer",
+    postedAt: new Date(),
+    url: "https://community.example/t/x/7/1",
+  },
 };
 
 test("ingest → route by rule → claim → answer → published once, points, leaderboard", async () => {
-  await deps.store.rules.add({ priority: 1, target: { surface: "slack", channelId: "CBILL" }, categories: [], tags: ["billing"], keywords: [], languages: [], createdBy: "admin" });
+  await deps.store.rules.add({
+    priority: 1,
+    target: { surface: "slack", channelId: "CBILL" },
+    categories: [],
+    tags: ["billing"],
+    keywords: [],
+    languages: [],
+    createdBy: "admin",
+  });
   for (const [i, event] of [opened, firstPost, firstPost].entries()) {
-    await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: String(i), businessKey: `${event.type}:7`, name: event.type, payload: {}, event });
+    await acceptCommunityEvent(deps.store, {
+      community: "discourse",
+      deliveryId: String(i),
+      businessKey: `${event.type}:7`,
+      name: event.type,
+      payload: {},
+      event,
+    });
   }
   await worker.drain();
   expect(chatLog).toEqual(["post CBILL open"]);
@@ -107,7 +146,11 @@ test("ingest → route by rule → claim → answer → published once, points, 
   const alice = await deps.store.employees.ensure("slack", "UALICE", "Alice");
   await deps.store.employees.update(alice.id, { communityUsername: "alice" });
   expect(await claimQuestion(deps, actor, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: true });
-  expect(await claimQuestion(deps, { surface: "slack", userId: "UBOB" }, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: false, reason: "held", by: "Alice" });
+  expect(await claimQuestion(deps, { surface: "slack", userId: "UBOB" }, { channelId: "CBILL", topicId: 7 })).toMatchObject({
+    ok: false,
+    reason: "held",
+    by: "Alice",
+  });
 
   const input = { channelId: "CBILL", topicId: 7, body: "You get the difference back within 5 days.", consent: true, submissionKey: "view-1" };
   expect(await submitAnswer(deps, actor, input)).toMatchObject({ ok: true, duplicate: false });
@@ -116,7 +159,9 @@ test("ingest → route by rule → claim → answer → published once, points, 
   await worker.drain();
 
   expect(replies).toEqual([{ topicId: 7, asUsername: "alice", raw: expect.stringContaining("You get the difference back") }]);
-  expect(chatLog).toEqual(expect.arrayContaining(["update CBILL claimed", "update CBILL answered", "thread CBILL", "notify UALICE answer_published", "home UALICE"]));
+  expect(chatLog).toEqual(
+    expect.arrayContaining(["update CBILL claimed", "update CBILL answered", "thread CBILL", "notify UALICE answer_published", "home UALICE"]),
+  );
   const board = await leaderboard(deps, "week", alice.id);
   expect(board.top).toMatchObject([{ externalId: "UALICE", points: 10, rank: 1 }]);
 });
@@ -127,13 +172,32 @@ test("one rule posts to a Slack and a Teams channel; a card post whose answer wa
   expect(await deps.store.rules.add({ ...spec, target: { surface: "slack", channelId: "CSHIP" } })).toMatchObject({ merged: false });
   const { rule, merged } = await deps.store.rules.add({ ...spec, target: { surface: "teams", channelId: "19:ship@thread.tacv2" } });
   expect(merged).toBe(true);
-  expect(rule.targets).toEqual(expect.arrayContaining([{ surface: "slack", channelId: "CSHIP" }, { surface: "teams", channelId: "19:ship@thread.tacv2" }]));
+  expect(rule.targets).toEqual(
+    expect.arrayContaining([
+      { surface: "slack", channelId: "CSHIP" },
+      { surface: "teams", channelId: "19:ship@thread.tacv2" },
+    ]),
+  );
 
   loseNextPostIn.add("CSHIP");
   const topic = { ...opened.topic, topicId: 9, title: "Parcel never arrived", tags: ["shipping"] };
   const post = firstPost.type === "post.created" ? { ...firstPost.post, postId: 90, topicId: 9, topicTitle: topic.title, text: "Where is my parcel?" } : null;
-  await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: "s1", businessKey: "topic.opened:9", name: "topic.opened", payload: {}, event: { type: "topic.opened", topic } });
-  await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: "s2", businessKey: "post.created:90", name: "post.created", payload: {}, event: { type: "post.created", post: post! } });
+  await acceptCommunityEvent(deps.store, {
+    community: "discourse",
+    deliveryId: "s1",
+    businessKey: "topic.opened:9",
+    name: "topic.opened",
+    payload: {},
+    event: { type: "topic.opened", topic },
+  });
+  await acceptCommunityEvent(deps.store, {
+    community: "discourse",
+    deliveryId: "s2",
+    businessKey: "post.created:90",
+    name: "post.created",
+    payload: {},
+    event: { type: "post.created", post: post! },
+  });
   await worker.drain();
   await new Promise((resolve) => setTimeout(resolve, 30)); // the lost post's retry back-off (1 ms base, 10 ms cap)
   await worker.drain();
@@ -141,5 +205,8 @@ test("one rule posts to a Slack and a Teams channel; a card post whose answer wa
   expect(chatLog.filter((line) => line.startsWith("post "))).toEqual(expect.arrayContaining(["post CSHIP open", "post 19:ship@thread.tacv2 open"]));
   expect(chatLog.filter((line) => line === "post CSHIP open")).toHaveLength(1);
   const cards = await db.prisma.card.findMany({ where: { question: { topicId: 9 } }, orderBy: { surface: "asc" } });
-  expect(cards.map((card) => [card.surface, card.messageRef])).toEqual([["slack", "slack-ref"], ["teams", "teams-ref"]]);
+  expect(cards.map((card) => [card.surface, card.messageRef])).toEqual([
+    ["slack", "slack-ref"],
+    ["teams", "teams-ref"],
+  ]);
 });

@@ -24,8 +24,26 @@ async function start(env: Record<string, string> = {}): Promise<void> {
   slack = new FakeSlack().listen();
   captureResponseUrls();
   // Rules alone send the fixture topic (tag facturatie) to CHANNEL; the billing channel needs a word it lacks.
-  await app.deps.store.rules.add({ priority: 10, target: { surface: "slack", channelId: CHANNEL }, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
-  billingRule = (await app.deps.store.rules.add({ priority: 20, target: { surface: "slack", channelId: BILLING }, categories: [], tags: [], keywords: ["creditnota"], languages: [], createdBy: "test" })).rule.id;
+  await app.deps.store.rules.add({
+    priority: 10,
+    target: { surface: "slack", channelId: CHANNEL },
+    categories: [],
+    tags: ["facturatie"],
+    keywords: [],
+    languages: [],
+    createdBy: "test",
+  });
+  billingRule = (
+    await app.deps.store.rules.add({
+      priority: 20,
+      target: { surface: "slack", channelId: BILLING },
+      categories: [],
+      tags: [],
+      keywords: ["creditnota"],
+      languages: [],
+      createdBy: "test",
+    })
+  ).rule.id;
 }
 
 afterEach(async () => {
@@ -45,7 +63,13 @@ async function newTopic(): Promise<void> {
 
 function cardIn(channel: string): string {
   const card = slack.of("chat.postMessage").find((call) => call.body.channel === channel && call.body.metadata);
-  if (!card) throw new Error(`no card in ${channel}; cards went to ${slack.of("chat.postMessage").map((call) => String(call.body.channel)).join(", ")}`);
+  if (!card)
+    throw new Error(
+      `no card in ${channel}; cards went to ${slack
+        .of("chat.postMessage")
+        .map((call) => String(call.body.channel))
+        .join(", ")}`,
+    );
   return slack.blocksText(card);
 }
 
@@ -79,9 +103,21 @@ test("a confident model routes the card where rules would not, with its summary;
 });
 
 test.each([
-  ["too slow (past AI_TIMEOUT_MS)", () => modelAnswers(classificationText(), { delayMs: 3000 }), "the AI did not answer in time", "error", "AI classification failed"],
+  [
+    "too slow (past AI_TIMEOUT_MS)",
+    () => modelAnswers(classificationText(), { delayMs: 3000 }),
+    "the AI did not answer in time",
+    "error",
+    "AI classification failed",
+  ],
   ["not JSON", () => modelAnswers("I think this is a billing complaint."), "the AI gave an unusable answer", "invalid", "AI answer rejected"],
-  ["off the admin's topic list", () => modelAnswers(classificationText({ topics: ["weather"] })), "the AI gave an unusable answer", "invalid", "AI answer rejected"],
+  [
+    "off the admin's topic list",
+    () => modelAnswers(classificationText({ topics: ["weather"] })),
+    "the AI gave an unusable answer",
+    "invalid",
+    "AI answer rejected",
+  ],
 ])("a model answer that is %s: rules route it, the card says so, and it is logged", async (_name, answer, cardSays, outcome, logged) => {
   await start();
   answer();

@@ -20,7 +20,9 @@ beforeAll(async () => {
   await app.deps.store.channels.setFallback("slack", CHANNEL);
   await linkedEmployee(app);
   modelAnswers(classificationText({ confidence: 0.2 }));
-  await askTopic(app, 4821, "Factuur dubbel afgeschreven na overstap", { body: "Ik ben twee keer afgeschreven na de overstap en dat is niet de bedoeling. Mail me op marieke@voorbeeld.nl of bel 06-12345678." });
+  await askTopic(app, 4821, "Factuur dubbel afgeschreven na overstap", {
+    body: "Ik ben twee keer afgeschreven na de overstap en dat is niet de bedoeling. Mail me op marieke@voorbeeld.nl of bel 06-12345678.",
+  });
 });
 afterAll(async () => {
   nock.cleanAll();
@@ -41,8 +43,17 @@ function draftClick(privateMetadata: string) {
   delete payload.channel;
   delete payload.message;
   payload.container = { type: "view", view_id: "V0ANSWER1" };
-  payload.view = { id: "V0ANSWER1", type: "modal", callback_id: "advocate_answer_modal", private_metadata: privateMetadata, state: { values: {} }, hash: "1763633650.abc" };
-  payload.actions = [{ action_id: "advocate_draft", block_id: "draft", type: "button", text: { type: "plain_text", text: "Draft" }, action_ts: "1763633660.000100" }];
+  payload.view = {
+    id: "V0ANSWER1",
+    type: "modal",
+    callback_id: "advocate_answer_modal",
+    private_metadata: privateMetadata,
+    state: { values: {} },
+    hash: "1763633650.abc",
+  };
+  payload.actions = [
+    { action_id: "advocate_draft", block_id: "draft", type: "button", text: { type: "plain_text", text: "Draft" }, action_ts: "1763633660.000100" },
+  ];
   return payload;
 }
 
@@ -118,7 +129,9 @@ test("a model that fails leaves the employee's field alone and says why", async 
   const modal = await openModal();
   communityKnows();
   const url = new URL(AI_BASE_URL);
-  nock(url.origin).post(`${url.pathname}/chat/completions`).reply(500, { error: { message: "overloaded" } });
+  nock(url.origin)
+    .post(`${url.pathname}/chat/completions`)
+    .reply(500, { error: { message: "overloaded" } });
   await app.interaction(draftClick(modal.private_metadata));
   await app.idle();
   const last = JSON.parse(String(slack.of("views.update").at(-1)!.body.view)) as { blocks: Array<Record<string, any>> };

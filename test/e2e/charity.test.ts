@@ -43,11 +43,16 @@ test("admins set up charities from Slack; a colleague's attempt is refused polit
   expect(await slashText("charity report")).toContain("reports are for HR and Advocate admins only");
   expect(await app.db.prisma.charity.count()).toBe(2);
   const priya = await app.db.prisma.employee.findFirstOrThrow({ where: { surface: "slack", externalId: PRIYA } });
-  await app.db.prisma.pointAward.create({ data: { employeeId: priya.id, points: 340, reason: "answer_published", sourceKey: "test:priya", occurredAt: new Date("2026-09-10T10:00:00Z") } });
+  await app.db.prisma.pointAward.create({
+    data: { employeeId: priya.id, points: 340, reason: "answer_published", sourceKey: "test:priya", occurredAt: new Date("2026-09-10T10:00:00Z") },
+  });
 });
 
 test("Slack: `/advocate charity` shows one button per charity; a click records the pick and replaces the picker", async () => {
-  const picker = (await (await app.slashCommand(slashCommand("charity"))).json()) as { text: string; blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }> };
+  const picker = (await (await app.slashCommand(slashCommand("charity"))).json()) as {
+    text: string;
+    blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }>;
+  };
   expect(picker.text).toContain("Now: *KWF*, the company's default.");
   const buttons = picker.blocks.find((block) => block.type === "actions")?.elements ?? [];
   expect(buttons.map((button) => [button.action_id, button.value, button.text.text])).toEqual([
@@ -109,5 +114,7 @@ test("the quarter's report for admins, and its payout recorded once the quarter 
   expect(await app.db.prisma.charityPayout.findMany({ select: { charityId: true, quarter: true, points: true, amountCents: true, paidAt: true } })).toEqual([
     { charityId: 2, quarter: "2026-Q3", points: 340, amountCents: 34_00, paidAt: now },
   ]);
-  expect(await slashText("charity report 2026-Q3", "UADMIN001")).toContain("#2 Oxfam Novib · 340 points · €34.00 · ✅ paid €34.00 on Oct 2, 2026 by <@UADMIN001>");
+  expect(await slashText("charity report 2026-Q3", "UADMIN001")).toContain(
+    "#2 Oxfam Novib · 340 points · €34.00 · ✅ paid €34.00 on Oct 2, 2026 by <@UADMIN001>",
+  );
 });

@@ -83,9 +83,15 @@ test("polling /latest.json after downtime routes the topics we missed, once", as
   expect(await app.db.prisma.question.count()).toBe(0);
 
   const newer = { ...latest.topic_list.topics[0], id: 5001, title: "Where is my invoice?", slug: "where-is-my-invoice" };
-  nock(DISCOURSE_URL).get("/latest.json").query(true).times(2).reply(200, { ...latest, topic_list: { ...latest.topic_list, topics: [newer, ...latest.topic_list.topics] } });
+  nock(DISCOURSE_URL)
+    .get("/latest.json")
+    .query(true)
+    .times(2)
+    .reply(200, { ...latest, topic_list: { ...latest.topic_list, topics: [newer, ...latest.topic_list.topics] } });
   const page = fixture<Record<string, any>>("discourse/topic.json");
-  nock(DISCOURSE_URL).get("/t/5001.json").reply(200, { ...page, id: 5001, title: "Where is my invoice?", slug: "where-is-my-invoice" });
+  nock(DISCOURSE_URL)
+    .get("/t/5001.json")
+    .reply(200, { ...page, id: 5001, title: "Where is my invoice?", slug: "where-is-my-invoice" });
   await app.deps.store.outbox.enqueue({ kind: "community.poll" }, { lane: lanes.community("discourse") });
   await app.deps.store.outbox.enqueue({ kind: "community.poll" }, { lane: lanes.community("discourse") });
   await app.drain();

@@ -145,7 +145,10 @@ test("the answer is published once under the employee's own name, with card, thr
   expect(slack.blocksText(update)).toContain("Beantwoord door");
   const thread = slack.of("chat.postMessage").find((call) => call.body.thread_ts === ts);
   expect(thread?.body.text).toContain(answer);
-  const dm = slack.of("chat.postMessage").filter((call) => call.body.channel === PRIYA).at(-1)!;
+  const dm = slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === PRIYA)
+    .at(-1)!;
   expect(dm.body.text).toContain("+10 punten");
   expect(slack.of("views.publish").length).toBeGreaterThan(0);
 

@@ -18,8 +18,7 @@ afterAll(async () => {
 });
 afterEach(() => nock.cleanAll());
 
-const communityAccount = () =>
-  nock(DISCOURSE_URL).get("/admin/users/list/active.json").query(true).reply(200, fixture("discourse/users_by_email.json"));
+const communityAccount = () => nock(DISCOURSE_URL).get("/admin/users/list/active.json").query(true).reply(200, fixture("discourse/users_by_email.json"));
 
 const departmentOf = async (surface: string, externalId: string) =>
   (await app.db.prisma.employee.findFirstOrThrow({ where: { surface, externalId } })).department;
@@ -48,7 +47,10 @@ test("Teams: Entra ID's department, read from Microsoft Graph with the bot's own
   new FakeConnector().listen();
   communityAccount();
   const login = nock("https://login.microsoftonline.com")
-    .post(`/${TENANT}/oauth2/v2.0/token`, (body: Record<string, string>) => body.grant_type === "client_credentials" && body.scope === "https://graph.microsoft.com/.default")
+    .post(
+      `/${TENANT}/oauth2/v2.0/token`,
+      (body: Record<string, string>) => body.grant_type === "client_credentials" && body.scope === "https://graph.microsoft.com/.default",
+    )
     .reply(200, { token_type: "Bearer", expires_in: 3599, access_token: "graph-token-1" });
   const graph = nock("https://graph.microsoft.com", { reqheaders: { authorization: "Bearer graph-token-1" } })
     .get(`/v1.0/users/${SANNE_AAD}`)

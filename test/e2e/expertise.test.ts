@@ -23,7 +23,11 @@ afterEach(async () => {
 const ask = (topicId: number, title: string, tags: string[] = []) => askTopic(app, topicId, title, { tags, body: "Kunnen jullie hiernaar kijken?" });
 
 const command = async (text: string, user = PRIYA) => ((await (await app.slashCommand(slashCommand(text, user))).json()) as { text: string }).text;
-const dms = (user: string) => slack.of("chat.postMessage").filter((call) => call.body.channel === user).map((call) => slack.blocksText(call));
+const dms = (user: string) =>
+  slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === user)
+    .map((call) => slack.blocksText(call));
 
 test("follow a topic, get a DM for each new question about it; unfollow, and they stop", async () => {
   expect(await command("follow facturen")).toContain("You follow facturen");
@@ -43,13 +47,27 @@ test("follow a topic, get a DM for each new question about it; unfollow, and the
 test("a card names the colleagues whose answers to similar questions were accepted", async () => {
   const store = app.deps.store;
   const sanne = await store.employees.update((await store.employees.ensure("slack", "U0SANNE01", "Sanne")).id, { communityUsername: "sanne.devries" });
-  const earlier = await store.questions.upsert("discourse", 6900, { title: "Factuur dubbel afgeschreven na overstap", url: "https://community.voltaro.example/t/6900", postedAt: new Date(Date.now() - 20 * 86_400_000) });
-  const answer = await store.answers.create({ questionId: earlier.id, employeeId: sanne.id, cardId: null, submissionKey: "seed:1", body: "Dat corrigeren we.", postedAs: "sanne.devries" });
+  const earlier = await store.questions.upsert("discourse", 6900, {
+    title: "Factuur dubbel afgeschreven na overstap",
+    url: "https://community.voltaro.example/t/6900",
+    postedAt: new Date(Date.now() - 20 * 86_400_000),
+  });
+  const answer = await store.answers.create({
+    questionId: earlier.id,
+    employeeId: sanne.id,
+    cardId: null,
+    submissionKey: "seed:1",
+    body: "Dat corrigeren we.",
+    postedAs: "sanne.devries",
+  });
   await store.answers.update(answer.id, { status: "published", acceptedAt: new Date(Date.now() - 19 * 86_400_000) });
 
   await ask(7101, "Na overstap dubbel afgeschreven, factuur klopt niet");
   await ask(7102, "Hoe koppel ik de app aan mijn meter?");
-  const cards = slack.of("chat.postMessage").filter((call) => call.body.channel === CHANNEL || call.body.metadata).map((call) => slack.blocksText(call));
+  const cards = slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === CHANNEL || call.body.metadata)
+    .map((call) => slack.blocksText(call));
   expect(cards.find((text) => text.includes("Na overstap dubbel"))).toContain("Answered similar questions well: Sanne");
   expect(cards.find((text) => text.includes("koppel ik de app"))).not.toContain("Answered similar questions well");
 });

@@ -26,9 +26,17 @@ const count = async () => ({
 
 test("forged or stale Slack signatures get 401 and write nothing", async () => {
   const body = new URLSearchParams(slashCommand("points")).toString();
-  const forged = await app.postSlack(body, "application/x-www-form-urlencoded", slackHeaders(body, "application/x-www-form-urlencoded", undefined, "not-the-secret-000000000"));
+  const forged = await app.postSlack(
+    body,
+    "application/x-www-form-urlencoded",
+    slackHeaders(body, "application/x-www-form-urlencoded", undefined, "not-the-secret-000000000"),
+  );
   expect(forged.status).toBe(401);
-  const stale = await app.postSlack(body, "application/x-www-form-urlencoded", slackHeaders(body, "application/x-www-form-urlencoded", Math.floor(Date.now() / 1000) - 6 * 60));
+  const stale = await app.postSlack(
+    body,
+    "application/x-www-form-urlencoded",
+    slackHeaders(body, "application/x-www-form-urlencoded", Math.floor(Date.now() / 1000) - 6 * 60),
+  );
   expect(stale.status).toBe(401);
   expect(await count()).toEqual({ employees: 0, inbound: 0, outbox: 0 });
 });
@@ -99,11 +107,16 @@ test("the community rejects the answer (4xx): the employee gets the reason and t
   const slack = new FakeSlack().listen();
   const ts = await routedCard(app);
   await linkedEmployee(app);
-  nock(DISCOURSE_URL).post("/posts.json").reply(422, { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] });
+  nock(DISCOURSE_URL)
+    .post("/posts.json")
+    .reply(422, { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] });
   await app.interaction(answerSubmission("Te kort.", ts));
   await app.drain();
   expect((await app.db.prisma.answer.findFirstOrThrow()).status).toBe("failed");
-  const dm = slack.of("chat.postMessage").filter((call) => call.body.channel === PRIYA).at(-1)!;
+  const dm = slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === PRIYA)
+    .at(-1)!;
   expect(slack.blocksText(dm)).toContain("Body is too short");
   expect(slack.blocksText(dm)).toContain("Te kort.");
   expect(await app.db.prisma.pointAward.count()).toBe(0);

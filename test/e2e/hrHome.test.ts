@@ -38,7 +38,10 @@ async function openHome(user: string): Promise<string> {
 async function publishedHome(user: string): Promise<string> {
   await new Promise((resolve) => setTimeout(resolve, 50));
   await app.drain();
-  const published = slack.of("views.publish").filter((call) => call.body.user_id === user).at(-1);
+  const published = slack
+    .of("views.publish")
+    .filter((call) => call.body.user_id === user)
+    .at(-1);
   expect(published).toBeDefined();
   // The Web API client sends the view as a JSON string.
   const view = published!.body.view;
@@ -61,12 +64,26 @@ function homeAction(actionId: string, user: string, state: { period?: string; fr
   };
   payload.user = { ...payload.user, id: user };
   payload.container = { type: "view", view_id: "V07HOME1A2B" };
-  payload.view = { id: "V07HOME1A2B", team_id: "T04VLT8RQ2M", type: "home", blocks: [], private_metadata: "", callback_id: "", state: { values }, hash: "1763640000.Hq2Zt8Kw", app_id: "A07ADVC8Q1Z", bot_id: "B07ADVC8Q1Z" };
-  payload.actions = [{ action_id: actionId, block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show report", emoji: true }, action_ts: "1763640100.000100" }];
+  payload.view = {
+    id: "V07HOME1A2B",
+    team_id: "T04VLT8RQ2M",
+    type: "home",
+    blocks: [],
+    private_metadata: "",
+    callback_id: "",
+    state: { values },
+    hash: "1763640000.Hq2Zt8Kw",
+    app_id: "A07ADVC8Q1Z",
+    bot_id: "B07ADVC8Q1Z",
+  };
+  payload.actions = [
+    { action_id: actionId, block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show report", emoji: true }, action_ts: "1763640100.000100" },
+  ];
   return payload;
 }
 
-const audit = () => app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, what: true, period: true, department: true, allowed: true } });
+const audit = () =>
+  app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, what: true, period: true, department: true, allowed: true } });
 
 test("HR's home offers the report pickers; a colleague's home has no HR part; opening it views (and audits) nothing", async () => {
   const hrHome = await openHome(HR);
@@ -97,7 +114,10 @@ test("Show report: the chosen period and department, the pickers keep the choice
 test("the CSV button sends the report and its chart to HR's messages; a forged click by a colleague is refused and audited", async () => {
   await app.interaction(homeAction("advocate_hr_csv", HR, { period: "quarter", department: "Engineering" }));
   await app.drain();
-  expect(slack.of("files.getUploadURLExternal").map((call) => call.body.filename)).toEqual(["advocate-report-quarter-Engineering.csv", "advocate-report-quarter-Engineering.png"]);
+  expect(slack.of("files.getUploadURLExternal").map((call) => call.body.filename)).toEqual([
+    "advocate-report-quarter-Engineering.csv",
+    "advocate-report-quarter-Engineering.png",
+  ]);
 
   const before = slack.of("files.getUploadURLExternal").length;
   await app.interaction(homeAction("advocate_hr_csv", PRIYA, { period: "quarter" }));

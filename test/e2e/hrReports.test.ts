@@ -64,7 +64,9 @@ test("Slack: `report … csv` uploads the CSV and the trend chart to the request
 test("Teams: `report month csv` offers the CSV and its chart as files; accepted, the bytes go to OneDrive and show as a file", async () => {
   await app.postTeams(activities.personal("report month csv"));
   await app.drain();
-  const offer = connector.sentTo("a:personal").at(-1)?.body as { attachments: Array<{ contentType: string; name: string; content: { sizeInBytes: number; acceptContext: { offerId: string } } }> };
+  const offer = connector.sentTo("a:personal").at(-1)?.body as {
+    attachments: Array<{ contentType: string; name: string; content: { sizeInBytes: number; acceptContext: { offerId: string } } }>;
+  };
   expect(offer.attachments.map((attachment) => [attachment.contentType, attachment.name])).toEqual([
     [FILE_CONSENT, "advocate-report-month.csv"],
     [FILE_CONSENT, "advocate-report-month.png"],
@@ -85,7 +87,12 @@ test("Teams: `report month csv` offers the CSV and its chart as files; accepted,
     fileType: "csv",
   };
   // Someone else answering Sanne's offer gets nothing, and the offer still waits for her.
-  const stranger = await app.postTeams(activities.fileConsent({ type: "fileUpload", action: "accept", context: csv!.content.acceptContext, uploadInfo }, { from: { id: "29:1stranger", aadObjectId: "00000000-0000-0000-0000-0000000000aa", name: "Stranger" } }));
+  const stranger = await app.postTeams(
+    activities.fileConsent(
+      { type: "fileUpload", action: "accept", context: csv!.content.acceptContext, uploadInfo },
+      { from: { id: "29:1stranger", aadObjectId: "00000000-0000-0000-0000-0000000000aa", name: "Stranger" } },
+    ),
+  );
   expect(stranger.status).toBe(200);
   expect(uploaded).toHaveLength(0);
 
@@ -95,7 +102,12 @@ test("Teams: `report month csv` offers the CSV and its chart as files; accepted,
   expect(uploaded[0]?.body).toContain("period,month");
   expect(uploaded[0]?.range).toBe(`bytes 0-${csv!.content.sizeInBytes - 1}/${csv!.content.sizeInBytes}`);
   const shown = connector.sentTo("a:personal").at(-1)?.body as { attachments: Array<Record<string, unknown>> };
-  expect(shown.attachments[0]).toEqual({ contentType: FILE_INFO, name: uploadInfo.name, contentUrl: uploadInfo.contentUrl, content: { uniqueId: uploadInfo.uniqueId, fileType: "csv" } });
+  expect(shown.attachments[0]).toEqual({
+    contentType: FILE_INFO,
+    name: uploadInfo.name,
+    contentUrl: uploadInfo.contentUrl,
+    content: { uniqueId: uploadInfo.uniqueId, fileType: "csv" },
+  });
 
   // The chart is a real PNG; declining it drops the offer.
   const chart = await app.db.prisma.fileOffer.findUniqueOrThrow({ where: { id: png!.content.acceptContext.offerId } });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   slack = new FakeSlack().listen();
   await app.deps.store.channels.setFallback("slack", CHANNEL);
   await linkedEmployee(app);
-  await askTopic(app, 4821, "Idee: donkere modus in de app", { body: "Het zou fijn zijn als de app een donkere modus had, want 's avonds is het scherm erg fel." });
+  await askTopic(app, 4821, "Idee: donkere modus in de app", {
+    body: "Het zou fijn zijn als de app een donkere modus had, want 's avonds is het scherm erg fel.",
+  });
 });
 afterAll(async () => {
   nock.cleanAll();
@@ -66,7 +68,9 @@ test("form problems show next to their field and nothing is stored", async () =>
   const ts = await cardTs();
   const problems = async (payload: unknown) => ((await (await app.interaction(payload)).json()) as { errors: Record<string, string> }).errors;
   expect(await problems(ideaSubmission("coming_soon", "  ", ts))).toEqual({ reply: expect.stringContaining("Write the reply") });
-  expect(await problems(ideaSubmission("not_planned", "We bouwen dit niet.", ts, { reason: " " }))).toEqual({ reason: expect.stringContaining("deserves a reason") });
+  expect(await problems(ideaSubmission("not_planned", "We bouwen dit niet.", ts, { reason: " " }))).toEqual({
+    reason: expect.stringContaining("deserves a reason"),
+  });
   expect(await problems(ideaSubmission("coming_soon", "Komt eraan!", ts, { consent: false }))).toEqual({ consent: expect.stringContaining("Tick the box") });
   expect(await app.db.prisma.ideaUpdate.count()).toBe(0);
 });
@@ -93,7 +97,10 @@ test("a status goes out under the employee's name with the topic's tag; card, DM
   const awards = await app.db.prisma.pointAward.findMany();
   expect(awards.map((award) => [award.points, award.reason])).toEqual([[5, "idea_status:coming_soon"]]);
   expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toContain("Idea status: Coming soon (set by Sanne)");
-  const dm = slack.of("chat.postMessage").filter((call) => call.body.channel === PRIYA || call.body.channel === `D${PRIYA}`).at(-1)!;
+  const dm = slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === PRIYA || call.body.channel === `D${PRIYA}`)
+    .at(-1)!;
   expect(slack.blocksText(dm)).toContain("+5 points");
 });
 
@@ -114,7 +121,9 @@ test("the same status set again pays no second time", async () => {
 });
 
 test("the community refusing a status: the employee gets the reason and their text, the idea keeps its status", async () => {
-  const refused = nock(DISCOURSE_URL).post("/posts.json").reply(422, { action: "create_post", errors: ["Body is too similar to what you recently posted"], error_type: "invalid_parameters" });
+  const refused = nock(DISCOURSE_URL)
+    .post("/posts.json")
+    .reply(422, { action: "create_post", errors: ["Body is too similar to what you recently posted"], error_type: "invalid_parameters" });
   const text = "Het staat live sinds vandaag!";
   await app.interaction(ideaSubmission("launched", text, await cardTs(), { viewId: "V0IDEA003" }));
   await app.drain();
@@ -131,7 +140,12 @@ test("the community refusing a status: the employee gets the reason and their te
 
 test("a status with the reason it is not planned; a card that is no idea: the form is refused by DM", async () => {
   const { scope, seen } = communityAccepts();
-  await app.interaction(ideaSubmission("not_planned", "Bedankt voor dit idee. We bouwen het niet, om deze reden:", await cardTs(), { viewId: "V0IDEA004", reason: "Het systeem kiest al automatisch een donker thema." }));
+  await app.interaction(
+    ideaSubmission("not_planned", "Bedankt voor dit idee. We bouwen het niet, om deze reden:", await cardTs(), {
+      viewId: "V0IDEA004",
+      reason: "Het systeem kiest al automatisch een donker thema.",
+    }),
+  );
   await app.drain();
   expect(scope.isDone()).toBe(true);
   expect(seen.reply?.raw).toContain("om deze reden:\n\nHet systeem kiest al automatisch een donker thema.");

@@ -56,7 +56,9 @@ const teams: Surface = (() => {
       await app.postTeams(activities.cardAction("advocate.claim", { topicId: 4821 }, asColleague ? { from: { id: "29:colleague", name: "Joris" } } : {}));
     },
     async answer(app, text) {
-      const dialog = (await (await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }))).json()) as { task: { value: { card: { content: { actions: Array<{ data: { submissionKey: string } }> } } } } };
+      const dialog = (await (await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }))).json()) as {
+        task: { value: { card: { content: { actions: Array<{ data: { submissionKey: string } }> } } } };
+      };
       const submissionKey = dialog.task.value.card.content.actions[0]!.data.submissionKey;
       const submit = activities.taskSubmit({ action: "advocate.submitAnswer", topicId: 4821, submissionKey, answerText: text, publishAsMe: "true" });
       await app.postTeams(submit);
@@ -104,7 +106,15 @@ describe.each([slack, teams])("$name", (surface) => {
   });
 
   test.each(scenarios)("$name", async ({ colleagueClaimsFirst, expected }) => {
-    await app.deps.store.rules.add({ priority: 1, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test", target: { surface: surface.name, channelId: surface.channelId } });
+    await app.deps.store.rules.add({
+      priority: 1,
+      categories: [],
+      tags: ["facturatie"],
+      keywords: [],
+      languages: [],
+      createdBy: "test",
+      target: { surface: surface.name, channelId: surface.channelId },
+    });
     const employee = await app.deps.store.employees.ensure(surface.name, surface.employeeId, "Sanne");
     await app.deps.store.employees.update(employee.id, { communityUsername: "sanne.devries", linkedAt: new Date() });
     await app.postDiscourse("topic_created", fixture("discourse/topic_created.json"));

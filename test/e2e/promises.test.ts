@@ -38,7 +38,10 @@ afterEach(async () => {
 /** A topic asked now (the fixture one unless an id and title are given); resolves with its card in CHANNEL. */
 async function ask(topicId = 4821, title = "Factuur dubbel afgeschreven na overstap naar jaarabonnement"): Promise<SlackCall> {
   await askTopic(app, topicId, title, { postedAt: now });
-  return slack.of("chat.postMessage").filter((call) => call.body.channel === CHANNEL && call.body.metadata).at(-1)!;
+  return slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === CHANNEL && call.body.metadata)
+    .at(-1)!;
 }
 
 /** The minute job as production runs it: a check a minute before `at` (the previous tick), then at `at`. */
@@ -50,8 +53,16 @@ async function checkAt(at: Date): Promise<void> {
   }
 }
 
-const threadReplies = (card: SlackCall) => slack.of("chat.postMessage").filter((call) => call.body.thread_ts === card.ts).map((call) => String(call.body.text));
-const postsIn = (channel: string) => slack.of("chat.postMessage").filter((call) => call.body.channel === channel).map((call) => slack.blocksText(call));
+const threadReplies = (card: SlackCall) =>
+  slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.thread_ts === card.ts)
+    .map((call) => String(call.body.text));
+const postsIn = (channel: string) =>
+  slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === channel)
+    .map((call) => slack.blocksText(call));
 
 test("the card shows the deadline in business time; reminders at 50 % and 90 %, once each; a miss escalates", async () => {
   const card = await ask();
@@ -126,7 +137,14 @@ test("two checks at once (two replicas) post each reminder once", async () => {
     // A second replica with its own connections on the same schema.
     const [current] = await app.db.sql.query<{ schema: string }>("SELECT current_schema() AS schema");
     database = await connectDatabase({ kind: "postgres", url: process.env.DATABASE_URL, schema: current!.schema });
-    second = await startAdvocate(testConfig(), { logger: pino({ level: "silent" }), clock: { now: () => now }, database, startWorker: false, startSchedules: false, paceMs: () => 0 });
+    second = await startAdvocate(testConfig(), {
+      logger: pino({ level: "silent" }),
+      clock: { now: () => now },
+      database,
+      startWorker: false,
+      startSchedules: false,
+      paceMs: () => 0,
+    });
   }
   try {
     await Promise.all([checkPromises(app.deps), checkPromises((second ?? app).deps)]);

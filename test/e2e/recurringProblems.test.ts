@@ -24,12 +24,21 @@ afterEach(async () => {
 
 const ask = (topicId: number, title: string) => askTopic(app, topicId, title, { postedAt: new Date() });
 
-const alerts = () => slack.of("chat.postMessage").filter((call) => call.body.channel === PRODUCT).map((call) => slack.blocksText(call));
+const alerts = () =>
+  slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === PRODUCT)
+    .map((call) => slack.blocksText(call));
 
 test("five customers, one problem: one alert with the links; the sixth adds no second alert; other topics stay apart", async () => {
   const reply = (await (await app.slashCommand(slashCommand(`route problems <#${PRODUCT}|product>`, ADMIN))).json()) as { text: string };
   expect(reply.text).toContain("5 customers");
-  const titles = ["Factuur dubbel afgeschreven na overstap", "Dubbel afgeschreven na overstap jaarabonnement", "Overstap: factuur dubbel?", "Factuur na overstap klopt niet"];
+  const titles = [
+    "Factuur dubbel afgeschreven na overstap",
+    "Dubbel afgeschreven na overstap jaarabonnement",
+    "Overstap: factuur dubbel?",
+    "Factuur na overstap klopt niet",
+  ];
   for (const [i, title] of titles.entries()) await ask(5001 + i, title);
   await ask(5101, "Hoe koppel ik de app aan mijn slimme meter?");
   expect(alerts()).toEqual([]);
@@ -67,7 +76,13 @@ describe("with AI on", () => {
     // The stand-in model: posts about being charged twice point one way, anything else another.
     embeddings((text) => (/dubbel|twee keer|incasso|afboeking|rekening/i.test(text) ? [0.9, 0.1, 0.05] : [0.05, 0.2, 0.95]), inputs);
     const complaint = () => modelAnswers(classificationText({ kind: "complaint", target: null, confidence: 0.2 }));
-    const titles = ["Rekening twee keer betaald", "Geld dubbel van mijn bank gehaald", "Deze maand twee incasso's", "Dubbele afboeking gezien", "Waarom staat er tweemaal een rekening?"];
+    const titles = [
+      "Rekening twee keer betaald",
+      "Geld dubbel van mijn bank gehaald",
+      "Deze maand twee incasso's",
+      "Dubbele afboeking gezien",
+      "Waarom staat er tweemaal een rekening?",
+    ];
     for (const [i, title] of titles.entries()) {
       complaint();
       await askTopic(ai, 7001 + i, title, { postedAt: new Date(), body: "Bel me op 06-12345678 alsjeblieft." });

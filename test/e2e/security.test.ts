@@ -37,7 +37,15 @@ function hostileTopic(): [Record<string, any>, Record<string, any>] {
 
 test("a customer's mentions, links and markup reach the Slack card as plain text", async () => {
   const [topic, post] = hostileTopic();
-  await app.deps.store.rules.add({ priority: 10, target: { surface: "slack", channelId: CHANNEL }, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
+  await app.deps.store.rules.add({
+    priority: 10,
+    target: { surface: "slack", channelId: CHANNEL },
+    categories: [],
+    tags: ["facturatie"],
+    keywords: [],
+    languages: [],
+    createdBy: "test",
+  });
   await app.postDiscourse("topic_created", topic);
   await app.postDiscourse("post_created", post);
   await app.drain();
@@ -77,7 +85,9 @@ test("nobody publishes under someone else's name: the submitter's own link decid
   expect(await app.db.prisma.answer.count()).toBe(0);
   // Linked to their own account, they publish as themselves, never as the claimer.
   await linkedEmployee(app, "UOTHER001", "bram.jansen");
-  const asBram = nock(DISCOURSE_URL, { reqheaders: { "Api-Username": "bram.jansen" } }).post("/posts.json").reply(200, fixture("discourse/create_post_response.json"));
+  const asBram = nock(DISCOURSE_URL, { reqheaders: { "Api-Username": "bram.jansen" } })
+    .post("/posts.json")
+    .reply(200, fixture("discourse/create_post_response.json"));
   await app.interaction(answerSubmission("Een antwoord van Bram, met genoeg tekst.", ts, { user: "UOTHER001", viewId: "V0OTHER02" }));
   await app.drain();
   expect(asBram.isDone()).toBe(true);
@@ -93,5 +103,7 @@ test("replaying someone else's form submission does not borrow their answer", as
   await app.interaction(answerSubmission("Bram probeert het formulier van Sanne.", ts, { user: "UOTHER001", viewId: "V0SANNE01" }));
   await app.drain();
   expect(slack.blocksText(slack.of("chat.postMessage").find((call) => call.body.channel === "UOTHER001")!)).toContain("Your answer was not sent");
-  expect(await app.db.prisma.answer.findMany({ select: { postedAs: true, body: true } })).toEqual([{ postedAs: "sanne.devries", body: "Sanne's eigen antwoord, lang genoeg." }]);
+  expect(await app.db.prisma.answer.findMany({ select: { postedAs: true, body: true } })).toEqual([
+    { postedAs: "sanne.devries", body: "Sanne's eigen antwoord, lang genoeg." },
+  ]);
 });

@@ -40,7 +40,12 @@ describe("through Slack", () => {
   });
 
   test("`/advocate story` posts a story card into the channel: the customer's words, what happened, who helped, the link, a question", async () => {
-    await answeredQuestion(app, 101, { title: "Charged twice for March", body: "I was charged twice and nobody answers my mails!", kind: "complaint", helper: "Joost" });
+    await answeredQuestion(app, 101, {
+      title: "Charged twice for March",
+      body: "I was charged twice and nobody answers my mails!",
+      kind: "complaint",
+      helper: "Joost",
+    });
     await answeredQuestion(app, 102, { title: "Switching plans mid-month", body: "Do I lose my credit when I switch plans?", colleague: "Sanne" });
     expect(await story()).toContain("Here comes a customer story for this channel. +5 points for opening the meeting with it.");
     await app.drain();
@@ -86,7 +91,15 @@ describe("through Slack", () => {
 
   test("a channel with routing rules only gets stories its rules fit; other channels keep their own 30 days", async () => {
     await answeredQuestion(app, 103, { title: "Parcel lost", body: "Where is my parcel?", tags: ["shipping"] });
-    await app.deps.store.rules.add({ priority: 10, target: { surface: "slack", channelId: "C0SHIPPING" }, categories: [], tags: ["shipping"], keywords: [], languages: [], createdBy: "test" });
+    await app.deps.store.rules.add({
+      priority: 10,
+      target: { surface: "slack", channelId: "C0SHIPPING" },
+      categories: [],
+      tags: ["shipping"],
+      keywords: [],
+      languages: [],
+      createdBy: "test",
+    });
     await story("story", "C0SHIPPING");
     await app.drain();
     expect(slack.blocksText(storiesIn("C0SHIPPING")[0]!)).toContain("Where is my parcel?");
@@ -107,7 +120,10 @@ describe("through Teams", () => {
     expect(card).toContain("Answered by our colleague Sanne");
     expect(card).toContain("Do I lose my credit when I switch plans?");
     expect(card).toContain("What did we promise this customer, and did we keep it?");
-    expect(await app.db.prisma.story.findFirstOrThrow({ where: { surface: "teams" } })).toMatchObject({ channelId: TEAMS_CHANNEL, messageRef: expect.stringMatching(/^\d+$/) });
+    expect(await app.db.prisma.story.findFirstOrThrow({ where: { surface: "teams" } })).toMatchObject({
+      channelId: TEAMS_CHANNEL,
+      messageRef: expect.stringMatching(/^\d+$/),
+    });
   });
 
   test("in a personal chat, story says to use it in a channel", async () => {
@@ -155,12 +171,21 @@ describe("schedules", () => {
   });
 
   test("an unknown timezone: the error says how to write one", async () => {
-    expect(await story("story every mon 09:00 Amsterdam")).toContain("“Amsterdam” is not a timezone I know: write it as Region/City from the IANA list, such as Europe/Amsterdam");
+    expect(await story("story every mon 09:00 Amsterdam")).toContain(
+      "“Amsterdam” is not a timezone I know: write it as Region/City from the IANA list, such as Europe/Amsterdam",
+    );
   });
 
   test("a run on time posts a story; a run more than 15 minutes late is skipped with a log line", async () => {
     await answeredQuestion(app, 104, { title: "Refund timing", body: "When do I get my refund?" });
-    const schedule = await app.deps.store.storySchedules.add({ surface: "slack", channelId: "C0MEETING", days: ["mon"], time: "09:00", timezone: "Europe/Amsterdam", createdBy: "test" });
+    const schedule = await app.deps.store.storySchedules.add({
+      surface: "slack",
+      channelId: "C0MEETING",
+      days: ["mon"],
+      time: "09:00",
+      timezone: "Europe/Amsterdam",
+      createdBy: "test",
+    });
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 
     now = new Date(slot.getTime() + 16 * 60_000);
@@ -174,7 +199,9 @@ describe("schedules", () => {
     await enqueueStoryRun(app.deps.store, schedule, new Date(nextSlot.getTime() + 700));
     await app.drain();
     expect(storiesIn("C0MEETING")).toHaveLength(1);
-    expect(await app.db.prisma.story.findFirstOrThrow({ where: { channelId: "C0MEETING" } })).toMatchObject({ runKey: `schedule:${schedule.id}:${nextSlot.toISOString()}` });
+    expect(await app.db.prisma.story.findFirstOrThrow({ where: { channelId: "C0MEETING" } })).toMatchObject({
+      runKey: `schedule:${schedule.id}:${nextSlot.toISOString()}`,
+    });
     now = new Date();
   });
 });

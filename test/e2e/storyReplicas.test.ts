@@ -23,7 +23,14 @@ test("timers of two replicas firing the same slot enqueue one run, and one story
   const replicas = [new StoryTimers(app.deps.store, silent), new StoryTimers(app.deps.store, silent)];
   try {
     await answeredQuestion(app, 301, { body: "Is there a student discount?" });
-    const schedule = await app.deps.store.storySchedules.add({ surface: "slack", channelId: "C0TIMERS", days: ["mon"], time: "09:00", timezone: "UTC", createdBy: "test" });
+    const schedule = await app.deps.store.storySchedules.add({
+      surface: "slack",
+      channelId: "C0TIMERS",
+      days: ["mon"],
+      time: "09:00",
+      timezone: "UTC",
+      createdBy: "test",
+    });
     await Promise.all(replicas.map((timers, replica) => timers.fire(schedule, new Date(slot.getTime() + replica * 400))));
     await app.drain();
     expect(await app.db.prisma.outboxItem.count({ where: { kind: "story.scheduled" } })).toBe(1);

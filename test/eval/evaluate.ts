@@ -23,12 +23,40 @@ export type EvalTopic = z.infer<typeof topicSchema>;
 export const EVAL_TOPICS: EvalTopic[] = z.array(topicSchema).parse(JSON.parse(readFileSync(path.join(__dirname, "topics.json"), "utf8")));
 
 function rule(id: number, name: string, keywords: string[]): RoutingRule & { name: string } {
-  return { id, name, priority: id * 10, targets: [{ surface: "slack", channelId: `#${name}` }], categories: [], tags: [], keywords, languages: [], promiseMinutes: null, escalateSurface: null, escalateKind: null, escalateTo: null };
+  return {
+    id,
+    name,
+    priority: id * 10,
+    targets: [{ surface: "slack", channelId: `#${name}` }],
+    categories: [],
+    tags: [],
+    keywords,
+    languages: [],
+    promiseMinutes: null,
+    escalateSurface: null,
+    escalateKind: null,
+    escalateTo: null,
+  };
 }
 
 /** What an admin would write for these routes: keywords in both languages, billing first. */
 export const EVAL_RULES = [
-  rule(1, "billing", ["factuur", "termijn", "afgeschreven", "afschrijving", "incasso", "betaling", "teruggave", "afrekening", "invoice", "bill", "charged", "payment", "refund", "fee"]),
+  rule(1, "billing", [
+    "factuur",
+    "termijn",
+    "afgeschreven",
+    "afschrijving",
+    "incasso",
+    "betaling",
+    "teruggave",
+    "afrekening",
+    "invoice",
+    "bill",
+    "charged",
+    "payment",
+    "refund",
+    "fee",
+  ]),
   rule(2, "meter", ["meter", "storing", "reading", "outage", "power cut", "monteur"]),
   rule(3, "app", ["app", "inloggen", "login", "wachtwoord", "password", "portaal", "portal", "widget"]),
   rule(4, "contract", ["contract", "opzeggen", "overstap", "verhuis", "tarief", "switch", "moving", "tariff", "renew"]),
@@ -82,7 +110,13 @@ export function accuracy(verdicts: Verdict[]): Accuracy {
   return {
     kind: share(verdicts, (verdict) => verdict.kind === verdict.topic.kind),
     route: share(verdicts, (verdict) => verdict.route === verdict.topic.route),
-    nl: share(verdicts.filter((verdict) => verdict.topic.language === "nl"), both),
-    en: share(verdicts.filter((verdict) => verdict.topic.language === "en"), both),
+    nl: share(
+      verdicts.filter((verdict) => verdict.topic.language === "nl"),
+      both,
+    ),
+    en: share(
+      verdicts.filter((verdict) => verdict.topic.language === "en"),
+      both,
+    ),
   };
 }

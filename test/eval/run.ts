@@ -17,14 +17,22 @@ const row = (router: string, result: Accuracy, extra: Record<string, string | nu
 async function main(): Promise<void> {
   const rules = EVAL_TOPICS.map(rulesRouter);
   const rows = [row("rules (word lists + keyword rules)", accuracy(rules))];
-  const misses = (verdicts: Verdict[]) => verdicts.filter((verdict) => verdict.route !== verdict.topic.route || verdict.kind !== verdict.topic.kind).map((verdict) => `#${verdict.topic.id} ${verdict.kind}/${verdict.route} (expected ${verdict.topic.kind}/${verdict.topic.route})`);
+  const misses = (verdicts: Verdict[]) =>
+    verdicts
+      .filter((verdict) => verdict.route !== verdict.topic.route || verdict.kind !== verdict.topic.kind)
+      .map((verdict) => `#${verdict.topic.id} ${verdict.kind}/${verdict.route} (expected ${verdict.topic.kind}/${verdict.topic.route})`);
   const config = aiEnv.safeParse(process.env);
   if (process.env.OPENAI_API_KEY && config.success) {
     const model = new OpenAiModel(config.data);
     const verdicts = [];
     for (const topic of EVAL_TOPICS) verdicts.push(await aiRouter(model, topic, config.data.AI_CONFIDENCE_THRESHOLD));
     const tokens = verdicts.reduce((sum, verdict) => sum + verdict.tokens, 0);
-    rows.push(row(`AI (${config.data.OPENAI_MODEL}), rules when unsure`, accuracy(verdicts), { "fell back to rules": verdicts.filter((verdict) => verdict.fellBack).length, tokens }));
+    rows.push(
+      row(`AI (${config.data.OPENAI_MODEL}), rules when unsure`, accuracy(verdicts), {
+        "fell back to rules": verdicts.filter((verdict) => verdict.fellBack).length,
+        tokens,
+      }),
+    );
     console.log(`AI misses:\n  ${misses(verdicts).join("\n  ") || "none"}`);
   } else {
     console.log("AI router: not measured (set OPENAI_API_KEY, and OPENAI_BASE_URL / OPENAI_MODEL for Azure OpenAI or a compatible server).");

@@ -66,7 +66,10 @@ test("Discourse webhooks: mutated, correctly signed events", async () => {
     }),
     options(RUNS),
   );
-  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postDiscourse("post_created", null, { raw }), raw)), options(Math.ceil(RUNS / 5)));
+  await fc.assert(
+    fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postDiscourse("post_created", null, { raw }), raw)),
+    options(Math.ceil(RUNS / 5)),
+  );
 });
 
 test("Slack interactions and events: mutated, correctly signed payloads", async () => {
@@ -75,17 +78,29 @@ test("Slack interactions and events: mutated, correctly signed payloads", async 
     mutated({ ...fixture<Record<string, unknown>>("slack/block_actions.json"), container: { type: "message", channel_id: "C06KLNTVRG4", message_ts: ts } }),
     mutated(fixture("slack/view_submission.json")),
   );
-  await fc.assert(fc.asyncProperty(interaction, async (payload) => expectHandled(() => app.interaction(payload), payload)), options(RUNS));
   await fc.assert(
-    fc.asyncProperty(mutated(fixture("slack/app_home_opened.json")), async (event) => expectHandled(() => app.postSlack(JSON.stringify(event), "application/json"), event)),
+    fc.asyncProperty(interaction, async (payload) => expectHandled(() => app.interaction(payload), payload)),
+    options(RUNS),
+  );
+  await fc.assert(
+    fc.asyncProperty(mutated(fixture("slack/app_home_opened.json")), async (event) =>
+      expectHandled(() => app.postSlack(JSON.stringify(event), "application/json"), event),
+    ),
     options(Math.ceil(RUNS / 2)),
   );
 });
 
 test("Slack slash commands: any text, any fields", async () => {
   const fields = Object.fromEntries(new URLSearchParams(fixtureText("slack/slash_command.txt").trim()));
-  const command = fc.record({ text: fc.string({ maxLength: 120 }), user_id: fc.constantFrom("U05SDV2R7KQ", "UADMIN001", "", "x"), channel_id: fc.string({ maxLength: 12 }) });
-  await fc.assert(fc.asyncProperty(command, async (extra) => expectHandled(() => app.slashCommand({ ...fields, ...extra }), extra)), options(RUNS));
+  const command = fc.record({
+    text: fc.string({ maxLength: 120 }),
+    user_id: fc.constantFrom("U05SDV2R7KQ", "UADMIN001", "", "x"),
+    channel_id: fc.string({ maxLength: 12 }),
+  });
+  await fc.assert(
+    fc.asyncProperty(command, async (extra) => expectHandled(() => app.slashCommand({ ...fields, ...extra }), extra)),
+    options(RUNS),
+  );
 });
 
 test("Teams activities: mutated, correctly signed messages and invokes", async () => {
@@ -93,11 +108,25 @@ test("Teams activities: mutated, correctly signed messages and invokes", async (
     mutated(activities.message("points")),
     mutated(activities.cardAction("advocate.claim", { topicId: 4821 })),
     mutated(activities.taskFetch({ action: "advocate.answer", topicId: 4821 })),
-    mutated(activities.taskSubmit({ action: "advocate.submitAnswer", topicId: 4821, submissionKey: "5b0c1a52-3f0e-4d55-9a53-3c2f4f1e8a10", answerText: "Hoi", publishAsMe: "true" })),
+    mutated(
+      activities.taskSubmit({
+        action: "advocate.submitAnswer",
+        topicId: 4821,
+        submissionKey: "5b0c1a52-3f0e-4d55-9a53-3c2f4f1e8a10",
+        answerText: "Hoi",
+        publishAsMe: "true",
+      }),
+    ),
     mutated(activities.botAdded()),
   );
-  await fc.assert(fc.asyncProperty(activity, async (body) => expectHandled(() => app.postTeams(body), body)), options(RUNS));
-  await fc.assert(fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postTeams(raw), raw)), options(Math.ceil(RUNS / 5)));
+  await fc.assert(
+    fc.asyncProperty(activity, async (body) => expectHandled(() => app.postTeams(body), body)),
+    options(RUNS),
+  );
+  await fc.assert(
+    fc.asyncProperty(garbage, async (raw) => expectHandled(() => app.postTeams(raw), raw)),
+    options(Math.ceil(RUNS / 5)),
+  );
 });
 
 test("after all that the app is healthy and its outbox still drains", async () => {

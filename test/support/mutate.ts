@@ -31,7 +31,10 @@ export function mutated(base: Json): fc.Arbitrary<Json> {
   const paths = pathsOf(base);
   const edit = fc.record({ path: fc.constantFrom(...paths), value: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }) });
   return fc.oneof(
-    { weight: 8, arbitrary: fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce<Json>((body, { path, value }) => setAt(body, path, value), base)) },
+    {
+      weight: 8,
+      arbitrary: fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce<Json>((body, { path, value }) => setAt(body, path, value), base)),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
 }

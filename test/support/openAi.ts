@@ -63,6 +63,14 @@ export function embeddings(vectorOf: (text: string) => number[], inputs: string[
     .reply((_uri, body) => {
       const input = String((body as { input: string }).input);
       inputs.push(input);
-      return [200, { object: "list", data: [{ object: "embedding", index: 0, embedding: vectorOf(input) }], model: "text-embedding-3-small", usage: { prompt_tokens: 12, total_tokens: 12 } }];
+      return [
+        200,
+        {
+          object: "list",
+          data: [{ object: "embedding", index: 0, embedding: vectorOf(input) }],
+          model: "text-embedding-3-small",
+          usage: { prompt_tokens: 12, total_tokens: 12 },
+        },
+      ];
     });
 }

@@ -5,7 +5,15 @@ import { DISCOURSE_URL, type TestApp } from "./testApp";
 import { CHANNEL, PRIYA } from "./slackPayloads";
 
 export async function routedCard(app: TestApp, topic = "discourse/topic_created.json", post = "discourse/post_created_first_post.json"): Promise<string> {
-  await app.deps.store.rules.add({ priority: 10, target: { surface: "slack", channelId: CHANNEL }, categories: [], tags: ["facturatie"], keywords: [], languages: [], createdBy: "test" });
+  await app.deps.store.rules.add({
+    priority: 10,
+    target: { surface: "slack", channelId: CHANNEL },
+    categories: [],
+    tags: ["facturatie"],
+    keywords: [],
+    languages: [],
+    createdBy: "test",
+  });
   await app.deps.store.channels.setFallback("slack", "C0FALLBACK");
   await app.postDiscourse("topic_created", fixture(topic));
   await app.postDiscourse("post_created", fixture(post));
@@ -28,7 +36,9 @@ export async function drainUntil(app: TestApp, done: () => Promise<boolean>, tim
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   // What the outbox holds says where the work stopped.
-  const items = await app.db.prisma.outboxItem.findMany({ select: { id: true, kind: true, lane: true, status: true, attempts: true, nextAttemptAt: true, lastError: true } });
+  const items = await app.db.prisma.outboxItem.findMany({
+    select: { id: true, kind: true, lane: true, status: true, attempts: true, nextAttemptAt: true, lastError: true },
+  });
   const lanes = await app.db.prisma.outboxLane.findMany();
   const state = JSON.stringify({ now: new Date(), items, lanes }, (_key, value) => (typeof value === "bigint" ? String(value) : value));
   throw new Error(`condition not met within ${timeoutMs} ms; outbox: ${state}; pending nock: ${nock.pendingMocks().join(", ")}`);

@@ -45,11 +45,37 @@ export class FakeSlack {
         recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
         if (method === "users.info") return [200, fixture("slack/users_info.json")];
         // Custom profile fields, shaped as in Slack's docs for team.profile.get and users.profile.get.
-        if (method === "team.profile.get") return [200, { ok: true, profile: { fields: [{ id: "Xf01TITLE", ordering: 0, label: "Title", type: "text" }, { id: "Xf06DEPT01", ordering: 1, label: "Department", hint: "Your team", type: "text", possible_values: null, options: null, is_hidden: false }] } }];
-        if (method === "users.profile.get") return [200, { ok: true, profile: { email: "sanne.devries@voltaro.example", fields: { Xf06DEPT01: { value: recorder.profileDepartment, alt: "" } } } }];
+        if (method === "team.profile.get")
+          return [
+            200,
+            {
+              ok: true,
+              profile: {
+                fields: [
+                  { id: "Xf01TITLE", ordering: 0, label: "Title", type: "text" },
+                  {
+                    id: "Xf06DEPT01",
+                    ordering: 1,
+                    label: "Department",
+                    hint: "Your team",
+                    type: "text",
+                    possible_values: null,
+                    options: null,
+                    is_hidden: false,
+                  },
+                ],
+              },
+            },
+          ];
+        if (method === "users.profile.get")
+          return [
+            200,
+            { ok: true, profile: { email: "sanne.devries@voltaro.example", fields: { Xf06DEPT01: { value: recorder.profileDepartment, alt: "" } } } },
+          ];
         if (method === "views.open") return [200, fixture("slack/views_open_ok.json")];
         if (method === "conversations.history") return [200, { ok: true, messages: recorder.history(String(decoded.channel)), has_more: false }];
-        if (method === "conversations.replies") return [200, { ok: true, messages: recorder.replies(String(decoded.channel), String(decoded.ts)), has_more: false }];
+        if (method === "conversations.replies")
+          return [200, { ok: true, messages: recorder.replies(String(decoded.channel), String(decoded.ts)), has_more: false }];
         if (method === "conversations.open") return [200, { ok: true, channel: { id: `D${String(decoded.users)}` } }];
         if (method === "files.getUploadURLExternal") {
           const fileId = `F${recorder.calls.length}`;
@@ -81,7 +107,12 @@ export class FakeSlack {
   private history(channel: string) {
     return this.of("chat.postMessage")
       .filter((call) => call.body.channel === channel && !call.body.thread_ts)
-      .map((call) => ({ type: "message", ts: call.ts, text: call.body.text, ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}) }))
+      .map((call) => ({
+        type: "message",
+        ts: call.ts,
+        text: call.body.text,
+        ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}),
+      }))
       .reverse();
   }
 
@@ -89,7 +120,13 @@ export class FakeSlack {
   private replies(channel: string, ts: string) {
     return this.of("chat.postMessage")
       .filter((call) => call.body.channel === channel && call.body.thread_ts === ts)
-      .map((call) => ({ type: "message", ts: call.ts, thread_ts: ts, text: call.body.text, ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}) }));
+      .map((call) => ({
+        type: "message",
+        ts: call.ts,
+        thread_ts: ts,
+        text: call.body.text,
+        ...(call.body.metadata ? { metadata: JSON.parse(String(call.body.metadata)) } : {}),
+      }));
   }
 
   of(method: string): SlackCall[] {

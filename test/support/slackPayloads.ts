@@ -39,7 +39,12 @@ export function selectChoice(actionId: string, messageTs: string, value: string,
 }
 
 /** The idea status modal submitted: its reply, a reason (only a "not planned" form has that field), consent. */
-export function ideaSubmission(status: string, reply: string, messageTs: string, options: { reason?: string; consent?: boolean; viewId?: string; user?: string } = {}) {
+export function ideaSubmission(
+  status: string,
+  reply: string,
+  messageTs: string,
+  options: { reason?: string; consent?: boolean; viewId?: string; user?: string } = {},
+) {
   const payload = fixture<Record<string, any>>("slack/view_submission.json");
   payload.user = { ...payload.user, id: options.user ?? PRIYA };
   payload.view.id = options.viewId ?? payload.view.id;

@@ -31,7 +31,14 @@ export async function answeredQuestion(app: TestApp, topicId: number, facts: Ans
   });
   if (facts.colleague) {
     const employee = await app.deps.store.employees.ensure("slack", `U${topicId}`, facts.colleague);
-    const answer = await app.deps.store.answers.create({ questionId: question.id, employeeId: employee.id, cardId: null, submissionKey: `story-${topicId}`, body: "Answered.", postedAs: facts.colleague });
+    const answer = await app.deps.store.answers.create({
+      questionId: question.id,
+      employeeId: employee.id,
+      cardId: null,
+      submissionKey: `story-${topicId}`,
+      body: "Answered.",
+      postedAs: facts.colleague,
+    });
     await app.deps.store.answers.update(answer.id, { status: "published", publishedAt: new Date() });
   }
   return question.id;

@@ -34,7 +34,11 @@ export function botFramework(tokenTenant = "botframework.com"): void {
   nock("https://login.botframework.com")
     .persist()
     .get("/v1/.well-known/openidconfiguration")
-    .reply(200, { issuer: "https://api.botframework.com", jwks_uri: "https://login.botframework.com/v1/.well-known/keys", id_token_signing_alg_values_supported: ["RS256"] })
+    .reply(200, {
+      issuer: "https://api.botframework.com",
+      jwks_uri: "https://login.botframework.com/v1/.well-known/keys",
+      id_token_signing_alg_values_supported: ["RS256"],
+    })
     .get("/v1/.well-known/keys")
     .reply(200, { keys: [jwk] });
   nock("https://login.microsoftonline.com")
@@ -63,14 +67,22 @@ type Activity = Record<string, unknown>;
 
 /** Fixture activities with the parts a scenario changes. */
 export const activities = {
-  message: (text: string, extra: Activity = {}): Activity => ({ ...fixture<Activity>("teams/message_in_channel.json"), text: `<at>Advocate</at> ${text}`, ...extra }),
+  message: (text: string, extra: Activity = {}): Activity => ({
+    ...fixture<Activity>("teams/message_in_channel.json"),
+    text: `<at>Advocate</at> ${text}`,
+    ...extra,
+  }),
   personal: (text: string, extra: Activity = {}): Activity => {
     const base = fixture<Activity>("teams/message_in_channel.json");
     return {
       ...base,
       text,
       entities: [],
-      conversation: { conversationType: "personal", tenantId: TENANT, id: `a:personal-${String((extra.from as { id?: string } | undefined)?.id ?? SANNE).slice(-8)}` },
+      conversation: {
+        conversationType: "personal",
+        tenantId: TENANT,
+        id: `a:personal-${String((extra.from as { id?: string } | undefined)?.id ?? SANNE).slice(-8)}`,
+      },
       channelData: { tenant: { id: TENANT } },
       ...extra,
     };
@@ -79,8 +91,16 @@ export const activities = {
     const base = fixture<Activity & { value: { action: Activity } }>("teams/invoke_adaptive_card_action.json");
     return { ...base, value: { ...base.value, action: { ...base.value.action, verb, data } }, ...extra };
   },
-  taskFetch: (data: Activity, extra: Activity = {}): Activity => ({ ...fixture<Activity>("teams/task_fetch.json"), value: { data: { msteams: { type: "task/fetch" }, ...data }, context: { theme: "default" } }, ...extra }),
-  taskSubmit: (data: Activity, extra: Activity = {}): Activity => ({ ...fixture<Activity>("teams/task_submit.json"), value: { data, context: { theme: "default" } }, ...extra }),
+  taskFetch: (data: Activity, extra: Activity = {}): Activity => ({
+    ...fixture<Activity>("teams/task_fetch.json"),
+    value: { data: { msteams: { type: "task/fetch" }, ...data }, context: { theme: "default" } },
+    ...extra,
+  }),
+  taskSubmit: (data: Activity, extra: Activity = {}): Activity => ({
+    ...fixture<Activity>("teams/task_submit.json"),
+    value: { data, context: { theme: "default" } },
+    ...extra,
+  }),
   botAdded: (): Activity => fixture<Activity>("teams/conversation_update_bot_added.json"),
   /** The answer to a file consent card, as Teams sends it in personal chat (learn.microsoft.com, bots-filesv4). */
   fileConsent: (value: Activity, extra: Activity = {}): Activity => {
@@ -116,10 +136,22 @@ export class FakeConnector {
           const [rule] = recorder.failures.splice(failure, 1);
           return [rule!.status, { error: { code: "Throttled", message: "simulated" } }, rule!.headers];
         }
-        recorder.calls.push({ method, path, body: (body ?? {}) as Record<string, unknown>, authorization: this.req.headers.authorization as string | undefined });
+        recorder.calls.push({
+          method,
+          path,
+          body: (body ?? {}) as Record<string, unknown>,
+          authorization: this.req.headers.authorization as string | undefined,
+        });
         return recorder.reply(method, path, (body ?? {}) as Record<string, unknown>);
       };
-    nock(origin).persist().post(/\/v3\//).reply(record("POST")).put(/\/v3\//).reply(record("PUT")).get(/\/v3\//).reply(record("GET"));
+    nock(origin)
+      .persist()
+      .post(/\/v3\//)
+      .reply(record("POST"))
+      .put(/\/v3\//)
+      .reply(record("PUT"))
+      .get(/\/v3\//)
+      .reply(record("GET"));
     return this;
   }
 
@@ -136,17 +168,41 @@ export class FakeConnector {
       return [201, channel ? { id: `${channel};messageid=${id}`, activityId: id } : { id: `a:personal-chat-${id}` }];
     }
     if (method === "GET" && /\/members\//.test(path)) {
-      return [200, { id: SANNE, name: "Sanne de Vries", aadObjectId: SANNE_AAD, email: "sanne.devries@voltaro.example", userPrincipalName: "sanne.devries@voltaro.example", tenantId: TENANT }];
+      return [
+        200,
+        {
+          id: SANNE,
+          name: "Sanne de Vries",
+          aadObjectId: SANNE_AAD,
+          email: "sanne.devries@voltaro.example",
+          userPrincipalName: "sanne.devries@voltaro.example",
+          tenantId: TENANT,
+        },
+      ];
     }
     if (method === "GET" && /\/teams\/[^/]+\/conversations$/.test(path)) {
-      return [200, { conversations: [{ id: TEAM, name: null }, { id: TEAMS_CHANNEL, name: "Klantvragen" }, { id: "19:billing@thread.tacv2", name: "Facturatie" }] }];
+      return [
+        200,
+        {
+          conversations: [
+            { id: TEAM, name: null },
+            { id: TEAMS_CHANNEL, name: "Klantvragen" },
+            { id: "19:billing@thread.tacv2", name: "Facturatie" },
+          ],
+        },
+      ];
     }
     return [200, { id }];
   }
 
   /** Cards posted as new channel threads. */
   channelPosts(channel = TEAMS_CHANNEL): ConnectorCall[] {
-    return this.calls.filter((call) => call.method === "POST" && call.path === "/v3/conversations" && (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === channel);
+    return this.calls.filter(
+      (call) =>
+        call.method === "POST" &&
+        call.path === "/v3/conversations" &&
+        (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === channel,
+    );
   }
 
   updates(): ConnectorCall[] {
@@ -154,7 +210,9 @@ export class FakeConnector {
   }
 
   sentTo(conversationPrefix: string): ConnectorCall[] {
-    return this.calls.filter((call) => call.method === "POST" && call.path.startsWith(`/v3/conversations/${conversationPrefix}`) && call.path.includes("/activities"));
+    return this.calls.filter(
+      (call) => call.method === "POST" && call.path.startsWith(`/v3/conversations/${conversationPrefix}`) && call.path.includes("/activities"),
+    );
   }
 
   static text(call: ConnectorCall | undefined): string {

@@ -75,7 +75,9 @@ async function emptyDatabase(database: Database): Promise<void> {
   if (tables.length) await database.sql.exec(`TRUNCATE ${tables.map((table) => `"${table.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger; backoffBaseMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; logger?: pino.Logger; backoffBaseMs?: number } = {},
+): Promise<TestApp> {
   const config = testConfig(options.env);
   const { database } = await fileDatabase(config);
   await emptyDatabase(database);

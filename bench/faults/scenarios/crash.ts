@@ -8,7 +8,13 @@ import type { World } from "../../support/world";
 import { Scenario, type Verdict } from "../scenario";
 import { prepare, type Settings } from "./prepare";
 
-export async function crashTrials(world: World, database: string, databaseEnv: DatabaseEnv, port: number, settings: Settings): Promise<{ verdict: Verdict; restartP50Ms: number }> {
+export async function crashTrials(
+  world: World,
+  database: string,
+  databaseEnv: DatabaseEnv,
+  port: number,
+  settings: Settings,
+): Promise<{ verdict: Verdict; restartP50Ms: number }> {
   const env = { ...world.env, ...databaseEnv };
   let app: AppProcess = await startAppProcess(env, port);
   const scenario = new Scenario(world, `crash${port}`);

@@ -18,11 +18,20 @@ export interface ReadinessDuringOutage {
 }
 
 async function readyz(url: string): Promise<string> {
-  return fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((res) => String(res.status), () => "no answer");
+  return fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+    (res) => String(res.status),
+    () => "no answer",
+  );
 }
 
 /** Runs a burst; a little after it starts, `cut` for the outage window, `restore` after it; /readyz polled throughout. */
-async function outageDuringBurst(scenario: Scenario, app: AppProcess, settings: Settings, cut: () => Promise<void>, restore: () => Promise<void>): Promise<ReadinessDuringOutage> {
+async function outageDuringBurst(
+  scenario: Scenario,
+  app: AppProcess,
+  settings: Settings,
+  cut: () => Promise<void>,
+  restore: () => Promise<void>,
+): Promise<ReadinessDuringOutage> {
   const pid = app.child.pid;
   const burst = scenario.burst(() => [app.url], settings.questionsPerTrial * 3, settings.answersPerTrial * 3);
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -43,14 +52,26 @@ async function outageDuringBurst(scenario: Scenario, app: AppProcess, settings: 
 }
 
 /** The app started with `env`, warmed up, then a burst during which `cut` takes something away and `restore` brings it back. */
-async function outageScenario(world: World, env: Record<string, string>, port: number, settings: Settings, outage: { cut(): Promise<void>; restore(): Promise<void> }): Promise<{ scenario: Scenario; readiness: ReadinessDuringOutage }> {
+async function outageScenario(
+  world: World,
+  env: Record<string, string>,
+  port: number,
+  settings: Settings,
+  outage: { cut(): Promise<void>; restore(): Promise<void> },
+): Promise<{ scenario: Scenario; readiness: ReadinessDuringOutage }> {
   const app = await startAppProcess(env, port);
   const scenario = new Scenario(world, `outage${port}`);
   try {
     await prepare(world, app.url);
     await scenario.burst(() => [app.url], 10, 0);
     await scenario.settle();
-    const readiness = await outageDuringBurst(scenario, app, settings, () => outage.cut(), () => outage.restore());
+    const readiness = await outageDuringBurst(
+      scenario,
+      app,
+      settings,
+      () => outage.cut(),
+      () => outage.restore(),
+    );
     await scenario.settle();
     return { scenario, readiness };
   } finally {
@@ -58,7 +79,13 @@ async function outageScenario(world: World, env: Record<string, string>, port: n
   }
 }
 
-export async function platformsAway(world: World, database: string, databaseEnv: DatabaseEnv, port: number, settings: Settings): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
+export async function platformsAway(
+  world: World,
+  database: string,
+  databaseEnv: DatabaseEnv,
+  port: number,
+  settings: Settings,
+): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
   const slack = hostPort(world.slack.apiUrl);
   const discourse = hostPort(world.discourse.baseUrl);
   const proxies = [new TcpProxy(slack.host, slack.port), new TcpProxy(discourse.host, discourse.port)] as const;
@@ -75,14 +102,22 @@ export async function platformsAway(world: World, database: string, databaseEnv:
   }
 }
 
-export async function databaseCut(world: World, databaseEnv: { DATABASE_URL: string }, port: number, settings: Settings): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
+export async function databaseCut(
+  world: World,
+  databaseEnv: { DATABASE_URL: string },
+  port: number,
+  settings: Settings,
+): Promise<{ verdict: Verdict; readiness: ReadinessDuringOutage }> {
   const server = hostPort(databaseEnv.DATABASE_URL);
   const proxy = new TcpProxy(server.host, server.port);
   await proxy.open();
   const url = new URL(databaseEnv.DATABASE_URL);
   url.host = proxy.origin;
   try {
-    const { scenario, readiness } = await outageScenario(world, { ...world.env, DATABASE_URL: url.toString() }, port, settings, { cut: () => proxy.cut(), restore: () => proxy.open() });
+    const { scenario, readiness } = await outageScenario(world, { ...world.env, DATABASE_URL: url.toString() }, port, settings, {
+      cut: () => proxy.cut(),
+      restore: () => proxy.open(),
+    });
     return { verdict: await scenario.verify(`database cut ${settings.outageMs / 1000} s`, "PostgreSQL", databaseEnv), readiness };
   } finally {
     await proxy.close();

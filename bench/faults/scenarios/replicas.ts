@@ -28,7 +28,12 @@ function shares(proxies: TcpProxy[]): number[] {
   return proxies.map((proxy) => Number((proxy.bytesFromClients / (total || 1)).toFixed(2)));
 }
 
-export async function twoReplicas(world: World, databaseEnv: { DATABASE_URL: string }, port: number, settings: Settings): Promise<{ verdict: Verdict; shared: SharedWork }> {
+export async function twoReplicas(
+  world: World,
+  databaseEnv: { DATABASE_URL: string },
+  port: number,
+  settings: Settings,
+): Promise<{ verdict: Verdict; shared: SharedWork }> {
   const slack = hostPort(world.slack.apiUrl);
   const discourse = hostPort(world.discourse.baseUrl);
   const slackProxies = [new TcpProxy(slack.host, slack.port), new TcpProxy(slack.host, slack.port)];
@@ -40,14 +45,21 @@ export async function twoReplicas(world: World, databaseEnv: { DATABASE_URL: str
   let storiesPosted = 0;
   try {
     for (const [i, proxy] of slackProxies.entries()) {
-      apps.push(await startAppProcess({ ...world.env, ...databaseEnv, SLACK_API_URL: `http://${proxy.origin}/api/`, DISCOURSE_URL: `http://${discourseProxies[i]?.origin ?? ""}` }, port + i));
+      apps.push(
+        await startAppProcess(
+          { ...world.env, ...databaseEnv, SLACK_API_URL: `http://${proxy.origin}/api/`, DISCOURSE_URL: `http://${discourseProxies[i]?.origin ?? ""}` },
+          port + i,
+        ),
+      );
     }
     const urls = () => apps.map((app) => app.url);
     await prepare(world, apps[0]?.url ?? "");
     await scenario.burst(urls, 20, 0);
     await scenario.settle();
     const slot = nextSlot(new Date());
-    const reply = await world.senders(apps[1]?.url ?? "").slack.slashCommand(admin, storyChannel, `story every ${WEEKDAYS[slot.getUTCDay()]} ${slot.toISOString().slice(11, 16)} UTC`);
+    const reply = await world
+      .senders(apps[1]?.url ?? "")
+      .slack.slashCommand(admin, storyChannel, `story every ${WEEKDAYS[slot.getUTCDay()]} ${slot.toISOString().slice(11, 16)} UTC`);
     if (reply.status !== 200) throw new Error(`story every answered ${reply.status}`);
     const storiesBefore = new Set(storyMessages(world, storyChannel));
     await scenario.burst(urls, settings.questionsPerTrial * 6, settings.answersPerTrial * 4);
@@ -65,5 +77,7 @@ export async function twoReplicas(world: World, databaseEnv: { DATABASE_URL: str
 
 /** Top-level messages in a channel that are not question cards: there, only stories. */
 function storyMessages(world: World, channel: string): string[] {
-  return [...world.slack.messages.values()].filter((message) => message.channel === channel && !message.metadata && !message.threadTs).map((message) => message.ts);
+  return [...world.slack.messages.values()]
+    .filter((message) => message.channel === channel && !message.metadata && !message.threadTs)
+    .map((message) => message.ts);
 }

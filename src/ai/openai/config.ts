@@ -4,7 +4,12 @@ import { z } from "zod";
 const list = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 export const aiEnv = z.object({
   OPENAI_API_KEY: z.string().min(1),

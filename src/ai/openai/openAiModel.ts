@@ -9,7 +9,12 @@ export class OpenAiModel implements LanguageModel {
   private readonly client: OpenAI;
 
   constructor(private readonly config: AiConfig) {
-    this.client = new OpenAI({ apiKey: config.OPENAI_API_KEY, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}), timeout: config.AI_TIMEOUT_MS, maxRetries: 0 });
+    this.client = new OpenAI({
+      apiKey: config.OPENAI_API_KEY,
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      timeout: config.AI_TIMEOUT_MS,
+      maxRetries: 0,
+    });
   }
 
   async completeJson(request: Parameters<LanguageModel["completeJson"]>[0]): ReturnType<LanguageModel["completeJson"]> {

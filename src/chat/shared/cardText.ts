@@ -46,7 +46,11 @@ export function cardAiLine(view: CardView): string | null {
   const t = translator(view.locale);
   const percent = (confidence: number | null) => Math.round((confidence ?? 0) * 100);
   const routing = view.routing;
-  const how = !routing ? null : routing.by === "ai" ? t("card.ai.routed", { confidence: percent(routing.confidence) }) : t(`card.ai.rules.${routing.because}`, { confidence: percent(routing.confidence) });
+  const how = !routing
+    ? null
+    : routing.by === "ai"
+      ? t("card.ai.routed", { confidence: percent(routing.confidence) })
+      : t(`card.ai.rules.${routing.because}`, { confidence: percent(routing.confidence) });
   const parts = [view.summary ? t("card.ai.summary", { summary: view.summary }) : null, how].filter(Boolean);
   return parts.length ? parts.join(" · ") : null;
 }

@@ -15,7 +15,9 @@ export function charityReplyText(reply: CharityReply, locale: string, markup: Ma
     case "picker": {
       const { charities, current } = reply.picker;
       if (!charities.length) return t("charity.pickerEmpty");
-      const now = current ? t(current.chosen ? "charity.pickerChosen" : "charity.pickerDefault", { name: markup.bold(name(current.charity)) }) : t("charity.pickerNone");
+      const now = current
+        ? t(current.chosen ? "charity.pickerChosen" : "charity.pickerDefault", { name: markup.bold(name(current.charity)) })
+        : t("charity.pickerNone");
       return [markup.bold(t("charity.pickerTitle")), now, t("charity.pickerHint")].join("\n");
     }
     case "pick":
@@ -24,7 +26,9 @@ export function charityReplyText(reply: CharityReply, locale: string, markup: Ma
         : t("charity.errors.unknown_charity", { detail: markup.escape(reply.typed) });
     case "list": {
       const { charities, terms } = reply.overview;
-      const lines = charities.map((charity) => `#${charity.id} · ${markup.link(charity.url, charity.name)}${charity.id === terms.defaultCharityId ? ` · ${t("charity.default")}` : ""}`);
+      const lines = charities.map(
+        (charity) => `#${charity.id} · ${markup.link(charity.url, charity.name)}${charity.id === terms.defaultCharityId ? ` · ${t("charity.default")}` : ""}`,
+      );
       return [
         markup.bold(t("charity.listTitle")),
         lines.join("\n") || t("charity.none"),
@@ -48,7 +52,11 @@ export function charityReplyText(reply: CharityReply, locale: string, markup: Ma
     case "report":
       return reportText(reply.report, locale, markup, t);
     case "paid":
-      return t(reply.before ? "charity.paidBefore" : "charity.paid", { name: name(reply.charity), quarter: reply.payout.quarter, amount: formatCents(reply.payout.amountCents, locale) });
+      return t(reply.before ? "charity.paidBefore" : "charity.paid", {
+        name: name(reply.charity),
+        quarter: reply.payout.quarter,
+        amount: formatCents(reply.payout.amountCents, locale),
+      });
     case "error":
       return t(`charity.errors.${reply.problem}`, { detail: markup.escape(reply.detail ?? "") });
   }
@@ -79,7 +87,12 @@ function reportText(report: QuarterReport, locale: string, markup: Markup, t: T)
     return `#${line.charity.id} ${markup.escape(line.charity.name)} · ${t("charity.points", { count: line.points })} · ${amount} · ${paid}`;
   });
   const total = report.capBinds
-    ? t("charity.reportTotalCapped", { points: report.points, earned: money(report.earnedCents), due: money(report.dueCents), budget: money(report.terms.quarterBudgetCents ?? 0) })
+    ? t("charity.reportTotalCapped", {
+        points: report.points,
+        earned: money(report.earnedCents),
+        due: money(report.dueCents),
+        budget: money(report.terms.quarterBudgetCents ?? 0),
+      })
     : t("charity.reportTotal", { points: report.points, amount: money(report.dueCents) });
   return [
     markup.bold(t("charity.reportTitle", { quarter: report.quarter })),

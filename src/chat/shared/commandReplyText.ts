@@ -27,7 +27,10 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
     case "leaderboard": {
       const { board } = reply;
       const lines = boardLines(board.top, locale, markup) || t("leaderboard.empty");
-      const me = board.me && !board.top.some((row) => row.employeeId === board.me?.employeeId) ? `\n…\n${t("leaderboard.you", { rank: board.me.rank, count: board.me.points })}` : "";
+      const me =
+        board.me && !board.top.some((row) => row.employeeId === board.me?.employeeId)
+          ? `\n…\n${t("leaderboard.you", { rank: board.me.rank, count: board.me.points })}`
+          : "";
       return `${markup.bold(t(`leaderboard.title.${board.period}`))}\n${lines}${me}`;
     }
     case "link":
@@ -35,12 +38,18 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
     case "unlinked":
       return reply.username ? t("link.unlinked", { username: markup.escape(reply.username) }) : t("link.notLinked");
     case "rules": {
-      const lines = reply.rules.map((rule) => `#${rule.id} · ${markup.escape(describeRule(rule))} → ${channels(rule.targets)} (${t("rules.priority", { priority: rule.priority })})`);
+      const lines = reply.rules.map(
+        (rule) => `#${rule.id} · ${markup.escape(describeRule(rule))} → ${channels(rule.targets)} (${t("rules.priority", { priority: rule.priority })})`,
+      );
       const fallback = reply.fallback ? t("rules.fallback", { channel: channels([reply.fallback]) }) : t("rules.noFallback");
       return [markup.bold(t("rules.title")), lines.join("\n") || t("rules.none"), fallback].join("\n");
     }
     case "rule_added":
-      return t(reply.merged ? "rules.merged" : "rules.added", { id: reply.rule.id, rule: markup.escape(describeRule(reply.rule)), channel: channels(reply.rule.targets) });
+      return t(reply.merged ? "rules.merged" : "rules.added", {
+        id: reply.rule.id,
+        rule: markup.escape(describeRule(reply.rule)),
+        channel: channels(reply.rule.targets),
+      });
     case "rule_removed":
       return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
     case "fallback_set":

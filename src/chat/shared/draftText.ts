@@ -3,7 +3,11 @@
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 
-export function draftNotes(locale: string, markup: Pick<Markup, "link">, input: { note?: string | undefined; sources?: Array<{ title: string; url: string }> | undefined }): string[] {
+export function draftNotes(
+  locale: string,
+  markup: Pick<Markup, "link">,
+  input: { note?: string | undefined; sources?: Array<{ title: string; url: string }> | undefined },
+): string[] {
   const t = translator(locale);
   const notes = input.note ? [input.note] : [];
   if (!input.sources) return notes;

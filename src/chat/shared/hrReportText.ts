@@ -20,7 +20,19 @@ export function hrReportText(report: HrReport, locale: string, markup: Markup): 
     boardLines(report.top, locale, markup) || t("leaderboard.empty"),
     markup.bold(t("report.trendTitle")),
     ...weeks,
-    ...(report.promises.length ? [markup.bold(t("report.promisesTitle")), ...report.promises.map((row) => t("report.promiseLine", { channel: markup.channel(row, (surface) => t("rules.otherSurface", { surface })), kept: row.kept, decided: row.decided, rate: Math.round((row.kept / row.decided) * 100) }))] : []),
+    ...(report.promises.length
+      ? [
+          markup.bold(t("report.promisesTitle")),
+          ...report.promises.map((row) =>
+            t("report.promiseLine", {
+              channel: markup.channel(row, (surface) => t("rules.otherSurface", { surface })),
+              kept: row.kept,
+              decided: row.decided,
+              rate: Math.round((row.kept / row.decided) * 100),
+            }),
+          ),
+        ]
+      : []),
   ].join("\n");
 }
 

@@ -15,11 +15,18 @@ export function formatMicroEuros(micro: number, locale: string): string {
 }
 
 function euros(locale: string, maxDecimals: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(NUMBER_LOCALE[normalizeLocale(locale)], { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: maxDecimals });
+  return new Intl.NumberFormat(NUMBER_LOCALE[normalizeLocale(locale)], {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: maxDecimals,
+  });
 }
 
 /** 3400 with 2 decimals → "34.00". */
 function decimal(units: number, decimals: number): `${number}` {
-  const digits = Math.abs(units).toString().padStart(decimals + 1, "0");
+  const digits = Math.abs(units)
+    .toString()
+    .padStart(decimals + 1, "0");
   return `${units < 0 ? "-" : ""}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` as `${number}`;
 }

@@ -4,7 +4,11 @@ import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 
 /** Words that did not go out: the community refused an answer or an idea status, or a form was refused after its ack. Unescaped. */
-export function undeliveredText(notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" | "idea_status_refused" }>, locale: string, markup: Pick<Markup, "cmd">): string {
+export function undeliveredText(
+  notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" | "idea_status_refused" }>,
+  locale: string,
+  markup: Pick<Markup, "cmd">,
+): string {
   const t = translator(locale, markup.cmd);
   switch (notice.type) {
     case "answer_failed":

@@ -19,7 +19,10 @@ export function cardPromiseLine(promise: CardPromise | null, locale: string, tim
   const t = translator(locale);
   switch (promise.type) {
     case "pending":
-      return t("promise.card.pending", { time: DateTime.fromJSDate(promise.dueAt, { zone: timezone }).setLocale(locale).toFormat("ccc HH:mm"), duration: durationText(promise.minutes, locale) });
+      return t("promise.card.pending", {
+        time: DateTime.fromJSDate(promise.dueAt, { zone: timezone }).setLocale(locale).toFormat("ccc HH:mm"),
+        duration: durationText(promise.minutes, locale),
+      });
     case "overdue":
       return t("promise.card.overdue", { duration: durationText(promise.minutes, locale) });
     case "kept":
@@ -42,7 +45,10 @@ export function promiseNoticeText(notice: PromiseNotice, locale: string, markup:
     case "promise_catch_up":
       return [
         t("promise.catchUp", { count: notice.items.length }),
-        ...notice.items.map((item) => `• ${topic(item.title, item.url)}: ${item.missed ? t("promise.catchUpMissed") : t("promise.catchUpLeft", { left: durationText(item.leftMinutes, locale) })}`),
+        ...notice.items.map(
+          (item) =>
+            `• ${topic(item.title, item.url)}: ${item.missed ? t("promise.catchUpMissed") : t("promise.catchUpLeft", { left: durationText(item.leftMinutes, locale) })}`,
+        ),
       ].join("\n");
   }
 }

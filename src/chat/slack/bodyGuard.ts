@@ -27,7 +27,10 @@ const slackRequest = z
     container: part,
     view: part,
     // Bolt takes the acting user and channel of an event from here.
-    event: z.object({ type: z.string(), user: z.string().optional(), channel: z.union([z.string(), z.record(z.string(), z.unknown())]).optional() }).loose().optional(),
+    event: z
+      .object({ type: z.string(), user: z.string().optional(), channel: z.union([z.string(), z.record(z.string(), z.unknown())]).optional() })
+      .loose()
+      .optional(),
     message: part,
     actions: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
     authorizations: z.array(z.record(z.string(), z.unknown())).optional(),
@@ -63,7 +66,9 @@ export function guardSlackBodies(http: Express, endpoint: string): void {
     }
     const parsed = slackRequest.safeParse(body);
     if (!parsed.success) {
-      res.status(400).json({ error: "body is not a Slack request", problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`) });
+      res
+        .status(400)
+        .json({ error: "body is not a Slack request", problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`) });
       return;
     }
     next();

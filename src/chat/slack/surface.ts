@@ -51,7 +51,9 @@ export class SlackSurface implements ChatSurface {
     const oldest = String(Math.floor(since.getTime() / 1000) - 300);
     try {
       const history = await this.call(() => this.client.conversations.history({ channel: channelId, oldest, include_all_metadata: true, limit: 200 }));
-      const landed = (history.messages ?? []).find((message) => message.metadata?.event_type === CARD_EVENT && (message.metadata.event_payload as { card_id?: unknown } | undefined)?.card_id === cardId);
+      const landed = (history.messages ?? []).find(
+        (message) => message.metadata?.event_type === CARD_EVENT && (message.metadata.event_payload as { card_id?: unknown } | undefined)?.card_id === cardId,
+      );
       return landed?.ts ? { messageRef: landed.ts } : null;
     } catch (error) {
       // No way to look (not in the channel, scope missing): posting again beats never posting.
@@ -68,13 +70,17 @@ export class SlackSurface implements ChatSurface {
     // Always the card's own ts, so replies stay in the card's thread.
     // Escaped: an answer's own "<!channel>" or "<@U…>" must not ping anyone from the bot's mouth.
     const metadata = key ? { metadata: { event_type: REPLY_EVENT, event_payload: { key } } } : {};
-    await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text: escapeMrkdwn(text), unfurl_links: false, ...metadata }));
+    await this.call(() =>
+      this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text: escapeMrkdwn(text), unfurl_links: false, ...metadata }),
+    );
   }
 
   async findThreadReply(channelId: string, messageRef: string, key: string) {
     try {
       const thread = await this.call(() => this.client.conversations.replies({ channel: channelId, ts: messageRef, include_all_metadata: true, limit: 200 }));
-      return (thread.messages ?? []).some((message) => message.metadata?.event_type === REPLY_EVENT && (message.metadata.event_payload as { key?: unknown } | undefined)?.key === key);
+      return (thread.messages ?? []).some(
+        (message) => message.metadata?.event_type === REPLY_EVENT && (message.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
     } catch (error) {
       // No way to look: posting again beats never posting.
       if (error instanceof PermanentError) return false;
@@ -87,7 +93,14 @@ export class SlackSurface implements ChatSurface {
   }
 
   async postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string) {
-    await this.call(() => this.client.chat.postMessage({ channel: channelId, ...(threadRef ? { thread_ts: threadRef } : {}), ...noticeMessage(notice, locale), unfurl_links: false }));
+    await this.call(() =>
+      this.client.chat.postMessage({
+        channel: channelId,
+        ...(threadRef ? { thread_ts: threadRef } : {}),
+        ...noticeMessage(notice, locale),
+        unfurl_links: false,
+      }),
+    );
   }
 
   async sendFile(userId: string, file: ChatFile, locale: string) {

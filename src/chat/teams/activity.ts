@@ -48,7 +48,7 @@ export type TeamsActivity = z.infer<typeof teamsActivity>;
 
 /** The channel a channel conversation belongs to: its id without the thread's `;messageid=…`. */
 export function channelOf(activity: TeamsActivity): string | null {
-  return activity.channelData?.channel?.id ?? (activity.conversation.conversationType === "channel" ? activity.conversation.id.split(";")[0] ?? null : null);
+  return activity.channelData?.channel?.id ?? (activity.conversation.conversationType === "channel" ? (activity.conversation.id.split(";")[0] ?? null) : null);
 }
 
 export function tenantOf(activity: TeamsActivity): string | null {

@@ -22,7 +22,12 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
   const channelId = channelOf(activity);
   if (channelId) {
     const team = activity.channelData?.team;
-    await addresses.save("teams", "channel", channelId, { serviceUrl: activity.serviceUrl, tenantId, teamId: team?.id ?? null, name: activity.channelData?.channel?.name ?? null });
+    await addresses.save("teams", "channel", channelId, {
+      serviceUrl: activity.serviceUrl,
+      tenantId,
+      teamId: team?.id ?? null,
+      name: activity.channelData?.channel?.name ?? null,
+    });
   }
   const personal = activity.conversation.conversationType === "personal" ? activity.conversation.id : null;
   const known = userAddress.safeParse(await addresses.get("teams", "user", activity.from.id));

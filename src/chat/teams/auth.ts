@@ -1,6 +1,12 @@
 // Bot Framework authentication for the CloudAdapter: every request's JWT is verified; no way to turn it off.
 import { ConfigurationBotFrameworkAuthentication, StatusCodes } from "botbuilder";
-import { AppCredentials, AuthenticationError, PasswordServiceClientCredentialFactory, type AuthenticateRequestResult, type ServiceClientCredentials } from "botframework-connector";
+import {
+  AppCredentials,
+  AuthenticationError,
+  PasswordServiceClientCredentialFactory,
+  type AuthenticateRequestResult,
+  type ServiceClientCredentials,
+} from "botframework-connector";
 import type { Activity } from "botbuilder";
 import type { TeamsConfig } from "./config";
 
@@ -36,7 +42,12 @@ class StandInCredentials extends AppCredentials {
     const response = await fetch(this.tokenUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: this.appId, client_secret: this.password, scope: `${this.oAuthScope}/.default` }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: this.appId,
+        client_secret: this.password,
+        scope: `${this.oAuthScope}/.default`,
+      }),
     });
     if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
     const token = (await response.json()) as { access_token: string; expires_in: number };

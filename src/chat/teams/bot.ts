@@ -73,20 +73,16 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
  * checks the JWT (401 when missing, expired or forged) before any route runs.
  */
 export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (context: TurnContext) => Promise<void>, logger: Logger): void {
-  http.post(
-    TEAMS_ENDPOINT,
-    express.json({ limit: "256kb" }),
-    async (req, res) => {
-      const parsed = teamsActivity.safeParse(req.body);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-        logger.warn({ problems }, "malformed Teams activity refused");
-        res.status(400).json({ error: "malformed activity", problems });
-        return;
-      }
-      await adapter.process(req, res, turn);
-    },
-  );
+  http.post(TEAMS_ENDPOINT, express.json({ limit: "256kb" }), async (req, res) => {
+    const parsed = teamsActivity.safeParse(req.body);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+      logger.warn({ problems }, "malformed Teams activity refused");
+      res.status(400).json({ error: "malformed activity", problems });
+      return;
+    }
+    await adapter.process(req, res, turn);
+  });
   // The JSON parser's own failures: a short reason, never an HTML page with a stack trace.
   http.use(TEAMS_ENDPOINT, (error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     res.status(error.status && error.status < 500 ? error.status : 400).json({ error: error instanceof SyntaxError ? "body is not JSON" : error.message });

@@ -13,7 +13,10 @@ export const teamsEnv = z
     /** Teams allows a bot 60 messages in 30 s (and 7 in 1 s, 8 in 2 s) per thread: 510 ms keeps inside every window. */
     TEAMS_CHANNEL_PACE_MS: z.coerce.number().int().min(0).default(510),
     /** Read each user's department from Entra ID (Microsoft Graph, User.Read.All application permission). */
-    TEAMS_GRAPH_DEPARTMENT: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+    TEAMS_GRAPH_DEPARTMENT: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     /** The demo only: a stand-in serving Bot Framework's signing keys and token endpoint on one base URL. */
     BOT_FRAMEWORK_STAND_IN_URL: z.url().optional(),
   })

@@ -31,7 +31,12 @@ export class EntraDepartments {
     if (cached && cached.until > Date.now()) return cached.value;
     const response = await fetch(`${LOGIN}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, {
       method: "POST",
-      body: new URLSearchParams({ client_id: this.app.id, client_secret: this.app.secret, scope: "https://graph.microsoft.com/.default", grant_type: "client_credentials" }),
+      body: new URLSearchParams({
+        client_id: this.app.id,
+        client_secret: this.app.secret,
+        scope: "https://graph.microsoft.com/.default",
+        grant_type: "client_credentials",
+      }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`Entra ID token: HTTP ${response.status}`);

@@ -1,6 +1,14 @@
 // Teams behind the core's ChatSurface: proactive posts through the Bot Connector, using the conversation
 // references remembered from earlier activities; failures mapped to retry or give up.
-import { TeamsInfo, type Activity, type Attachment, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
+import {
+  TeamsInfo,
+  type Activity,
+  type Attachment,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type TurnContext,
+} from "botbuilder";
 import type { AddressRepo, ChatSurface, FileOfferRepo, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { ChatFile, Notice } from "../../core/outbox/messages";
@@ -137,9 +145,16 @@ export class TeamsSurface implements ChatSurface {
   private async createConversation(serviceUrl: string, parameters: Omit<ConversationParameters, "bot">): Promise<string> {
     let conversationId = "";
     await this.call(() =>
-      this.adapter.createConversationAsync(this.appId, MSTEAMS, serviceUrl, "", { ...parameters, bot: { id: this.appId, name: "Advocate" } }, async (context) => {
-        conversationId = context.activity.conversation.id;
-      }),
+      this.adapter.createConversationAsync(
+        this.appId,
+        MSTEAMS,
+        serviceUrl,
+        "",
+        { ...parameters, bot: { id: this.appId, name: "Advocate" } },
+        async (context) => {
+          conversationId = context.activity.conversation.id;
+        },
+      ),
     );
     return conversationId;
   }
@@ -162,7 +177,11 @@ export class TeamsSurface implements ChatSurface {
   }
 
   private continueIn(serviceUrl: string, conversationId: string, work: (context: TurnContext) => Promise<unknown>) {
-    const reference: Partial<ConversationReference> = { channelId: MSTEAMS, serviceUrl, conversation: { id: conversationId, isGroup: false, conversationType: "", name: "" } };
+    const reference: Partial<ConversationReference> = {
+      channelId: MSTEAMS,
+      serviceUrl,
+      conversation: { id: conversationId, isGroup: false, conversationType: "", name: "" },
+    };
     return this.call(() => this.adapter.continueConversationAsync(this.appId, reference, async (context) => void (await work(context))));
   }
 

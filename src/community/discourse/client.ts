@@ -36,7 +36,9 @@ const topicPage = webhookTopic.extend({
 const searchResults = z.object({ topics: z.array(z.object({ id: z.number().int() })).default([]) });
 const usersByEmail = z.array(z.object({ id: z.number().int(), username: z.string() }));
 const latest = z.object({ topic_list: z.object({ topics: z.array(webhookTopic.omit({ created_by: true })) }) });
-const errorBody = z.object({ errors: z.array(z.string()).optional(), error_type: z.string().optional(), extras: z.object({ wait_seconds: z.number().optional() }).nullish() }).partial();
+const errorBody = z
+  .object({ errors: z.array(z.string()).optional(), error_type: z.string().optional(), extras: z.object({ wait_seconds: z.number().optional() }).nullish() })
+  .partial();
 
 export class DiscourseClient implements CommunityPort {
   readonly name: string;
@@ -105,7 +107,10 @@ export class DiscourseClient implements CommunityPort {
     const query = new URLSearchParams({ q: `${input.query} status:solved` });
     const found = searchResults.parse(await this.request("GET", `/search.json?${query}`));
     // Every result is solved: `limit` topic pages are enough, and no more are fetched.
-    const ids = found.topics.map((topic) => topic.id).filter((id) => id !== input.excludeTopicId).slice(0, input.limit);
+    const ids = found.topics
+      .map((topic) => topic.id)
+      .filter((id) => id !== input.excludeTopicId)
+      .slice(0, input.limit);
     const solved: SolvedTopic[] = [];
     for (const id of ids) {
       const page = await this.topicPage(id);

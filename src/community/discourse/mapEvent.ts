@@ -124,7 +124,10 @@ export function mapDiscourseEvent(name: string, body: unknown, options: MapOptio
       case "topic_closed_status_updated":
         return {
           ok: true,
-          mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: topic.closed ? "topic.closed" : "topic.reopened", topicId: topic.id } },
+          mapped: {
+            businessKey: `${name}:${topic.id}:${options.deliveryId}`,
+            event: { type: topic.closed ? "topic.closed" : "topic.reopened", topicId: topic.id },
+          },
         };
       case "topic_destroyed":
         return { ok: true, mapped: { businessKey: `${name}:${topic.id}`, event: { type: "topic.deleted", topicId: topic.id } } };

@@ -41,7 +41,11 @@ const UNPORTABLE = new Set(["$schema", "minLength", "maxLength", "pattern", "min
 function portable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(portable);
   if (!node || typeof node !== "object") return node;
-  return Object.fromEntries(Object.entries(node).filter(([key]) => !UNPORTABLE.has(key)).map(([key, value]) => [key, portable(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !UNPORTABLE.has(key))
+      .map(([key, value]) => [key, portable(value)]),
+  );
 }
 
 /** The JSON schema for the request: the lists become enums, so a compliant model cannot leave them. */
@@ -59,7 +63,8 @@ export function parseClassification(text: string, allowed: AllowedLabels): Parse
     return { ok: false, problem: "not_json", detail: text.slice(0, 200) };
   }
   const parsed = shape(allowed, false).safeParse(json);
-  if (!parsed.success) return { ok: false, problem: "invalid", detail: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") };
+  if (!parsed.success)
+    return { ok: false, problem: "invalid", detail: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") };
   const classification = parsed.data as AiClassification;
   const offTopics = classification.topics.filter((topic) => !allowed.topics.includes(topic));
   const offTarget = classification.target !== null && !allowed.targets.includes(classification.target) ? [classification.target] : [];

@@ -21,6 +21,11 @@ export async function aiBlocked(deps: CoreDeps, settings: AiSettings): Promise<"
 async function tellAdminsBudgetSpent(deps: CoreDeps, day: string, budget: number): Promise<void> {
   const admins = await deps.store.employees.byExternalIds(deps.settings.adminIds);
   for (const admin of admins) {
-    await notifyEmployee(deps.store, admin, { type: "ai_budget_spent", budget }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `ai-budget:${day}:${admin.id}` });
+    await notifyEmployee(
+      deps.store,
+      admin,
+      { type: "ai_budget_spent", budget },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `ai-budget:${day}:${admin.id}` },
+    );
   }
 }

@@ -30,7 +30,11 @@ export function ruleTarget(rule: RoutingRule): string {
 }
 
 /** What is sent to the model about one post (redacted), and the lists its answer must keep to. */
-export function classificationRequest(post: Pick<Question, "title" | "bodyText" | "categorySlug" | "tags">, rules: RoutingRule[], topics: string[]): { request: Parameters<LanguageModel["completeJson"]>[0]; allowed: AllowedLabels } {
+export function classificationRequest(
+  post: Pick<Question, "title" | "bodyText" | "categorySlug" | "tags">,
+  rules: RoutingRule[],
+  topics: string[],
+): { request: Parameters<LanguageModel["completeJson"]>[0]; allowed: AllowedLabels } {
   const allowed: AllowedLabels = { topics, targets: rules.map(ruleTarget), locales: SUMMARY_LOCALES };
   const user = {
     title: redact(post.title),
@@ -50,7 +54,8 @@ export async function classifyWithAi(deps: CoreDeps, question: Question, rules: 
   if (!ai) return null;
   const community = deps.community.name;
   const blocked = await aiBlocked(deps, ai.settings);
-  if (blocked) return { outcome: blocked, detail: blocked === "off" ? "switched off by an admin" : `daily budget of ${ai.settings.dailyTokenBudget} tokens spent` };
+  if (blocked)
+    return { outcome: blocked, detail: blocked === "off" ? "switched off by an admin" : `daily budget of ${ai.settings.dailyTokenBudget} tokens spent` };
   const now = deps.clock.now();
   const { request, allowed } = classificationRequest(question, rules, ai.settings.topics);
   const record = (outcome: string, tokens: { promptTokens: number; completionTokens: number }) =>

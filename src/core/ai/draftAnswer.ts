@@ -12,8 +12,7 @@ import { redact } from "./redact";
 export const MAX_SOURCES = 3;
 
 export type DraftResult =
-  | { ok: true; draft: string; sources: Array<Pick<SolvedTopic, "title" | "url">> }
-  | { ok: false; reason: "no_ai" | "off" | "budget" | "error" | "invalid" };
+  { ok: true; draft: string; sources: Array<Pick<SolvedTopic, "title" | "url">> } | { ok: false; reason: "no_ai" | "off" | "budget" | "error" | "invalid" };
 
 const SYSTEM = [
   "You help a company employee answer a customer's post on the company's community.",
@@ -34,7 +33,14 @@ export async function draftAnswer(deps: CoreDeps, question: Question): Promise<D
   const blocked = await aiBlocked(deps, ai.settings);
   if (blocked) return { ok: false, reason: blocked };
   const record = (outcome: string, tokens = { promptTokens: 0, completionTokens: 0 }) =>
-    deps.store.ai.record({ community: deps.community.name, purpose: "draft", promptTokens: tokens.promptTokens, completionTokens: tokens.completionTokens, outcome, at: deps.clock.now() });
+    deps.store.ai.record({
+      community: deps.community.name,
+      purpose: "draft",
+      promptTokens: tokens.promptTokens,
+      completionTokens: tokens.completionTokens,
+      outcome,
+      at: deps.clock.now(),
+    });
 
   // Grounding is best effort: without the thread or the search the draft rests on the question alone. Asked
   // directly, not through the community's paced outbox lane: the employee is waiting, and a 429 here only costs

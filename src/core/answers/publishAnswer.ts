@@ -61,14 +61,28 @@ async function complete(deps: CoreDeps, answer: Answer, question: Question, empl
       claimExpiresAt: null,
     });
     const rules = await pointRules(tx);
-    const award = { employeeId: employee.id, points: rules.answer_published, reason: "answer_published", sourceKey: `${answerSources(answer.id)}published`, occurredAt: now };
+    const award = {
+      employeeId: employee.id,
+      points: rules.answer_published,
+      reason: "answer_published",
+      sourceKey: `${answerSources(answer.id)}published`,
+      occurredAt: now,
+    };
     const points = (await awardPoints(deps, tx, rules, award)) ?? 0;
     await refreshCards(tx, question.id);
     const card = answer.cardId ? await tx.cards.byId(answer.cardId) : null;
     if (card) {
-      await tx.outbox.enqueue({ kind: "chat.threadReply", cardId: card.id, answerId: answer.id }, { lane: lanes.channel(card.surface, card.channelId), dedupeKey: `thread:${answer.id}` });
+      await tx.outbox.enqueue(
+        { kind: "chat.threadReply", cardId: card.id, answerId: answer.id },
+        { lane: lanes.channel(card.surface, card.channelId), dedupeKey: `thread:${answer.id}` },
+      );
     }
-    await notifyEmployee(tx, employee, { type: "answer_published", title: question.title, url: post.url, points }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `published:${answer.id}` });
+    await notifyEmployee(
+      tx,
+      employee,
+      { type: "answer_published", title: question.title, url: post.url, points },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `published:${answer.id}` },
+    );
     await refreshHome(tx, employee);
   });
 }
@@ -77,10 +91,20 @@ async function fail(deps: CoreDeps, answer: Answer, question: Question, employee
   await deps.store.transaction(async (tx) => {
     await tx.answers.update(answer.id, { status: "failed", error: reason });
     // The employee's text comes back with the reason, so nothing they wrote is lost.
-    await notifyEmployee(tx, employee, { type: "answer_failed", title: question.title, reason, text: answer.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `failed:${answer.id}` });
+    await notifyEmployee(
+      tx,
+      employee,
+      { type: "answer_failed", title: question.title, reason, text: answer.body },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `failed:${answer.id}` },
+    );
   });
 }
 
 async function tellQueued(deps: CoreDeps, answer: Answer, question: Question, employee: Employee) {
-  await notifyEmployee(deps.store, employee, { type: "answer_queued", title: question.title }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `queued:${answer.id}` });
+  await notifyEmployee(
+    deps.store,
+    employee,
+    { type: "answer_queued", title: question.title },
+    { defaultLocale: deps.settings.defaultLocale, dedupeKey: `queued:${answer.id}` },
+  );
 }

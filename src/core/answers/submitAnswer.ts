@@ -67,7 +67,11 @@ export type AnswerForm = Parameters<typeof submitAnswer>[2];
  */
 export async function receiveAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<void> {
   await deps.store.outbox.enqueue(
-    { kind: "answer.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form: { ...form, aiAssisted: form.aiAssisted ?? false } },
+    {
+      kind: "answer.received",
+      actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null },
+      form: { ...form, aiAssisted: form.aiAssisted ?? false },
+    },
     { lane: lanes.answers(), dedupeKey: `received:${actor.surface}:${actor.userId}:${form.submissionKey}` },
   );
 }
@@ -77,6 +81,11 @@ export async function processReceivedAnswer(deps: CoreDeps, actor: Actor, form: 
   const result = await submitAnswer(deps, actor, form);
   if (result.ok) return result.duplicate ? "answer already received" : "answer queued";
   const employee = await actorEmployee(deps, actor);
-  await notifyEmployee(deps.store, employee, { type: "answer_refused", problem: result.problem, text: form.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused:${actor.surface}:${actor.userId}:${form.submissionKey}` });
+  await notifyEmployee(
+    deps.store,
+    employee,
+    { type: "answer_refused", problem: result.problem, text: form.body },
+    { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused:${actor.surface}:${actor.userId}:${form.submissionKey}` },
+  );
   return `answer refused: ${result.problem}`;
 }

@@ -53,13 +53,7 @@ export interface CardView {
   idea: { status: string | null; by: string | null } | null;
 }
 
-export function buildCardView(input: {
-  question: Question;
-  card: Card;
-  claimant: Employee | null;
-  now: Date;
-  excerptLength: number;
-}): CardView {
+export function buildCardView(input: { question: Question; card: Card; claimant: Employee | null; now: Date; excerptLength: number }): CardView {
   const { question, card, claimant, now } = input;
   const state = cardState(question, card, claimant, now);
   return {
@@ -92,7 +86,9 @@ function cardPromise(question: Question, now: Date): CardPromise | null {
   const toMinutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
   if (answeredAt) {
     const answeredAfterMinutes = toMinutes(answeredAt.getTime() - question.postedAt.getTime());
-    return answeredAt <= dueAt ? { type: "kept", answeredAfterMinutes } : { type: "missed", answeredAfterMinutes, lateByMinutes: toMinutes(answeredAt.getTime() - dueAt.getTime()) };
+    return answeredAt <= dueAt
+      ? { type: "kept", answeredAfterMinutes }
+      : { type: "missed", answeredAfterMinutes, lateByMinutes: toMinutes(answeredAt.getTime() - dueAt.getTime()) };
   }
   if (question.status !== "open") return null;
   return now < dueAt ? { type: "pending", dueAt, minutes } : { type: "overdue", minutes };

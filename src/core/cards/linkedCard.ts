@@ -11,7 +11,10 @@ export async function linkedCard(
   deps: CoreDeps,
   actor: Actor,
   at: { channelId: string; topicId: number },
-): Promise<{ ok: true; employee: Employee; username: string; locale: string; card: Card; question: Question } | { ok: false; status: "not_linked" | "not_found"; locale: string }> {
+): Promise<
+  | { ok: true; employee: Employee; username: string; locale: string; card: Card; question: Question }
+  | { ok: false; status: "not_linked" | "not_found"; locale: string }
+> {
   const employee = await actorEmployee(deps, actor);
   const locale = localeOf(deps, employee);
   if (!employee.communityUsername) return { ok: false, status: "not_linked", locale };

@@ -6,12 +6,7 @@ import { lanes } from "../outbox/messages";
 
 export type PassOnResult = { ok: true; to: string | null } | { ok: false; reason: "not_found" | "not_open" };
 
-export async function passOn(
-  deps: CoreDeps,
-  actor: Actor,
-  at: { channelId: string; topicId: number },
-  note: string,
-): Promise<PassOnResult> {
+export async function passOn(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }, note: string): Promise<PassOnResult> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
   if (found.card.passedOnBy || !["open", "pending"].includes(found.question.status)) return { ok: false, reason: "not_open" };
@@ -20,11 +15,20 @@ export async function passOn(
   const elsewhere = fallback && !(fallback.surface === found.card.surface && fallback.channelId === found.card.channelId) ? fallback : null;
   return deps.store.transaction(async (tx) => {
     await tx.cards.update(found.card.id, { passedOnBy: employee.displayName ?? employee.externalId, passedOnNote: note });
-    await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: found.card.id }, { lane: lanes.channel(found.card.surface, found.card.channelId), coalesce: true });
+    await tx.outbox.enqueue(
+      { kind: "chat.refreshCard", cardId: found.card.id },
+      { lane: lanes.channel(found.card.surface, found.card.channelId), coalesce: true },
+    );
     if (!elsewhere) return { ok: true, to: null } as const;
     if (!(await tx.cards.find(found.question.id, elsewhere.surface, elsewhere.channelId))) {
       const locale = (await tx.channels.locale(elsewhere.surface, elsewhere.channelId)) ?? deps.settings.defaultLocale;
-      const card = await tx.cards.create({ questionId: found.question.id, surface: elsewhere.surface, channelId: elsewhere.channelId, locale, routedBy: "passed_on" });
+      const card = await tx.cards.create({
+        questionId: found.question.id,
+        surface: elsewhere.surface,
+        channelId: elsewhere.channelId,
+        locale,
+        routedBy: "passed_on",
+      });
       await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });
     }
     return { ok: true, to: elsewhere.channelId } as const;

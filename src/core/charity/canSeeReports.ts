@@ -21,6 +21,14 @@ export async function canSeeReports(deps: CoreDeps, ctx: Requester): Promise<boo
 /** Decides, and writes the decision to the append-only audit before any figure is shown. */
 export async function authoriseReport(deps: CoreDeps, ctx: Requester & Pick<CommandContext, "surface">, request: ReportRequest): Promise<boolean> {
   const allowed = await canSeeReports(deps, ctx);
-  await deps.store.hr.audit({ userId: ctx.userId, surface: ctx.surface, what: request.what, period: request.period, department: request.department ?? null, allowed, at: deps.clock.now() });
+  await deps.store.hr.audit({
+    userId: ctx.userId,
+    surface: ctx.surface,
+    what: request.what,
+    period: request.period,
+    department: request.department ?? null,
+    allowed,
+    at: deps.clock.now(),
+  });
   return allowed;
 }

@@ -19,7 +19,14 @@ export async function markDonationPaid(deps: CoreDeps, actor: Actor, charityId: 
   if (line?.payout) return { status: "already_paid", charity: line.charity, payout: line.payout };
   if (!line || line.dueCents === 0) return { status: "nothing_due" };
   const employee = await actorEmployee(deps, actor);
-  const payout: CharityPayout = { charityId, quarter: quarterLabel(quarter), points: line.points, amountCents: line.dueCents, paidBy: employee.id, paidAt: now };
+  const payout: CharityPayout = {
+    charityId,
+    quarter: quarterLabel(quarter),
+    points: line.points,
+    amountCents: line.dueCents,
+    paidBy: employee.id,
+    paidAt: now,
+  };
   // Two people marking at once: the audit table's unique key lets only one row in.
   if (!(await deps.store.charities.recordPayout(payout))) return markDonationPaid(deps, actor, charityId, quarter);
   return { status: "paid", charity: line.charity, payout };

@@ -55,5 +55,15 @@ export async function quarterReport(deps: CoreDeps, quarter: Quarter): Promise<Q
       };
     }),
   );
-  return { quarter: label, timezone: deps.settings.timezone, terms, lines, points: amounts.points, earnedCents: amounts.earnedCents, dueCents: amounts.dueCents, capBinds: amounts.capBinds, unassigned };
+  return {
+    quarter: label,
+    timezone: deps.settings.timezone,
+    terms,
+    lines,
+    points: amounts.points,
+    earnedCents: amounts.earnedCents,
+    dueCents: amounts.dueCents,
+    capBinds: amounts.capBinds,
+    unassigned,
+  };
 }

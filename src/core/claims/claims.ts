@@ -4,10 +4,7 @@ import { refreshCards } from "../cards/refreshCards";
 import { findCard } from "../cards/findCard";
 import { actorEmployee, type Actor } from "../accounts/actor";
 
-export type ClaimResult =
-  | { ok: true; until: Date }
-  | { ok: false; reason: "not_found" | "not_open" }
-  | { ok: false; reason: "held"; by: string; until: Date };
+export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_found" | "not_open" } | { ok: false; reason: "held"; by: string; until: Date };
 
 /** Claiming again what one claimed less than this ago changes nothing: no write, no redraw. */
 export const RECLAIM_QUIET_MS = 60_000;

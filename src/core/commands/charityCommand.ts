@@ -3,7 +3,15 @@
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
 import { authoriseReport } from "../charity/canSeeReports";
-import { addCharity, charityOverview, removeCharity, setDefaultCharity, setPointValue, setQuarterBudget, type CharityOverview } from "../charity/manageCharities";
+import {
+  addCharity,
+  charityOverview,
+  removeCharity,
+  setDefaultCharity,
+  setPointValue,
+  setQuarterBudget,
+  type CharityOverview,
+} from "../charity/manageCharities";
 import { markDonationPaid } from "../charity/markPaid";
 import type { Charity, CharityPayout } from "../charity/model";
 import { parseEuros } from "../charity/money";
@@ -13,7 +21,8 @@ import { quarterReport, type QuarterReport } from "../charity/quarterReport";
 import { parseQuarter, quarterLabel, quarterOf } from "../charity/quarters";
 import type { CommandContext, CommandReply } from "./runCommand";
 
-export type CharityProblem = "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";
+export type CharityProblem =
+  "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";
 
 export type CharityReply =
   | { kind: "picker"; picker: CharityPicker }
@@ -83,7 +92,8 @@ async function charityReply(deps: CoreDeps, ctx: CommandContext, verb: string | 
     }
     case "report": {
       const quarter = first ? parseQuarter(first) : quarterOf(deps.clock.now(), deps.settings.timezone);
-      if (!(await authoriseReport(deps, ctx, { what: "charity", period: quarter ? quarterLabel(quarter) : first }))) return { kind: "error", problem: "not_allowed" };
+      if (!(await authoriseReport(deps, ctx, { what: "charity", period: quarter ? quarterLabel(quarter) : first })))
+        return { kind: "error", problem: "not_allowed" };
       return quarter ? { kind: "report", report: await quarterReport(deps, quarter) } : { kind: "error", problem: "bad_quarter", detail: first };
     }
     case "paid": {

@@ -46,7 +46,19 @@ export type CommandReply =
   | Extract<FollowReply, { type: "follows" }>
   | {
       type: "error";
-      problem: "unknown_command" | "not_admin" | "bad_topic" | "bad_period" | "bad_rule" | "bad_language" | "bad_rule_id" | "bad_point_rule" | "bad_point_value" | "bad_report_period" | "not_allowed" | StoryProblem;
+      problem:
+        | "unknown_command"
+        | "not_admin"
+        | "bad_topic"
+        | "bad_period"
+        | "bad_rule"
+        | "bad_language"
+        | "bad_rule_id"
+        | "bad_point_rule"
+        | "bad_point_value"
+        | "bad_report_period"
+        | "not_allowed"
+        | StoryProblem;
       detail?: string;
     };
 

@@ -2,7 +2,8 @@
 import type { CoreDeps } from "../deps";
 import { actorEmployee, type Actor } from "../accounts/actor";
 
-export type FollowReply = { type: "follows"; topics: string[]; changed: { topic: string; following: boolean } | null } | { type: "error"; problem: "bad_topic"; detail: string };
+export type FollowReply =
+  { type: "follows"; topics: string[]; changed: { topic: string; following: boolean } | null } | { type: "error"; problem: "bad_topic"; detail: string };
 
 const TOPIC = /^[\p{L}\p{N}][\p{L}\p{N}-]{1,39}$/u;
 

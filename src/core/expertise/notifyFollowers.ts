@@ -10,7 +10,12 @@ export async function notifyFollowers(deps: CoreDeps, tx: Repos, question: Quest
   for (const { employee, topic } of await tx.follows.all()) {
     if (told.has(employee.id) || !matchesTopic(question, topic)) continue;
     told.add(employee.id);
-    await notifyEmployee(tx, employee, { type: "followed_question", topic, title: question.title, url: question.url }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `follow:${question.id}:${employee.id}` });
+    await notifyEmployee(
+      tx,
+      employee,
+      { type: "followed_question", topic, title: question.title, url: question.url },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `follow:${question.id}:${employee.id}` },
+    );
   }
   return told.size;
 }

@@ -2,9 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { CommandContext } from "../commands/runCommand";
 
-export type HrReply =
-  | { kind: "granted" | "already_granted" | "revoked" | "not_granted"; userId: string }
-  | { kind: "bad_user"; detail: string };
+export type HrReply = { kind: "granted" | "already_granted" | "revoked" | "not_granted"; userId: string } | { kind: "bad_user"; detail: string };
 
 /** A Slack mention (`<@U123|priya>`), or an id as typed: Slack member id, Entra object id or Teams `29:` id. */
 export function parseUserRef(text: string): string | null {

@@ -55,7 +55,10 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
     // Net of revocations: a solution unaccepted is no longer a solution.
     solutionsAccepted: sum((row) => row.solutionsAccepted) - sum((row) => row.solutionsUnaccepted),
     points: sum((row) => row.points),
-    pointsPerCharity: attributePoints(advocates, eligible, terms.defaultCharityId).perCharity.map((line) => ({ charity: names.get(line.charityId) ?? `#${line.charityId}`, points: line.points })),
+    pointsPerCharity: attributePoints(advocates, eligible, terms.defaultCharityId).perCharity.map((line) => ({
+      charity: names.get(line.charityId) ?? `#${line.charityId}`,
+      points: line.points,
+    })),
     top: topAdvocates(advocates, TOP),
     // Quiet weeks are shown too, as zeros: a gap in a trend says something.
     weekly: weeks.map(({ week }) => byWeek.get(week) ?? { week, activeAdvocates: 0, answers: 0 }),
@@ -65,9 +68,7 @@ export async function hrReport(deps: CoreDeps, period: ReportPeriod, department:
 
 /** Net points above 0, most first (then by name); equal points share a rank, as on the leaderboard. */
 function topAdvocates(advocates: AdvocateTotals[], limit: number): LeaderboardRow[] {
-  const ranked = advocates
-    .filter((row) => row.points > 0)
-    .sort((a, b) => b.points - a.points || (a.displayName ?? "").localeCompare(b.displayName ?? ""));
+  const ranked = advocates.filter((row) => row.points > 0).sort((a, b) => b.points - a.points || (a.displayName ?? "").localeCompare(b.displayName ?? ""));
   return ranked.slice(0, limit).map(({ employeeId, displayName, externalId, surface, points }) => ({
     employeeId,
     displayName,

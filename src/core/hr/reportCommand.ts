@@ -34,10 +34,16 @@ export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: 
 }
 
 async function sendCsv(deps: CoreDeps, ctx: CommandContext, report: HrReport): Promise<string> {
-  const name = [report.period, report.department].filter(Boolean).join("-").replace(/[^A-Za-z0-9.-]+/g, "_");
+  const name = [report.period, report.department]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^A-Za-z0-9.-]+/g, "_");
   const file = { filename: `advocate-report-${name}.csv`, title: `Advocate report ${report.period}`, content: reportCsv(report), trend: report.weekly };
   const locale = localeOf(deps, await actorEmployee(deps, ctx));
   if (ctx.surface !== "slack" && ctx.surface !== "teams") throw new Error(`no files on ${ctx.surface}`);
-  await deps.store.outbox.enqueue({ kind: "chat.sendFile", surface: ctx.surface, userId: ctx.userId, locale, file }, { lane: lanes.user(ctx.surface, ctx.userId) });
+  await deps.store.outbox.enqueue(
+    { kind: "chat.sendFile", surface: ctx.surface, userId: ctx.userId, locale, file },
+    { lane: lanes.user(ctx.surface, ctx.userId) },
+  );
   return file.filename;
 }

@@ -31,7 +31,11 @@ export function parseReportPeriod(text: string, now: Date, timezone: string): Re
 export function isoWeeks(period: ReportPeriod, timezone: string): ReportWeek[] {
   const weeks: ReportWeek[] = [];
   const end = DateTime.fromJSDate(period.to, { zone: timezone });
-  for (let week = DateTime.fromJSDate(period.from, { zone: timezone }).startOf("week", { useLocaleWeeks: false }); week <= end; week = week.plus({ weeks: 1 })) {
+  for (
+    let week = DateTime.fromJSDate(period.from, { zone: timezone }).startOf("week", { useLocaleWeeks: false });
+    week <= end;
+    week = week.plus({ weeks: 1 })
+  ) {
     weeks.push({ week: week.toFormat("kkkk-'W'WW"), start: week.toJSDate() });
   }
   return weeks;

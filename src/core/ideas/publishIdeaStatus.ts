@@ -73,10 +73,21 @@ async function complete(deps: CoreDeps, update: IdeaUpdate, question: Question, 
     });
     const rules = await pointRules(tx);
     // Closing the loop pays once per idea and status, however often it is set.
-    const award = { employeeId: employee.id, points: rules.idea_status, reason: `idea_status:${update.status}`, sourceKey: `idea:${question.id}:${update.status}`, occurredAt: now };
+    const award = {
+      employeeId: employee.id,
+      points: rules.idea_status,
+      reason: `idea_status:${update.status}`,
+      sourceKey: `idea:${question.id}:${update.status}`,
+      occurredAt: now,
+    };
     const points = (await awardPoints(deps, tx, rules, award)) ?? 0;
     await refreshCards(tx, question.id);
-    await notifyEmployee(tx, employee, { type: "idea_status_published", title: question.title, url: post.url, status: update.status, points, tagProblem }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `idea-published:${update.id}` });
+    await notifyEmployee(
+      tx,
+      employee,
+      { type: "idea_status_published", title: question.title, url: post.url, status: update.status, points, tagProblem },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `idea-published:${update.id}` },
+    );
     await refreshHome(tx, employee);
   });
 }
@@ -85,6 +96,11 @@ async function fail(deps: CoreDeps, update: IdeaUpdate, question: Question, empl
   await deps.store.transaction(async (tx) => {
     await tx.ideas.update(update.id, { state: "failed", error: reason });
     // The employee's words come back with the reason; the idea keeps the status it had.
-    await notifyEmployee(tx, employee, { type: "idea_status_failed", title: question.title, reason, text: update.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `idea-failed:${update.id}` });
+    await notifyEmployee(
+      tx,
+      employee,
+      { type: "idea_status_failed", title: question.title, reason, text: update.body },
+      { defaultLocale: deps.settings.defaultLocale, dedupeKey: `idea-failed:${update.id}` },
+    );
   });
 }

@@ -52,7 +52,11 @@ function isOpenIdea(question: Question): boolean {
   return question.kind === "idea" && question.status !== "deleted";
 }
 
-export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<{ ok: true; duplicate: boolean; postedAs: string } | { ok: false; problem: IdeaProblem }> {
+export async function setIdeaStatus(
+  deps: CoreDeps,
+  actor: Actor,
+  form: IdeaStatusForm,
+): Promise<{ ok: true; duplicate: boolean; postedAs: string } | { ok: false; problem: IdeaProblem }> {
   const formProblem = checkIdeaForm(form);
   if (formProblem) return { ok: false, problem: formProblem };
   const employee = await actorEmployee(deps, actor);
@@ -74,7 +78,10 @@ export async function setIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStat
       submissionKey: form.submissionKey,
       postedAs,
     });
-    await tx.outbox.enqueue({ kind: "community.ideaStatus", updateId: update.id }, { lane: lanes.community(deps.community.name), dedupeKey: `idea:${update.id}` });
+    await tx.outbox.enqueue(
+      { kind: "community.ideaStatus", updateId: update.id },
+      { lane: lanes.community(deps.community.name), dedupeKey: `idea:${update.id}` },
+    );
   });
   return { ok: true, duplicate: false, postedAs };
 }
@@ -95,6 +102,11 @@ export async function processReceivedIdeaStatus(deps: CoreDeps, actor: Actor, fo
   const result = await setIdeaStatus(deps, actor, form);
   if (result.ok) return result.duplicate ? "idea status already received" : "idea status queued";
   const employee = await actorEmployee(deps, actor);
-  await notifyEmployee(deps.store, employee, { type: "idea_status_refused", problem: result.problem, text: form.body }, { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused-idea:${actor.surface}:${actor.userId}:${form.submissionKey}` });
+  await notifyEmployee(
+    deps.store,
+    employee,
+    { type: "idea_status_refused", problem: result.problem, text: form.body },
+    { defaultLocale: deps.settings.defaultLocale, dedupeKey: `refused-idea:${actor.surface}:${actor.userId}:${form.submissionKey}` },
+  );
   return `idea status refused: ${result.problem}`;
 }

@@ -57,7 +57,14 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_queued"), title: z.string() }),
   z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
-  z.object({ type: z.literal("idea_status_published"), title: z.string(), url: z.string(), status: z.string(), points: z.number().int(), tagProblem: z.string().nullable() }),
+  z.object({
+    type: z.literal("idea_status_published"),
+    title: z.string(),
+    url: z.string(),
+    status: z.string(),
+    points: z.number().int(),
+    tagProblem: z.string().nullable(),
+  }),
   z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("idea_status_refused"), problem: z.enum(IDEA_PROBLEMS), text: z.string() }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
@@ -72,8 +79,16 @@ export const noticeSchema = z.discriminatedUnion("type", [
   /** A new question about a topic the employee follows. */
   z.object({ type: z.literal("followed_question"), topic: z.string(), title: z.string(), url: z.string() }),
   /** The same complaint or question from several customers this week. */
-  z.object({ type: z.literal("recurring_problem"), label: z.string(), count: z.number().int(), items: z.array(z.object({ title: z.string(), url: z.string() })).min(1) }),
-  z.object({ type: z.literal("promise_catch_up"), items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1) }),
+  z.object({
+    type: z.literal("recurring_problem"),
+    label: z.string(),
+    count: z.number().int(),
+    items: z.array(z.object({ title: z.string(), url: z.string() })).min(1),
+  }),
+  z.object({
+    type: z.literal("promise_catch_up"),
+    items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1),
+  }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 
@@ -86,13 +101,28 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("answer.received"),
     actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
-    form: z.object({ channelId: z.string(), topicId: z.number().int(), body: z.string(), consent: z.boolean(), submissionKey: z.string(), aiAssisted: z.boolean().default(false) }),
+    form: z.object({
+      channelId: z.string(),
+      topicId: z.number().int(),
+      body: z.string(),
+      consent: z.boolean(),
+      submissionKey: z.string(),
+      aiAssisted: z.boolean().default(false),
+    }),
   }),
   /** An idea status form as submitted, stored before the chat is acknowledged and checked after (see receiveIdeaStatus). */
   z.object({
     kind: z.literal("idea.received"),
     actor: z.object({ surface: z.string(), userId: z.string(), displayName: z.string().nullable() }),
-    form: z.object({ channelId: z.string(), topicId: z.number().int(), status: z.enum(IDEA_STATUSES), body: z.string(), reason: z.string(), consent: z.boolean(), submissionKey: z.string() }),
+    form: z.object({
+      channelId: z.string(),
+      topicId: z.number().int(),
+      status: z.enum(IDEA_STATUSES),
+      body: z.string(),
+      reason: z.string(),
+      consent: z.boolean(),
+      submissionKey: z.string(),
+    }),
   }),
   z.object({ kind: z.literal("community.poll") }),
   z.object({ kind: z.literal("account.lookup"), employeeId: z.string() }),
@@ -111,9 +141,21 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("claims.expire") }),
   z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
   z.object({ kind: z.literal("chat.postStory"), storyId: z.string() }),
-  z.object({ kind: z.literal("chat.channelNotice"), surface: surface, channelId: z.string(), threadRef: z.string().nullable(), locale: z.string(), notice: noticeSchema }),
+  z.object({
+    kind: z.literal("chat.channelNotice"),
+    surface: surface,
+    channelId: z.string(),
+    threadRef: z.string().nullable(),
+    locale: z.string(),
+    notice: noticeSchema,
+  }),
   z.object({ kind: z.literal("promises.check") }),
-  z.object({ kind: z.literal("chat.sendFile"), surface, userId: z.string(), locale: z.string(), file: z.object({
+  z.object({
+    kind: z.literal("chat.sendFile"),
+    surface,
+    userId: z.string(),
+    locale: z.string(),
+    file: z.object({
       filename: z.string(),
       title: z.string(),
       content: z.string(),

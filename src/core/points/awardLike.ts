@@ -16,7 +16,13 @@ export async function awardLike(deps: CoreDeps, tx: Repos, postId: number, liked
   const rules = await pointRules(tx);
   const likes = `${answerSources(answer.id)}like:`;
   if ((await tx.ledger.tally(likes)).awards >= rules.likes_per_answer) return "ignored: like limit reached";
-  const points = await awardPoints(deps, tx, rules, { employeeId: employee.id, points: rules.like_received, reason: "like_received", sourceKey: `${likes}${likedBy}`, occurredAt: deps.clock.now() });
+  const points = await awardPoints(deps, tx, rules, {
+    employeeId: employee.id,
+    points: rules.like_received,
+    reason: "like_received",
+    sourceKey: `${likes}${likedBy}`,
+    occurredAt: deps.clock.now(),
+  });
   if (points === null) return "ignored: like counted before";
   await refreshHome(tx, employee);
   return `like: ${points} points`;

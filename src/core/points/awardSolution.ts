@@ -20,7 +20,13 @@ export async function awardSolution(deps: CoreDeps, tx: Repos, postId: number): 
   await tx.answers.update(answer.id, { acceptedAt: now, timesAccepted: cycle });
   const rules = await pointRules(tx);
   const sourceKey = `${cycleSources(answer.id, cycle)}accepted`;
-  const points = await awardPoints(deps, tx, rules, { employeeId: employee.id, points: rules.solution_accepted, reason: "solution_accepted", sourceKey, occurredAt: now });
+  const points = await awardPoints(deps, tx, rules, {
+    employeeId: employee.id,
+    points: rules.solution_accepted,
+    reason: "solution_accepted",
+    sourceKey,
+    occurredAt: now,
+  });
   if (points) {
     const question = await tx.questions.byId(answer.questionId);
     const notice = { type: "solution_accepted" as const, title: question?.title ?? "", url: answer.postUrl ?? question?.url ?? "", points };
@@ -38,7 +44,13 @@ export async function revokeSolution(deps: CoreDeps, tx: Repos, postId: number):
   await tx.answers.update(answer.id, { acceptedAt: null });
   const sources = cycleSources(answer.id, answer.timesAccepted);
   const { points } = await tx.ledger.tally(sources);
-  const revoked = await revokePoints(tx, { employeeId: employee.id, points, reason: "solution_unaccepted", sourceKey: `${sources}revoked`, occurredAt: deps.clock.now() });
+  const revoked = await revokePoints(tx, {
+    employeeId: employee.id,
+    points,
+    reason: "solution_unaccepted",
+    sourceKey: `${sources}revoked`,
+    occurredAt: deps.clock.now(),
+  });
   if (revoked) await refreshHome(tx, employee);
   return revoked ? `solution revoked: ${points} points` : "solution unaccepted: nothing had been paid";
 }

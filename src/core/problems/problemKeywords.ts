@@ -2,7 +2,36 @@
 // Two titles are about the same problem when most of the smaller set's words are in the other (at least two).
 import { STOPWORDS } from "../questions/classify";
 
-const MORE_STOPWORDS = ["na", "naar", "over", "from", "after", "again", "still", "nog", "steeds", "weer", "help", "vraag", "question", "probleem", "problem", "issue", "klopt", "waarom", "niet", "werkt", "does", "doesn't", "don't", "kan", "can't", "cannot", "my", "mijn"];
+const MORE_STOPWORDS = [
+  "na",
+  "naar",
+  "over",
+  "from",
+  "after",
+  "again",
+  "still",
+  "nog",
+  "steeds",
+  "weer",
+  "help",
+  "vraag",
+  "question",
+  "probleem",
+  "problem",
+  "issue",
+  "klopt",
+  "waarom",
+  "niet",
+  "werkt",
+  "does",
+  "doesn't",
+  "don't",
+  "kan",
+  "can't",
+  "cannot",
+  "my",
+  "mijn",
+];
 const IGNORED = new Set([...STOPWORDS.nl, ...STOPWORDS.en, ...MORE_STOPWORDS]);
 
 export function problemKeywords(title: string): string[] {

@@ -14,7 +14,13 @@ export const PROBLEM_WINDOW_MS = 7 * 24 * 3600_000;
  * Runs inside the routing transaction, with the post's embedding when AI made one (see problemEmbedding); returns a
  * short outcome for the log, or null when nothing happened.
  */
-export async function trackRecurringProblem(deps: CoreDeps, tx: Repos, question: Question, kind: string | null, embedding: number[] | null = null): Promise<string | null> {
+export async function trackRecurringProblem(
+  deps: CoreDeps,
+  tx: Repos,
+  question: Question,
+  kind: string | null,
+  embedding: number[] | null = null,
+): Promise<string | null> {
   if (!kind || !GROUPED_KINDS.includes(kind)) return null;
   const keywords = problemKeywords(question.title);
   if (!embedding && keywords.length < 2) return null;
@@ -31,7 +37,8 @@ export async function trackRecurringProblem(deps: CoreDeps, tx: Repos, question:
     )
     .filter(({ score, enough }) => score >= enough)
     .sort((a, b) => b.score - a.score)[0]?.group;
-  const group = best ?? (await tx.problems.create({ label: keywords.length ? keywords.join(" ") : excerpt(question.title, 60), keywords, embedding: embedding ?? [] }));
+  const group =
+    best ?? (await tx.problems.create({ label: keywords.length ? keywords.join(" ") : excerpt(question.title, 60), keywords, embedding: embedding ?? [] }));
   await tx.questions.update(question.id, { problemGroupId: group.id });
   const members = await tx.problems.members(group.id, since);
   if (members.length < deps.settings.recurringProblemThreshold) return null;
@@ -39,7 +46,11 @@ export async function trackRecurringProblem(deps: CoreDeps, tx: Repos, question:
   if (!channel) return `recurring problem "${group.label}" (${members.length}), but no problems channel is set`;
   // At most one alert a week per group, however many replicas route at once.
   if (!(await tx.problems.markAlerted(group.id, now, since))) return null;
-  const label = problemLabel(group.keywords, members.map((member) => problemKeywords(member.title))) || group.label;
+  const label =
+    problemLabel(
+      group.keywords,
+      members.map((member) => problemKeywords(member.title)),
+    ) || group.label;
   const locale = (await tx.channels.locale(channel.surface, channel.channelId)) ?? deps.settings.defaultLocale;
   await notifyChannel(
     tx,

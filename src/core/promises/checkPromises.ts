@@ -20,7 +20,11 @@ const STAGES: Array<[number, number]> = [
   [1, 0.5],
 ];
 
-export function promiseStage(question: Pick<Question, "postedAt" | "promiseMinutes">, now: Date, calendar: BusinessCalendar): { stage: number; leftMinutes: number } {
+export function promiseStage(
+  question: Pick<Question, "postedAt" | "promiseMinutes">,
+  now: Date,
+  calendar: BusinessCalendar,
+): { stage: number; leftMinutes: number } {
   const total = (question.promiseMinutes ?? 0) * 60_000;
   const used = businessMsBetween(question.postedAt, now, calendar);
   const stage = STAGES.find(([, share]) => used >= total * share)?.[0] ?? 0;
@@ -36,7 +40,8 @@ interface Moved {
 }
 
 /** Where a notice goes: a channel (in a card's thread, or on its own) or a person. */
-type Place = { kind: "channel"; surface: string; channelId: string; threadRef: string | null; locale: string } | { kind: "user"; surface: string; userId: string };
+type Place =
+  { kind: "channel"; surface: string; channelId: string; threadRef: string | null; locale: string } | { kind: "user"; surface: string; userId: string };
 
 export async function checkPromises(deps: CoreDeps): Promise<string> {
   const now = deps.clock.now();
@@ -64,7 +69,13 @@ export async function checkPromises(deps: CoreDeps): Promise<string> {
 }
 
 function cardPlaces(item: Moved, inThread: boolean): Place[] {
-  return item.cards.map((card) => ({ kind: "channel", surface: card.surface, channelId: card.channelId, threadRef: inThread ? card.messageRef : null, locale: card.locale }));
+  return item.cards.map((card) => ({
+    kind: "channel",
+    surface: card.surface,
+    channelId: card.channelId,
+    threadRef: inThread ? card.messageRef : null,
+    locale: card.locale,
+  }));
 }
 
 /** A missed promise goes to the rule's escalation target, else to the card's channel. */

@@ -12,7 +12,10 @@ export interface ReceivedEvent {
   event: CommunityEvent;
 }
 
-export async function acceptCommunityEvent(store: { transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T> }, received: ReceivedEvent): Promise<"accepted" | "duplicate"> {
+export async function acceptCommunityEvent(
+  store: { transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T> },
+  received: ReceivedEvent,
+): Promise<"accepted" | "duplicate"> {
   return store.transaction(async (tx) => {
     const inbound = await tx.inbound.record({
       source: received.community,

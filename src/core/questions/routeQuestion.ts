@@ -33,7 +33,11 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
   const aiNote = ai ? ` (AI: ${ai.outcome}${"detail" in ai ? `, ${ai.detail}` : ""})` : "";
   return deps.store.transaction(async (tx) => {
     const promise = rule?.promiseMinutes
-      ? { promiseMinutes: rule.promiseMinutes, promiseRuleId: rule.id, promiseDueAt: addBusinessMinutes(question.postedAt, rule.promiseMinutes, deps.settings.calendar) }
+      ? {
+          promiseMinutes: rule.promiseMinutes,
+          promiseRuleId: rule.id,
+          promiseDueAt: addBusinessMinutes(question.postedAt, rule.promiseMinutes, deps.settings.calendar),
+        }
       : {};
     const experts = await suggestExperts(tx, question, deps.clock.now());
     const routed = await tx.questions.update(questionId, { status: "open", ...understood, ...promise, experts, routedAt: deps.clock.now() });
@@ -57,7 +61,10 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
 }
 
 /** What the question is taken to be: the model's reading when it gave a valid one, else the word lists'. */
-function understanding(rules: Classification, ai: AiRouting | null): Pick<Question, "language" | "kind" | "topics" | "urgency" | "sentiment" | "summaries" | "aiOutcome" | "aiConfidence"> {
+function understanding(
+  rules: Classification,
+  ai: AiRouting | null,
+): Pick<Question, "language" | "kind" | "topics" | "urgency" | "sentiment" | "summaries" | "aiOutcome" | "aiConfidence"> {
   const classification = ai && "classification" in ai ? ai.classification : null;
   return {
     language: classification?.language ?? rules.language,

@@ -23,9 +23,5 @@ export function ruleMatches(rule: RoutingRule, question: RoutableQuestion): bool
 
 /** The matching rule with the lowest priority number wins; ties go to the oldest rule. */
 export function pickRule(rules: RoutingRule[], question: RoutableQuestion): RoutingRule | null {
-  return (
-    rules
-      .filter((rule) => ruleMatches(rule, question))
-      .sort((a, b) => a.priority - b.priority || a.id - b.id)[0] ?? null
-  );
+  return rules.filter((rule) => ruleMatches(rule, question)).sort((a, b) => a.priority - b.priority || a.id - b.id)[0] ?? null;
 }

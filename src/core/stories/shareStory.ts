@@ -28,7 +28,11 @@ export async function shareStory(deps: CoreDeps, target: ChatTarget, runKey: str
       runKey,
       shownAt: now,
     });
-    if (story) await tx.outbox.enqueue({ kind: "chat.postStory", storyId: story.id }, { lane: lanes.channel(target.surface, target.channelId), dedupeKey: `story:${story.id}` });
+    if (story)
+      await tx.outbox.enqueue(
+        { kind: "chat.postStory", storyId: story.id },
+        { lane: lanes.channel(target.surface, target.channelId), dedupeKey: `story:${story.id}` },
+      );
     return story;
   });
 }

@@ -9,7 +9,10 @@ export type ScheduleProblem = "bad_story_schedule" | "bad_story_days" | "bad_sto
 
 export type ScheduleSpec = Pick<StorySchedule, "days" | "time" | "timezone">;
 
-export function parseStorySchedule(args: string[], defaultTimezone: string): { ok: true; spec: ScheduleSpec } | { ok: false; problem: ScheduleProblem; detail: string } {
+export function parseStorySchedule(
+  args: string[],
+  defaultTimezone: string,
+): { ok: true; spec: ScheduleSpec } | { ok: false; problem: ScheduleProblem; detail: string } {
   const [daysText, timeText, zoneText, ...extra] = args;
   if (!daysText || !timeText || extra.length) return { ok: false, problem: "bad_story_schedule", detail: args.join(" ") };
   const days = parseDays(daysText);

@@ -15,7 +15,11 @@ export function addressRepo(db: Db): AddressRepo {
       // that locks the row (fifty clicks in one channel would queue behind each other's upserts).
       const known = await db.chatAddress.findUnique({ where: { surface_kind_externalId: { surface, kind, externalId } } });
       if (known && isDeepStrictEqual(known.reference, json)) return;
-      await db.chatAddress.upsert({ where: { surface_kind_externalId: { surface, kind, externalId } }, create: { surface, kind, externalId, reference: json }, update: { reference: json } });
+      await db.chatAddress.upsert({
+        where: { surface_kind_externalId: { surface, kind, externalId } },
+        create: { surface, kind, externalId, reference: json },
+        update: { reference: json },
+      });
     },
   };
 }

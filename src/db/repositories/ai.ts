@@ -15,7 +15,11 @@ export function aiRepo(db: Db): AiRepo {
       return row?.aiEnabled ?? true;
     },
     async setEnabled(community, enabled, by) {
-      await db.communitySetting.upsert({ where: { community }, create: { community, aiEnabled: enabled, updatedBy: by }, update: { aiEnabled: enabled, updatedBy: by } });
+      await db.communitySetting.upsert({
+        where: { community },
+        create: { community, aiEnabled: enabled, updatedBy: by },
+        update: { aiEnabled: enabled, updatedBy: by },
+      });
     },
   };
 }

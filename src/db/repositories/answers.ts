@@ -13,7 +13,11 @@ export function answerRepo(db: Db): AnswerRepo {
         where: { acceptedAt: { gte: since } },
         select: { employeeId: true, employee: { select: { displayName: true, communityUsername: true } }, question: { select: { title: true } } },
       });
-      return rows.map((row) => ({ employeeId: row.employeeId, employeeName: row.employee.displayName ?? row.employee.communityUsername ?? "?", title: row.question.title }));
+      return rows.map((row) => ({
+        employeeId: row.employeeId,
+        employeeName: row.employee.displayName ?? row.employee.communityUsername ?? "?",
+        title: row.question.title,
+      }));
     },
     inFlightFor: (questionId, postedAs) => db.answer.findMany({ where: { questionId, postedAs, status: { in: ["queued", "publishing"] } } }),
   };

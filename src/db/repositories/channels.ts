@@ -11,7 +11,11 @@ export function channelRepo(db: Db): ChannelRepo {
   };
   const makeTheOne = async (role: Role, surface: string, channelId: string) => {
     await db.channelSetting.updateMany({ where: { [role]: true }, data: { [role]: false } });
-    await db.channelSetting.upsert({ where: { surface_channelId: { surface, channelId } }, create: { surface, channelId, [role]: true }, update: { [role]: true } });
+    await db.channelSetting.upsert({
+      where: { surface_channelId: { surface, channelId } },
+      create: { surface, channelId, [role]: true },
+      update: { [role]: true },
+    });
   };
   return {
     async locale(surface, channelId) {

@@ -4,7 +4,12 @@ import type { Db } from "./db";
 
 const NO_TERMS: CharityTerms = { defaultCharityId: null, microEurosPerPoint: null, quarterBudgetCents: null };
 
-const charity = (row: { id: number; name: string; url: string; removedAt: Date | null }) => ({ id: row.id, name: row.name, url: row.url, removedAt: row.removedAt });
+const charity = (row: { id: number; name: string; url: string; removedAt: Date | null }) => ({
+  id: row.id,
+  name: row.name,
+  url: row.url,
+  removedAt: row.removedAt,
+});
 
 // Picks and terms are histories: the row in force at a moment is the latest at or before it (ties: the later id).
 const LATEST = [{ setAt: "desc" as const }, { id: "desc" as const }];
@@ -65,6 +70,11 @@ export function charityRepo(db: Db): CharityRepo {
       );
       return inserted === 1;
     },
-    payouts: (quarter) => db.charityPayout.findMany({ where: { quarter }, orderBy: { charityId: "asc" }, select: { charityId: true, quarter: true, points: true, amountCents: true, paidBy: true, paidAt: true } }),
+    payouts: (quarter) =>
+      db.charityPayout.findMany({
+        where: { quarter },
+        orderBy: { charityId: "asc" },
+        select: { charityId: true, quarter: true, points: true, amountCents: true, paidBy: true, paidAt: true },
+      }),
   };
 }

@@ -11,6 +11,10 @@ export function followRepo(db: Db): FollowRepo {
       return count === 1;
     },
     of: async (employeeId) => (await db.follow.findMany({ where: { employeeId }, orderBy: { topic: "asc" } })).map((row) => row.topic),
-    all: async () => (await db.follow.findMany({ include: { employee: true }, orderBy: [{ topic: "asc" }, { employeeId: "asc" }] })).map(({ employee, topic }) => ({ employee, topic })),
+    all: async () =>
+      (await db.follow.findMany({ include: { employee: true }, orderBy: [{ topic: "asc" }, { employeeId: "asc" }] })).map(({ employee, topic }) => ({
+        employee,
+        topic,
+      })),
   };
 }

@@ -65,4 +65,3 @@ export function ledgerRepo(db: Db): LedgerRepo {
     },
   };
 }
-

@@ -27,7 +27,11 @@ export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
       if (expedite && dedupeKey) {
         // The same work already waiting for a later time is brought forward, and its lane with it.
         const due = `timezone('UTC', now()) + ($2::int * interval '1 millisecond')`;
-        await db.$executeRawUnsafe(`UPDATE "OutboxItem" SET "nextAttemptAt" = ${due} WHERE "dedupeKey" = $1 AND status = 'pending' AND "nextAttemptAt" > ${due}`, dedupeKey, delayMs ?? 0);
+        await db.$executeRawUnsafe(
+          `UPDATE "OutboxItem" SET "nextAttemptAt" = ${due} WHERE "dedupeKey" = $1 AND status = 'pending' AND "nextAttemptAt" > ${due}`,
+          dedupeKey,
+          delayMs ?? 0,
+        );
         await db.$executeRawUnsafe(`UPDATE "OutboxLane" SET "nextAt" = ${due} WHERE name = $1 AND "nextAt" > ${due}`, lane, delayMs ?? 0);
       }
       afterEnqueue();

@@ -5,9 +5,13 @@ export function problemRepo(db: Db): ProblemRepo {
   return {
     recentGroups: (since) => db.problemGroup.findMany({ where: { questions: { some: { postedAt: { gte: since } } } }, orderBy: { id: "asc" } }),
     create: (group) => db.problemGroup.create({ data: group }),
-    members: (groupId, since) => db.question.findMany({ where: { problemGroupId: groupId, postedAt: { gte: since } }, orderBy: { postedAt: "asc" }, select: { title: true, url: true } }),
+    members: (groupId, since) =>
+      db.question.findMany({ where: { problemGroupId: groupId, postedAt: { gte: since } }, orderBy: { postedAt: "asc" }, select: { title: true, url: true } }),
     async markAlerted(groupId, at, quietSince) {
-      const { count } = await db.problemGroup.updateMany({ where: { id: groupId, OR: [{ alertedAt: null }, { alertedAt: { lt: quietSince } }] }, data: { alertedAt: at } });
+      const { count } = await db.problemGroup.updateMany({
+        where: { id: groupId, OR: [{ alertedAt: null }, { alertedAt: { lt: quietSince } }] },
+        data: { alertedAt: at },
+      });
       return count === 1;
     },
   };

@@ -11,7 +11,9 @@ export function toQuestion<T extends { summaries: Prisma.JsonValue }>(row: T): O
 }
 
 /** A patch as Prisma takes it: a null summaries map is SQL NULL, not JSON null. */
-export function questionData<T extends { summaries?: Question["summaries"] }>(patch: T): Omit<T, "summaries"> & { summaries?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
+export function questionData<T extends { summaries?: Question["summaries"] }>(
+  patch: T,
+): Omit<T, "summaries"> & { summaries?: Prisma.InputJsonValue | typeof Prisma.DbNull } {
   const { summaries, ...rest } = patch;
   if (summaries === undefined) return rest;
   return { ...rest, summaries: summaries === null ? Prisma.DbNull : summaries };

@@ -40,9 +40,16 @@ export function questionRepo(db: Db): QuestionRepo {
       return ids;
     },
     openPromises: async () =>
-      (await db.question.findMany({ where: { status: "open", promiseMinutes: { not: null }, firstAnsweredAt: null, promiseStage: { lt: 3 } }, orderBy: { postedAt: "asc" } })).map(toQuestion),
+      (
+        await db.question.findMany({
+          where: { status: "open", promiseMinutes: { not: null }, firstAnsweredAt: null, promiseStage: { lt: 3 } },
+          orderBy: { postedAt: "asc" },
+        })
+      ).map(toQuestion),
     openClaimsOf: async (employeeId, now) =>
-      (await db.question.findMany({ where: { claimedById: employeeId, claimExpiresAt: { gt: now }, status: "open" }, orderBy: { claimExpiresAt: "asc" } })).map(toQuestion),
+      (await db.question.findMany({ where: { claimedById: employeeId, claimExpiresAt: { gt: now }, status: "open" }, orderBy: { claimExpiresAt: "asc" } })).map(
+        toQuestion,
+      ),
   };
 }
 

@@ -30,12 +30,9 @@ export function reportRepo(db: Db): ReportRepo {
   return {
     async advocates(range, department) {
       // Aggregate the ledger first (thousands of employees, not millions of rows), then join names and picks.
-      const rows = await db.$queryRawUnsafe<Array<Record<string, unknown> & { points: bigint | number; positive: bigint | number; accepted: bigint | number; unaccepted: bigint | number }>>(
-        ADVOCATES_SQL,
-        range.from,
-        range.to,
-        department,
-      );
+      const rows = await db.$queryRawUnsafe<
+        Array<Record<string, unknown> & { points: bigint | number; positive: bigint | number; accepted: bigint | number; unaccepted: bigint | number }>
+      >(ADVOCATES_SQL, range.from, range.to, department);
       return rows.map((row) => ({
         employeeId: row.employeeId as string,
         displayName: (row.displayName as string | null) ?? null,
@@ -48,7 +45,8 @@ export function reportRepo(db: Db): ReportRepo {
         pickedCharityId: row.charityId === null || row.charityId === undefined ? null : Number(row.charityId),
       }));
     },
-    employeesKnown: (department) => count(`SELECT COUNT(*) AS n FROM "Employee" e WHERE ($1::text IS NULL OR lower(e.department) = lower($1::text))`, department),
+    employeesKnown: (department) =>
+      count(`SELECT COUNT(*) AS n FROM "Employee" e WHERE ($1::text IS NULL OR lower(e.department) = lower($1::text))`, department),
     async departments(limit) {
       const rows = await db.$queryRawUnsafe<Array<{ department: string }>>(
         `SELECT department FROM (SELECT department FROM "Directory" UNION SELECT department FROM "Employee" WHERE department IS NOT NULL) d

@@ -4,7 +4,8 @@ import type { Db } from "./db";
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 export function ruleRepo(db: Db): RuleRepo {
-  const list = () => db.routingRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }], include: { targets: { select: { surface: true, channelId: true } } } });
+  const list = () =>
+    db.routingRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }], include: { targets: { select: { surface: true, channelId: true } } } });
   return {
     list,
     async add({ target, ...rule }) {
@@ -27,7 +28,10 @@ export function ruleRepo(db: Db): RuleRepo {
         const merged = await db.routingRule.findUniqueOrThrow({ where: { id: twin.id }, include: { targets: { select: { surface: true, channelId: true } } } });
         return { rule: merged, merged: true };
       }
-      const created = await db.routingRule.create({ data: { ...rule, targets: { create: [target] } }, include: { targets: { select: { surface: true, channelId: true } } } });
+      const created = await db.routingRule.create({
+        data: { ...rule, targets: { create: [target] } },
+        include: { targets: { select: { surface: true, channelId: true } } },
+      });
       return { rule: created, merged: false };
     },
     async remove(id) {

@@ -46,14 +46,18 @@ describe("createReply", () => {
   });
 
   test("429 with Retry-After: 7 → RetryableError, 7000 ms, rate limited", async () => {
-    nock(BASE).post("/posts.json").reply(429, { errors: ["You’ve performed this action too many times."], error_type: "rate_limit" }, { "Retry-After": "7" });
+    nock(BASE)
+      .post("/posts.json")
+      .reply(429, { errors: ["You’ve performed this action too many times."], error_type: "rate_limit" }, { "Retry-After": "7" });
     const error = await failure(client().createReply(reply));
     expect(error).toBeInstanceOf(RetryableError);
     expect(error).toMatchObject({ retryAfterMs: 7000, rateLimited: true });
   });
 
   test("429 without Retry-After uses extras.wait_seconds", async () => {
-    nock(BASE).post("/posts.json").reply(429, { extras: { wait_seconds: 12 } });
+    nock(BASE)
+      .post("/posts.json")
+      .reply(429, { extras: { wait_seconds: 12 } });
     const error = await failure(client().createReply(reply));
     expect(error).toBeInstanceOf(RetryableError);
     expect(error).toMatchObject({ retryAfterMs: 12000, rateLimited: true });
@@ -68,7 +72,9 @@ describe("createReply", () => {
   });
 
   test("422 validation error → PermanentError carrying Discourse's reason", async () => {
-    nock(BASE).post("/posts.json").reply(422, { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] });
+    nock(BASE)
+      .post("/posts.json")
+      .reply(422, { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] });
     const error = await failure(client().createReply(reply));
     expect(error).toBeInstanceOf(PermanentError);
     expect(error).not.toBeInstanceOf(RetryableError);
@@ -102,7 +108,10 @@ describe("findUserByEmail", () => {
   });
 
   test("no account → null", async () => {
-    nock(BASE).get("/admin/users/list/active.json").query({ email: "nobody@voltaro.example", show_emails: "true" }).reply(200, fixture("discourse/users_by_email_not_found.json"));
+    nock(BASE)
+      .get("/admin/users/list/active.json")
+      .query({ email: "nobody@voltaro.example", show_emails: "true" })
+      .reply(200, fixture("discourse/users_by_email_not_found.json"));
     expect(await client().findUserByEmail("nobody@voltaro.example")).toBeNull();
   });
 
@@ -114,7 +123,9 @@ describe("findUserByEmail", () => {
 
 describe("getTopic", () => {
   test("404 → null", async () => {
-    nock(BASE).get("/t/9999.json").reply(404, { errors: ["The requested URL or resource could not be found."], error_type: "not_found" });
+    nock(BASE)
+      .get("/t/9999.json")
+      .reply(404, { errors: ["The requested URL or resource could not be found."], error_type: "not_found" });
     expect(await client().getTopic(9999)).toBeNull();
   });
 
@@ -172,11 +183,7 @@ describe("listLatest", () => {
   test("several new topics come oldest first; private messages are skipped", async () => {
     const page = fixture<{ topic_list: { topics: Array<Record<string, unknown>> } }>("discourse/latest.json");
     const [newest, older] = page.topic_list.topics;
-    page.topic_list.topics = [
-      { ...newest, id: 4830, archetype: "private_message" },
-      { ...newest },
-      { ...older },
-    ];
+    page.topic_list.topics = [{ ...newest, id: 4830, archetype: "private_message" }, { ...newest }, { ...older }];
     nock(BASE).get("/latest.json").query(true).reply(200, page);
     const result = await client().listLatest("4800");
     expect(result.events.map((event) => (event.type === "topic.opened" ? event.topic.topicId : null))).toEqual([4821, 4826]);
@@ -193,7 +200,9 @@ describe("findReplyByMarker", () => {
 
   test("finds the employee's post whose raw text holds the marker", async () => {
     nock(BASE).get("/t/4821.json").reply(200, fixture("discourse/topic.json"));
-    nock(BASE).get("/posts/19081.json").reply(200, postJson(19081, `Hoi @marieke_vdberg, het bedrag komt terug.\n\n${marker}`));
+    nock(BASE)
+      .get("/posts/19081.json")
+      .reply(200, postJson(19081, `Hoi @marieke_vdberg, het bedrag komt terug.\n\n${marker}`));
     const found = await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker });
     expect(found).toEqual({ postId: 19081, url: `${BASE}/t/${TOPIC_SLUG}/4821/3` });
   });
@@ -210,13 +219,17 @@ describe("findReplyByMarker", () => {
     const firstPage = topic.post_stream.posts;
     // 60 posts: the first page holds three, the newest (ours) is id 19200.
     const stream = [...firstPage.map((post) => post.id), ...Array.from({ length: 57 }, (_, i) => 19144 + i)];
-    nock(BASE).get("/t/4821.json").reply(200, { ...topic, post_stream: { posts: firstPage, stream } });
+    nock(BASE)
+      .get("/t/4821.json")
+      .reply(200, { ...topic, post_stream: { posts: firstPage, stream } });
     const olderOthers = stream.slice(-30, -1).map((id) => ({ id, username: "klant", post_number: id - 19140, cooked: "<p>…</p>" }));
     nock(BASE)
       .get("/t/4821/posts.json")
       .query((query) => Array.isArray(query["post_ids[]"]) && query["post_ids[]"].length === 30 && query["post_ids[]"].includes("19200"))
       .reply(200, { post_stream: { posts: [...olderOthers, { id: 19200, username: "sanne.devries", post_number: 60, cooked: "<p>Hoi</p>" }] } });
-    nock(BASE).get("/posts/19200.json").reply(200, { ...postJson(19200, `Hoi!\n\n${marker}`), post_number: 60 });
+    nock(BASE)
+      .get("/posts/19200.json")
+      .reply(200, { ...postJson(19200, `Hoi!\n\n${marker}`), post_number: 60 });
     const found = await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker });
     expect(found).toEqual({ postId: 19200, url: `${BASE}/t/${TOPIC_SLUG}/4821/60` });
   });

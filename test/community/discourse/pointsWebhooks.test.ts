@@ -43,9 +43,22 @@ beforeEach(async () => {
     postedAt: new Date(),
     status: "answered",
   });
-  const answer = await store.answers.create({ questionId: question.id, employeeId: employee.id, cardId: null, submissionKey: "view-1", body: "Hoi", postedAs: "sanne.devries" });
+  const answer = await store.answers.create({
+    questionId: question.id,
+    employeeId: employee.id,
+    cardId: null,
+    submissionKey: "view-1",
+    body: "Hoi",
+    postedAs: "sanne.devries",
+  });
   await store.answers.update(answer.id, { status: "published", communityPostId: POST_ID, postUrl: `${question.url}/3`, publishedAt: new Date() });
-  await store.ledger.award({ employeeId: employee.id, points: 10, reason: "answer_published", sourceKey: `${answerSources(answer.id)}published`, occurredAt: new Date() });
+  await store.ledger.award({
+    employeeId: employee.id,
+    points: 10,
+    reason: "answer_published",
+    sourceKey: `${answerSources(answer.id)}published`,
+    occurredAt: new Date(),
+  });
   employeeId = employee.id;
 });
 
@@ -76,7 +89,9 @@ test("accepted_solution pays +25 once, however often it arrives, and tells the a
   ]);
   const dms = slack.of("chat.postMessage").filter((call) => call.body.channel === AUTHOR);
   expect(dms).toHaveLength(1);
-  expect(slack.blocksText(dms[0]!)).toContain("+25 points: your answer to “Factuur dubbel afgeschreven na overstap naar jaarabonnement” was accepted as the solution!");
+  expect(slack.blocksText(dms[0]!)).toContain(
+    "+25 points: your answer to “Factuur dubbel afgeschreven na overstap naar jaarabonnement” was accepted as the solution!",
+  );
 
   const unaccept = solved();
   unaccept.solved.accepted_answer = false;

@@ -12,7 +12,19 @@ interface TopicBody {
 }
 
 const SLACK_HOST = "https://slack.test";
-const WEBHOOK_TABLES = ["InboundEvent", "OutboxItem", "OutboxLane", "Card", "Answer", "PointAward", "Question", "Employee", "RoutingRule", "ChannelSetting", "Cursor"];
+const WEBHOOK_TABLES = [
+  "InboundEvent",
+  "OutboxItem",
+  "OutboxLane",
+  "Card",
+  "Answer",
+  "PointAward",
+  "Question",
+  "Employee",
+  "RoutingRule",
+  "ChannelSetting",
+  "Cursor",
+];
 
 let app: TestApp;
 let unmatched: string[] = [];
@@ -111,7 +123,11 @@ describe("bad requests", () => {
 
   test("missing X-Discourse-Event-Id → 400, nothing stored", async () => {
     const raw = JSON.stringify(firstPost());
-    const res = await postRaw(raw, { "x-discourse-event": "post_created", "x-discourse-event-type": "post", "x-discourse-event-signature": discourseSignature(raw) });
+    const res = await postRaw(raw, {
+      "x-discourse-event": "post_created",
+      "x-discourse-event-type": "post",
+      "x-discourse-event-signature": discourseSignature(raw),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/X-Discourse-Event-Id/);
     expect(await rowCounts()).toEqual({ inbound: 0, outbox: 0 });
@@ -229,7 +245,13 @@ describe("dedupe", () => {
 
 describe("tags", () => {
   test.each([
-    ["tag objects (Discourse ≥ 2026)", [{ id: 14, name: "facturatie", slug: "facturatie" }, { id: 22, name: "abonnement", slug: "abonnement" }]],
+    [
+      "tag objects (Discourse ≥ 2026)",
+      [
+        { id: 14, name: "facturatie", slug: "facturatie" },
+        { id: 22, name: "abonnement", slug: "abonnement" },
+      ],
+    ],
     ["plain tag names (older Discourse)", ["facturatie", "abonnement"]],
   ])("topic_created with %s is accepted and its tags are names", async (_name, tags) => {
     const body = topicCreated();

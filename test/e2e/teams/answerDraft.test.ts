@@ -24,7 +24,12 @@ afterAll(async () => {
   await app.stop();
 });
 
-type Dialog = { task: { type: string; value: { card: { content: { body: Array<Record<string, unknown>>; actions: Array<{ title: string; data: Record<string, string> }> } } } } };
+type Dialog = {
+  task: {
+    type: string;
+    value: { card: { content: { body: Array<Record<string, unknown>>; actions: Array<{ title: string; data: Record<string, string> }> } } };
+  };
+};
 
 test("the dialog's draft button fills in a draft; the answer published from it is labelled", async () => {
   const opened = (await (await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }))).json()) as Dialog;
@@ -33,14 +38,11 @@ test("the dialog's draft button fills in a draft; the answer published from it i
   const { submissionKey } = actions[1]!.data as { submissionKey: string };
 
   const draft = "Hoi Marieke, de dubbele afschrijving kun je terugvragen via Mijn Voltaro > Facturen.";
-  nock(DISCOURSE_URL)
-    .get("/t/4821.json")
-    .reply(200, fixture("discourse/topic.json"))
-    .get("/search.json")
-    .query(true)
-    .reply(200, { posts: [], topics: [] });
+  nock(DISCOURSE_URL).get("/t/4821.json").reply(200, fixture("discourse/topic.json")).get("/search.json").query(true).reply(200, { posts: [], topics: [] });
   modelAnswers(JSON.stringify({ draft }));
-  const drafted = (await (await app.postTeams(activities.taskSubmit({ action: "advocate.draftAnswer", topicId: 4821, submissionKey, answerText: "" }))).json()) as Dialog;
+  const drafted = (await (
+    await app.postTeams(activities.taskSubmit({ action: "advocate.draftAnswer", topicId: 4821, submissionKey, answerText: "" }))
+  ).json()) as Dialog;
   const card = drafted.task.value.card.content;
   expect(card.body.find((element) => element.id === "answerText")?.value).toBe(draft);
   expect(JSON.stringify(card.body)).toContain("Geen vergelijkbare opgeloste topics");

@@ -75,10 +75,23 @@ test("single-tenant: a user from another organisation is refused and nothing is 
   app = await startTestApp({ env: { ...teamsEnv, MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT } });
   const connector = new FakeConnector().listen();
   const stranger = "11111111-2222-3333-4444-555555555555";
-  const foreign = activities.cardAction("advocate.claim", { topicId: 4821 }, { conversation: { isGroup: true, conversationType: "channel", tenantId: stranger, id: "19:x@thread.tacv2" }, channelData: { tenant: { id: stranger } } });
+  const foreign = activities.cardAction(
+    "advocate.claim",
+    { topicId: 4821 },
+    { conversation: { isGroup: true, conversationType: "channel", tenantId: stranger, id: "19:x@thread.tacv2" }, channelData: { tenant: { id: stranger } } },
+  );
   const refused = await app.postTeams(foreign);
   expect(refused.status).toBe(403);
-  expect((await app.postTeams(activities.message("points", { channelData: { tenant: { id: stranger } }, conversation: { conversationType: "channel", tenantId: stranger, id: "19:x@thread.tacv2" } }))).status).toBe(200);
+  expect(
+    (
+      await app.postTeams(
+        activities.message("points", {
+          channelData: { tenant: { id: stranger } },
+          conversation: { conversationType: "channel", tenantId: stranger, id: "19:x@thread.tacv2" },
+        }),
+      )
+    ).status,
+  ).toBe(200);
   expect(await written()).toEqual(nothing);
   expect(connector.calls).toHaveLength(0);
 

@@ -48,7 +48,11 @@ test("a card update throttled with 429 and Retry-After waits and then lands once
   const connector = new FakeConnector().listen();
   await newQuestion();
   await drainUntil(app, posted);
-  connector.fail(/^PUT /, 429, { "Retry-After": "1" }).fail(/^PUT /, 429, { "Retry-After": "1" }).fail(/^PUT /, 429, { "Retry-After": "1" }).fail(/^PUT /, 429, { "Retry-After": "1" });
+  connector
+    .fail(/^PUT /, 429, { "Retry-After": "1" })
+    .fail(/^PUT /, 429, { "Retry-After": "1" })
+    .fail(/^PUT /, 429, { "Retry-After": "1" })
+    .fail(/^PUT /, 429, { "Retry-After": "1" });
   await app.postTeams(activities.cardAction("advocate.claim", { topicId: 4821 }));
   await drainUntil(app, async () => connector.updates().length > 0);
   expect(connector.updates()).toHaveLength(1);

@@ -16,7 +16,9 @@ beforeAll(async () => {
   await app.postTeams(activities.botAdded());
   await app.deps.store.channels.setFallback("teams", TEAMS_CHANNEL);
   await linkedEmployee(app, SANNE, "sanne.devries", "teams");
-  await askTopic(app, 4821, "Idee: donkere modus in de app", { body: "Het zou fijn zijn als de app een donkere modus had, want 's avonds is het scherm erg fel." });
+  await askTopic(app, 4821, "Idee: donkere modus in de app", {
+    body: "Het zou fijn zijn als de app een donkere modus had, want 's avonds is het scherm erg fel.",
+  });
 });
 afterAll(async () => {
   nock.cleanAll();
@@ -40,7 +42,20 @@ test("choose a status, edit the template, submit: published once under the emplo
   expect(form).toContain("@sanne.devries");
 
   const reply = "Het is live! Je vindt de donkere modus onder Instellingen.";
-  const noConsent = json(await (await app.postTeams(activities.taskSubmit({ action: "advocate.submitIdeaStatus", topicId: 4821, submissionKey, status: "launched", replyText: reply, publishAsMe: "false" }))).json());
+  const noConsent = json(
+    await (
+      await app.postTeams(
+        activities.taskSubmit({
+          action: "advocate.submitIdeaStatus",
+          topicId: 4821,
+          submissionKey,
+          status: "launched",
+          replyText: reply,
+          publishAsMe: "false",
+        }),
+      )
+    ).json(),
+  );
   expect(noConsent).toContain("Vink het vakje aan");
   expect(noConsent).toContain(reply);
   expect(await app.db.prisma.ideaUpdate.count()).toBe(0);
@@ -55,7 +70,14 @@ test("choose a status, edit the template, submit: published once under the emplo
       tags = (body as { tags: string[] }).tags;
       return [200, { basic_topic: { id: 4821 } }];
     });
-  const submit = activities.taskSubmit({ action: "advocate.submitIdeaStatus", topicId: 4821, submissionKey, status: "launched", replyText: reply, publishAsMe: "true" });
+  const submit = activities.taskSubmit({
+    action: "advocate.submitIdeaStatus",
+    topicId: 4821,
+    submissionKey,
+    status: "launched",
+    replyText: reply,
+    publishAsMe: "true",
+  });
   expect(await (await app.postTeams(submit)).json()).toMatchObject({ task: { type: "message", value: expect.stringContaining("@sanne.devries") } });
   expect((await app.postTeams(submit)).status).toBe(200);
   await app.drain();
@@ -71,9 +93,25 @@ test("choose a status, edit the template, submit: published once under the emplo
 
 test("a status that needs a reason asks for one in the dialog", async () => {
   const submissionKey = "0b6f6c1e-7d0a-4c53-9a43-2f2f6c1b9e11";
-  const chosen = json(await (await app.postTeams(activities.taskSubmit({ action: "advocate.chooseIdeaStatus", topicId: 4821, submissionKey, status: "not_planned" }))).json());
+  const chosen = json(
+    await (await app.postTeams(activities.taskSubmit({ action: "advocate.chooseIdeaStatus", topicId: 4821, submissionKey, status: "not_planned" }))).json(),
+  );
   expect(chosen).toContain('"id":"reason"');
-  const missing = json(await (await app.postTeams(activities.taskSubmit({ action: "advocate.submitIdeaStatus", topicId: 4821, submissionKey, status: "not_planned", replyText: "We bouwen dit niet.", reason: "", publishAsMe: "true" }))).json());
+  const missing = json(
+    await (
+      await app.postTeams(
+        activities.taskSubmit({
+          action: "advocate.submitIdeaStatus",
+          topicId: 4821,
+          submissionKey,
+          status: "not_planned",
+          replyText: "We bouwen dit niet.",
+          reason: "",
+          publishAsMe: "true",
+        }),
+      )
+    ).json(),
+  );
   expect(missing).toContain("de klant verdient een reden");
   expect(await app.db.prisma.ideaUpdate.count()).toBe(1);
 });

@@ -34,7 +34,10 @@ test("added to a team, Advocate remembers the team's channels", async () => {
   expect((await app.postTeams(activities.botAdded())).status).toBe(200);
   const channels = await app.db.prisma.chatAddress.findMany({ where: { surface: "teams", kind: "channel" }, orderBy: { externalId: "asc" } });
   expect(channels.map((row) => row.externalId).sort()).toEqual(["19:billing@thread.tacv2", TEAM, TEAMS_CHANNEL].sort());
-  expect(channels.find((row) => row.externalId === "19:billing@thread.tacv2")?.reference).toMatchObject({ serviceUrl: "https://smba.trafficmanager.net/emea/", name: "Facturatie" });
+  expect(channels.find((row) => row.externalId === "19:billing@thread.tacv2")?.reference).toMatchObject({
+    serviceUrl: "https://smba.trafficmanager.net/emea/",
+    name: "Facturatie",
+  });
 });
 
 test("an admin routes a tag to this channel with `@Advocate route tag:…`; others may not", async () => {
@@ -85,7 +88,16 @@ test("link: Entra ID email → community account → consent card → linked onl
   expect(cardJson(offer?.body)).toContain("advocate.link.accept");
   expect(cardJson(offer?.body)).toContain("@sanne.devries");
 
-  const res = await app.postTeams(activities.cardAction("advocate.link.accept", { username: "sanne.devries" }, { conversation: { conversationType: "personal", tenantId: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", id: "a:personal-chat" }, channelData: { tenant: { id: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" } } }));
+  const res = await app.postTeams(
+    activities.cardAction(
+      "advocate.link.accept",
+      { username: "sanne.devries" },
+      {
+        conversation: { conversationType: "personal", tenantId: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", id: "a:personal-chat" },
+        channelData: { tenant: { id: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" } },
+      },
+    ),
+  );
   expect(cardJson(await res.json())).toContain("@sanne.devries");
   const sanne = await app.db.prisma.employee.findFirstOrThrow({ where: { surface: "teams", externalId: SANNE } });
   expect(sanne.communityUsername).toBe("sanne.devries");
@@ -117,7 +129,9 @@ test("the answer dialog: inline problems keep the text; a double submit publishe
   expect(cardJson(dialog)).toContain("@sanne.devries");
   const submissionKey = dialog.task.value.card.content.actions[0]!.data.submissionKey;
 
-  const noConsent = await app.postTeams(activities.taskSubmit({ action: "advocate.submitAnswer", topicId: 4821, submissionKey, answerText: "Mijn concept", publishAsMe: "false" }));
+  const noConsent = await app.postTeams(
+    activities.taskSubmit({ action: "advocate.submitAnswer", topicId: 4821, submissionKey, answerText: "Mijn concept", publishAsMe: "false" }),
+  );
   const again = cardJson(await noConsent.json());
   expect(again).toContain("continue");
   expect(again).toContain("Mijn concept");

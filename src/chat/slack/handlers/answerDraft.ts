@@ -9,7 +9,10 @@ import { DRAFT_ACTION, answerModal, type AnswerModalContext } from "../presenter
 import { answerModalContext, parseJsonWith } from "./payloads";
 import type { SlackHandlerContext } from "./context";
 
-const draftClick = z.object({ user: z.object({ id: z.string(), name: z.string().optional() }), view: z.object({ id: z.string(), private_metadata: z.string() }) });
+const draftClick = z.object({
+  user: z.object({ id: z.string(), name: z.string().optional() }),
+  view: z.object({ id: z.string(), private_metadata: z.string() }),
+});
 
 export function registerAnswerDraft(app: App, ctx: SlackHandlerContext): void {
   const { deps } = ctx;
@@ -28,7 +31,18 @@ export function registerAnswerDraft(app: App, ctx: SlackHandlerContext): void {
     if (form.status !== "ready") return;
     const t = translator(form.locale);
     const show = (next: AnswerModalContext, extra: Pick<Parameters<typeof answerModal>[0], "draft" | "note">) =>
-      client.views.update({ view_id: click.data.view.id, view: answerModal({ context: next, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft, ...extra }) });
+      client.views.update({
+        view_id: click.data.view.id,
+        view: answerModal({
+          context: next,
+          title: form.title,
+          excerpt: form.excerpt,
+          username: form.username,
+          locale: form.locale,
+          canDraft: form.canDraft,
+          ...extra,
+        }),
+      });
     await show(context, { note: t("draft.working") });
     const result = await draftAnswer(deps, form.question);
     if (!result.ok) {

@@ -74,7 +74,17 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
       return;
     }
     if (form.status !== "ready") return tell(respond, t(`claim.${form.status}`));
-    await client.views.open({ trigger_id: press.triggerId, view: answerModal({ context: press.context, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft }) });
+    await client.views.open({
+      trigger_id: press.triggerId,
+      view: answerModal({
+        context: press.context,
+        title: form.title,
+        excerpt: form.excerpt,
+        username: form.username,
+        locale: form.locale,
+        canDraft: form.canDraft,
+      }),
+    });
   });
 
   on(CARD_ACTIONS.pass, async (press, locale, respond, client) => {

@@ -8,7 +8,13 @@ export function registerEventDedupe(app: App, ctx: SlackHandlerContext): void {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId !== "string") return next();
     const event = (body as { event?: { type?: string } }).event;
-    const recorded = await ctx.deps.store.inbound.record({ source: "slack", deliveryId: eventId, businessKey: eventId, name: event?.type ?? "event", payload: body });
+    const recorded = await ctx.deps.store.inbound.record({
+      source: "slack",
+      deliveryId: eventId,
+      businessKey: eventId,
+      name: event?.type ?? "event",
+      payload: body,
+    });
     if (!recorded) {
       ctx.logger.info({ eventId }, "duplicate Slack event ignored");
       return;

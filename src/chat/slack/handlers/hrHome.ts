@@ -10,7 +10,10 @@ import type { SlackHandlerContext } from "./context";
 
 const element = z.object({
   selected_option: z.object({ value: z.string().max(100) }).nullish(),
-  selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  selected_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish(),
 });
 const homeState = z.object({ view: z.object({ state: z.object({ values: z.record(z.string(), z.record(z.string(), element)) }) }) });
 

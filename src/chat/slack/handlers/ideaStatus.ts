@@ -32,7 +32,13 @@ export function registerIdeaStatus(app: App, ctx: SlackHandlerContext): void {
     if (form.status !== "ready") return tell(respond, translator(form.locale)(`idea.errors.${form.status}`));
     await client.views.open({
       trigger_id: press.triggerId,
-      view: ideaModal({ context: { ...press.context, status: choice.status }, title: form.title, template: ideaTemplate(choice.status, form.language), username: form.username, locale: form.locale }),
+      view: ideaModal({
+        context: { ...press.context, status: choice.status },
+        title: form.title,
+        template: ideaTemplate(choice.status, form.language),
+        username: form.username,
+        locale: form.locale,
+      }),
     });
   });
 

@@ -15,7 +15,10 @@ export function registerLinkButtons(app: App, ctx: SlackHandlerContext): void {
     const actor = { surface: "slack", userId: body.user.id };
     const linked = await acceptLink(deps, actor);
     const t = translator(localeOf(deps, await actorEmployee(deps, actor)));
-    await respond({ replace_original: true, text: linked?.communityUsername ? t("link.linked", { username: escapeMrkdwn(linked.communityUsername) }) : t("link.noOffer") });
+    await respond({
+      replace_original: true,
+      text: linked?.communityUsername ? t("link.linked", { username: escapeMrkdwn(linked.communityUsername) }) : t("link.noOffer"),
+    });
   });
   app.action<BlockAction<ButtonAction>>(LINK_DECLINE, async ({ ack, body, respond }) => {
     await ack();

@@ -38,7 +38,14 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
     }
     // Stored before the ack, checked after it. A double click submits the same view twice: the view id makes it one.
     const aiAssisted = (context.drafts ?? 0) > 0;
-    await receiveAnswer(deps, actor, { channelId: context.channelId, topicId: context.topicId, body: body_, consent, submissionKey: `slack:${view.id}`, aiAssisted });
+    await receiveAnswer(deps, actor, {
+      channelId: context.channelId,
+      topicId: context.topicId,
+      body: body_,
+      consent,
+      submissionKey: `slack:${view.id}`,
+      aiAssisted,
+    });
     await ack();
   });
 

@@ -11,7 +11,12 @@ export const blockActionBody = z.object({
   container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
 });
 
-export const modalContext = z.object({ topicId: z.number().int().positive(), channelId: z.string(), messageTs: z.string(), locale: z.string().max(16).optional() });
+export const modalContext = z.object({
+  topicId: z.number().int().positive(),
+  channelId: z.string(),
+  messageTs: z.string(),
+  locale: z.string().max(16).optional(),
+});
 
 export const answerModalContext = modalContext.extend({ drafts: z.number().int().min(0).max(1000).optional() });
 

@@ -24,12 +24,18 @@ export function homeTab(view: HomeView, locale: string, timezone: string): Slack
   ];
   if (view.claims.length) {
     for (const claim of view.claims.slice(0, 10)) {
-      blocks.push({ type: "section", text: mrkdwn(`${link(claim.url, claim.title)} · ${t("home.until", { time: clockTime(claim.until, locale, timezone) })}`) });
+      blocks.push({
+        type: "section",
+        text: mrkdwn(`${link(claim.url, claim.title)} · ${t("home.until", { time: clockTime(claim.until, locale, timezone) })}`),
+      });
     }
   } else {
     blocks.push({ type: "context", elements: [mrkdwn(t("home.noClaims"))] });
   }
-  blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(`*${t("home.top")}*\n${boardLines(view.top, locale, slackMarkup) || t("leaderboard.empty")}`) });
+  blocks.push(
+    { type: "divider" },
+    { type: "section", text: mrkdwn(`*${t("home.top")}*\n${boardLines(view.top, locale, slackMarkup) || t("leaderboard.empty")}`) },
+  );
   if (view.hr) blocks.push(...hrHomeBlocks(view.hr, locale));
   return { type: "home", blocks };
 }

@@ -37,10 +37,22 @@ export function hrHomeBlocks(hr: HrHome, locale: string): KnownBlock[] {
       type: "actions",
       block_id: "hr_choice",
       elements: [
-        { type: "static_select", action_id: HR_ACTIONS.period, placeholder: plain(t("hrHome.period")), options: units, ...(chosenUnit ? { initial_option: chosenUnit } : {}) },
+        {
+          type: "static_select",
+          action_id: HR_ACTIONS.period,
+          placeholder: plain(t("hrHome.period")),
+          options: units,
+          ...(chosenUnit ? { initial_option: chosenUnit } : {}),
+        },
         { type: "datepicker", action_id: HR_ACTIONS.from, placeholder: plain(t("hrHome.from")), ...(from ? { initial_date: from } : {}) },
         { type: "datepicker", action_id: HR_ACTIONS.to, placeholder: plain(t("hrHome.to")), ...(to ? { initial_date: to } : {}) },
-        { type: "static_select", action_id: HR_ACTIONS.department, placeholder: plain(t("hrHome.department")), options: departments, ...(chosenDepartment ? { initial_option: chosenDepartment } : {}) },
+        {
+          type: "static_select",
+          action_id: HR_ACTIONS.department,
+          placeholder: plain(t("hrHome.department")),
+          options: departments,
+          ...(chosenDepartment ? { initial_option: chosenDepartment } : {}),
+        },
       ],
     },
     {

@@ -22,7 +22,13 @@ export interface ModalContext {
  * A form modal: only ids travel with it, in private_metadata, and the language it was opened in, so that a
  * problem with the form is told before Slack's 3 seconds are up without asking the database whose form it is.
  */
-function formModal(callbackId: string, context: ModalContext, locale: string, texts: { title: string; submit: string }, blocks: ModalView["blocks"]): ModalView {
+function formModal(
+  callbackId: string,
+  context: ModalContext,
+  locale: string,
+  texts: { title: string; submit: string },
+  blocks: ModalView["blocks"],
+): ModalView {
   const t = translator(locale);
   return {
     type: "modal",
@@ -61,39 +67,46 @@ export function answerModal(input: {
   const draftBlocks: ModalView["blocks"] = [];
   if (input.canDraft) {
     draftBlocks.push({ type: "actions", block_id: "draft", elements: [{ type: "button", action_id: DRAFT_ACTION, text: plain(t("draft.button")) }] });
-    for (const note of draftNotes(input.locale, slackMarkup, { note: input.note, sources: input.draft?.sources })) draftBlocks.push({ type: "context", elements: [mrkdwn(note)] });
+    for (const note of draftNotes(input.locale, slackMarkup, { note: input.note, sources: input.draft?.sources }))
+      draftBlocks.push({ type: "context", elements: [mrkdwn(note)] });
   }
   return formModal(ANSWER_MODAL, input.context, input.locale, { title: "answerModal.title", submit: "answerModal.submit" }, [
-      { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },
-      ...draftBlocks,
-      {
-        type: "input",
-        block_id: answerBlockId(input.context.drafts),
-        label: plain(t("answerModal.label")),
-        hint: plain(t("answerModal.hint")),
-        element: {
-          type: "plain_text_input",
-          action_id: "answer_text",
-          multiline: true,
-          max_length: SLACK_INPUT_MAX,
-          ...(input.draft ? { initial_value: input.draft.text.slice(0, SLACK_INPUT_MAX) } : {}),
-        },
+    { type: "section", block_id: "question", text: mrkdwn(`*${escapeMrkdwn(input.title)}*\n${escapeMrkdwn(input.excerpt)}`) },
+    ...draftBlocks,
+    {
+      type: "input",
+      block_id: answerBlockId(input.context.drafts),
+      label: plain(t("answerModal.label")),
+      hint: plain(t("answerModal.hint")),
+      element: {
+        type: "plain_text_input",
+        action_id: "answer_text",
+        multiline: true,
+        max_length: SLACK_INPUT_MAX,
+        ...(input.draft ? { initial_value: input.draft.text.slice(0, SLACK_INPUT_MAX) } : {}),
       },
-      {
-        type: "input",
-        block_id: "consent",
-        label: plain(t("answerModal.consentLabel")),
-        element: {
-          type: "checkboxes",
-          action_id: "publish_as_me",
-          options: [{ text: plain(t("answerModal.consent", { username: input.username })), value: "publish_as_me" }],
-        },
+    },
+    {
+      type: "input",
+      block_id: "consent",
+      label: plain(t("answerModal.consentLabel")),
+      element: {
+        type: "checkboxes",
+        action_id: "publish_as_me",
+        options: [{ text: plain(t("answerModal.consent", { username: input.username })), value: "publish_as_me" }],
       },
+    },
   ]);
 }
 
 /** The public reply for an idea's new status: the localised template, in the customer's language, to edit. */
-export function ideaModal(input: { context: ModalContext & { status: IdeaStatus }; title: string; template: string; username: string; locale: string }): ModalView {
+export function ideaModal(input: {
+  context: ModalContext & { status: IdeaStatus };
+  title: string;
+  template: string;
+  username: string;
+  locale: string;
+}): ModalView {
   const t = translator(input.locale);
   const { status } = input.context;
   return formModal(IDEA_MODAL, input.context, input.locale, { title: "idea.modal.title", submit: "idea.modal.submit" }, [
@@ -106,13 +119,24 @@ export function ideaModal(input: { context: ModalContext & { status: IdeaStatus 
       element: { type: "plain_text_input", action_id: "reply_text", multiline: true, max_length: SLACK_INPUT_MAX, initial_value: input.template },
     },
     ...(needsReason(status)
-      ? [{ type: "input" as const, block_id: "reason", label: plain(t("idea.modal.reasonLabel")), element: { type: "plain_text_input" as const, action_id: "reason_text", multiline: true, max_length: 1000 } }]
+      ? [
+          {
+            type: "input" as const,
+            block_id: "reason",
+            label: plain(t("idea.modal.reasonLabel")),
+            element: { type: "plain_text_input" as const, action_id: "reason_text", multiline: true, max_length: 1000 },
+          },
+        ]
       : []),
     {
       type: "input",
       block_id: "consent",
       label: plain(t("answerModal.consentLabel")),
-      element: { type: "checkboxes", action_id: "publish_as_me", options: [{ text: plain(t("idea.modal.consent", { username: input.username })), value: "publish_as_me" }] },
+      element: {
+        type: "checkboxes",
+        action_id: "publish_as_me",
+        options: [{ text: plain(t("idea.modal.consent", { username: input.username })), value: "publish_as_me" }],
+      },
     },
   ]);
 }

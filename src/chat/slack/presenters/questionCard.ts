@@ -18,7 +18,9 @@ export const CARD_ACTIONS: Record<CardAction, string> = {
 
 export function questionCard(view: CardView, timezone: string): { text: string; blocks: KnownBlock[] } {
   const t = translator(view.locale);
-  const blocks: KnownBlock[] = [{ type: "section", block_id: `q_${view.topicId}_head`, text: mrkdwn(`*${link(view.url, view.title)}*\n${escapeMrkdwn(view.excerpt)}`) }];
+  const blocks: KnownBlock[] = [
+    { type: "section", block_id: `q_${view.topicId}_head`, text: mrkdwn(`*${link(view.url, view.title)}*\n${escapeMrkdwn(view.excerpt)}`) },
+  ];
   // The small print under the title, each line unescaped words escaped here: facts, AI, experts, promise.
   const lines: Array<[string, string | null]> = [
     ["meta", cardFacts(view)],

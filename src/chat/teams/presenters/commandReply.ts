@@ -7,5 +7,7 @@ import { charityActions } from "./charityPicker";
 
 export function commandReplyCard(reply: CommandReply, locale: string): AdaptiveCard {
   const body = textBlocks(commandReplyText(reply, locale, teamsMarkup));
-  return reply.type === "charity" && reply.charity.kind === "picker" ? adaptiveCard(body, { actions: charityActions(reply.charity.picker) }) : adaptiveCard(body);
+  return reply.type === "charity" && reply.charity.kind === "picker"
+    ? adaptiveCard(body, { actions: charityActions(reply.charity.picker) })
+    : adaptiveCard(body);
 }

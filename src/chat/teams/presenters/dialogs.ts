@@ -15,7 +15,12 @@ export interface DialogContext {
 }
 
 export type TaskModuleResponse =
-  | { task: { type: "continue"; value: { title: string; height: "small" | "medium" | "large"; width: "small" | "medium" | "large"; card: ReturnType<typeof attachment> } } }
+  | {
+      task: {
+        type: "continue";
+        value: { title: string; height: "small" | "medium" | "large"; width: "small" | "medium" | "large"; card: ReturnType<typeof attachment> };
+      };
+    }
   | { task: { type: "message"; value: string } };
 
 function problemBlock(text: string | undefined): CardElement[] {
@@ -67,7 +72,12 @@ export function answerDialog(input: {
     ],
     {
       actions: [
-        { type: "Action.Submit", title: t("answerModal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitAnswer, ...input.context, aiAssisted: input.aiAssisted ? "true" : "false" } },
+        {
+          type: "Action.Submit",
+          title: t("answerModal.submit"),
+          style: "positive",
+          data: { action: DIALOG_ACTIONS.submitAnswer, ...input.context, aiAssisted: input.aiAssisted ? "true" : "false" },
+        },
         ...(input.canDraft ? [{ type: "Action.Submit", title: t("draft.button"), data: { action: DIALOG_ACTIONS.draftAnswer, ...input.context } }] : []),
       ],
     },
@@ -129,12 +139,26 @@ export function ideaDialog(input: {
       ...fieldProblem("reply"),
       { type: "Input.Text", id: "replyText", label: t("idea.modal.label"), placeholder: t("idea.modal.hint"), isMultiline: true, value: input.text },
       ...(needsReason(status)
-        ? [...fieldProblem("reason"), { type: "Input.Text", id: "reason", label: t("idea.modal.reasonLabel"), isMultiline: true, maxLength: 1000, value: input.reason ?? "" }]
+        ? [
+            ...fieldProblem("reason"),
+            { type: "Input.Text", id: "reason", label: t("idea.modal.reasonLabel"), isMultiline: true, maxLength: 1000, value: input.reason ?? "" },
+          ]
         : []),
       ...fieldProblem("consent"),
-      { type: "Input.Toggle", id: "publishAsMe", title: t("idea.modal.consent", { username: input.username }), value: input.consent ? "true" : "false", valueOn: "true", valueOff: "false" },
+      {
+        type: "Input.Toggle",
+        id: "publishAsMe",
+        title: t("idea.modal.consent", { username: input.username }),
+        value: input.consent ? "true" : "false",
+        valueOn: "true",
+        valueOff: "false",
+      },
     ],
-    { actions: [{ type: "Action.Submit", title: t("idea.modal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitIdeaStatus, ...input.context } }] },
+    {
+      actions: [
+        { type: "Action.Submit", title: t("idea.modal.submit"), style: "positive", data: { action: DIALOG_ACTIONS.submitIdeaStatus, ...input.context } },
+      ],
+    },
   );
   return dialog(t("idea.modal.title"), card);
 }

@@ -16,7 +16,9 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "answer_published":
     case "solution_accepted":
       return adaptiveCard([
-        ...textBlocks(teamsMarkup.escape(t(notice.type === "answer_published" ? "notice.published" : "notice.solution", { points: notice.points, title: notice.title }))),
+        ...textBlocks(
+          teamsMarkup.escape(t(notice.type === "answer_published" ? "notice.published" : "notice.solution", { points: notice.points, title: notice.title })),
+        ),
         { type: "TextBlock", text: teamsMarkup.link(notice.url, t("card.viewReply")), wrap: true },
       ]);
     case "answer_queued":

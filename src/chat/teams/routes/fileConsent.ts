@@ -16,7 +16,13 @@ const consent = z.object({
   action: z.enum(["accept", "decline"]),
   context: z.object({ offerId: z.string().uuid() }),
   uploadInfo: z
-    .object({ name: z.string().min(1), uploadUrl: z.string().url().startsWith("https://"), contentUrl: z.string().url(), uniqueId: z.string().min(1), fileType: z.string() })
+    .object({
+      name: z.string().min(1),
+      uploadUrl: z.string().url().startsWith("https://"),
+      contentUrl: z.string().url(),
+      uniqueId: z.string().min(1),
+      fileType: z.string(),
+    })
     .optional(),
 });
 

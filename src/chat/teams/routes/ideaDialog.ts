@@ -12,13 +12,17 @@ import type { TeamsRouteContext, Turn } from "./context";
 type Place = { channelId: string; topicId: number; submissionKey: string };
 
 /** Why the form cannot open: not linked yet (how to link), or no idea here. */
-const notReady = (status: "not_linked" | "not_found" | "not_idea", t: TFunction) => message(t(status === "not_linked" ? "answerModal.notLinked" : `idea.errors.${status}`));
+const notReady = (status: "not_linked" | "not_found" | "not_idea", t: TFunction) =>
+  message(t(status === "not_linked" ? "answerModal.notLinked" : `idea.errors.${status}`));
 
 /** The card's status button: the first step, or why it cannot be set. */
 export async function openIdeaDialog(ctx: TeamsRouteContext, { context, activity }: Turn, at: Place, t: TFunction): Promise<void> {
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
   if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
-  await invokeResponse(context, ideaChoiceDialog({ context: { topicId: at.topicId, submissionKey: at.submissionKey }, title: form.title, current: form.current, locale: form.locale }));
+  await invokeResponse(
+    context,
+    ideaChoiceDialog({ context: { topicId: at.topicId, submissionKey: at.submissionKey }, title: form.title, current: form.current, locale: form.locale }),
+  );
 }
 
 /** A status chosen: the reply form for it, starting from the template. */
@@ -26,7 +30,10 @@ export async function chooseIdeaStatus(ctx: TeamsRouteContext, { context, activi
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
   if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
   const dialogContext = { topicId: at.topicId, submissionKey: at.submissionKey, status: at.status };
-  await invokeResponse(context, ideaDialog({ context: dialogContext, title: form.title, text: ideaTemplate(at.status, form.language), username: form.username, locale: form.locale }));
+  await invokeResponse(
+    context,
+    ideaDialog({ context: dialogContext, title: form.title, text: ideaTemplate(at.status, form.language), username: form.username, locale: form.locale }),
+  );
 }
 
 /** The reply submitted: queued for the community, or the form again with the problem next to its field. */

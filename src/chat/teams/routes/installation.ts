@@ -7,7 +7,8 @@ export async function onInstallation(ctx: TeamsRouteContext, { context, activity
   await remember();
   const team = activity.channelData?.team;
   const tenantId = tenantOf(activity);
-  const botAdded = activity.type === "installationUpdate" ? activity.action === "add" : (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
+  const botAdded =
+    activity.type === "installationUpdate" ? activity.action === "add" : (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
   if (!botAdded || !team || !tenantId) return;
   const save = (channelId: string, name: string | null) =>
     ctx.deps.store.addresses.save("teams", "channel", channelId, { serviceUrl: activity.serviceUrl, tenantId, teamId: team.id, name });

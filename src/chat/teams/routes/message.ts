@@ -31,6 +31,15 @@ export async function onMessage(ctx: TeamsRouteContext, { context, activity, rem
     await context.sendActivity({ type: "message", text: translator(locale, teamsMarkup.cmd)("teams.channelOnly") });
     return;
   }
-  const reply = await runCommand(ctx.deps, { ...actorOf(activity), aadObjectId: activity.from.aadObjectId ?? undefined, channelId: channelId ?? activity.conversation.id, isAdmin: isAdmin(ctx, activity) }, text);
+  const reply = await runCommand(
+    ctx.deps,
+    {
+      ...actorOf(activity),
+      aadObjectId: activity.from.aadObjectId ?? undefined,
+      channelId: channelId ?? activity.conversation.id,
+      isAdmin: isAdmin(ctx, activity),
+    },
+    text,
+  );
   await context.sendActivity({ type: "message", attachments: [attachment(commandReplyCard(reply, locale))] });
 }

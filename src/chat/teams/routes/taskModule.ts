@@ -83,7 +83,10 @@ export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<v
   const form = await prepareAnswer(ctx.deps, actorOf(activity), at);
   if (form.status === "not_linked") return invokeResponse(context, message(t("answerModal.notLinked")));
   if (form.status !== "ready") return invokeResponse(context, message(t(`claim.${form.status}`)));
-  await invokeResponse(context, answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale, canDraft: form.canDraft }));
+  await invokeResponse(
+    context,
+    answerDialog({ context: context_, title: form.title, excerpt: form.excerpt, username: form.username, locale, canDraft: form.canDraft }),
+  );
 }
 
 export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
@@ -96,7 +99,14 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
   const at = { channelId, topicId: data.topicId };
   if (data.action === DIALOG_ACTIONS.chooseIdeaStatus) return chooseIdeaStatus(ctx, turn, { ...at, submissionKey: data.submissionKey, status: data.status }, t);
   if (data.action === DIALOG_ACTIONS.submitIdeaStatus) {
-    const form = { ...at, status: data.status, body: data.replyText, reason: data.reason, consent: data.publishAsMe === "true", submissionKey: data.submissionKey };
+    const form = {
+      ...at,
+      status: data.status,
+      body: data.replyText,
+      reason: data.reason,
+      consent: data.publishAsMe === "true",
+      submissionKey: data.submissionKey,
+    };
     return submitIdeaStatus(ctx, turn, form, t);
   }
   if (data.action === DIALOG_ACTIONS.submitPass) {
@@ -108,7 +118,13 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
   if (data.action === DIALOG_ACTIONS.draftAnswer) return invokeResponse(context, await draftDialog(ctx, actor, at, data, t));
   const consent = data.publishAsMe === "true";
   // A double submit of one form carries one submission key: one answer, one post.
-  const result = await submitAnswer(ctx.deps, actor, { ...at, body: data.answerText, consent, submissionKey: `teams:${data.submissionKey}`, aiAssisted: data.aiAssisted === "true" });
+  const result = await submitAnswer(ctx.deps, actor, {
+    ...at,
+    body: data.answerText,
+    consent,
+    submissionKey: `teams:${data.submissionKey}`,
+    aiAssisted: data.aiAssisted === "true",
+  });
   if (result.ok) return invokeResponse(context, message(t("teams.answerSent", { username: result.answer.postedAs })));
   const form = await prepareAnswer(ctx.deps, actor, at);
   if (form.status !== "ready") return invokeResponse(context, message(t(`answerModal.errors.${result.problem}`)));
@@ -130,15 +146,36 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
 }
 
 /** "Draft with AI": the answer dialog again, with the draft in it (or the employee's own text and why there is none). */
-async function draftDialog(ctx: TeamsRouteContext, actor: ReturnType<typeof actorOf>, at: { channelId: string; topicId: number }, data: { submissionKey: string; answerText: string }, t: TFunction): Promise<TaskModuleResponse> {
+async function draftDialog(
+  ctx: TeamsRouteContext,
+  actor: ReturnType<typeof actorOf>,
+  at: { channelId: string; topicId: number },
+  data: { submissionKey: string; answerText: string },
+  t: TFunction,
+): Promise<TaskModuleResponse> {
   const form = await prepareAnswer(ctx.deps, actor, at);
   if (form.status !== "ready") return message(t(form.status === "not_linked" ? "answerModal.notLinked" : `claim.${form.status}`));
   const result = await draftAnswer(ctx.deps, form.question);
-  const base = { context: { topicId: at.topicId, submissionKey: data.submissionKey }, title: form.title, excerpt: form.excerpt, username: form.username, locale: form.locale, canDraft: form.canDraft };
-  return result.ok ? answerDialog({ ...base, text: result.draft, aiAssisted: true, sources: result.sources }) : answerDialog({ ...base, text: data.answerText, note: t(`draft.failed.${result.reason}`) });
+  const base = {
+    context: { topicId: at.topicId, submissionKey: data.submissionKey },
+    title: form.title,
+    excerpt: form.excerpt,
+    username: form.username,
+    locale: form.locale,
+    canDraft: form.canDraft,
+  };
+  return result.ok
+    ? answerDialog({ ...base, text: result.draft, aiAssisted: true, sources: result.sources })
+    : answerDialog({ ...base, text: data.answerText, note: t(`draft.failed.${result.reason}`) });
 }
 
-async function reopenPass(ctx: TeamsRouteContext, at: { channelId: string; topicId: number }, submissionKey: string, locale: string, problem: string): Promise<TaskModuleResponse> {
+async function reopenPass(
+  ctx: TeamsRouteContext,
+  at: { channelId: string; topicId: number },
+  submissionKey: string,
+  locale: string,
+  problem: string,
+): Promise<TaskModuleResponse> {
   const found = await findCard(ctx.deps, { surface: "teams", ...at });
   return found ? passDialog({ context: { topicId: at.topicId, submissionKey }, title: found.question.title, locale, problem }) : message(problem);
 }

@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "dist", "src/generated", "data", "coverage", "bench/results", "jest.config.js"] },
+  { ignores: ["node_modules", "dist", "src/generated", "data", "coverage", "bench/results", "jest.config.js", ".dependency-cruiser.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

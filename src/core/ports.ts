@@ -16,11 +16,12 @@ import type {
 } from "./model";
 import type { CardView } from "./cards/cardView";
 import type { ChatFile, Notice, OutboxMessage } from "./outbox/messages";
-import type { HomeView } from "./points/homeView";
+import type { HomeView } from "./points/pointsView";
 import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "./charity/model";
 import type { StoryCandidate } from "./stories/pickStory";
 import type { StoryView } from "./stories/storyView";
 import type { ReportWeek } from "./hr/reportPeriod";
+import type { AdvocateTotals, PromiseTally, WeeklyRow } from "./hr/reportView";
 
 export interface Clock {
   now(): Date;
@@ -205,30 +206,6 @@ export interface ReportRepo {
   weekly(range: Required<TimeRange>, department: string | null, weeks: ReportWeek[]): Promise<WeeklyRow[]>;
   /** Per channel, questions posted in the range under a promise that is decided by `now` (answered, or past due), and how many were kept. */
   promisesKept(range: Required<TimeRange>, now: Date): Promise<PromiseTally[]>;
-}
-
-export interface PromiseTally {
-  surface: string;
-  channelId: string;
-  decided: number;
-  kept: number;
-}
-
-export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
-  /** Awards of more than 0 points: one makes an active advocate. */
-  positiveAwards: number;
-  /** Ledger rows whose reason starts with solution_accepted / solution_unaccepted (a capped award of 0 counts too). */
-  solutionsAccepted: number;
-  solutionsUnaccepted: number;
-  /** Their charity pick at the end of the range, when they have net points to give. */
-  pickedCharityId: number | null;
-}
-
-export interface WeeklyRow {
-  /** e.g. 2026-W47 */
-  week: string;
-  activeAdvocates: number;
-  answers: number;
 }
 
 /** HR's directory: one row per email; a row's write also gives matching employees their department. */

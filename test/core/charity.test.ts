@@ -2,7 +2,8 @@
 // picking and the default, the quarterly report and who may see it, and the payout audit.
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import { runCommand, type CommandContext, type CommandReply } from "../../src/core/commands/runCommand";
+import { runCommand, type CommandReply } from "../../src/core/commands/runCommand";
+import type { CommandContext } from "../../src/core/commands/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import type { CommunityPort } from "../../src/core/ports";

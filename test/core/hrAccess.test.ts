@@ -1,7 +1,8 @@
 // Who sees reports: HR by ADVOCATE_HR_IDS, people admins grant, and admins; every view and refusal is audited.
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import { runCommand, type CommandContext } from "../../src/core/commands/runCommand";
+import { runCommand } from "../../src/core/commands/runCommand";
+import type { CommandContext } from "../../src/core/commands/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { parseUserRef } from "../../src/core/hr/hrGrants";

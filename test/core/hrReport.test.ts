@@ -2,7 +2,8 @@
 // the company's timezone, and the audit of each request.
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import { runCommand, type CommandContext } from "../../src/core/commands/runCommand";
+import { runCommand } from "../../src/core/commands/runCommand";
+import type { CommandContext } from "../../src/core/commands/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { reportCsv } from "../../src/core/hr/reportCsv";

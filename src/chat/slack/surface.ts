@@ -4,7 +4,7 @@ import { ErrorCode } from "@slack/web-api";
 import type { ChatSurface, UserProfile } from "../../core/ports";
 import type { CardView } from "../../core/cards/cardView";
 import type { ChatFile, Notice } from "../../core/outbox/messages";
-import type { HomeView } from "../../core/points/homeView";
+import type { HomeView } from "../../core/points/pointsView";
 import type { StoryView } from "../../core/stories/storyView";
 import { PermanentError, RetryableError } from "../../core/errors";
 import { questionCard } from "./presenters/questionCard";

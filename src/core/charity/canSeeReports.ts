@@ -1,7 +1,7 @@
 // Who may see reports (donations, HR) and mark donations paid: admins, the HR people named in ADVOCATE_HR_IDS,
 // and those an admin granted with `hr grant`. Every answer to a report request is audited, refusals too.
 import type { CoreDeps } from "../deps";
-import type { CommandContext } from "../commands/runCommand";
+import type { CommandContext } from "../commands/commandContext";
 
 export interface ReportRequest {
   what: string;

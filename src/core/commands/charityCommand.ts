@@ -19,7 +19,7 @@ import { myCharityShare, type CharityShare } from "../charity/myShare";
 import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "../charity/pickCharity";
 import { quarterReport, type QuarterReport } from "../charity/quarterReport";
 import { parseQuarter, quarterLabel, quarterOf } from "../charity/quarters";
-import type { CommandContext, CommandReply } from "./runCommand";
+import type { CommandContext, CommandError } from "./commandContext";
 
 export type CharityProblem =
   "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";
@@ -45,7 +45,9 @@ const MAX_EUROS_PER_POINT = 1000;
 const MAX_BUDGET_EUROS = 10_000_000;
 const NO_CAP = new Set(["none", "off"]);
 
-export async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
+export type CharityCommandReply = { type: "charity"; charity: CharityReply } | CommandError<"not_admin" | "unknown_command">;
+
+export async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
   const [sub, ...rest] = args;
   const verb = sub?.toLowerCase();
   if (verb && ADMIN_ONLY.has(verb) && !ctx.isAdmin) return { type: "error", problem: "not_admin" };

@@ -1,27 +1,21 @@
 // The `/advocate …` (Slack) and `@Advocate …` (Teams) commands: parsed and answered once, for every surface.
 import type { CoreDeps } from "../deps";
 import type { ChatTarget, RoutingRule } from "../model";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
+import type { CommandContext } from "./commandContext";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
-import { leaderboard, myPoints, type LeaderboardView, type MyPointsView } from "../points/leaderboard";
+import { leaderboard, myPoints, type LeaderboardView } from "../points/leaderboard";
+import type { MyPointsView } from "../points/pointsView";
 import { isPeriod } from "../points/periods";
 import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "../points/pointRules";
 import { parseRuleSpec } from "../routing/parseRuleSpec";
 import { myCharityShare, type CharityShare } from "../charity/myShare";
-import { charityCommand, type CharityReply } from "./charityCommand";
+import { charityCommand, type CharityCommandReply } from "./charityCommand";
 import { hrCommand, type HrReply } from "../hr/hrGrants";
-import type { HrReport } from "../hr/hrReport";
-import { reportCommand } from "../hr/reportCommand";
-import { storyCommand, type StoryProblem, type StoryReply } from "../stories/storyCommand";
+import { reportCommand, type ReportCommandReply } from "../hr/reportCommand";
+import { storyCommand, type StoryCommandReply } from "../stories/storyCommand";
 import { aiCommand, type AiStatus } from "../ai/aiCommand";
 import { followCommand, type FollowReply } from "../expertise/followCommand";
-
-export interface CommandContext extends Actor {
-  channelId: string;
-  isAdmin: boolean;
-  /** Teams: the person's Entra object id, which ADVOCATE_HR_IDS may name instead of their 29: id. */
-  aadObjectId?: string;
-}
 
 export type CommandReply =
   | { type: "help"; isAdmin: boolean }
@@ -36,12 +30,11 @@ export type CommandReply =
   | { type: "problems_set"; target: ChatTarget; threshold: number }
   | { type: "language_set"; locale: string }
   | { type: "point_rules"; rules: PointRules }
-  | { type: "charity"; charity: CharityReply }
+  | CharityCommandReply
   | { type: "hr"; hr: HrReply }
-  | { type: "report"; report: HrReport }
-  | { type: "report_sent"; filename: string }
+  | ReportCommandReply
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
-  | StoryReply
+  | StoryCommandReply
   | AiStatus
   | Extract<FollowReply, { type: "follows" }>
   | {
@@ -56,9 +49,7 @@ export type CommandReply =
         | "bad_rule_id"
         | "bad_point_rule"
         | "bad_point_value"
-        | "bad_report_period"
-        | "not_allowed"
-        | StoryProblem;
+        | "not_allowed";
       detail?: string;
     };
 

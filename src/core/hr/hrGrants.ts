@@ -1,6 +1,6 @@
 // `hr grant` / `hr revoke`: admins let someone besides ADVOCATE_HR_IDS see reports, or stop them.
 import type { CoreDeps } from "../deps";
-import type { CommandContext } from "../commands/runCommand";
+import type { CommandContext } from "../commands/commandContext";
 
 export type HrReply = { kind: "granted" | "already_granted" | "revoked" | "not_granted"; userId: string } | { kind: "bad_user"; detail: string };
 

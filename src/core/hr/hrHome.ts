@@ -4,16 +4,12 @@
 import type { CoreDeps } from "../deps";
 import type { HomeReportChoice } from "../outbox/messages";
 import { authoriseReport, canSeeReports } from "../charity/canSeeReports";
-import { hrReport, type HrReport } from "./hrReport";
+import { hrReport } from "./hrReport";
+import type { HrHome } from "./reportView";
 import { parseReportPeriod } from "./reportPeriod";
 
 /** Slack's select menus take at most 100 options. */
 const MAX_DEPARTMENTS = 100;
-
-export type HrHome =
-  | { kind: "offer"; departments: string[] }
-  | { kind: "report"; choice: HomeReportChoice; departments: string[]; report: HrReport }
-  | { kind: "bad_period"; choice: HomeReportChoice; departments: string[] };
 
 export const DEFAULT_HOME_REPORT: HomeReportChoice = { period: "month", department: null };
 

@@ -1,27 +1,9 @@
 // The HR participation report for a period and, optionally, one department: every figure an SQL aggregate.
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
-import type { AdvocateTotals, PromiseTally, WeeklyRow } from "../ports";
+import type { AdvocateTotals, HrReport } from "./reportView";
 import { attributePoints } from "../charity/attribution";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
-
-export interface HrReport {
-  period: string;
-  department: string | null;
-  activeAdvocates: number;
-  employeesKnown: number;
-  /** Whole percent of known employees who were active; null when Advocate knows nobody. */
-  participationPercent: number | null;
-  answersPublished: number;
-  medianFirstAnswerMs: number | null;
-  solutionsAccepted: number;
-  points: number;
-  pointsPerCharity: Array<{ charity: string; points: number }>;
-  top: LeaderboardRow[];
-  weekly: WeeklyRow[];
-  /** Response promises per channel (for every department: a promise belongs to a channel, not a person). */
-  promises: PromiseTally[];
-}
 
 const TOP = 5;
 

@@ -1,17 +1,21 @@
 // `report [week|month|quarter|YYYY-MM-DD..YYYY-MM-DD] [department] [csv]`: HR's participation report, for those
 // who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
 import type { CoreDeps } from "../deps";
-import type { CommandContext, CommandReply } from "../commands/runCommand";
+import type { CommandContext, CommandError } from "../commands/commandContext";
 import { authoriseReport } from "../charity/canSeeReports";
 import { actorEmployee, localeOf } from "../accounts/actor";
 import { lanes } from "../outbox/messages";
-import { hrReport, type HrReport } from "./hrReport";
+import { hrReport } from "./hrReport";
+import type { HrReport } from "./reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
 
 const DEFAULT_PERIOD = "month";
 
-export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: string[]): Promise<CommandReply> {
+export type ReportCommandReply =
+  { type: "report"; report: HrReport } | { type: "report_sent"; filename: string } | CommandError<"not_allowed" | "bad_report_period">;
+
+export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: string[]): Promise<ReportCommandReply> {
   const asCsv = words.at(-1)?.toLowerCase() === "csv";
   const args = asCsv ? words.slice(0, -1) : words;
   const [first = DEFAULT_PERIOD, ...rest] = args;

@@ -1,19 +1,10 @@
 // The employee's home: my points, my open claims, the top 5.
 import type { CoreDeps } from "../deps";
-import type { LeaderboardRow } from "../model";
-import { leaderboard, myPoints, type MyPointsView } from "./leaderboard";
+import { leaderboard, myPoints } from "./leaderboard";
+import type { HomeView } from "./pointsView";
 import { refreshHome } from "../outbox/notifyEmployee";
 import type { HomeReportChoice } from "../outbox/messages";
-import { hrHome, type HrHome } from "../hr/hrHome";
-
-export interface HomeView {
-  points: MyPointsView;
-  linkedAs: string | null;
-  claims: Array<{ title: string; url: string; until: Date }>;
-  top: LeaderboardRow[];
-  /** HR and admins only. */
-  hr: HrHome | null;
-}
+import { hrHome } from "../hr/hrHome";
 
 export async function buildHomeView(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<HomeView> {
   const employee = await deps.store.employees.ensure(surface, userId);

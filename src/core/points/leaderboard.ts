@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../model";
 import { periodKey, periodRange, type Period } from "./periods";
+import type { MyPointsView } from "./pointsView";
 
 export interface LeaderboardView {
   period: Period;
@@ -13,12 +14,6 @@ export async function leaderboard(deps: CoreDeps, period: Period, employeeId: st
   const top = await deps.store.ledger.leaderboard(key, limit);
   const me = employeeId ? await deps.store.ledger.rankOf(employeeId, key) : null;
   return { period, top, me };
-}
-
-export interface MyPointsView {
-  total: number;
-  thisMonth: number;
-  rank: number | null;
 }
 
 export async function myPoints(deps: CoreDeps, employeeId: string): Promise<MyPointsView> {

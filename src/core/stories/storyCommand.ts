@@ -1,7 +1,7 @@
 // `story` (share one now), `story every <days> <HH:MM> [timezone]`, `story list`, `story stop [id]`.
 import type { CoreDeps } from "../deps";
 import type { StorySchedule } from "../model";
-import type { CommandContext, CommandReply } from "../commands/runCommand";
+import type { CommandContext, CommandError } from "../commands/commandContext";
 import { shareStory } from "./shareStory";
 import { actorEmployee } from "../accounts/actor";
 import { awardStoryShared } from "../points/awardStoryShared";
@@ -16,7 +16,9 @@ export type StoryReply =
 
 export type StoryProblem = ScheduleProblem | "bad_story_id";
 
-export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
+export type StoryCommandReply = StoryReply | CommandError<StoryProblem | "unknown_command">;
+
+export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<StoryCommandReply> {
   const target = { surface: ctx.surface, channelId: ctx.channelId };
   const [sub, ...rest] = args;
   switch (sub?.toLowerCase()) {

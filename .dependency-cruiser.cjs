@@ -1,0 +1,42 @@
+// The dependency rule, checked in CI (npm run deps:check): the core imports nothing outside itself, the adapters
+// (Slack, Teams, Discourse, OpenAI, the database) never import each other, nothing in src imports tests or tools,
+// and there are no import circles anywhere, type-only imports included.
+const adapters = ["chat", "community", "ai", "db"];
+const others = (own) => `^src/(${adapters.filter((name) => name !== own).join("|")}|outbox|jobs|ops|http)/`;
+
+module.exports = {
+  forbidden: [
+    { name: "no-circular", severity: "error", comment: "An import circle ties its files into one.", from: {}, to: { circular: true } },
+    {
+      name: "core-is-inner",
+      severity: "error",
+      comment: "The core knows no adapter, runtime or composition root: they depend on it, not the other way round.",
+      from: { path: "^src/core/" },
+      to: { path: "^src/(?!core/)" },
+    },
+    ...adapters.map((own) => ({
+      name: `${own}-adapter-stands-apart`,
+      severity: "error",
+      comment: "An adapter talks to the core's ports, never to another adapter.",
+      from: { path: `^src/${own}/` },
+      to: { path: others(own) },
+    })),
+    {
+      name: "slack-and-teams-apart",
+      severity: "error",
+      comment: "What both surfaces share lives in chat/shared.",
+      from: { path: "^src/chat/(slack|teams)/" },
+      to: { path: "^src/chat/(slack|teams)/", pathNot: "^src/chat/$1/" },
+    },
+    { name: "shared-chat-is-neutral", severity: "error", from: { path: "^src/chat/shared/" }, to: { path: "^src/chat/(slack|teams)/" } },
+    { name: "src-needs-no-tools", severity: "error", from: { path: "^src/" }, to: { path: "^(test|bench|demo|scripts)/" } },
+    { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^src/generated/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};

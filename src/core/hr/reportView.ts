@@ -1,0 +1,51 @@
+// What HR's reports show, as data: the chat presenters draw it, the repositories fill its rows. Types only, so the
+// ports can name them without importing the use cases that build them.
+import type { LeaderboardRow } from "../model";
+import type { HomeReportChoice } from "../outbox/messages";
+
+export interface HrReport {
+  period: string;
+  department: string | null;
+  activeAdvocates: number;
+  employeesKnown: number;
+  /** Whole percent of known employees who were active; null when Advocate knows nobody. */
+  participationPercent: number | null;
+  answersPublished: number;
+  medianFirstAnswerMs: number | null;
+  solutionsAccepted: number;
+  points: number;
+  pointsPerCharity: Array<{ charity: string; points: number }>;
+  top: LeaderboardRow[];
+  weekly: WeeklyRow[];
+  /** Response promises per channel (for every department: a promise belongs to a channel, not a person). */
+  promises: PromiseTally[];
+}
+
+export type HrHome =
+  | { kind: "offer"; departments: string[] }
+  | { kind: "report"; choice: HomeReportChoice; departments: string[]; report: HrReport }
+  | { kind: "bad_period"; choice: HomeReportChoice; departments: string[] };
+
+export interface PromiseTally {
+  surface: string;
+  channelId: string;
+  decided: number;
+  kept: number;
+}
+
+export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
+  /** Awards of more than 0 points: one makes an active advocate. */
+  positiveAwards: number;
+  /** Ledger rows whose reason starts with solution_accepted / solution_unaccepted (a capped award of 0 counts too). */
+  solutionsAccepted: number;
+  solutionsUnaccepted: number;
+  /** Their charity pick at the end of the range, when they have net points to give. */
+  pickedCharityId: number | null;
+}
+
+export interface WeeklyRow {
+  /** e.g. 2026-W47 */
+  week: string;
+  activeAdvocates: number;
+  answers: number;
+}

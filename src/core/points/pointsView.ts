@@ -1,0 +1,19 @@
+// What a person's points and home show, as data. Types only, so the ports can name them without importing the
+// use cases that build them.
+import type { LeaderboardRow } from "../model";
+import type { HrHome } from "../hr/reportView";
+
+export interface MyPointsView {
+  total: number;
+  thisMonth: number;
+  rank: number | null;
+}
+
+export interface HomeView {
+  points: MyPointsView;
+  linkedAs: string | null;
+  claims: Array<{ title: string; url: string; until: Date }>;
+  top: LeaderboardRow[];
+  /** HR and admins only. */
+  hr: HrHome | null;
+}

@@ -9,6 +9,9 @@ export interface AppProcess {
   url: string;
   /** Milliseconds from spawn to the first 200 from /readyz. */
   coldStartMs: number;
+  /** When it was spawned and when /readyz first answered 200 (epoch ms). */
+  startedAt: number;
+  readyAt: number;
   rssMb(): number;
   /** SIGTERM and wait (a clean stop closes the embedded database). */
   stop(): Promise<void>;
@@ -19,6 +22,7 @@ export interface AppProcess {
 
 export async function startAppProcess(env: Record<string, string>, port: number): Promise<AppProcess> {
   const started = performance.now();
+  const startedAt = Date.now();
   // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
     cwd: path.join(ROOT, "bench"), // no .env here: the environment is exactly `env`
@@ -46,6 +50,8 @@ export async function startAppProcess(env: Record<string, string>, port: number)
   return {
     url,
     coldStartMs,
+    startedAt,
+    readyAt: startedAt + coldStartMs,
     child,
     rssMb: () => {
       // VmRSS of the process itself, as the kernel counts it.

@@ -41,8 +41,12 @@ interface Item {
   kind: string;
   payload: unknown;
   attempts: number;
+  starts: number;
   nextAttemptAt: Date;
 }
+
+/** Begun this often without ever ending, an item is what kills the process (out of memory, say): given up on. */
+export const MAX_STARTS_WITHOUT_END = 25;
 
 const NOW = `timezone('UTC', now())`;
 
@@ -182,8 +186,9 @@ export class OutboxWorker {
     // The lane's lease makes the item this worker's. Its attempt is counted when it ends, so an attempt cut off by
     // our own death is no failure of the peer's: it runs again at once, without a longer back-off.
     const [item] = await prisma.$queryRawUnsafe<Item[]>(
-      `SELECT id, kind, payload, attempts + 1 AS attempts, "nextAttemptAt" FROM "OutboxItem"
-       WHERE id = (${next}) AND "nextAttemptAt" <= ${NOW}`,
+      `UPDATE "OutboxItem" SET starts = starts + 1
+       WHERE id = (${next}) AND "nextAttemptAt" <= ${NOW}
+       RETURNING id, kind, payload, attempts + 1 AS attempts, starts, "nextAttemptAt"`,
       lane,
     );
     if (!item) {
@@ -198,8 +203,14 @@ export class OutboxWorker {
   private async runItem(lane: string, item: Item): Promise<void> {
     const { logger, maxAttempts } = this.options;
     const parsed = outboxMessageSchema.safeParse(item.payload);
-    if (!parsed.success) {
-      await this.finish(item, "dead", `invalid payload: ${parsed.error.message}`);
+    const unrunnable = !parsed.success
+      ? `invalid payload: ${parsed.error.message}`
+      : item.starts - item.attempts >= MAX_STARTS_WITHOUT_END
+        ? `${item.starts - item.attempts} attempts cut off: the process died during each`
+        : null;
+    if (unrunnable || !parsed.success) {
+      logger.error({ outboxId: String(item.id), kind: item.kind, lane, err: unrunnable }, "outbox item given up");
+      await this.finish(item, "dead", unrunnable);
       await this.releaseLane(lane, NOW);
       return;
     }

@@ -5,7 +5,7 @@ import pino from "pino";
 import { connectDatabase, type Database } from "../../src/db/connect";
 import { migrate } from "../../src/db/migrate";
 import { prismaStore } from "../../src/db/prismaStore";
-import { OutboxWorker, type WorkerLiveness } from "../../src/outbox/worker";
+import { MAX_STARTS_WITHOUT_END, OutboxWorker, type WorkerLiveness } from "../../src/outbox/worker";
 import { memoryDatabase } from "../support/coreDeps";
 import { createSchema, dropSchema } from "../support/testApp";
 
@@ -86,5 +86,23 @@ test("the lane of a process that died mid-attempt is taken up at once, and the c
   expect(await restarted.worker.tick()).toBe(1);
   expect(handled).toEqual(["claims.expire"]);
   expect(await first.prisma.outboxItem.findMany({ select: { status: true, attempts: true } })).toEqual([{ status: "done", attempts: 1 }]);
+  await restarted.worker.stop();
+});
+
+test("an item that keeps killing the process is given up on after many starts without an end", async () => {
+  const [db] = replicas as [Database];
+  await prismaStore(db.prisma).outbox.enqueue({ kind: "claims.expire" }, { lane: "test:poison" });
+  await db.prisma.outboxItem.updateMany({ where: { lane: "test:poison" }, data: { starts: MAX_STARTS_WITHOUT_END } });
+  const handled: string[] = [];
+  const restarted = worker(db, async () => {
+    handled.push("ran");
+    return "done";
+  });
+  expect(await restarted.worker.tick()).toBe(1);
+  expect(handled).toEqual([]);
+  expect(await db.prisma.outboxItem.findFirst({ where: { lane: "test:poison" }, select: { status: true, lastError: true } })).toEqual({
+    status: "dead",
+    lastError: `${MAX_STARTS_WITHOUT_END} attempts cut off: the process died during each`,
+  });
   await restarted.worker.stop();
 });

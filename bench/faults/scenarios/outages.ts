@@ -60,7 +60,7 @@ async function outageScenario(
   outage: { cut(): Promise<void>; restore(): Promise<void> },
 ): Promise<{ scenario: Scenario; readiness: ReadinessDuringOutage }> {
   const app = await startAppProcess(env, port);
-  const scenario = new Scenario(world, `outage${port}`);
+  const scenario = new Scenario(world, `outage${port}`, settings.log);
   try {
     await prepare(world, app.url);
     await scenario.burst(() => [app.url], 10, 0);

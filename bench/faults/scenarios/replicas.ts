@@ -40,7 +40,7 @@ export async function twoReplicas(
   const discourseProxies = [new TcpProxy(discourse.host, discourse.port), new TcpProxy(discourse.host, discourse.port)];
   await Promise.all([...slackProxies, ...discourseProxies].map((proxy) => proxy.open()));
   const apps: AppProcess[] = [];
-  const scenario = new Scenario(world, `replicas${port}`);
+  const scenario = new Scenario(world, `replicas${port}`, settings.log);
   const storyChannel = CHANNELS[0] ?? "";
   let storiesPosted = 0;
   try {

@@ -141,27 +141,48 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
   };
 }
 
-/** One connection that holds the lock; if the connection breaks, a new one takes the lock again. */
+/**
+ * One connection that holds the lock. If it breaks, one retry a second takes the lock again on a new connection; it
+ * tries rather than waits, because the server keeps the old session's lock until it notices that session is gone.
+ */
 async function holdAdvisoryLock(config: ClientConfig, classId: number, key: number): Promise<{ release(): Promise<void> }> {
   let released = false;
-  let client: Client | null = null;
-  const retake = () => {
-    if (!released) setTimeout(() => void take().catch(retake), 1000).unref();
+  let holder: Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const later = () => {
+    if (released || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void take();
+    }, 1000);
+    retry.unref();
   };
   const take = async (): Promise<void> => {
     const next = new Client(config);
     // A dropped connection must not crash the process; it is replaced.
     next.on("error", () => undefined);
-    next.on("end", retake);
-    await next.connect();
-    await next.query("SELECT pg_advisory_lock($1::int, $2::int)", [classId, key]);
-    client = next;
+    try {
+      await next.connect();
+      const { rows } = await next.query<{ taken: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS taken", [classId, key]);
+      if (!rows[0]?.taken || released) throw new Error("lock not taken");
+      next.on("end", () => {
+        if (holder !== next) return;
+        holder = null;
+        later();
+      });
+      holder = next;
+    } catch {
+      await next.end().catch(() => undefined);
+      later();
+    }
   };
   await take();
   return {
     async release() {
       released = true;
-      await client?.end().catch(() => undefined);
+      if (retry) clearTimeout(retry);
+      await holder?.end().catch(() => undefined);
+      holder = null;
     },
   };
 }

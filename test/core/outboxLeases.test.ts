@@ -5,7 +5,7 @@ import pino from "pino";
 import { connectDatabase, type Database } from "../../src/db/connect";
 import { migrate } from "../../src/db/migrate";
 import { prismaStore } from "../../src/db/prismaStore";
-import { MAX_STARTS_WITHOUT_END, OutboxWorker, type WorkerLiveness } from "../../src/outbox/worker";
+import { MAX_STARTS_WITHOUT_END, OutboxWorker, WORKER_LOCK_CLASS, type WorkerLiveness } from "../../src/outbox/worker";
 import { memoryDatabase } from "../support/coreDeps";
 import { createSchema, dropSchema } from "../support/testApp";
 
@@ -105,4 +105,27 @@ test("an item that keeps killing the process is given up on after many starts wi
     lastError: `${MAX_STARTS_WITHOUT_END} attempts cut off: the process died during each`,
   });
   await restarted.worker.stop();
+});
+
+(url ? test : test.skip)("PostgreSQL: a worker's lock is taken again when its connection breaks, and released whole", async () => {
+  const [db] = replicas as [Database];
+  const key = 424242;
+  const holders = () =>
+    db.sql.query<{ pid: number }>(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid::int = $2`, [
+      WORKER_LOCK_CLASS,
+      key,
+    ]);
+  const held = await db.holdLock(WORKER_LOCK_CLASS, key);
+  const [first] = await holders();
+  expect(first).toBeDefined();
+  await db.sql.query("SELECT pg_terminate_backend($1)", [first!.pid]);
+  let again: Array<{ pid: number }> = [];
+  for (let waited = 0; waited < 10_000 && !again.some((row) => row.pid !== first!.pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    again = await holders();
+  }
+  expect(again).toHaveLength(1);
+  expect(again[0]!.pid).not.toBe(first!.pid);
+  await held.release();
+  expect(await holders()).toEqual([]);
 });

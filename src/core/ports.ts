@@ -301,7 +301,8 @@ export interface StoryScheduleRepo {
   list(): Promise<StorySchedule[]>;
   forChannel(target: ChatTarget): Promise<StorySchedule[]>;
   /** Removes one schedule by id, or every schedule of the channel; returns the ids removed. */
-  remove(which: { id: number } | { target: ChatTarget }): Promise<number[]>;
+  /** By id (within the target channel when one is given), or every schedule of the target channel. */
+  remove(which: { id: number; target?: ChatTarget } | { target: ChatTarget }): Promise<number[]>;
 }
 
 /** This replica's timers for stored schedules: told of a change, so it applies without a restart. */

@@ -5,7 +5,9 @@ import nock from "nock";
 import pino from "pino";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
-import { CHANNEL, slashCommand } from "../support/slackPayloads";
+import { CHANNEL, PRIYA, slashCommand } from "../support/slackPayloads";
+
+const ADMIN = "UADMIN001";
 import { FakeConnector, TEAMS_CHANNEL, activities, botFramework } from "../support/teams";
 import { answeredQuestion } from "../support/stories";
 import { StoryTimers, enqueueStoryRun } from "../../src/jobs/storySchedules";
@@ -159,6 +161,17 @@ describe("schedules", () => {
     expect(await timed([])).toEqual([]);
     expect(await story("story stop")).toContain("no story schedules in this channel to stop");
     expect(await story("story list")).toContain("No story schedules in this channel. Example:");
+  });
+
+  test("a schedule belongs to its channel: a colleague elsewhere cannot stop it, an admin can", async () => {
+    expect(await story("story every mon 09:00")).toContain("Story schedule #");
+    const [schedule] = await app.db.prisma.storySchedule.findMany();
+    const elsewhere = await app.slashCommand(slashCommand(`story stop ${schedule!.id}`, PRIYA, "C0SHIPPING"));
+    expect(JSON.stringify(await elsewhere.json())).toContain(`There is no story schedule #${schedule!.id} in this channel`);
+    expect(await app.db.prisma.storySchedule.count()).toBe(1);
+    const byAdmin = await app.slashCommand(slashCommand(`story stop ${schedule!.id}`, ADMIN, "C0SHIPPING"));
+    expect(JSON.stringify(await byAdmin.json())).toContain(`Stopped story schedule #${schedule!.id}`);
+    expect(await app.db.prisma.storySchedule.count()).toBe(0);
   });
 
   test("an invalid schedule says exactly what is wrong, with an example", async () => {

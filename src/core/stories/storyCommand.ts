@@ -41,7 +41,8 @@ export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: st
     case "stop": {
       const id = rest[0] === undefined ? null : Number(rest[0]);
       if (id !== null && (!Number.isInteger(id) || id <= 0)) return { type: "error", problem: "bad_story_id", detail: rest[0] ?? "" };
-      const ids = await deps.store.storySchedules.remove(id === null ? { target } : { id });
+      // A schedule belongs to its channel: stopped there, or anywhere by an admin.
+      const ids = await deps.store.storySchedules.remove(id === null ? { target } : ctx.isAdmin ? { id } : { id, target });
       deps.timers?.reload();
       return { type: "story_stopped", ids, asked: id };
     }

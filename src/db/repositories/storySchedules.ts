@@ -10,7 +10,8 @@ export function storyScheduleRepo(db: Db): StoryScheduleRepo {
     list: () => db.storySchedule.findMany({ orderBy: { id: "asc" }, select: fields }),
     forChannel: ({ surface, channelId }) => db.storySchedule.findMany({ where: { surface, channelId }, orderBy: { id: "asc" }, select: fields }),
     async remove(which) {
-      const where = "id" in which ? { id: which.id } : { surface: which.target.surface, channelId: which.target.channelId };
+      const channel = which.target ? { surface: which.target.surface, channelId: which.target.channelId } : {};
+      const where = "id" in which ? { id: which.id, ...channel } : channel;
       const doomed = await db.storySchedule.findMany({ where, select: { id: true } });
       await db.storySchedule.deleteMany({ where: { id: { in: doomed.map((row) => row.id) } } });
       return doomed.map((row) => row.id);

@@ -24,6 +24,8 @@ import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { StoryTimers } from "./jobs/storySchedules";
 import { healthRouter } from "./http/health";
 import { localAdminRouter } from "./http/localAdmin";
+import { errorHandler } from "./http/errorHandler";
+import { hardenServer } from "./http/serverLimits";
 import { importDirectory } from "./core/hr/importDirectory";
 import { OpenAiModel } from "./ai/openai/openAiModel";
 
@@ -173,7 +175,8 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     await storyTimers.start();
   }
 
-  const server = createServer(http);
+  http.use(errorHandler(logger));
+  const server = hardenServer(createServer({ connectionsCheckingInterval: 1000 }, http));
   await new Promise<void>((resolve) => server.listen(config.PORT, "0.0.0.0", resolve));
   await slack?.start();
   const { port } = server.address() as AddressInfo;

@@ -17,6 +17,7 @@ import { registerHrHome } from "./handlers/hrHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
 import { trackInFlight } from "./handlers/inFlight";
 import { guardSlackBodies } from "./bodyGuard";
+import { SlackSignatureCheck } from "./signatureCheck";
 import { registerForeignInteractions } from "./handlers/foreignInteractions";
 
 const SLACK_ENDPOINT = "/slack/events";
@@ -54,7 +55,7 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
   const logger = boltLogger(ctx.logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  if (!socketMode) guardSlackBodies(http, SLACK_ENDPOINT);
+  if (!socketMode) guardSlackBodies(http, SLACK_ENDPOINT, new SlackSignatureCheck(config.SLACK_SIGNING_SECRET));
   const receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? "",

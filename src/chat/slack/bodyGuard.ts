@@ -1,9 +1,11 @@
 // Bolt parses the body itself and answers 500 when its parts are not the shapes it reads without checking
-// (`payload=null`, `actions: true`, `view: 3`). This runs first: it keeps the raw bytes for Bolt's signature
-// check (Bolt reads `req.rawBody` when present) and refuses such bodies with a 400.
+// (`payload=null`, `actions: true`, `view: 3`). This runs first: it checks the signature on the raw bytes (401
+// before anything is parsed), keeps them for Bolt (which reads `req.rawBody` when present) and refuses such bodies
+// with a 400.
 import { parse as parseForm } from "node:querystring";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
+import type { SlackSignatureCheck } from "./signatureCheck";
 
 // Bolt reads `.id` of these whenever they are present: an object or absent, never null (enterprise may be null).
 const part = z.record(z.string(), z.unknown()).optional();
@@ -54,9 +56,14 @@ function parsedBody(raw: string, contentType: string | undefined): unknown {
   return JSON.parse(raw);
 }
 
-export function guardSlackBodies(http: Express, endpoint: string): void {
+export function guardSlackBodies(http: Express, endpoint: string, signatures: SlackSignatureCheck): void {
   http.post(endpoint, express.raw({ type: () => true, limit: "1mb" }), (req: Request, res: Response, next: NextFunction) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const verdict = signatures.check(raw, req.headers);
+    if (!verdict.ok) {
+      res.status(401).json({ error: verdict.reason });
+      return;
+    }
     (req as Request & { rawBody?: Buffer }).rawBody = raw;
     let body: unknown;
     try {

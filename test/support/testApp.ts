@@ -92,6 +92,8 @@ export async function startTestApp(
     backoffBaseMs: options.backoffBaseMs ?? 1,
   });
   let eventIds = 90000;
+  let triggers = 0;
+  const nextTriggerId = () => `${Date.now()}.${++triggers}.5a7d0b1c2e3f4a5b6c7d8e9f0a1b2c3d`;
   // Handlers ack first and work after: a request "returns" once that work is done too.
   const postSlack = async (body: string, contentType: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${app.url}/slack/events`, { method: "POST", body, headers: { ...slackHeaders(body, contentType), ...headers } });
@@ -117,8 +119,13 @@ export async function startTestApp(
       });
     },
     postSlack,
-    slashCommand: (fields) => postSlack(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded"),
-    interaction: (payload) => postSlack(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"),
+    // Slack gives every command and interaction a trigger id of its own, so no two are the same signed bytes.
+    slashCommand: (fields) => postSlack(new URLSearchParams({ ...fields, trigger_id: nextTriggerId() }).toString(), "application/x-www-form-urlencoded"),
+    interaction: (payload) =>
+      postSlack(
+        new URLSearchParams({ payload: JSON.stringify({ ...(payload as object), trigger_id: nextTriggerId() }) }).toString(),
+        "application/x-www-form-urlencoded",
+      ),
     postTeams(activity, token = channelToken()) {
       return fetch(`${app.url}/api/messages`, {
         method: "POST",

@@ -61,7 +61,9 @@ export function guardSlackBodies(http: Express, endpoint: string, signatures: Sl
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const verdict = signatures.check(raw, req.headers);
     if (!verdict.ok) {
-      res.status(401).json({ error: verdict.reason });
+      // A repeat is acknowledged as Slack expects and does nothing; anything else is refused.
+      if (verdict.repeat) res.status(200).end();
+      else res.status(401).json({ error: verdict.reason });
       return;
     }
     (req as Request & { rawBody?: Buffer }).rawBody = raw;

@@ -11,7 +11,7 @@ import { startAdvocate, type Advocate } from "../src/app";
 import { SlackStandIn, type SlackUser } from "./standIns/slackApi";
 import { DiscourseStandIn } from "./standIns/discourse";
 import { SlackSender } from "./standIns/slackRequests";
-import { BotFrameworkStandIn, type TeamsUser } from "./standIns/botFramework";
+import { BotFrameworkStandIn, TENANT, type TeamsUser } from "./standIns/botFramework";
 import { TeamsSender } from "./standIns/teamsRequests";
 import { Transcript } from "./transcript";
 import { narrateDiscourse, narrateSlack, narrateTeams } from "./narrate";
@@ -105,6 +105,7 @@ async function main(): Promise<number> {
       MicrosoftAppId: TEAMS_APP.id,
       MicrosoftAppPassword: TEAMS_APP.password,
       MicrosoftAppType: "MultiTenant",
+      TEAMS_TENANT_IDS: TENANT,
       BOT_FRAMEWORK_STAND_IN_URL: teams.baseUrl,
       TEAMS_CHANNEL_PACE_MS: "50",
       DISCOURSE_URL: discourse.baseUrl,

@@ -48,8 +48,12 @@ test("Slack, Teams or both: each surface is checked once any of its variables is
   const neither = loadConfig(base);
   expect(neither.ok ? [] : neither.problems).toEqual([expect.stringMatching(/SLACK_BOT_TOKEN or MicrosoftAppId must be set/)]);
 
-  const teamsOnly = loadConfig({ ...base, MicrosoftAppId: "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a", MicrosoftAppPassword: "secret" });
+  const teams = { MicrosoftAppId: "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a", MicrosoftAppPassword: "secret" };
+  const teamsOnly = loadConfig({ ...base, ...teams, TEAMS_TENANT_IDS: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0" });
   expect(teamsOnly.ok && teamsOnly.config.slack === null && teamsOnly.config.teams?.MicrosoftAppType).toBe("MultiTenant");
+  // Whatever the app type, the organisations served must be named.
+  const anyTenant = loadConfig({ ...base, ...teams });
+  expect(anyTenant.ok ? [] : anyTenant.problems).toEqual([expect.stringMatching(/^TEAMS_TENANT_IDS or MicrosoftAppTenantId must name/)]);
 
   const badTeams = loadConfig({ ...base, MicrosoftAppId: "advocate-bot", MicrosoftAppType: "SingleTenant" });
   const problems = badTeams.ok ? [] : badTeams.problems;

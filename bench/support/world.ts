@@ -4,7 +4,7 @@
 // with their limits switched on.
 import { SlackStandIn, type SlackUser } from "../../demo/standIns/slackApi";
 import { DiscourseStandIn, type CommunityUser } from "../../demo/standIns/discourse";
-import { BotFrameworkStandIn, TEAMS_THREAD_LIMITS, type TeamsUser } from "../../demo/standIns/botFramework";
+import { BotFrameworkStandIn, TEAMS_THREAD_LIMITS, TENANT, type TeamsUser } from "../../demo/standIns/botFramework";
 import { SlackSender } from "../../demo/standIns/slackRequests";
 import { TeamsSender } from "../../demo/standIns/teamsRequests";
 import { SUPPORT_TEAM } from "../../demo/teamsStory";
@@ -84,6 +84,7 @@ export async function startWorld(options: { ceilings: boolean }): Promise<World>
       MicrosoftAppId: TEAMS_APP.id,
       MicrosoftAppPassword: TEAMS_APP.password,
       MicrosoftAppType: "MultiTenant",
+      TEAMS_TENANT_IDS: TENANT,
       BOT_FRAMEWORK_STAND_IN_URL: teams.baseUrl,
       DISCOURSE_URL: discourse.baseUrl,
       DISCOURSE_API_KEY,

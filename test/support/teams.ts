@@ -19,6 +19,7 @@ export const teamsEnv = {
   MicrosoftAppId: TEAMS_APP_ID,
   MicrosoftAppPassword: TEAMS_APP_PASSWORD,
   MicrosoftAppType: "MultiTenant",
+  TEAMS_TENANT_IDS: TENANT,
 };
 
 // botbuilder caches signing keys per process for a day: one key pair for the whole test file.

@@ -5,8 +5,9 @@ import { botFrameworkAuthentication } from "./auth";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { normalizeLocale, translator } from "../../i18n";
-import type { TeamsConfig } from "./config";
+import { servedTenants, type TeamsConfig } from "./config";
 import { teamsActivity, tenantOf, type TeamsActivity } from "./activity";
+import { HourlyNotice } from "./hourlyNotice";
 import { rememberAddresses } from "./addresses";
 import { teamsMarkup } from "./presenters/teamsMarkup";
 import { errorCard } from "./presenters/errorCard";
@@ -26,13 +27,16 @@ export function createTeamsAdapter(config: TeamsConfig): CloudAdapter {
 
 /** Runs one authenticated turn: validate, keep other tenants out, route. */
 export function teamsTurn(ctx: TeamsRouteContext, config: TeamsConfig): (context: TurnContext) => Promise<void> {
+  const served = servedTenants(config);
+  const strangers = new HourlyNotice();
   return async (context) => {
     // Checked at the door already (mountTeamsEndpoint); parsed again here for its types.
     const activity = teamsActivity.parse(context.activity);
     const isInvoke = activity.type === "invoke";
-    if (config.MicrosoftAppType === "SingleTenant" && tenantOf(activity) !== config.MicrosoftAppTenantId) {
+    const tenant = tenantOf(activity)?.toLowerCase() ?? null;
+    if (!tenant || !served.has(tenant)) {
       // The token only proves the message came through Bot Framework; the tenant says from whose organisation.
-      ctx.logger.warn({ tenant: tenantOf(activity) }, "Teams activity from another tenant refused");
+      if (strangers.firstInHour(tenant ?? "none")) ctx.logger.warn({ tenant }, "Teams activity from a tenant Advocate does not serve refused");
       const t = translator(normalizeLocale(activity.locale), teamsMarkup.cmd);
       if (isInvoke) await invokeResponse(context, { error: t("teams.otherTenant") }, 403);
       return;

@@ -70,6 +70,22 @@ test("an unknown card verb or invoke gets 200 with an error card, and writes not
   expect(await written()).toEqual(nothing);
 });
 
+test("multi-tenant: a correctly signed activity from an organisation Advocate does not serve is refused; nothing read or written", async () => {
+  const connector = new FakeConnector().listen();
+  const stranger = "00000000-0000-0000-0000-00000000beef";
+  const elsewhere = {
+    conversation: { isGroup: true, conversationType: "channel", tenantId: stranger, id: "19:x@thread.tacv2" },
+    channelData: { tenant: { id: stranger } },
+  };
+  expect((await app.postTeams(activities.message("leaderboard all", elsewhere))).status).toBe(200);
+  expect((await app.postTeams(activities.cardAction("advocate.claim", { topicId: 4821 }, elsewhere))).status).toBe(403);
+  expect(await written()).toEqual(nothing);
+  expect(connector.calls).toHaveLength(0);
+  // The tenant it serves is answered as ever.
+  expect((await app.postTeams(activities.message("help"))).status).toBe(200);
+  expect(connector.calls).toHaveLength(1);
+});
+
 test("single-tenant: a user from another organisation is refused and nothing is written", async () => {
   await app.stop();
   app = await startTestApp({ env: { ...teamsEnv, MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT } });

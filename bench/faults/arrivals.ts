@@ -1,7 +1,8 @@
 // When things reached the platforms' stand-ins, stamped by their listeners as each call is recorded (the stand-ins
 // themselves keep no clock: a Slack ts has whole seconds only): each Slack message, each answer Priya published.
 import type { SlackMessage } from "../../demo/standIns/slackApi";
-import { priya, type World } from "../support/world";
+import type { World } from "../support/world";
+import { onPublishedByPriya } from "../tables/setup";
 
 export class Arrivals {
   /** `channel/ts` → when the message was posted (epoch ms). */
@@ -15,16 +16,7 @@ export class Arrivals {
       const key = `${String(call.result.channel)}/${String(call.result.ts)}`;
       if (!this.posted.has(key)) this.posted.set(key, Date.now());
     });
-    world.discourse.onActivity((activity) => {
-      if (
-        activity.kind !== "api" ||
-        activity.method !== "POST" ||
-        activity.path !== "/posts.json" ||
-        activity.status !== 200 ||
-        activity.apiUsername !== priya.name
-      )
-        return;
-      const topic = Number((activity.body as { topic_id?: unknown } | null)?.topic_id);
+    onPublishedByPriya(world, (topic) => {
       if (!this.published.has(topic)) this.published.set(topic, Date.now());
     });
   }

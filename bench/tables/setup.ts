@@ -95,9 +95,8 @@ export function answerForm(card: SlackMessage, viewId: string) {
   };
 }
 
-/** Topic id → how many posts Priya published on it (counted from the community's side). */
-export function publishedByPriya(world: World): Map<number, number> {
-  const published = new Map<number, number>();
+/** Calls `seen` with the topic of each post Priya publishes (seen from the community's side). */
+export function onPublishedByPriya(world: World, seen: (topicId: number) => void): void {
   world.discourse.onActivity((activity) => {
     if (
       activity.kind !== "api" ||
@@ -107,8 +106,13 @@ export function publishedByPriya(world: World): Map<number, number> {
       activity.apiUsername !== priya.name
     )
       return;
-    const topicId = Number((activity.body as { topic_id?: unknown } | null)?.topic_id);
-    published.set(topicId, (published.get(topicId) ?? 0) + 1);
+    seen(Number((activity.body as { topic_id?: unknown } | null)?.topic_id));
   });
+}
+
+/** Topic id → how many posts Priya published on it (counted from the community's side). */
+export function publishedByPriya(world: World): Map<number, number> {
+  const published = new Map<number, number>();
+  onPublishedByPriya(world, (topicId) => published.set(topicId, (published.get(topicId) ?? 0) + 1));
   return published;
 }

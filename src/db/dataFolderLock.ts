@@ -102,8 +102,12 @@ export function lockDataFolder(folder: string, command = commandLine()): DataFol
 
 /** The folder's lock holder as written, or null when nobody holds it (or the lock is unreadable). */
 export function readLockHolder(folder: string): LockHolder | null {
+  return readLockFile(lockFileOf(folder));
+}
+
+function readLockFile(file: string): LockHolder | null {
   try {
-    const parsed = holderSchema.safeParse(JSON.parse(readFileSync(lockFileOf(folder), "utf8")));
+    const parsed = holderSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -137,16 +141,12 @@ function takeOverStale(file: string, draft: string, stale: LockHolder | null): v
     return;
   }
   try {
-    const now = readLockHolderFile(file);
+    const now = readLockFile(file);
     const same = stale === null ? now === null : now?.pid === stale.pid && now.token === stale.token;
     if (same) unlinkQuietly(file);
   } finally {
     unlinkQuietly(guard);
   }
-}
-
-function readLockHolderFile(file: string): LockHolder | null {
-  return readLockHolder(file.slice(0, -".lock".length));
 }
 
 /** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. Null off Linux. */

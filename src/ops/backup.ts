@@ -24,7 +24,8 @@ export function defaultBackupFile(target: DatabaseTarget, at = new Date()): stri
 
 export async function backup(target: DatabaseTarget, file: string): Promise<BackupResult> {
   if (target.kind === "postgres") {
-    await run("pg_dump", ["--format=custom", `--file=${file}`, ...schemaOption(target), target.url]);
+    const { url, env } = withoutPassword(target.url);
+    await run("pg_dump", ["--format=custom", `--file=${file}`, ...schemaOption(target), url], { env });
     return { file, bytes: readFileSync(file).length, via: "pg_dump" };
   }
   const running = runningAdvocate(target.dataDir);
@@ -50,7 +51,8 @@ async function dumpStopped(target: DatabaseTarget): Promise<Uint8Array> {
 export async function restore(target: DatabaseTarget, file: string): Promise<{ keptAs: string | null }> {
   if (target.kind === "postgres") {
     if (!existsSync(file)) throw new Error(`no backup at ${file}`);
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", ...schemaOption(target), `--dbname=${target.url}`, file]);
+    const { url, env } = withoutPassword(target.url);
+    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", ...schemaOption(target), `--dbname=${url}`, file], { env });
     return { keptAs: null };
   }
   const folder = target.dataDir;
@@ -76,6 +78,14 @@ export async function restore(target: DatabaseTarget, file: string): Promise<{ k
   } finally {
     lock.release();
   }
+}
+
+/** The password goes to the tool in its environment (PGPASSWORD), not on its command line, where `ps` shows it. */
+function withoutPassword(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = "";
+  return { url: url.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
 }
 
 function schemaOption(target: Extract<DatabaseTarget, { kind: "postgres" }>): string[] {

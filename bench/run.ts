@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { withDatabase, type DatabaseKind } from "./support/database";
-import { startAppProcess, type AppProcess } from "./support/appProcess";
+import { freePort, startAppProcess, type AppProcess } from "./support/appProcess";
 import { startWorld, type World } from "./support/world";
 import { measureAcks } from "./tables/ack";
 import { measureIngest } from "./tables/ingest";
@@ -95,10 +95,9 @@ function print(results: Results[]): void {
 
 async function main(): Promise<void> {
   const results: Results[] = [];
-  let port = 3870;
   for (const kind of ["PGlite", "PostgreSQL"] as const) {
     if (!wanted.some((want) => kind.toLowerCase().startsWith(want))) continue;
-    results.push(await onDatabase(kind, port++));
+    results.push(await onDatabase(kind, await freePort()));
   }
   print(results);
   const dir = path.resolve(__dirname, "results");

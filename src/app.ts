@@ -30,6 +30,8 @@ import { importDirectory } from "./core/hr/importDirectory";
 import { OpenAiModel } from "./ai/openai/openAiModel";
 
 export const COMMUNITY = "discourse";
+/** How long a request still running at shutdown may take before its connection is closed. */
+const STOP_GRACE_MS = 3000;
 
 export interface Advocate {
   url: string;
@@ -203,8 +205,13 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       scheduler?.stop();
       storyTimers?.stop();
       await slack?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // Idle keep-alive connections go now; a request still running gets a moment to finish, then its socket goes too,
+      // so a request stuck on a dead peer never keeps the process from stopping.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
       await activeWorker.stop();
       if (!options.database) await db.close();
     },

@@ -5,6 +5,9 @@ import { createLogger } from "./logger";
 import { startAdvocate } from "./app";
 import { describeError } from "./db/connect";
 
+/** Within this, a stop has closed the server, the outbox worker and the database. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const result = loadConfig(process.env);
@@ -19,6 +22,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    // A stop that hangs (a peer that never answers) must not leave a process a supervisor waits on forever.
+    setTimeout(() => {
+      logger.error({ signal, afterMs: SHUTDOWN_DEADLINE_MS }, "shutdown did not finish in time; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Closing PGlite matters: an open embedded database keeps the process alive.
     await advocate.stop();
     process.exit(0);

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { withDatabase, type DatabaseKind } from "../support/database";
+import { freePort } from "../support/appProcess";
 import type { DrainSample } from "./drainProbe";
 import { percentile } from "../support/stats";
 import { startWorld, type World } from "../support/world";
@@ -61,12 +62,11 @@ async function fresh<T>(kind: DatabaseKind, run: (world: World, env: Parameters<
 async function main(): Promise<void> {
   settings.log(`faults (${quick ? "quick" : "soak"}), seed ${settings.seed}`);
   const report: Report = { verdicts: [], restarts: [], drains: [], drainSamples: [], readiness: [], replicas: null };
-  let port = 3890;
   for (const kind of ["PGlite", "PostgreSQL"] as const) {
     if (!wanted.some((want) => kind.toLowerCase().startsWith(want))) continue;
     if (only.includes("crash")) {
       settings.log(`${kind}: kill -9 during bursts`);
-      const crash = await fresh(kind, (world, env) => crashTrials(world, kind, env, port++, settings));
+      const crash = await fresh(kind, async (world, env) => crashTrials(world, kind, env, await freePort(), settings));
       record(report, crash.verdict);
       report.restarts.push({ database: kind, "restart to /readyz p50 (ms)": Math.round(crash.restartP50Ms) });
       report.drains.push({
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     }
     if (only.includes("away")) {
       settings.log(`${kind}: Slack and Discourse away for ${settings.outageMs / 1000} s`);
-      const away = await fresh(kind, (world, env) => platformsAway(world, kind, env, port++, settings));
+      const away = await fresh(kind, async (world, env) => platformsAway(world, kind, env, await freePort(), settings));
       record(report, away.verdict);
       report.readiness.push({ outage: "Slack + Discourse", database: kind, ...away.readiness });
     }
@@ -87,13 +87,13 @@ async function main(): Promise<void> {
     if (kind !== "PostgreSQL") continue;
     if (only.includes("cut")) {
       settings.log(`${kind}: database connection cut for ${settings.outageMs / 1000} s`);
-      const cut = await fresh(kind, (world, env) => databaseCut(world, env as { DATABASE_URL: string }, port++, settings));
+      const cut = await fresh(kind, async (world, env) => databaseCut(world, env as { DATABASE_URL: string }, await freePort(), settings));
       record(report, cut.verdict);
       report.readiness.push({ outage: "database", database: kind, ...cut.readiness });
     }
     if (only.includes("replicas")) {
       settings.log(`${kind}: two replicas on one database`);
-      const replicas = await fresh(kind, (world, env) => twoReplicas(world, env as { DATABASE_URL: string }, (port += 2), settings));
+      const replicas = await fresh(kind, async (world, env) => twoReplicas(world, env as { DATABASE_URL: string }, await freePort(), settings));
       record(report, replicas.verdict);
       report.replicas = replicas.shared;
     }

@@ -1,9 +1,14 @@
 // The real app as its own process (`src/main.ts`), so its start-up time and memory are its own, not the bench's.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
+/** A start slower than this is a hang, not a slow machine. */
+const START_DEADLINE_MS = 90_000;
+/** The app gives itself 20 s to stop; past this it is killed. */
+const STOP_DEADLINE_MS = 30_000;
 
 export interface AppProcess {
   url: string;
@@ -20,7 +25,32 @@ export interface AppProcess {
   child: ChildProcess;
 }
 
+/**
+ * A port nobody listens on now. Fixed ports let a run talk to another run's app (a soak left running, a second
+ * checkout) and wait on it forever; the kernel's choice does not.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Refuses a port that something already answers on: /readyz would be answered by someone else's app. */
+async function assertPortFree(port: number): Promise<void> {
+  const taken = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} already answers HTTP: another app (a run left behind?) holds it`);
+}
+
 export async function startAppProcess(env: Record<string, string>, port: number): Promise<AppProcess> {
+  await assertPortFree(port);
   const started = performance.now();
   const startedAt = Date.now();
   // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.
@@ -33,9 +63,14 @@ export async function startAppProcess(env: Record<string, string>, port: number)
   child.stderr?.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_DEADLINE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${stderr}`);
-    const ready = await fetch(`${url}/readyz`).then(
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app was not ready within ${START_DEADLINE_MS / 1000} s:\n${stderr}`);
+    }
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
       (res) => res.ok,
       () => false,
     );
@@ -44,8 +79,14 @@ export async function startAppProcess(env: Record<string, string>, port: number)
   }
   const coldStartMs = performance.now() - started;
   const signal = async (name: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    const running = child.exitCode === null && child.signalCode === null;
+    if (running) child.kill(name);
+    const late = setTimeout(() => child.kill("SIGKILL"), STOP_DEADLINE_MS);
     await exited;
+    clearTimeout(late);
+    // The app exits 1 when its own shutdown deadline passes: a stop that hung is a finding, not a pass.
+    if (running && name === "SIGTERM" && child.exitCode !== 0)
+      throw new Error(`the app did not stop cleanly (exit ${child.exitCode ?? child.signalCode}):\n${stderr}`);
   };
   return {
     url,

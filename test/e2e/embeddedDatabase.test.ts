@@ -3,12 +3,11 @@
 // destroy the folder: import twice while it runs, then restart), and a broken folder is said in words.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { startAppProcess, type AppProcess } from "../../bench/support/appProcess";
+import { freePort, startAppProcess, type AppProcess } from "../../bench/support/appProcess";
 import { connectDatabase } from "../../src/db/connect";
 import { lockFileOf } from "../../src/db/dataFolderLock";
 import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET } from "../support/signing";
@@ -44,14 +43,6 @@ function env(): Record<string, string> {
     DISCOURSE_API_KEY: "test-discourse-api-key",
     DISCOURSE_WEBHOOK_SECRET: DISCOURSE_SECRET,
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function start(): Promise<AppProcess> {

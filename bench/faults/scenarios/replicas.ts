@@ -1,7 +1,7 @@
 // Two app processes on one PostgreSQL during a burst, webhooks and forms alternating between them: the work is
 // shared (each reaches the platforms through its own proxy, which counts its bytes), nothing is done twice, and a
 // story schedule that both replicas time posts one story.
-import { startAppProcess, type AppProcess } from "../../support/appProcess";
+import { freePort, startAppProcess, type AppProcess } from "../../support/appProcess";
 import { CHANNELS, admin, type World } from "../../support/world";
 import { Scenario, type Verdict } from "../scenario";
 import { hostPort, TcpProxy } from "../tcpProxy";
@@ -31,6 +31,7 @@ function shares(proxies: TcpProxy[]): number[] {
 export async function twoReplicas(
   world: World,
   databaseEnv: { DATABASE_URL: string },
+  /** Names this run's traffic apart from the other scenarios'. */
   port: number,
   settings: Settings,
 ): Promise<{ verdict: Verdict; shared: SharedWork }> {
@@ -48,7 +49,7 @@ export async function twoReplicas(
       apps.push(
         await startAppProcess(
           { ...world.env, ...databaseEnv, SLACK_API_URL: `http://${proxy.origin}/api/`, DISCOURSE_URL: `http://${discourseProxies[i]?.origin ?? ""}` },
-          port + i,
+          await freePort(),
         ),
       );
     }

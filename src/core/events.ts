@@ -46,4 +46,17 @@ export type CommunityEvent =
 /** A topic as fetched from the community API, with its first post's text. */
 export interface TopicSnapshot extends TopicFacts {
   firstPostText: string | null;
+  /** Deleted, but still shown to the API's staff user. */
+  deleted: boolean;
+  /** The post number of the accepted answer (Discourse Solved), if any. */
+  acceptedPostNumber: number | null;
+}
+
+/** A post as the community API shows it: the truth a webhook about it is checked against. */
+export interface PostSnapshot {
+  postId: number;
+  topicId: number;
+  postNumber: number;
+  /** Deleted by staff, or withdrawn by its author. */
+  deleted: boolean;
 }

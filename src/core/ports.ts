@@ -1,5 +1,5 @@
 // The ports: everything the core needs from the outside world, and nothing more.
-import type { CommunityEvent, TopicSnapshot } from "./events";
+import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "./events";
 import type {
   Answer,
   Card,
@@ -36,6 +36,8 @@ export interface CommunityPort {
   findReplyByMarker(input: { topicId: number; username: string; marker: string }): Promise<{ postId: number; url: string } | null>;
   findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
   getTopic(topicId: number): Promise<TopicSnapshot | null>;
+  /** null when the community has no such post (any more). */
+  getPost(postId: number): Promise<PostSnapshot | null>;
   /** The topic's posts, oldest first (its first page, about 20): what an answer draft is grounded in. */
   getThread(topicId: number): Promise<Array<{ username: string; text: string }>>;
   /** Solved topics that the community's own search finds for the query, each with its accepted answer; at most `limit`. */

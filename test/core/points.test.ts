@@ -19,6 +19,9 @@ let worker: OutboxWorker;
 let now = new Date("2026-11-20T10:00:00Z");
 let nextPostId = 1000;
 const notices: string[] = [];
+/** Posts (and, here, their topics: one answer per topic, same id) that the community shows as accepted, or no more. */
+const solutions = new Set<number>();
+const removed = new Set<number>();
 
 const community: CommunityPort = {
   name: "discourse",
@@ -29,7 +32,23 @@ const community: CommunityPort = {
   },
   findReplyByMarker: async () => null,
   findUserByEmail: async () => null,
-  getTopic: async () => null,
+  // The community's truth, as the events delivered below made it: each topic here holds one answer, post number 2.
+  getTopic: async (topicId) => ({
+    topicId,
+    title: "",
+    url: "",
+    categoryId: null,
+    categorySlug: null,
+    tags: [],
+    authorUsername: null,
+    authorName: null,
+    postedAt: now,
+    closed: false,
+    firstPostText: null,
+    deleted: false,
+    acceptedPostNumber: solutions.has(topicId) ? 2 : null,
+  }),
+  getPost: async (postId) => (removed.has(postId) ? null : { postId, topicId: postId, postNumber: 2, deleted: false }),
   listLatest: async () => ({ events: [], cursor: null }),
   setTopicTags: async () => undefined,
   getThread: async () => [],
@@ -109,8 +128,19 @@ async function publishedAnswer() {
 }
 
 let deliveries = 0;
-/** Each call is a new delivery (as Discourse's retries are), so that the core's own idempotency is what is tested. */
+/**
+ * Each call is a new delivery (as Discourse's retries are), so that the core's own idempotency is what is tested.
+ * The community changed first, as it does before it sends a webhook; `replay` delivers without that change.
+ */
 async function deliver(...events: CommunityEvent[]) {
+  for (const event of events) {
+    if (event.type === "solution.accepted") solutions.add(event.postId);
+    if (event.type === "solution.unaccepted") solutions.delete(event.postId);
+    if (event.type === "post.deleted") removed.add(event.postId);
+    await replay(event);
+  }
+}
+async function replay(...events: CommunityEvent[]) {
   for (const event of events) {
     const id = String(++deliveries);
     await acceptCommunityEvent(deps.store, { community: "discourse", deliveryId: id, businessKey: `test:${id}`, name: event.type, payload: {}, event });
@@ -198,6 +228,19 @@ describe("accepted solution", () => {
     expect(await ledger(employee.id)).toEqual([{ points: 10, reason: "answer_published" }]);
   });
 
+  test("an unaccept or accept that the community does not show changes nothing: a replayed webhook is a hint, not a fact", async () => {
+    const { employee, postId } = await publishedAnswer();
+    await deliver(accepted(postId));
+    await replay(unaccepted(postId), unaccepted(postId));
+    expect(await balance(employee.id)).toBe(35);
+    const outcomes = await db.prisma.inboundEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
+    expect(outcomes[0]?.outcome).toBe("ignored: already the solution (the community says solution.accepted)");
+
+    await deliver(unaccepted(postId));
+    await replay(accepted(postId));
+    expect(await balance(employee.id)).toBe(10);
+  });
+
   test("a post that is not an answer published through Advocate earns nothing", async () => {
     const before = await db.prisma.pointAward.count();
     await deliver(accepted(424242), liked(424242, "customer"));
@@ -242,6 +285,16 @@ describe("a deleted answer", () => {
     expect(rows.filter((row) => row.points < 0)).toHaveLength(1);
     expect(await balance(employee.id)).toBe(0);
   });
+});
+
+test("a deletion that the community does not show takes nothing back", async () => {
+  const { employee, postId } = await publishedAnswer();
+  await replay(deleted(postId));
+  expect(await balance(employee.id)).toBe(10);
+  const outcomes = await db.prisma.inboundEvent.findMany({ orderBy: { id: "desc" }, take: 1 });
+  expect(outcomes[0]?.outcome).toBe("ignored: the community still shows the post");
+  await deliver(deleted(postId));
+  expect(await balance(employee.id)).toBe(0);
 });
 
 describe("daily cap", () => {

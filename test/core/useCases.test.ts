@@ -28,6 +28,7 @@ const community: CommunityPort = {
   findReplyByMarker: async () => null,
   findUserByEmail: async () => null,
   getTopic: async () => null,
+  getPost: async () => null,
   listLatest: async () => ({ events: [], cursor: null }),
   setTopicTags: async () => undefined,
   getThread: async () => [],

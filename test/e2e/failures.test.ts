@@ -187,9 +187,66 @@ test("someone else answers on the community first, then the topic is closed: the
   expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toMatch(/Answered on the community by|Op de community beantwoord door/);
   const closed = fixture<{ topic: Record<string, unknown> }>("discourse/topic_created.json");
   closed.topic.closed = true;
+  communityShowsTopic({ closed: true });
   await app.postDiscourse("topic_closed_status_updated", closed);
   await app.drain();
   expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toMatch(/closed|gesloten/);
+});
+
+/** GET /t/4821.json as the community's API answers it now (Discourse shows deleted topics to its staff API user). */
+function communityShowsTopic(state: { closed?: boolean; deleted?: boolean }) {
+  const page = {
+    ...fixture<Record<string, unknown>>("discourse/topic.json"),
+    closed: !!state.closed,
+    deleted_at: state.deleted ? new Date().toISOString() : null,
+  };
+  return nock(DISCOURSE_URL).persist().get("/t/4821.json").reply(200, page);
+}
+
+test("a captured topic_created body replayed as topic_destroyed, then as topic_recovered, under new ids changes nothing the community does not show", async () => {
+  const slack = new FakeSlack().listen();
+  await routedCard(app);
+  const status = async () => (await app.db.prisma.question.findFirstOrThrow()).status;
+  const updatesBefore = slack.of("chat.update").length;
+
+  const community = communityShowsTopic({ closed: false });
+  expect((await app.postDiscourse("topic_destroyed", fixture("discourse/topic_created.json"), { eventId: "99101" })).status).toBe(200);
+  await app.drain();
+  expect(await status()).toBe("open");
+  expect(community.isDone()).toBe(true); // the community was asked
+  expect(slack.of("chat.update")).toHaveLength(updatesBefore);
+
+  // Closed on the community for real; a replay as topic_recovered does not reopen it.
+  nock.cleanAll();
+  communityShowsTopic({ closed: true });
+  const closed = fixture<{ topic: Record<string, unknown> }>("discourse/topic_created.json");
+  closed.topic.closed = true;
+  await app.postDiscourse("topic_closed_status_updated", closed, { eventId: "99102" });
+  await app.drain();
+  expect(await status()).toBe("closed");
+  await app.postDiscourse("topic_recovered", fixture("discourse/topic_created.json"), { eventId: "99103" });
+  await app.drain();
+  expect(await status()).toBe("closed");
+  const outcomes = await app.db.prisma.inboundEvent.findMany({ orderBy: { id: "asc" } });
+  expect(outcomes.at(-1)?.outcome).toBe("no change (the community says topic.closed)");
+
+  // A real deletion is applied.
+  nock.cleanAll();
+  communityShowsTopic({ deleted: true });
+  await app.postDiscourse("topic_destroyed", fixture("discourse/topic_created.json"), { eventId: "99104" });
+  await app.drain();
+  expect(await status()).toBe("deleted");
+});
+
+test("a topic event is applied once the community answers again; until then it waits", async () => {
+  await app.stop();
+  app = await startTestApp({ backoffBaseMs: 50 });
+  await routedCard(app);
+  nock(DISCOURSE_URL).get("/t/4821.json").times(2).reply(503, "Service Unavailable");
+  communityShowsTopic({ deleted: true });
+  await app.postDiscourse("topic_destroyed", fixture("discourse/topic_created.json"));
+  await drainUntil(app, async () => (await app.db.prisma.question.findFirstOrThrow()).status === "deleted");
+  expect((await app.db.prisma.inboundEvent.findFirstOrThrow({ where: { name: "topic_destroyed" } })).outcome).toBe("question deleted");
 });
 
 test("Not for us: the reason is shown and the question moves to the fallback channel", async () => {

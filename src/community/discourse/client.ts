@@ -1,7 +1,7 @@
 // The Discourse API behind the core's CommunityPort. Errors become RetryableError (429, 5xx, network)
 // or PermanentError (other 4xx, with Discourse's own message); pacing is the outbox lane's job.
 import { z } from "zod";
-import type { CommunityEvent, TopicSnapshot } from "../../core/events";
+import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "../../core/events";
 import type { CommunityPort, SolvedTopic } from "../../core/ports";
 import { PermanentError, RetryableError } from "../../core/errors";
 import { htmlToPlainText } from "../../core/text/plainText";
@@ -21,6 +21,13 @@ export interface DiscourseClientOptions {
 
 const createdPost = z.object({ id: z.number().int(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
 const rawPost = z.object({ id: z.number().int(), raw: z.string(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
+const postState = z.object({
+  id: z.number().int(),
+  topic_id: z.number().int(),
+  post_number: z.number().int(),
+  deleted_at: z.string().nullish(),
+  user_deleted: z.boolean().default(false),
+});
 const streamPost = z.object({ id: z.number().int(), username: z.string(), post_number: z.number().int(), cooked: z.string() });
 const topicPosts = z.object({ post_stream: z.object({ posts: z.array(streamPost) }) });
 const topicPage = webhookTopic.extend({
@@ -94,7 +101,19 @@ export class DiscourseClient implements CommunityPort {
     if (!page) return null;
     const facts = topicFacts({ ...page, created_by: page.created_by ?? page.details?.created_by ?? null }, this.baseUrl);
     const first = page.post_stream.posts.find((post) => post.post_number === 1);
-    return { ...facts, firstPostText: first ? htmlToPlainText(first.cooked) : null };
+    return {
+      ...facts,
+      firstPostText: first ? htmlToPlainText(first.cooked) : null,
+      deleted: page.deleted_at != null,
+      acceptedPostNumber: page.accepted_answer?.post_number ?? null,
+    };
+  }
+
+  async getPost(postId: number): Promise<PostSnapshot | null> {
+    const body = await this.request("GET", `/posts/${postId}.json`, { notFoundIsNull: true });
+    if (body === null) return null;
+    const post = postState.parse(body);
+    return { postId: post.id, topicId: post.topic_id, postNumber: post.post_number, deleted: post.deleted_at != null || post.user_deleted };
   }
 
   async getThread(topicId: number): Promise<Array<{ username: string; text: string }>> {

@@ -88,7 +88,8 @@ function mapPostFate(name: string, body: unknown, deliveryId: string): MapResult
       if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
       const postId = parsed.data.solved.id;
       const type = name === "accepted_solution" ? "solution.accepted" : "solution.unaccepted";
-      // A toggle: an accept after an unaccept is a new event. The core's state makes a retried accept pay nothing.
+      // A toggle, and a hint the core checks with the community: every delivery is looked at. The ledger's keys (the
+      // answer and its accept cycle) make a retried accept pay nothing.
       return { ok: true, mapped: { businessKey: `${name}:${postId}:${deliveryId}`, event: { type, postId } } };
     }
     case "post_liked": {
@@ -102,7 +103,8 @@ function mapPostFate(name: string, body: unknown, deliveryId: string): MapResult
       const parsed = destroyedPostBody.safeParse(body);
       if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
       const postId = parsed.data.post.id;
-      return { ok: true, mapped: { businessKey: `${name}:${postId}`, event: { type: "post.deleted", postId } } };
+      // Per delivery: each is a hint that the core checks with the community, so a forged one must not shadow the real one.
+      return { ok: true, mapped: { businessKey: `${name}:${postId}:${deliveryId}`, event: { type: "post.deleted", postId } } };
     }
     default:
       return null;
@@ -130,7 +132,7 @@ export function mapDiscourseEvent(name: string, body: unknown, options: MapOptio
           },
         };
       case "topic_destroyed":
-        return { ok: true, mapped: { businessKey: `${name}:${topic.id}`, event: { type: "topic.deleted", topicId: topic.id } } };
+        return { ok: true, mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: "topic.deleted", topicId: topic.id } } };
       default:
         return { ok: true, mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: "topic.reopened", topicId: topic.id } } };
     }

@@ -49,8 +49,9 @@ export const webhookPost = z.object({
 export const topicBody = z.object({ topic: webhookTopic });
 export const postBody = z.object({ post: webhookPost });
 
-// What became of a post: only its id matters, the core looks it up among our answers.
-const postRef = z.object({ id: z.number().int() });
+// What became of a post: the core looks it up among our answers by id and checks the community for the rest. The
+// body must still be a post (as every real one is), so a signed body of another kind cannot pass for one.
+const postRef = z.object({ id: z.number().int(), topic_id: z.number().int(), post_number: z.number().int() });
 export const solvedBody = z.object({ solved: postRef });
 export const likeBody = z.object({ like: z.object({ post: postRef, user }) });
 export const destroyedPostBody = z.object({ post: postRef });

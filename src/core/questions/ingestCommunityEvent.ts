@@ -8,11 +8,14 @@ import { lanes } from "../outbox/messages";
 import { awardSolution, revokeSolution } from "../points/awardSolution";
 import { awardLike } from "../points/awardLike";
 import { revokeAnswer } from "../points/revokeAnswer";
+import { communityTruth } from "./communityTruth";
 
-export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, event: CommunityEvent): Promise<void> {
+export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hint: CommunityEvent): Promise<void> {
+  // Asked before the transaction: no database transaction waits on the community's API.
+  const event = await communityTruth(deps.community, deps.store, hint);
   await deps.store.transaction(async (tx) => {
     const outcome = await apply(deps, tx, event);
-    await tx.inbound.markProcessed(inboundId, outcome);
+    await tx.inbound.markProcessed(inboundId, event.type === hint.type || event.type === "ignored" ? outcome : `${outcome} (the community says ${event.type})`);
   });
 }
 

@@ -1,7 +1,7 @@
 // Discourse Solved, likes and deletions at the HTTP boundary: real signed fixture shapes into the real server,
 // the ledger checked in the DB, the author's message checked at Slack.
 import nock from "nock";
-import { startTestApp, type TestApp } from "../../support/testApp";
+import { DISCOURSE_URL, startTestApp, type TestApp } from "../../support/testApp";
 import { fixture } from "../../support/fixtures";
 import { FakeSlack } from "../../support/slackApi";
 import { answerSources } from "../../../src/core/points/ourAnswer";
@@ -21,9 +21,24 @@ let app: TestApp;
 let slack: FakeSlack;
 let employeeId: string;
 
+/** What the community's API shows now for Sanne's answer (post 19081, post number 3 of topic 4821). */
+let community: { accepted: boolean; deleted: boolean };
+
 beforeAll(async () => {
   app = await startTestApp();
   slack = new FakeSlack().listen();
+  // The core checks what a webhook says against the community before it pays or takes back.
+  const answerPost = solved().solved;
+  nock(DISCOURSE_URL)
+    .persist()
+    .get(`/posts/${POST_ID}.json`)
+    .reply(() => (community.deleted ? [404, { errors: ["The requested URL or resource could not be found."] }] : [200, answerPost]))
+    .get("/t/4821.json")
+    .reply(() => {
+      const page = fixture<Record<string, unknown>>("discourse/topic.json");
+      const accepted = { post_number: 3, username: "sanne.devries", name: "Sanne de Vries", excerpt: "Hoi @marieke_vdberg, dank je voor je melding!" };
+      return [200, { ...page, ...(community.accepted ? { accepted_answer: accepted } : {}) }];
+    });
 });
 afterAll(async () => {
   nock.cleanAll();
@@ -32,6 +47,7 @@ afterAll(async () => {
 
 /** Sanne's answer (the fixtures' post 19081) went out through Advocate and earned its 10 points. */
 beforeEach(async () => {
+  community = { accepted: false, deleted: false };
   slack.calls.length = 0;
   await app.db.prisma.$executeRawUnsafe(`TRUNCATE ${TABLES.map((table) => `"${table}"`).join(", ")} RESTART IDENTITY CASCADE`);
   const { store } = app.deps;
@@ -79,6 +95,7 @@ async function ledger() {
 }
 
 test("accepted_solution pays +25 once, however often it arrives, and tells the author in Slack; unaccepted_solution takes it back", async () => {
+  community.accepted = true;
   expect(await post("accepted_solution", solved(), "90240")).toBe("accepted");
   expect(await post("accepted_solution", solved(), "90240")).toBe("duplicate"); // Redeliver: same event id
   expect(await post("accepted_solution", solved(), "90250")).toBe("accepted"); // automatic retry: new event id
@@ -95,6 +112,7 @@ test("accepted_solution pays +25 once, however often it arrives, and tells the a
 
   const unaccept = solved();
   unaccept.solved.accepted_answer = false;
+  community.accepted = false;
   expect(await post("unaccepted_solution", unaccept)).toBe("accepted");
   await app.drain();
   expect((await ledger()).at(-1)).toEqual([-25, "solution_unaccepted"]);
@@ -103,6 +121,7 @@ test("accepted_solution pays +25 once, however often it arrives, and tells the a
 test("an answer by an employee who is staff on the community still earns (staff posts are skipped only as questions)", async () => {
   const body = solved();
   body.solved.staff = true;
+  community.accepted = true;
   expect(await post("accepted_solution", body)).toBe("accepted");
   await app.drain();
   expect((await ledger()).at(-1)).toEqual([25, "solution_accepted"]);
@@ -119,9 +138,11 @@ test("post_liked by a customer pays +2; the same like under a new event id is a 
 });
 
 test("post_destroyed of our answer takes back everything it earned, as one negative row", async () => {
+  community.accepted = true;
   await post("accepted_solution", solved());
   await post("post_liked", liked());
   await app.drain();
+  community.deleted = true;
   expect(await post("post_destroyed", destroyed())).toBe("accepted");
   await app.drain();
   expect((await ledger()).at(-1)).toEqual([-37, "answer_deleted"]);
@@ -136,4 +157,48 @@ test("a post_liked without its user → 400, nothing stored", async () => {
   expect(res.status).toBe(400);
   expect(((await res.json()) as { reason: string }).reason).toContain("like.user");
   expect(await app.db.prisma.inboundEvent.count()).toBe(0);
+});
+
+describe("a captured body replayed as another event or under a new id", () => {
+  test("accepted_solution sent as unaccepted_solution takes nothing while the community shows the answer accepted", async () => {
+    community.accepted = true;
+    await post("accepted_solution", solved(), "90260");
+    await app.drain();
+    expect(await post("unaccepted_solution", solved(), "90261")).toBe("accepted");
+    expect(await post("unaccepted_solution", solved(), "90262")).toBe("accepted");
+    await app.drain();
+    expect(await ledger()).toEqual([
+      [10, "answer_published"],
+      [25, "solution_accepted"],
+    ]);
+  });
+
+  test("unaccepted_solution sent as accepted_solution pays nothing while the community shows no solution", async () => {
+    const unaccept = solved();
+    unaccept.solved.accepted_answer = false;
+    expect(await post("accepted_solution", unaccept, "90263")).toBe("accepted");
+    await app.drain();
+    expect(await ledger()).toEqual([[10, "answer_published"]]);
+  });
+
+  test("post_destroyed of a post the community still shows takes nothing; the real deletion later still counts", async () => {
+    expect(await post("post_destroyed", destroyed(), "90264")).toBe("accepted");
+    await app.drain();
+    expect(await ledger()).toEqual([[10, "answer_published"]]);
+    community.deleted = true;
+    expect(await post("post_destroyed", destroyed(), "90265")).toBe("accepted");
+    await app.drain();
+    expect((await ledger()).at(-1)).toEqual([-10, "answer_deleted"]);
+  });
+
+  test.each([
+    ["unaccepted_solution", { solved: { id: POST_ID } }, "solved.topic_id"],
+    ["accepted_solution", { solved: { id: POST_ID } }, "solved.topic_id"],
+    ["post_destroyed", { post: { id: POST_ID } }, "post.topic_id"],
+  ])("%s with a body that is no post (%j) → 400, nothing stored", async (event, body, named) => {
+    const res = await app.postDiscourse(event, body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { reason: string }).reason).toContain(named);
+    expect(await app.db.prisma.inboundEvent.count()).toBe(0);
+  });
 });

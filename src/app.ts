@@ -128,13 +128,12 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       logger,
     }),
   );
-  const adminIds = new Set(config.ADVOCATE_ADMIN_IDS);
-  const slack: SlackApp | null = config.slack ? createSlackApp(config.slack, http, { deps, adminIds, logger }) : null;
+  const slack: SlackApp | null = config.slack ? createSlackApp(config.slack, http, { deps, logger }) : null;
   if (slack) deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE, config.slack?.SLACK_DEPARTMENT_FIELD ?? null);
   if (config.teams) {
     const adapter = createTeamsAdapter(config.teams);
     const teamsLogger = logger.child({ component: "teams" });
-    mountTeamsEndpoint(http, adapter, teamsTurn({ deps, adminIds, logger: teamsLogger }, config.teams), teamsLogger);
+    mountTeamsEndpoint(http, adapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger);
     deps.chat.teams = new TeamsSurface(
       adapter,
       config.teams.MicrosoftAppId,

@@ -14,9 +14,9 @@ let db: Database;
 let deps: CoreDeps;
 let now: Date;
 
-const admin: CommandContext = { surface: "slack", userId: "UADMIN", channelId: "C1", isAdmin: true };
-const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1", isAdmin: false };
-const bob: CommandContext = { surface: "slack", userId: "UBOB", channelId: "C1", isAdmin: false };
+const admin: CommandContext = { surface: "slack", userId: "UADMIN", channelId: "C1" };
+const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1" };
+const bob: CommandContext = { surface: "slack", userId: "UBOB", channelId: "C1" };
 
 const run = (ctx: CommandContext, text: string) => runCommand(deps, ctx, text);
 const say = async (ctx: CommandContext, text: string, locale = "en") => commandReplyText(await run(ctx, text), locale, slackMarkup);
@@ -35,7 +35,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: coreSettings(),
+    settings: coreSettings({ adminIds: ["UADMIN"] }),
   };
 });
 afterAll(async () => {

@@ -14,9 +14,9 @@ let db: Database;
 let deps: CoreDeps;
 const now = new Date("2026-11-20T10:00:00Z");
 
-const admin: CommandContext = { surface: "slack", userId: "UADMIN", channelId: "C1", isAdmin: true };
-const hr: CommandContext = { surface: "teams", userId: "29:hr-person", channelId: "a:1", isAdmin: false };
-const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1", isAdmin: false };
+const admin: CommandContext = { surface: "slack", userId: "UADMIN", channelId: "C1" };
+const hr: CommandContext = { surface: "teams", userId: "29:hr-person", channelId: "a:1" };
+const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1" };
 
 const run = (ctx: CommandContext, text: string) => runCommand(deps, ctx, text);
 const say = async (ctx: CommandContext, text: string, locale = "en") => commandReplyText(await run(ctx, text), locale, slackMarkup);
@@ -33,7 +33,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: coreSettings({ hrIds: ["29:hr-person"] }),
+    settings: coreSettings({ hrIds: ["29:hr-person"], adminIds: ["UADMIN"] }),
   };
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { coreSettings, memoryDatabase } from "../support/coreDeps";
 let db: Database;
 let deps: CoreDeps;
 const now = new Date("2026-11-20T10:00:00Z");
-const hr: CommandContext = { surface: "slack", userId: "UHR", channelId: "D1", isAdmin: false };
+const hr: CommandContext = { surface: "slack", userId: "UHR", channelId: "D1" };
 const ids: Record<string, string> = {};
 
 async function employee(name: string, department: string | null) {
@@ -156,7 +156,7 @@ test("periods: the month so far by default, a department without a period, bad r
     problem: "bad_report_period",
     detail: "2026-11-15..2026-11-02",
   });
-  const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1", isAdmin: false };
+  const alice: CommandContext = { surface: "slack", userId: "UALICE", channelId: "C1" };
   expect(await runCommand(deps, alice, "report week")).toEqual({ type: "error", problem: "not_allowed" });
   expect(await db.prisma.reportAudit.count({ where: { userId: "UALICE", allowed: false, period: "week" } })).toBe(1);
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     community: {} as CommunityPort,
     chat: {},
     clock: { now: () => now },
-    settings: coreSettings(),
+    settings: coreSettings({ adminIds: ["UADMIN"] }),
   };
 });
 afterAll(async () => {
@@ -62,7 +62,7 @@ test("good rows are upserted, bad ones reported by row number with the reason; e
   expect(await deps.store.directory.departmentOf("PRIYA@voltaro.example")).toBe("Support");
 
   // Once imported, the directory is who the report counts as the employees known.
-  expect(await runCommand(deps, { surface: "slack", userId: "UADMIN", channelId: "C1", isAdmin: true }, "report month billing")).toMatchObject({
+  expect(await runCommand(deps, { surface: "slack", userId: "UADMIN", channelId: "C1" }, "report month billing")).toMatchObject({
     report: { employeesKnown: 1 },
   });
 });

@@ -2,7 +2,7 @@
 // those who may see reports (authoriseReport, audited) see them and mark donations paid.
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
-import { authoriseReport } from "../charity/canSeeReports";
+import { authoriseReport } from "../policy/policy";
 import {
   addCharity,
   charityOverview,
@@ -39,18 +39,16 @@ export type CharityReply =
   | { kind: "paid"; charity: Charity; payout: CharityPayout; before: boolean }
   | { kind: "error"; problem: CharityProblem; detail?: string };
 
-const ADMIN_ONLY = new Set(["add", "remove", "default", "rate", "budget"]);
 /** Highest point value and quarterly budget accepted, in euros: beyond them a typo is likelier than intent. */
 const MAX_EUROS_PER_POINT = 1000;
 const MAX_BUDGET_EUROS = 10_000_000;
 const NO_CAP = new Set(["none", "off"]);
 
-export type CharityCommandReply = { type: "charity"; charity: CharityReply } | CommandError<"not_admin" | "unknown_command">;
+export type CharityCommandReply = { type: "charity"; charity: CharityReply } | CommandError<"unknown_command">;
 
 export async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
   const [sub, ...rest] = args;
   const verb = sub?.toLowerCase();
-  if (verb && ADMIN_ONLY.has(verb) && !ctx.isAdmin) return { type: "error", problem: "not_admin" };
   const reply = await charityReply(deps, ctx, verb, rest);
   return reply ? { type: "charity", charity: reply } : { type: "error", problem: "unknown_command", detail: `charity ${sub}` };
 }

@@ -4,7 +4,6 @@ import type { Actor } from "../accounts/actor";
 
 export interface CommandContext extends Actor {
   channelId: string;
-  isAdmin: boolean;
   /** Teams: the person's Entra object id, which ADVOCATE_HR_IDS may name instead of their 29: id. */
   aadObjectId?: string;
 }

@@ -3,6 +3,7 @@ import type { CoreDeps } from "../deps";
 import type { ChatTarget, RoutingRule } from "../model";
 import { actorEmployee } from "../accounts/actor";
 import type { CommandContext } from "./commandContext";
+import { commandVerb, isAdmin, refusal } from "../policy/policy";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
 import { leaderboard, myPoints, type LeaderboardView } from "../points/leaderboard";
 import type { MyPointsView } from "../points/pointsView";
@@ -55,9 +56,13 @@ export type CommandReply =
 
 export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: string): Promise<CommandReply> {
   const [verb = "help", ...args] = text.trim().split(/\s+/).filter(Boolean);
+  const known = commandVerb(verb, args[0]);
+  if (!known) return { type: "error", problem: "unknown_command", detail: verb };
+  const refused = refusal(deps.settings, ctx, known);
+  if (refused) return { type: "error", problem: refused };
   switch (verb.toLowerCase()) {
     case "help":
-      return { type: "help", isAdmin: ctx.isAdmin };
+      return { type: "help", isAdmin: isAdmin(deps.settings, ctx) };
     case "points":
       return points(deps, ctx, args);
     case "leaderboard": {
@@ -77,7 +82,6 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
     case "report":
       return reportCommand(deps, ctx, args);
     case "hr": {
-      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const hr = await hrCommand(deps, ctx, args[0]?.toLowerCase(), args[1] ?? "");
       return hr ? { type: "hr", hr } : { type: "error", problem: "unknown_command", detail: `hr ${args[0] ?? ""}`.trim() };
     }
@@ -85,13 +89,11 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
     case "unfollow":
       return followCommand(deps, ctx, verb.toLowerCase() === "follow", args[0]);
     case "ai": {
-      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const status = await aiCommand(deps, ctx, args[0]?.toLowerCase());
       return status ?? { type: "error", problem: "unknown_command", detail: `ai ${args[0] ?? ""}`.trim() };
     }
     case "route":
     case "language":
-      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       return verb.toLowerCase() === "route" ? route(deps, ctx, args) : language(deps, ctx, args[0]);
     default:
       return { type: "error", problem: "unknown_command", detail: verb };
@@ -109,7 +111,6 @@ async function points(deps: CoreDeps, ctx: CommandContext, args: string[]): Prom
     case "rules":
       return { type: "point_rules", rules: await pointRules(deps.store) };
     case "set": {
-      if (!ctx.isAdmin) return { type: "error", problem: "not_admin" };
       const rule = name.toLowerCase();
       if (!isPointRuleName(rule)) return { type: "error", problem: "bad_point_rule", detail: name };
       // A whole number of points, small enough for the ledger's integers.

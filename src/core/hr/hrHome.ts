@@ -3,7 +3,7 @@
 // (new points) offers the report without computing, or auditing, anything.
 import type { CoreDeps } from "../deps";
 import type { HomeReportChoice } from "../outbox/messages";
-import { authoriseReport, canSeeReports } from "../charity/canSeeReports";
+import { authoriseReport, canSeeReports } from "../policy/policy";
 import { hrReport } from "./hrReport";
 import type { HrHome } from "./reportView";
 import { parseReportPeriod } from "./reportPeriod";
@@ -15,7 +15,7 @@ export const DEFAULT_HOME_REPORT: HomeReportChoice = { period: "month", departme
 
 /** Null for people who may not see reports: their home has no HR part at all. */
 export async function hrHome(deps: CoreDeps, surface: string, userId: string, choice?: HomeReportChoice): Promise<HrHome | null> {
-  const requester = { surface, userId, isAdmin: deps.settings.adminIds.includes(userId) };
+  const requester = { surface, userId };
   if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await deps.store.reports.departments(MAX_DEPARTMENTS) } : null;
   if (!(await authoriseReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department }))) return null;
   const departments = await deps.store.reports.departments(MAX_DEPARTMENTS);

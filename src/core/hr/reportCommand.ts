@@ -2,7 +2,7 @@
 // who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../commands/commandContext";
-import { authoriseReport } from "../charity/canSeeReports";
+import { authoriseReport } from "../policy/policy";
 import { actorEmployee, localeOf } from "../accounts/actor";
 import { lanes } from "../outbox/messages";
 import { hrReport } from "./hrReport";

@@ -3,6 +3,7 @@ import type { CoreDeps } from "../deps";
 import type { StorySchedule } from "../model";
 import type { CommandContext, CommandError } from "../commands/commandContext";
 import { shareStory } from "./shareStory";
+import { isAdmin } from "../policy/policy";
 import { actorEmployee } from "../accounts/actor";
 import { awardStoryShared } from "../points/awardStoryShared";
 import { parseStorySchedule, type ScheduleProblem } from "./storySchedule";
@@ -42,7 +43,7 @@ export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: st
       const id = rest[0] === undefined ? null : Number(rest[0]);
       if (id !== null && (!Number.isInteger(id) || id <= 0)) return { type: "error", problem: "bad_story_id", detail: rest[0] ?? "" };
       // A schedule belongs to its channel: stopped there, or anywhere by an admin.
-      const ids = await deps.store.storySchedules.remove(id === null ? { target } : ctx.isAdmin ? { id } : { id, target });
+      const ids = await deps.store.storySchedules.remove(id === null ? { target } : isAdmin(deps.settings, ctx) ? { id } : { id, target });
       deps.timers?.reload();
       return { type: "story_stopped", ids, asked: id };
     }

@@ -1,9 +1,8 @@
 import type { Logger } from "pino";
 import type { CoreDeps } from "../../../core/deps";
 
-/** What every Slack handler needs: the core, who the admins are, and a logger. */
+/** What every Slack handler needs: the core and a logger. */
 export interface SlackHandlerContext {
   deps: CoreDeps;
-  adminIds: ReadonlySet<string>;
   logger: Logger;
 }

@@ -43,7 +43,7 @@ export function registerHrHome(app: App, ctx: SlackHandlerContext): void {
   app.action<BlockAction>({ action_id: HR_ACTIONS.csv }, async ({ ack, body }) => {
     await ack();
     const choice = choiceOf(body);
-    const command = { surface: "slack", userId: body.user.id, channelId: "", isAdmin: ctx.adminIds.has(body.user.id) };
+    const command = { surface: "slack", userId: body.user.id, channelId: "" };
     // A refusal is audited by the core; the home has nowhere to say more than it shows.
     await reportCommand(deps, command, [choice.period, ...(choice.department ? [choice.department] : []), "csv"]);
   });

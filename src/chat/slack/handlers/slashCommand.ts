@@ -9,7 +9,7 @@ export function registerSlashCommand(app: App, ctx: SlackHandlerContext): void {
   app.command("/advocate", async ({ command, ack }) => {
     const actor = { surface: "slack", userId: command.user_id, displayName: command.user_name };
     const locale = localeOf(ctx.deps, await actorEmployee(ctx.deps, actor));
-    const reply = await runCommand(ctx.deps, { ...actor, channelId: command.channel_id, isAdmin: ctx.adminIds.has(command.user_id) }, command.text ?? "");
+    const reply = await runCommand(ctx.deps, { ...actor, channelId: command.channel_id }, command.text ?? "");
     await ack({ response_type: "ephemeral", ...commandReply(reply, locale) });
   });
 }

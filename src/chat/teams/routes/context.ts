@@ -6,10 +6,9 @@ import { actorEmployee } from "../../../core/accounts/actor";
 import { normalizeLocale } from "../../../i18n";
 import { actorOf, type TeamsActivity } from "../activity";
 
-/** What every Teams route needs: the core, who the admins are, and a logger. */
+/** What every Teams route needs: the core and a logger. */
 export interface TeamsRouteContext {
   deps: CoreDeps;
-  adminIds: ReadonlySet<string>;
   logger: Logger;
 }
 
@@ -26,8 +25,4 @@ export async function teamsEmployee(deps: CoreDeps, activity: TeamsActivity): Pr
   const employee = await actorEmployee(deps, actorOf(activity));
   const locale = activity.locale ? normalizeLocale(activity.locale, deps.settings.defaultLocale) : null;
   return locale && locale !== employee.locale ? deps.store.employees.update(employee.id, { locale }) : employee;
-}
-
-export function isAdmin(ctx: TeamsRouteContext, activity: TeamsActivity): boolean {
-  return ctx.adminIds.has(activity.from.id) || Boolean(activity.from.aadObjectId && ctx.adminIds.has(activity.from.aadObjectId));
 }

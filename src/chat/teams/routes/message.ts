@@ -6,7 +6,7 @@ import { actorOf, channelOf } from "../activity";
 import { commandReplyCard } from "../presenters/commandReply";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
-import { isAdmin, teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
+import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 /** Commands that decide about, or post into, the channel they are typed in. */
 const CHANNEL_COMMANDS = new Set(["route", "language", "story"]);
@@ -37,7 +37,6 @@ export async function onMessage(ctx: TeamsRouteContext, { context, activity, rem
       ...actorOf(activity),
       aadObjectId: activity.from.aadObjectId ?? undefined,
       channelId: channelId ?? activity.conversation.id,
-      isAdmin: isAdmin(ctx, activity),
     },
     text,
   );

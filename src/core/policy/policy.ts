@@ -1,0 +1,93 @@
+// Who may do what, decided here and nowhere else: every command verb has a rule in one table, admins and HR are
+// recognised by one function each, and report views are authorised and audited by one function. The dispatcher
+// refuses before a verb runs; a verb added without a rule has no entry and is not dispatched (see runCommand).
+import type { CoreDeps, CoreSettings } from "../deps";
+
+/**
+ * - anyone: any employee, acting for themselves (their points, claims, links, follows).
+ * - channel: anyone, about the channel they type it in (its story schedules); an admin for any channel.
+ * - hr: HR named in ADVOCATE_HR_IDS, people an admin granted, and admins; the verb authorises each report with
+ *   its details (authoriseReport), so that every view and refusal is audited with what was asked.
+ * - admin: the people named in ADVOCATE_ADMIN_IDS.
+ */
+export type Rule = "anyone" | "channel" | "hr" | "admin";
+
+/** Every verb of `/advocate …` (Slack) and `@Advocate …` (Teams), with its sub-verb where the rule differs. */
+export const COMMAND_RULES = {
+  help: "anyone",
+  points: "anyone",
+  "points set": "admin",
+  leaderboard: "anyone",
+  charity: "anyone",
+  "charity add": "admin",
+  "charity remove": "admin",
+  "charity default": "admin",
+  "charity rate": "admin",
+  "charity budget": "admin",
+  "charity report": "hr",
+  "charity paid": "hr",
+  link: "anyone",
+  unlink: "anyone",
+  follow: "anyone",
+  unfollow: "anyone",
+  story: "channel",
+  report: "hr",
+  hr: "admin",
+  ai: "admin",
+  route: "admin",
+  language: "admin",
+} as const satisfies Record<string, Rule>;
+
+export type CommandVerb = keyof typeof COMMAND_RULES;
+
+/** The table's entry for a command's first two words: the sub-verb's own when it has one, else the verb's. */
+export function commandVerb(verb: string, sub: string | undefined): CommandVerb | null {
+  const pair = `${verb} ${sub ?? ""}`.toLowerCase();
+  if (Object.hasOwn(COMMAND_RULES, pair)) return pair as CommandVerb;
+  return Object.hasOwn(COMMAND_RULES, verb.toLowerCase()) ? (verb.toLowerCase() as CommandVerb) : null;
+}
+
+/** Who asks, as the chat surface authenticated them: the chat id, and in Teams also the Entra object id. */
+export interface Principal {
+  userId: string;
+  aadObjectId?: string | undefined;
+}
+
+const namesOf = (who: Principal) => [who.userId, who.aadObjectId].filter((id): id is string => Boolean(id));
+
+export function isAdmin(settings: Pick<CoreSettings, "adminIds">, who: Principal): boolean {
+  return namesOf(who).some((id) => settings.adminIds.includes(id));
+}
+
+export async function canSeeReports(deps: CoreDeps, who: Principal): Promise<boolean> {
+  const names = namesOf(who);
+  if (isAdmin(deps.settings, who) || names.some((id) => deps.settings.hrIds.includes(id))) return true;
+  for (const id of names) if (await deps.store.hr.isGranted(id)) return true;
+  return false;
+}
+
+/** The refusal for `verb`, or null when `ctx` may run it (hr verbs authorise themselves, with the report's details). */
+export function refusal(settings: Pick<CoreSettings, "adminIds">, who: Principal, verb: CommandVerb): "not_admin" | null {
+  return COMMAND_RULES[verb] === "admin" && !isAdmin(settings, who) ? "not_admin" : null;
+}
+
+export interface ReportRequest {
+  what: string;
+  period: string;
+  department?: string | null;
+}
+
+/** Decides, and writes the decision to the append-only audit before any figure is shown. */
+export async function authoriseReport(deps: CoreDeps, who: Principal & { surface: string }, request: ReportRequest): Promise<boolean> {
+  const allowed = await canSeeReports(deps, who);
+  await deps.store.hr.audit({
+    userId: who.userId,
+    surface: who.surface,
+    what: request.what,
+    period: request.period,
+    department: request.department ?? null,
+    allowed,
+    at: deps.clock.now(),
+  });
+  return allowed;
+}

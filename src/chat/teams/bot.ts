@@ -2,12 +2,13 @@
 // and a small router that sends each kind of activity to its route.
 import { CloudAdapter, type TurnContext } from "botbuilder";
 import { botFrameworkAuthentication } from "./auth";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { normalizeLocale, translator } from "../../i18n";
 import { servedTenants, type TeamsConfig } from "./config";
 import { teamsActivity, tenantOf, type TeamsActivity } from "./activity";
 import { HourlyNotice } from "./hourlyNotice";
+import { HeldResponse, statusError } from "./heldResponse";
 import { rememberAddresses } from "./addresses";
 import { teamsMarkup } from "./presenters/teamsMarkup";
 import { errorCard } from "./presenters/errorCard";
@@ -77,7 +78,7 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
  * checks the JWT (401 when missing, expired or forged) before any route runs.
  */
 export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (context: TurnContext) => Promise<void>, logger: Logger): void {
-  http.post(TEAMS_ENDPOINT, express.json({ limit: "256kb" }), async (req, res) => {
+  http.post(TEAMS_ENDPOINT, express.json({ limit: "256kb" }), async (req, res, next) => {
     const parsed = teamsActivity.safeParse(req.body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
@@ -85,10 +86,23 @@ export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (
       res.status(400).json({ error: "malformed activity", problems });
       return;
     }
-    await adapter.process(req, res, turn);
-  });
-  // The JSON parser's own failures: a short reason, never an HTML page with a stack trace.
-  http.use(TEAMS_ENDPOINT, (error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(error.status && error.status < 500 ? error.status : 400).json({ error: error instanceof SyntaxError ? "body is not JSON" : error.message });
+    let turnStarted = false;
+    const held = new HeldResponse();
+    await adapter.process(req, held, async (context) => {
+      turnStarted = true;
+      await turn(context);
+    });
+    // Anything but botbuilder's own failures (401, 500) is the turn's answer, an invoke's 403 among them.
+    if (held.statusCode !== 401 && held.statusCode !== 500) {
+      res.status(held.statusCode);
+      if (held.body === undefined) res.end();
+      else res.json(held.body);
+      return;
+    }
+    // A token that fails its checks is 401; one that could not be checked (the Bot Framework's keys out of reach)
+    // is 503, so the channel tries again; a failure inside our own turn is ours, a 500.
+    if (held.statusCode === 401) next(statusError(401, "Bot Framework token refused"));
+    else if (!turnStarted) next(statusError(503, `the activity's token could not be checked: ${String(held.body)}`));
+    else next(statusError(500, `Teams turn failed: ${String(held.body)}`));
   });
 }

@@ -47,6 +47,31 @@ export function commandVerb(verb: string, sub: string | undefined): CommandVerb 
   return Object.hasOwn(COMMAND_RULES, verb.toLowerCase()) ? (verb.toLowerCase() as CommandVerb) : null;
 }
 
+/**
+ * Every button, menu and form. Each acts for whoever pressed it. "own": anyone, on their own things only (the
+ * claim they hold, the answer they wrote, the link and the charity pick that are theirs), which the use case
+ * checks against the thing itself; "hr": authorised and audited as a report (authoriseReport).
+ */
+export type ControlRule = Exclude<Rule, "channel" | "admin"> | "own";
+
+export const CONTROL_RULES = {
+  "card claim": "anyone",
+  "card release": "own",
+  "card answer": "anyone",
+  "card pass": "anyone",
+  "card idea": "anyone",
+  "card refresh": "anyone",
+  "answer form": "own",
+  "answer draft": "own",
+  "pass form": "anyone",
+  "idea form": "anyone",
+  "link consent": "own",
+  "charity pick": "own",
+  "home report": "hr",
+} as const satisfies Record<string, ControlRule>;
+
+export type Control = keyof typeof CONTROL_RULES;
+
 /** Who asks, as the chat surface authenticated them: the chat id, and in Teams also the Entra object id. */
 export interface Principal {
   userId: string;

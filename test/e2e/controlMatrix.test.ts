@@ -1,0 +1,146 @@
+// Every button, menu and form against the policy's control table (src/core/policy/policy.ts): each control the
+// Slack app registers and each Teams verb has a rule, and the rules hold for an employee, HR and an admin pressing
+// them through real signed requests. A control added without a rule fails here.
+import nock from "nock";
+import { App } from "@slack/bolt";
+import { startTestApp, type TestApp } from "../support/testApp";
+import { FakeSlack } from "../support/slackApi";
+import { PRIYA, buttonClick } from "../support/slackPayloads";
+import { routedCard } from "../support/scenario";
+import { fixture } from "../support/fixtures";
+import { CONTROL_RULES, type Control } from "../../src/core/policy/policy";
+import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/questionCard";
+import { LINK_VERBS } from "../../src/chat/teams/presenters/notice";
+import { CHARITY_VERBS } from "../../src/chat/teams/presenters/charityPicker";
+
+const HR = "UHR000001";
+const ADMIN = "UADMIN001";
+
+/** Slack's ids for each control (action_id, or a view's callback_id). */
+const SLACK: Record<string, Control> = {
+  advocate_claim: "card claim",
+  advocate_release: "card release",
+  advocate_answer: "card answer",
+  advocate_pass: "card pass",
+  advocate_idea_status: "card idea",
+  advocate_answer_modal: "answer form",
+  advocate_draft: "answer draft",
+  advocate_pass_modal: "pass form",
+  advocate_idea_modal: "idea form",
+  advocate_link_accept: "link consent",
+  advocate_link_decline: "link consent",
+  "/^advocate_charity_pick:\\d+$/": "charity pick",
+  advocate_hr_period: "home report",
+  advocate_hr_from: "home report",
+  advocate_hr_to: "home report",
+  advocate_hr_department: "home report",
+  advocate_hr_show: "home report",
+  advocate_hr_csv: "home report",
+};
+
+/** Teams' verbs (Action.Execute) and dialog actions (task/fetch, task/submit) for each control. */
+const TEAMS: Record<string, Control> = {
+  [CARD_VERBS.claim]: "card claim",
+  [CARD_VERBS.release]: "card release",
+  [CARD_VERBS.refresh]: "card refresh",
+  [DIALOG_ACTIONS.openAnswer]: "card answer",
+  [DIALOG_ACTIONS.openPass]: "card pass",
+  [DIALOG_ACTIONS.openIdea]: "card idea",
+  [DIALOG_ACTIONS.submitAnswer]: "answer form",
+  [DIALOG_ACTIONS.draftAnswer]: "answer draft",
+  [DIALOG_ACTIONS.submitPass]: "pass form",
+  [DIALOG_ACTIONS.chooseIdeaStatus]: "idea form",
+  [DIALOG_ACTIONS.submitIdeaStatus]: "idea form",
+  [LINK_VERBS.accept]: "link consent",
+  [LINK_VERBS.decline]: "link consent",
+  [CHARITY_VERBS.pick]: "charity pick",
+};
+
+let app: TestApp;
+const registered: string[] = [];
+
+beforeAll(async () => {
+  const record = (constraint: unknown) => {
+    const id = typeof constraint === "object" && constraint !== null && "action_id" in constraint ? constraint.action_id : constraint;
+    registered.push(id instanceof RegExp ? String(id) : String(id));
+  };
+  const action = App.prototype.action;
+  const view = App.prototype.view;
+  jest.spyOn(App.prototype, "action").mockImplementation(function (this: App, ...args: Parameters<App["action"]>) {
+    record(args[0]);
+    return action.apply(this, args as never);
+  } as never);
+  jest.spyOn(App.prototype, "view").mockImplementation(function (this: App, ...args: Parameters<App["view"]>) {
+    record(args[0]);
+    return view.apply(this, args as never);
+  } as never);
+  app = await startTestApp({ env: { ADVOCATE_HR_IDS: HR } });
+  new FakeSlack().listen();
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  nock.cleanAll();
+  await app.stop();
+});
+
+test("every control Slack registers and every Teams verb has a rule; every rule belongs to a control in use", () => {
+  expect(registered.length).toBeGreaterThan(10);
+  expect(registered.filter((id) => !(id in SLACK))).toEqual([]);
+  expect(Object.keys(SLACK).filter((id) => !registered.includes(id))).toEqual([]);
+  const teamsVerbs = [...Object.values(CARD_VERBS), ...Object.values(DIALOG_ACTIONS), ...Object.values(LINK_VERBS), ...Object.values(CHARITY_VERBS)];
+  expect(teamsVerbs.filter((verb) => !(verb in TEAMS))).toEqual([]);
+  const used = new Set([...Object.values(SLACK), ...Object.values(TEAMS)]);
+  expect(Object.keys(CONTROL_RULES).filter((control) => !used.has(control as Control))).toEqual([]);
+});
+
+test("card claim is anyone's; card release is the claimer's own: HR and an admin cannot release an employee's claim", async () => {
+  expect(CONTROL_RULES["card claim"]).toBe("anyone");
+  expect(CONTROL_RULES["card release"]).toBe("own");
+  const ts = await routedCard(app);
+  const claimer = async () => {
+    const question = await app.db.prisma.question.findFirstOrThrow();
+    return question.claimedById ? (await app.db.prisma.employee.findUniqueOrThrow({ where: { id: question.claimedById } })).externalId : null;
+  };
+  await app.interaction(buttonClick("advocate_claim", ts, { user: PRIYA }));
+  expect(await claimer()).toBe(PRIYA);
+  for (const other of [HR, ADMIN]) {
+    await app.interaction(buttonClick("advocate_release", ts, { user: other }));
+    expect(await claimer()).toBe(PRIYA);
+  }
+  await app.interaction(buttonClick("advocate_release", ts, { user: PRIYA }));
+  expect(await claimer()).toBeNull();
+  for (const anyone of [HR, ADMIN]) {
+    await app.interaction(buttonClick("advocate_claim", ts, { user: anyone }));
+    expect(await claimer()).toBe(anyone);
+    await app.interaction(buttonClick("advocate_release", ts, { user: anyone }));
+  }
+});
+
+test("home report controls are HR's: the employee is refused, HR and an admin are let through, each audited", async () => {
+  expect(CONTROL_RULES["home report"]).toBe("hr");
+  for (const user of [PRIYA, HR, ADMIN]) {
+    const payload = fixture<Record<string, any>>("slack/block_actions.json");
+    for (const key of ["channel", "message", "response_url"]) delete payload[key];
+    payload.user = { ...payload.user, id: user };
+    payload.container = { type: "view", view_id: "V07HOME1A2B" };
+    const selected = { type: "static_select", selected_option: { value: "month", text: { type: "plain_text", text: "month" } } };
+    payload.view = {
+      id: "V07HOME1A2B",
+      type: "home",
+      blocks: [],
+      private_metadata: "",
+      callback_id: "",
+      state: { values: { hr_choice: { advocate_hr_period: selected } } },
+    };
+    payload.actions = [
+      { action_id: "advocate_hr_csv", block_id: "hr_go", type: "button", text: { type: "plain_text", text: "CSV" }, action_ts: "1763640100.000100" },
+    ];
+    await app.interaction(payload);
+  }
+  const rows = await app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, allowed: true } });
+  expect(rows).toEqual([
+    { userId: PRIYA, allowed: false },
+    { userId: HR, allowed: true },
+    { userId: ADMIN, allowed: true },
+  ]);
+});

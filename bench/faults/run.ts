@@ -34,6 +34,8 @@ interface Report {
   drains: Array<{
     database: string;
     "drain after the last restart (s)": number | null;
+    "recovery per trial p50 / p99 / max (s)": string;
+    "trials not recovered": number;
     "publication → echo p50 (ms)": number;
     "publication → echo p99 (ms)": number;
   }>;
@@ -72,6 +74,8 @@ async function main(): Promise<void> {
       report.drains.push({
         database: kind,
         "drain after the last restart (s)": crash.drain.drainMs === null ? null : Number((crash.drain.drainMs / 1000).toFixed(1)),
+        "recovery per trial p50 / p99 / max (s)": recoveryFigures(crash.recoveriesMs),
+        "trials not recovered": crash.recoveriesMs.filter((ms) => ms === null).length,
         "publication → echo p50 (ms)": Math.round(percentile(crash.echoDelays, 50)),
         "publication → echo p99 (ms)": Math.round(percentile(crash.echoDelays, 99)),
       });
@@ -110,6 +114,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log("\nfaults passed: nothing late or lost, nothing repeated, /readyz truthful, one story per slot");
+}
+
+function recoveryFigures(recoveries: Array<number | null>): string {
+  const seconds = recoveries.filter((ms): ms is number => ms !== null).map((ms) => ms / 1000);
+  if (!seconds.length) return "-";
+  return [percentile(seconds, 50), percentile(seconds, 99), Math.max(...seconds)].map((s) => s.toFixed(1)).join(" / ");
 }
 
 /** Kept for the table, and logged at once: a long soak shows each result even if a later scenario breaks. */

@@ -149,14 +149,14 @@ export class Scenario {
    * the killed process held waits for its lease to run out), then a little longer for repeats. A timeout is logged;
    * verify() then tells what is late from what is lost.
    */
-  async settle(since = Date.now(), timeoutMs = 180_000): Promise<Settled> {
+  async settle(since = Date.now(), timeoutMs = 180_000, quietMs = 2000): Promise<Settled> {
     const done = () => Object.values(this.missing()).every((n) => n === 0);
     const timedOut = await waitFor(`${this.asked.length} cards and ${this.answered.size} published, echoed answers`, done, timeoutMs).then(
       () => false,
       () => true,
     );
     if (timedOut) this.log(`settle timed out after ${timeoutMs / 1000} s, still missing: ${JSON.stringify(this.missing())}`);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
     return { timedOut, drainMs: timedOut ? null : Math.max(0, this.lastArrival() - since) };
   }
 

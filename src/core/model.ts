@@ -3,6 +3,18 @@
 export type Surface = "slack" | "teams";
 export type QuestionKind = "question" | "complaint" | "idea" | "praise";
 
+/**
+ * Where a question stands. pending: stored, waiting for its other webhook or for routing; open: on a card, no
+ * answer yet; answered: answered through Advocate; answered_elsewhere: someone answered on the community itself;
+ * closed and deleted: as the community says.
+ */
+export const QUESTION_STATUSES = ["pending", "open", "answered", "answered_elsewhere", "closed", "deleted"] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/** An answer or idea reply on its way to the community: queued, being posted, out, or refused for good. */
+export const PUBLICATION_STATES = ["queued", "publishing", "published", "failed"] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
 export interface Question {
   id: string;
   community: string;
@@ -19,7 +31,7 @@ export interface Question {
   kind: string | null;
   url: string;
   postedAt: Date;
-  status: string;
+  status: QuestionStatus;
   routedAt: Date | null;
   answeredBy: string | null;
   answeredUrl: string | null;
@@ -57,8 +69,7 @@ export interface IdeaUpdate {
   body: string;
   reason: string | null;
   submissionKey: string;
-  /** queued, publishing, published, failed */
-  state: string;
+  state: PublicationState;
   postedAs: string;
   communityPostId: number | null;
   postUrl: string | null;
@@ -115,7 +126,7 @@ export interface Answer {
   cardId: string | null;
   submissionKey: string;
   body: string;
-  status: string;
+  status: PublicationState;
   postedAs: string;
   communityPostId: number | null;
   postUrl: string | null;

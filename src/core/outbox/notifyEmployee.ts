@@ -1,10 +1,12 @@
 import type { ChatTarget, Employee, Surface } from "../model";
 import type { Repos } from "../ports";
+import { PermanentError } from "../errors";
 import { lanes, type HomeReportChoice, type Notice } from "./messages";
 
-/** The chat surface something stored lives on (an employee, a card, a channel). */
+/** The chat surface something stored lives on (an employee, a card, a channel); anything else is an error, never Slack. */
 export function surfaceOf(owner: { surface: string }): Surface {
-  return owner.surface === "teams" ? "teams" : "slack";
+  if (owner.surface === "slack" || owner.surface === "teams") return owner.surface;
+  throw new PermanentError(`unknown chat surface ${JSON.stringify(owner.surface)}`);
 }
 
 /** Queues a direct message to an employee, in their language. */

@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { CommunityEvent, PostFacts } from "../events";
 import type { Repos } from "../ports";
-import type { Question } from "../model";
+import type { Question, QuestionStatus } from "../model";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
 import { awardSolution, revokeSolution } from "../points/awardSolution";
@@ -128,7 +128,7 @@ async function setStatus(
   deps: CoreDeps,
   tx: Repos,
   topicId: number,
-  next: (q: { status: string; answeredBy: string | null }) => string | null,
+  next: (q: { status: QuestionStatus; answeredBy: string | null }) => QuestionStatus | null,
 ): Promise<string> {
   const question = await tx.questions.byTopic(deps.community.name, topicId);
   if (!question) return "ignored: unknown topic";

@@ -1,13 +1,14 @@
 import type { AnswerRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
+import { toAnswer } from "./states";
 
 export function answerRepo(db: Db): AnswerRepo {
   return {
-    byId: (id) => db.answer.findUnique({ where: { id } }),
-    bySubmissionKey: (submissionKey) => db.answer.findUnique({ where: { submissionKey } }),
-    create: (answer) => db.answer.create({ data: answer }),
-    update: (id, patch) => db.answer.update({ where: { id }, data: withoutId(patch) }),
-    byCommunityPost: (communityPostId) => db.answer.findFirst({ where: { communityPostId } }),
+    byId: async (id) => nullable(await db.answer.findUnique({ where: { id } })),
+    bySubmissionKey: async (submissionKey) => nullable(await db.answer.findUnique({ where: { submissionKey } })),
+    create: async (answer) => toAnswer(await db.answer.create({ data: answer })),
+    update: async (id, patch) => toAnswer(await db.answer.update({ where: { id }, data: withoutId(patch) })),
+    byCommunityPost: async (communityPostId) => nullable(await db.answer.findFirst({ where: { communityPostId } })),
     async acceptedSince(since) {
       const rows = await db.answer.findMany({
         where: { acceptedAt: { gte: since } },
@@ -19,6 +20,11 @@ export function answerRepo(db: Db): AnswerRepo {
         title: row.question.title,
       }));
     },
-    inFlightFor: (questionId, postedAs) => db.answer.findMany({ where: { questionId, postedAs, status: { in: ["queued", "publishing"] } } }),
+    inFlightFor: async (questionId, postedAs) =>
+      (await db.answer.findMany({ where: { questionId, postedAs, status: { in: ["queued", "publishing"] } } })).map(toAnswer),
   };
+}
+
+function nullable<T extends { status: string }>(row: T | null) {
+  return row ? toAnswer(row) : null;
 }

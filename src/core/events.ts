@@ -1,47 +1,57 @@
 // What a community told us, in the core's words. Adapters map their webhooks and API answers to these.
+import { z } from "zod";
 
-export interface TopicFacts {
-  topicId: number;
-  title: string;
-  url: string;
-  categoryId: number | null;
-  categorySlug: string | null;
-  tags: string[];
-  authorUsername: string | null;
-  authorName: string | null;
-  postedAt: Date;
-  closed: boolean;
-}
+// Declared once, as schemas: the types below are what they accept, and the outbox re-validates stored events with
+// them when it reads them back.
+const date = z.coerce.date();
 
-export interface PostFacts {
-  postId: number;
-  topicId: number;
-  postNumber: number;
-  topicTitle: string | null;
-  topicUrl: string;
-  categorySlug: string | null;
-  categoryId: number | null;
+const topicFactsSchema = z.object({
+  topicId: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  categoryId: z.number().int().nullable(),
+  categorySlug: z.string().nullable(),
+  tags: z.array(z.string()),
+  authorUsername: z.string().nullable(),
+  authorName: z.string().nullable(),
+  postedAt: date,
+  closed: z.boolean(),
+});
+
+const postFactsSchema = z.object({
+  postId: z.number().int(),
+  topicId: z.number().int(),
+  postNumber: z.number().int(),
+  topicTitle: z.string().nullable(),
+  topicUrl: z.string(),
+  categorySlug: z.string().nullable(),
+  categoryId: z.number().int().nullable(),
   /** Plain text of the post, HTML stripped and entities decoded. */
-  text: string;
-  authorUsername: string;
-  authorName: string | null;
-  postedAt: Date;
-  url: string;
-}
+  text: z.string(),
+  authorUsername: z.string(),
+  authorName: z.string().nullable(),
+  postedAt: date,
+  url: z.string(),
+});
 
-export type CommunityEvent =
-  | { type: "topic.opened"; topic: TopicFacts }
-  | { type: "post.created"; post: PostFacts }
-  | { type: "post.edited"; post: PostFacts }
-  | { type: "topic.closed"; topicId: number }
-  | { type: "topic.reopened"; topicId: number }
-  | { type: "topic.deleted"; topicId: number }
+export const communityEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("topic.opened"), topic: topicFactsSchema }),
+  z.object({ type: z.literal("post.created"), post: postFactsSchema }),
+  z.object({ type: z.literal("post.edited"), post: postFactsSchema }),
+  z.object({ type: z.literal("topic.closed"), topicId: z.number().int() }),
+  z.object({ type: z.literal("topic.reopened"), topicId: z.number().int() }),
+  z.object({ type: z.literal("topic.deleted"), topicId: z.number().int() }),
   // What became of a post after it was published; the core pays or revokes points when it is one of our answers.
-  | { type: "solution.accepted"; postId: number }
-  | { type: "solution.unaccepted"; postId: number }
-  | { type: "post.liked"; postId: number; likedBy: string }
-  | { type: "post.deleted"; postId: number }
-  | { type: "ignored"; reason: string };
+  z.object({ type: z.literal("solution.accepted"), postId: z.number().int() }),
+  z.object({ type: z.literal("solution.unaccepted"), postId: z.number().int() }),
+  z.object({ type: z.literal("post.liked"), postId: z.number().int(), likedBy: z.string() }),
+  z.object({ type: z.literal("post.deleted"), postId: z.number().int() }),
+  z.object({ type: z.literal("ignored"), reason: z.string() }),
+]);
+
+export type TopicFacts = z.infer<typeof topicFactsSchema>;
+export type PostFacts = z.infer<typeof postFactsSchema>;
+export type CommunityEvent = z.infer<typeof communityEventSchema>;
 
 /** A topic as fetched from the community API, with its first post's text. */
 export interface TopicSnapshot extends TopicFacts {

@@ -1,52 +1,11 @@
 // The durable work items the core asks for. Payloads are re-validated when read back from storage.
 import { z } from "zod";
 import { IDEA_PROBLEMS, IDEA_STATUSES } from "../ideas/ideaStatus";
+import { communityEventSchema } from "../events";
 
 const surface = z.enum(["slack", "teams"]);
 
 const date = z.coerce.date();
-
-const topicFacts = z.object({
-  topicId: z.number().int(),
-  title: z.string(),
-  url: z.string(),
-  categoryId: z.number().int().nullable(),
-  categorySlug: z.string().nullable(),
-  tags: z.array(z.string()),
-  authorUsername: z.string().nullable(),
-  authorName: z.string().nullable(),
-  postedAt: date,
-  closed: z.boolean(),
-});
-
-const postFacts = z.object({
-  postId: z.number().int(),
-  topicId: z.number().int(),
-  postNumber: z.number().int(),
-  topicTitle: z.string().nullable(),
-  topicUrl: z.string(),
-  categorySlug: z.string().nullable(),
-  categoryId: z.number().int().nullable(),
-  text: z.string(),
-  authorUsername: z.string(),
-  authorName: z.string().nullable(),
-  postedAt: date,
-  url: z.string(),
-});
-
-export const communityEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("topic.opened"), topic: topicFacts }),
-  z.object({ type: z.literal("post.created"), post: postFacts }),
-  z.object({ type: z.literal("post.edited"), post: postFacts }),
-  z.object({ type: z.literal("topic.closed"), topicId: z.number().int() }),
-  z.object({ type: z.literal("topic.reopened"), topicId: z.number().int() }),
-  z.object({ type: z.literal("topic.deleted"), topicId: z.number().int() }),
-  z.object({ type: z.literal("solution.accepted"), postId: z.number().int() }),
-  z.object({ type: z.literal("solution.unaccepted"), postId: z.number().int() }),
-  z.object({ type: z.literal("post.liked"), postId: z.number().int(), likedBy: z.string() }),
-  z.object({ type: z.literal("post.deleted"), postId: z.number().int() }),
-  z.object({ type: z.literal("ignored"), reason: z.string() }),
-]);
 
 /** Why an answer form was refused (the field messages of every surface's form use the same names). */
 export const SUBMIT_PROBLEMS = ["empty", "too_long", "no_consent", "not_linked", "not_found", "not_open"] as const;

@@ -14,13 +14,8 @@ const problem = (tokens: string[]) => {
 };
 
 describe("channel mention", () => {
-  test("<#C123|name> gives the channel id", () => {
-    expect(ok(["<#C06KLNTVRG4|support-nl>", "tag:facturatie"]).channelId).toBe("C06KLNTVRG4");
-  });
-
-  test("<#C123> and <#C123|> (no name) work too", () => {
-    expect(ok(["<#C0FALLBACK>", "tag:x"]).channelId).toBe("C0FALLBACK");
-    expect(ok(["<#C0FALLBACK|>", "tag:x"]).channelId).toBe("C0FALLBACK");
+  test("a channel token gives the channel id (the Slack adapter turns <#C123|name> into one)", () => {
+    expect(ok(["#channel:C06KLNTVRG4", "tag:facturatie"]).channelId).toBe("C06KLNTVRG4");
   });
 
   test("no mention → channelId null (the current channel is used by the caller)", () => {
@@ -65,7 +60,7 @@ describe("keys", () => {
   });
 
   test("a full spec", () => {
-    expect(ok(["<#C123|billing>", "tag:billing", "category:support", "keyword:factuur", "lang:nl", "priority:10"])).toEqual({
+    expect(ok(["#channel:C123", "tag:billing", "category:support", "keyword:factuur", "lang:nl", "priority:10"])).toEqual({
       channelId: "C123",
       categories: ["support"],
       tags: ["billing"],
@@ -78,8 +73,8 @@ describe("keys", () => {
   });
 
   test("a response promise and who hears when it is missed", () => {
-    expect(ok(["tag:billing", "promise:4h", "escalate:<#C0LEADS|leads>"])).toMatchObject({ promiseMinutes: 240, escalate: { kind: "channel", id: "C0LEADS" } });
-    expect(ok(["tag:billing", "promise:1h30m", "escalate:<@U0DANA>"])).toMatchObject({ promiseMinutes: 90, escalate: { kind: "user", id: "U0DANA" } });
+    expect(ok(["tag:billing", "promise:4h", "escalate:#channel:C0LEADS"])).toMatchObject({ promiseMinutes: 240, escalate: { kind: "channel", id: "C0LEADS" } });
+    expect(ok(["tag:billing", "promise:1h30m", "escalate:@person:U0DANA"])).toMatchObject({ promiseMinutes: 90, escalate: { kind: "user", id: "U0DANA" } });
     expect(ok(["tag:billing", "promise:45m", "escalate:here"])).toMatchObject({ promiseMinutes: 45, escalate: "here" });
   });
 
@@ -118,7 +113,7 @@ describe("no criteria", () => {
   });
 
   test("only a channel and a priority", () => {
-    expect(problem(["<#C123|billing>", "priority:5"])).toBe("no criteria");
+    expect(problem(["#channel:C123", "priority:5"])).toBe("no criteria");
   });
 });
 

@@ -4,6 +4,7 @@ import type { ChatTarget, RoutingRule } from "../model";
 import { actorEmployee } from "../accounts/actor";
 import type { CommandContext } from "./commandContext";
 import { commandVerb, isAdmin, refusal } from "../policy/policy";
+import { channelIn } from "./references";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
 import { leaderboard, myPoints, type LeaderboardView } from "../points/leaderboard";
 import type { MyPointsView } from "../points/pointsView";
@@ -123,9 +124,9 @@ async function points(deps: CoreDeps, ctx: CommandContext, args: string[]): Prom
   }
 }
 
-/** `#channel` as Slack escapes it (<#C…|name>), else the channel the command was typed in. */
+/** The channel a command names, else the channel it was typed in. */
 function channelArgument(text: string | undefined, ctx: CommandContext): string {
-  return /^<#([A-Z0-9]+)/i.exec(text ?? "")?.[1] ?? ctx.channelId;
+  return channelIn(text) ?? ctx.channelId;
 }
 
 async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CommandReply> {
@@ -165,7 +166,7 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
     }
     default:
       // `route tag:billing` is short for `route add tag:billing`.
-      if (sub.includes(":") || sub.startsWith("<#")) return route(deps, ctx, ["add", ...args]);
+      if (sub.includes(":")) return route(deps, ctx, ["add", ...args]);
       return { type: "error", problem: "unknown_command", detail: `route ${sub}` };
   }
 }

@@ -1,13 +1,14 @@
 // `hr grant` / `hr revoke`: admins let someone besides ADVOCATE_HR_IDS see reports, or stop them.
 import type { CoreDeps } from "../deps";
 import type { CommandContext } from "../commands/commandContext";
+import { personIn } from "../commands/references";
 
 export type HrReply = { kind: "granted" | "already_granted" | "revoked" | "not_granted"; userId: string } | { kind: "bad_user"; detail: string };
 
-/** A Slack mention (`<@U123|priya>`), or an id as typed: Slack member id, Entra object id or Teams `29:` id. */
+/** A mentioned person (a person token), or an id as typed: Slack member id, Entra object id or Teams `29:` id. */
 export function parseUserRef(text: string): string | null {
-  const mention = /^<@([A-Z0-9]+)(\|[^>]*)?>$/i.exec(text);
-  if (mention) return mention[1] ?? null;
+  const mentioned = personIn(text);
+  if (mentioned) return mentioned;
   return /^[A-Za-z0-9][A-Za-z0-9:_.-]{1,199}$/.test(text) ? text : null;
 }
 

@@ -1,5 +1,7 @@
-// `/advocate route add [#channel] tag:billing category:support keyword:factuur lang:nl priority:10 promise:4h escalate:#leads`
+// `route add [#channel] tag:billing category:support keyword:factuur lang:nl priority:10 promise:4h escalate:#leads`
+// (channels and people as the core's tokens, see commands/references.ts)
 import type { RoutingRule } from "../model";
+import { channelIn, personIn } from "../commands/references";
 
 export type RuleSpec = Pick<RoutingRule, "categories" | "tags" | "keywords" | "languages" | "priority" | "promiseMinutes"> & {
   channelId: string | null;
@@ -9,8 +11,6 @@ export type RuleSpec = Pick<RoutingRule, "categories" | "tags" | "keywords" | "l
 
 export type RuleSpecResult = { ok: true; spec: RuleSpec } | { ok: false; problem: string };
 
-const CHANNEL_MENTION = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i;
-const USER_MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i;
 /** 4h, 90m, 1h30m: at most a business month. */
 const DURATION = /^(?:(\d{1,3})h)?(?:(\d{1,4})m)?$/i;
 
@@ -24,9 +24,9 @@ function promiseMinutes(text: string): number | null {
 export function parseRuleSpec(tokens: string[]): RuleSpecResult {
   const spec: RuleSpec = { channelId: null, categories: [], tags: [], keywords: [], languages: [], priority: 100, promiseMinutes: null, escalate: null };
   for (const token of tokens) {
-    const mention = CHANNEL_MENTION.exec(token);
-    if (mention?.[1]) {
-      spec.channelId = mention[1];
+    const mentioned = channelIn(token);
+    if (mentioned) {
+      spec.channelId = mentioned;
       continue;
     }
     const [key, ...rest] = token.split(":");
@@ -55,8 +55,8 @@ export function parseRuleSpec(tokens: string[]): RuleSpecResult {
         break;
       }
       case "escalate": {
-        const channel = CHANNEL_MENTION.exec(value)?.[1];
-        const user = USER_MENTION.exec(value)?.[1];
+        const channel = channelIn(value);
+        const user = personIn(value);
         if (value.toLowerCase() === "here") spec.escalate = "here";
         else if (channel) spec.escalate = { kind: "channel", id: channel };
         else if (user) spec.escalate = { kind: "user", id: user };

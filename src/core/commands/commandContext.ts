@@ -4,8 +4,8 @@ import type { Actor } from "../accounts/actor";
 
 export interface CommandContext extends Actor {
   channelId: string;
-  /** Teams: the person's Entra object id, which ADVOCATE_HR_IDS may name instead of their 29: id. */
-  aadObjectId?: string;
+  /** Other ids the surface knows the same person by (Teams: the Entra object id), which settings may name instead. */
+  alsoKnownAs?: string[];
 }
 
 /** A verb's refusal: what was wrong, and the words that were. */

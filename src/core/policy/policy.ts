@@ -72,13 +72,13 @@ export const CONTROL_RULES = {
 
 export type Control = keyof typeof CONTROL_RULES;
 
-/** Who asks, as the chat surface authenticated them: the chat id, and in Teams also the Entra object id. */
+/** Who asks, as the chat surface authenticated them: their chat id and any other id the surface knows them by. */
 export interface Principal {
   userId: string;
-  aadObjectId?: string | undefined;
+  alsoKnownAs?: string[] | undefined;
 }
 
-const namesOf = (who: Principal) => [who.userId, who.aadObjectId].filter((id): id is string => Boolean(id));
+const namesOf = (who: Principal) => [who.userId, ...(who.alsoKnownAs ?? [])];
 
 export function isAdmin(settings: Pick<CoreSettings, "adminIds">, who: Principal): boolean {
   return namesOf(who).some((id) => settings.adminIds.includes(id));

@@ -35,7 +35,7 @@ export async function onMessage(ctx: TeamsRouteContext, { context, activity, rem
     ctx.deps,
     {
       ...actorOf(activity),
-      aadObjectId: activity.from.aadObjectId ?? undefined,
+      ...(activity.from.aadObjectId ? { alsoKnownAs: [activity.from.aadObjectId] } : {}),
       channelId: channelId ?? activity.conversation.id,
     },
     text,

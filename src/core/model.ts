@@ -117,6 +117,8 @@ export interface Employee {
   /** From the chat profile once looked up; matches the HR directory. */
   email?: string | null;
   department?: string | null;
+  /** `privacy hide`: others see "a colleague" on leaderboards. */
+  hiddenOnLeaderboards?: boolean;
 }
 
 export interface Answer {
@@ -173,6 +175,8 @@ export interface LeaderboardRow {
   surface: string;
   points: number;
   rank: number;
+  /** The person chose `privacy hide`: others see "a colleague" here, and no name or id is in the row. */
+  hidden?: boolean;
 }
 
 export interface TimeRange {

@@ -37,6 +37,7 @@ const REQUESTS: Record<CommandVerb, string> = {
   "charity paid": "charity paid 999 2026-Q3",
   link: "link",
   unlink: "unlink",
+  privacy: "privacy",
   follow: "follow facturatie",
   unfollow: "unfollow facturatie",
   story: "story list",

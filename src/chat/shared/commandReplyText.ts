@@ -33,6 +33,9 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
           : "";
       return `${markup.bold(t(`leaderboard.title.${board.period}`))}\n${lines}${me}`;
     }
+    case "privacy":
+      if (!reply.changed) return t(reply.hidden ? "privacy.isHidden" : "privacy.isShown");
+      return t(reply.hidden ? "privacy.hidden" : "privacy.shown");
     case "link":
       return reply.result.status === "already_linked" ? t("link.already", { username: markup.escape(reply.result.username) }) : t("link.lookingUp");
     case "unlinked":

@@ -7,5 +7,10 @@ const MEDALS = ["🥇", "🥈", "🥉"];
 /** One line per row, medals for the top three. */
 export function boardLines(rows: LeaderboardRow[], locale: string, markup: Markup): string {
   const t = translator(locale, markup.cmd);
-  return rows.map((row) => `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${markup.person(row)} · ${t("leaderboard.points", { count: row.points })}`).join("\n");
+  return rows
+    .map((row) => {
+      const who = row.hidden ? t("leaderboard.colleague") : markup.person(row);
+      return `${MEDALS[row.rank - 1] ?? `${row.rank}.`} ${who} · ${t("leaderboard.points", { count: row.points })}`;
+    })
+    .join("\n");
 }

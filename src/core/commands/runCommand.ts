@@ -18,6 +18,7 @@ import { reportCommand, type ReportCommandReply } from "../hr/reportCommand";
 import { storyCommand, type StoryCommandReply } from "../stories/storyCommand";
 import { aiCommand, type AiStatus } from "../ai/aiCommand";
 import { followCommand, type FollowReply } from "../expertise/followCommand";
+import { privacyCommand, type PrivacyReply } from "../accounts/privacy";
 
 export type CommandReply =
   | { type: "help"; isAdmin: boolean }
@@ -39,6 +40,7 @@ export type CommandReply =
   | StoryCommandReply
   | AiStatus
   | Extract<FollowReply, { type: "follows" }>
+  | PrivacyReply
   | {
       type: "error";
       problem:
@@ -76,6 +78,8 @@ export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: stri
       return charityCommand(deps, ctx, args);
     case "link":
       return { type: "link", result: await startLink(deps, ctx) };
+    case "privacy":
+      return privacyCommand(deps, ctx, args[0]);
     case "unlink":
       return { type: "unlinked", username: await unlink(deps, ctx) };
     case "story":

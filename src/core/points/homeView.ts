@@ -11,7 +11,7 @@ export async function buildHomeView(deps: CoreDeps, surface: string, userId: str
   const [points, claims, board, hr] = await Promise.all([
     myPoints(deps, employee.id),
     deps.store.questions.openClaimsOf(employee.id, deps.clock.now()),
-    leaderboard(deps, "month", null, 5),
+    leaderboard(deps, "month", employee.id, 5),
     hrHome(deps, surface, userId, report),
   ]);
   return {

@@ -13,7 +13,13 @@ export async function leaderboard(deps: CoreDeps, period: Period, employeeId: st
   const key = periodKey(period, deps.clock.now(), deps.settings.timezone);
   const top = await deps.store.ledger.leaderboard(key, limit);
   const me = employeeId ? await deps.store.ledger.rankOf(employeeId, key) : null;
-  return { period, top, me };
+  return { period, top: top.map((row) => asSeenBy(row, employeeId)), me };
+}
+
+/** Someone who chose `privacy hide` is "a colleague" to everyone but themselves: no name, no id, only the points. */
+function asSeenBy(row: LeaderboardRow, viewerId: string | null): LeaderboardRow {
+  if (!row.hidden || row.employeeId === viewerId) return { ...row, hidden: false };
+  return { ...row, employeeId: "", displayName: null, externalId: "", hidden: true };
 }
 
 export async function myPoints(deps: CoreDeps, employeeId: string): Promise<MyPointsView> {

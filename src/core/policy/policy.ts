@@ -28,6 +28,7 @@ export const COMMAND_RULES = {
   "charity paid": "hr",
   link: "anyone",
   unlink: "anyone",
+  privacy: "anyone",
   follow: "anyone",
   unfollow: "anyone",
   story: "channel",

@@ -10,14 +10,20 @@ interface RankedRow {
   displayName: string | null;
   externalId: string;
   surface: string;
+  hiddenOnLeaderboards: boolean;
 }
 
-const toRow = (row: RankedRow): LeaderboardRow => ({ ...row, points: Number(row.points), rank: Number(row.rank) });
+const toRow = ({ hiddenOnLeaderboards, ...row }: RankedRow): LeaderboardRow => ({
+  ...row,
+  points: Number(row.points),
+  rank: Number(row.rank),
+  hidden: hiddenOnLeaderboards,
+});
 
 // The period's totals (kept by a trigger, see migration 0008_point_totals), ranked; ties share a rank.
 // The index on (period, points DESC) lets the top N stop after N rows.
 const RANKED = `
-  SELECT t."employeeId", t.points, RANK() OVER (ORDER BY t.points DESC) AS rank, e."displayName", e."externalId", e.surface
+  SELECT t."employeeId", t.points, RANK() OVER (ORDER BY t.points DESC) AS rank, e."displayName", e."externalId", e.surface, e."hiddenOnLeaderboards"
   FROM "PointTotal" t JOIN "Employee" e ON e.id = t."employeeId"
   WHERE t.period = $1 AND t.points > 0`;
 
@@ -55,7 +61,7 @@ export function ledgerRepo(db: Db): LedgerRepo {
       // Rank = 1 + how many have more points: two index lookups, not a ranking of everyone.
       const rows = await db.$queryRawUnsafe<RankedRow[]>(
         `SELECT t."employeeId", t.points, 1 + (SELECT COUNT(*) FROM "PointTotal" o WHERE o.period = $1 AND o.points > t.points) AS rank,
-                e."displayName", e."externalId", e.surface
+                e."displayName", e."externalId", e.surface, e."hiddenOnLeaderboards"
          FROM "PointTotal" t JOIN "Employee" e ON e.id = t."employeeId"
          WHERE t.period = $1 AND t."employeeId" = $2 AND t.points > 0`,
         period,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Employee" ADD COLUMN     "hiddenOnLeaderboards" BOOLEAN NOT NULL DEFAULT false;

@@ -29,6 +29,8 @@ export const coreEnv = z.object({
   ADVOCATE_ADMIN_IDS: ids,
   /** HR: may see reports without being admins. */
   ADVOCATE_HR_IDS: ids,
+  /** The smallest department HR's reports show: a smaller one could single its people out. */
+  ADVOCATE_MIN_GROUP_SIZE: z.coerce.number().int().min(0).max(1000).default(5),
   ADVOCATE_TIMEZONE: z.string().default("Europe/Amsterdam").refine(isTimeZone, "must be an IANA timezone such as Europe/Amsterdam"),
   CLAIM_TTL_MINUTES: z.coerce.number().int().positive().default(120),
   ROUTE_DELAY_MS: z.coerce.number().int().min(0).default(3000),

@@ -15,6 +15,8 @@ export interface CoreSettings {
   ignoredUsernames: string[];
   /** HR people (chat user ids) who may see reports without being admins. */
   hrIds: string[];
+  /** HR's reports show no department with fewer known people than this. */
+  minGroupSize: number;
   /** Advocate admins (chat user ids): they may change rules and see reports. */
   adminIds: string[];
   /** Business hours and holidays: response promises count only this time. */

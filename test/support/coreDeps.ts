@@ -13,6 +13,8 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     timezone: "Europe/Amsterdam",
     ignoredUsernames: [],
     hrIds: [],
+    // A handful of people per department in these tests; test/e2e/smallGroups.test.ts tests the rule itself.
+    minGroupSize: 0,
     adminIds: [],
     calendar: { timezone: "Europe/Amsterdam", days: [1, 2, 3, 4, 5], opensAt: 540, closesAt: 1020, holidays: [] },
     recurringProblemThreshold: 5,

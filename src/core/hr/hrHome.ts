@@ -5,6 +5,7 @@ import type { CoreDeps } from "../deps";
 import type { HomeReportChoice } from "../outbox/messages";
 import { authoriseReport, canSeeReports } from "../policy/policy";
 import { hrReport } from "./hrReport";
+import { tooSmallToReport } from "./smallGroup";
 import type { HrHome } from "./reportView";
 import { parseReportPeriod } from "./reportPeriod";
 
@@ -21,5 +22,6 @@ export async function hrHome(deps: CoreDeps, surface: string, userId: string, ch
   const departments = await deps.store.reports.departments(MAX_DEPARTMENTS);
   const period = parseReportPeriod(choice.period, deps.clock.now(), deps.settings.timezone);
   if (!period) return { kind: "bad_period", choice, departments };
+  if (await tooSmallToReport(deps, choice.department)) return { kind: "small_group", choice, departments };
   return { kind: "report", choice, departments, report: await hrReport(deps, period, choice.department) };
 }

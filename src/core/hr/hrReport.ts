@@ -62,7 +62,7 @@ function topAdvocates(advocates: AdvocateTotals[], limit: number): LeaderboardRo
 }
 
 /** HR's directory once imported (everyone, not only those who ever used Advocate); before that, who Advocate knows. */
-async function employeesKnown(deps: CoreDeps, department: string | null): Promise<number> {
+export async function employeesKnown(deps: CoreDeps, department: string | null): Promise<number> {
   const imported = (await deps.store.directory.count(null)) > 0;
   return imported ? deps.store.directory.count(department) : deps.store.reports.employeesKnown(department);
 }

@@ -6,6 +6,7 @@ import { authoriseReport } from "../policy/policy";
 import { actorEmployee, localeOf } from "../accounts/actor";
 import { lanes } from "../outbox/messages";
 import { hrReport } from "./hrReport";
+import { tooSmallToReport } from "./smallGroup";
 import type { HrReport } from "./reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
@@ -13,7 +14,7 @@ import { parseReportPeriod } from "./reportPeriod";
 const DEFAULT_PERIOD = "month";
 
 export type ReportCommandReply =
-  { type: "report"; report: HrReport } | { type: "report_sent"; filename: string } | CommandError<"not_allowed" | "bad_report_period">;
+  { type: "report"; report: HrReport } | { type: "report_sent"; filename: string } | CommandError<"not_allowed" | "bad_report_period" | "small_group">;
 
 export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: string[]): Promise<ReportCommandReply> {
   const asCsv = words.at(-1)?.toLowerCase() === "csv";
@@ -32,6 +33,7 @@ export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: 
   const allowed = await authoriseReport(deps, ctx, { what: asCsv ? "participation.csv" : "participation", period: period?.label ?? first, department });
   if (!allowed) return { type: "error", problem: "not_allowed" };
   if (!period) return { type: "error", problem: "bad_report_period", detail: first };
+  if (await tooSmallToReport(deps, department)) return { type: "error", problem: "small_group", detail: department ?? "" };
   const report = await hrReport(deps, period, department);
   if (!asCsv) return { type: "report", report };
   return { type: "report_sent", filename: await sendCsv(deps, ctx, report) };

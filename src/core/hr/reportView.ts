@@ -24,7 +24,8 @@ export interface HrReport {
 export type HrHome =
   | { kind: "offer"; departments: string[] }
   | { kind: "report"; choice: HomeReportChoice; departments: string[]; report: HrReport }
-  | { kind: "bad_period"; choice: HomeReportChoice; departments: string[] };
+  | { kind: "bad_period"; choice: HomeReportChoice; departments: string[] }
+  | { kind: "small_group"; choice: HomeReportChoice; departments: string[] };
 
 export interface PromiseTally {
   surface: string;

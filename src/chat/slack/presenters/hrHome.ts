@@ -66,6 +66,7 @@ export function hrHomeBlocks(hr: HrHome, locale: string): KnownBlock[] {
   ];
   if (hr.kind === "offer") blocks.push({ type: "context", elements: [mrkdwn(t("hrHome.offer"))] });
   if (hr.kind === "bad_period") blocks.push({ type: "section", text: mrkdwn(t("hrHome.badPeriod", { period: escapeMrkdwn(hr.choice.period) })) });
+  if (hr.kind === "small_group") blocks.push({ type: "section", text: mrkdwn(t("errors.small_group", { detail: escapeMrkdwn(hr.choice.department ?? "") })) });
   if (hr.kind === "report") blocks.push({ type: "section", text: mrkdwn(hrReportText(hr.report, locale, slackMarkup)) });
   return blocks;
 }

@@ -1,0 +1,70 @@
+// HR's reports never show a department so small that its people could be singled out: below
+// ADVOCATE_MIN_GROUP_SIZE (default 5) the report is refused, on the command and on the Slack home; at the size
+// it is shown; the whole company is always shown.
+import nock from "nock";
+import { startTestApp, type TestApp } from "../support/testApp";
+import { FakeSlack } from "../support/slackApi";
+import { slashCommand } from "../support/slackPayloads";
+import { fixture } from "../support/fixtures";
+
+const HR = "UHR000001";
+const NOW = new Date("2026-11-20T10:00:00Z");
+let app: TestApp;
+let slack: FakeSlack;
+
+beforeAll(async () => {
+  // The rule at its default: the test support turns it off (0).
+  app = await startTestApp({ env: { ADVOCATE_HR_IDS: HR, ADVOCATE_MIN_GROUP_SIZE: "5" }, clock: { now: () => NOW } });
+  slack = new FakeSlack().listen();
+  const people = [
+    ...["ann", "bob", "cas", "dee"].map((name) => ({ name, department: "Legal" })),
+    ...["eve", "fay", "gus", "hal", "ivy"].map((name) => ({ name, department: "Support" })),
+  ];
+  for (const person of people)
+    await app.deps.store.directory.upsert({ email: `${person.name}@voltaro.example`, name: person.name, department: person.department }, NOW);
+});
+afterAll(async () => {
+  nock.cleanAll();
+  await app.stop();
+});
+
+const report = async (text: string) => JSON.stringify(await (await app.slashCommand(slashCommand(text, HR))).json());
+
+test("a department of 4 is refused in words, one of 5 is shown, the whole company is shown", async () => {
+  const legal = await report("report month Legal");
+  expect(legal).toContain("The report for “Legal” is not shown");
+  expect(legal).not.toContain("Participation report");
+  expect(await report("report month Support")).toContain("Participation report · month · Support");
+  expect(await report("report month")).toContain("Participation report · month · whole company");
+  expect(await report("report month Legal csv")).toContain("The report for “Legal” is not shown");
+});
+
+test("the Slack home: choosing a department of 4 shows the refusal, not its figures", async () => {
+  const payload = fixture<Record<string, any>>("slack/block_actions.json");
+  for (const key of ["channel", "message", "response_url"]) delete payload[key];
+  const selected = (value: string) => ({ type: "static_select", selected_option: { value, text: { type: "plain_text", text: value } } });
+  payload.user = { ...payload.user, id: HR };
+  payload.container = { type: "view", view_id: "V07HOME1A2B" };
+  payload.view = {
+    id: "V07HOME1A2B",
+    type: "home",
+    blocks: [],
+    private_metadata: "",
+    callback_id: "",
+    state: { values: { hr_choice: { advocate_hr_period: selected("month"), advocate_hr_department: selected("Legal") } } },
+  };
+  payload.actions = [
+    { action_id: "advocate_hr_show", block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show" }, action_ts: "1763640100.000100" },
+  ];
+  await app.interaction(payload);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await app.drain();
+  const home = JSON.stringify(
+    slack
+      .of("views.publish")
+      .filter((call) => call.body.user_id === HR)
+      .at(-1)?.body.view,
+  );
+  expect(home).toContain("is not shown");
+  expect(home).not.toContain("Participation report");
+});

@@ -217,7 +217,7 @@ export class OutboxWorker {
     const log = logger.child({ outboxId: String(item.id), kind: item.kind, lane, attempt: item.attempts });
     const startedAt = Date.now();
     try {
-      const outcome = await this.options.handle(parsed.data);
+      const outcome = await this.withinLease(this.options.handle(parsed.data));
       await this.finish(item, "done", null);
       // Paced from the start of this call to the start of the next, as the peers count (1 a second per channel).
       const wait = Math.max(0, this.options.paceMs(lane) - (Date.now() - startedAt));
@@ -246,6 +246,22 @@ export class OutboxWorker {
       // In-order lanes: the whole lane waits for its head (and a rate limit applies to the lane anyway).
       await this.releaseLane(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`);
     }
+  }
+
+  /**
+   * An attempt ends within its lane's lease, or is given up as a retryable failure: past the lease another replica
+   * may take the lane anyway, and a call that never settles (seen: a database query in flight when the connection
+   * was cut) must not hold the lane, and the worker's loop, forever. The abandoned call is left to settle on its own;
+   * every handler is idempotent, so the retry cannot do its work twice.
+   */
+  private withinLease<T>(attempt: Promise<T>): Promise<T> {
+    const { leaseMs } = this.options;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new RetryableError(`attempt still running after its ${leaseMs} ms lease: given up, to be retried`)), leaseMs);
+    });
+    attempt.catch(() => undefined);
+    return Promise.race([attempt, deadline]).finally(() => clearTimeout(timer));
   }
 
   private async finish(item: Item, status: "done" | "dead", error: string | null): Promise<void> {

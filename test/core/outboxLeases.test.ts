@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** A worker as the app builds it, with its liveness made killable: `die()` drops its lock as a dead process's connection would. */
-function worker(db: Database, handle: () => Promise<string>): { worker: OutboxWorker; die(): Promise<void> } {
+function worker(db: Database, handle: () => Promise<string>, leaseMs = 30_000): { worker: OutboxWorker; die(): Promise<void> } {
   let held: { release(): Promise<void> } | null = null;
   const liveness: WorkerLiveness =
     db.kind === "pglite"
@@ -50,7 +50,7 @@ function worker(db: Database, handle: () => Promise<string>): { worker: OutboxWo
     paceMs: () => 0,
     unordered: () => false,
     pollMs: 50,
-    leaseMs: 30_000,
+    leaseMs,
     lanesPerTick: 4,
     maxAttempts: 12,
     backoffBaseMs: 2000,
@@ -128,4 +128,24 @@ test("an item that keeps killing the process is given up on after many starts wi
   expect(again[0]!.pid).not.toBe(first!.pid);
   await held.release();
   expect(await holders()).toEqual([]);
+});
+
+test("an attempt that never settles is given up when its lease runs out, and the lane goes on", async () => {
+  const db = replicas[0]!;
+  const store = prismaStore(db.prisma);
+  await store.outbox.enqueue({ kind: "claims.expire" }, { lane: "stuck-lane", dedupeKey: "stuck-1" });
+  await store.outbox.enqueue({ kind: "promises.check" }, { lane: "stuck-lane", dedupeKey: "stuck-2" });
+  let calls = 0;
+  // The first call hangs forever (as a query whose connection was cut once did); later ones answer.
+  const { worker: stuck } = worker(db, () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve("ok")), 300);
+  const started = Date.now();
+  await stuck.tick();
+  expect(Date.now() - started).toBeLessThan(5000);
+  const first = await db.prisma.outboxItem.findFirstOrThrow({ where: { dedupeKey: "stuck-1" } });
+  expect(first.status).toBe("pending");
+  expect(first.lastError).toContain("lease: given up, to be retried");
+  await db.prisma.outboxItem.updateMany({ where: { lane: "stuck-lane" }, data: { nextAttemptAt: new Date(0) } });
+  await db.prisma.outboxLane.update({ where: { name: "stuck-lane" }, data: { nextAt: new Date(0) } });
+  await stuck.drain();
+  expect((await db.prisma.outboxItem.findMany({ where: { lane: "stuck-lane" }, orderBy: { id: "asc" } })).map((item) => item.status)).toEqual(["done", "done"]);
 });

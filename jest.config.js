@@ -9,4 +9,8 @@ module.exports = {
   // PGlite starts a WebAssembly Postgres per test file; two workers suit a 2-core machine.
   maxWorkers: 2,
   testTimeout: 30000,
+  // Jest 30 "soft"-deletes what a test file left on shared global objects; setting such a property again then
+  // recurses until the stack overflows (seen on 'set_message', failing a whole suite at random). Each file runs in
+  // its own module registry anyway.
+  testEnvironmentOptions: { globalsCleanup: "off" },
 };

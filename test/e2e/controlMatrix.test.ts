@@ -5,9 +5,8 @@ import nock from "nock";
 import { App } from "@slack/bolt";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
-import { PRIYA, buttonClick } from "../support/slackPayloads";
+import { PRIYA, buttonClick, homeAction } from "../support/slackPayloads";
 import { routedCard } from "../support/scenario";
-import { fixture } from "../support/fixtures";
 import { CONTROL_RULES, type Control } from "../../src/core/policy/policy";
 import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/questionCard";
 import { LINK_VERBS } from "../../src/chat/teams/presenters/notice";
@@ -119,23 +118,7 @@ test("card claim is anyone's; card release is the claimer's own: HR and an admin
 test("home report controls are HR's: the employee is refused, HR and an admin are let through, each audited", async () => {
   expect(CONTROL_RULES["home report"]).toBe("hr");
   for (const user of [PRIYA, HR, ADMIN]) {
-    const payload = fixture<Record<string, any>>("slack/block_actions.json");
-    for (const key of ["channel", "message", "response_url"]) delete payload[key];
-    payload.user = { ...payload.user, id: user };
-    payload.container = { type: "view", view_id: "V07HOME1A2B" };
-    const selected = { type: "static_select", selected_option: { value: "month", text: { type: "plain_text", text: "month" } } };
-    payload.view = {
-      id: "V07HOME1A2B",
-      type: "home",
-      blocks: [],
-      private_metadata: "",
-      callback_id: "",
-      state: { values: { hr_choice: { advocate_hr_period: selected } } },
-    };
-    payload.actions = [
-      { action_id: "advocate_hr_csv", block_id: "hr_go", type: "button", text: { type: "plain_text", text: "CSV" }, action_ts: "1763640100.000100" },
-    ];
-    await app.interaction(payload);
+    await app.interaction(homeAction("advocate_hr_csv", user, { period: "month" }));
   }
   const rows = await app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, allowed: true } });
   expect(rows).toEqual([

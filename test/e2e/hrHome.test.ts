@@ -2,10 +2,10 @@
 // a choice shows that report and is audited, the CSV button sends the files, a forged click from anyone else is
 // refused and audited.
 import nock from "nock";
-import { fixture } from "../support/fixtures";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
-import { PRIYA } from "../support/slackPayloads";
+import { PRIYA, homeAction } from "../support/slackPayloads";
+import { openHome, publishedHome } from "../support/slackHome";
 
 const HR = "UHR000001";
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -27,84 +27,29 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function openHome(user: string): Promise<string> {
-  const event = fixture<Record<string, any>>("slack/app_home_opened.json");
-  event.event.user = user;
-  event.event_id = `Ev${user}${Date.now()}`;
-  expect((await app.postSlack(JSON.stringify(event), "application/json")).status).toBe(200);
-  return publishedHome(user);
-}
-
-async function publishedHome(user: string): Promise<string> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await app.drain();
-  const published = slack
-    .of("views.publish")
-    .filter((call) => call.body.user_id === user)
-    .at(-1);
-  expect(published).toBeDefined();
-  // The Web API client sends the view as a JSON string.
-  const view = published!.body.view;
-  return typeof view === "string" ? view : JSON.stringify(view);
-}
-
-/** A block action on the App Home, as Slack sends it: the view and its state, no channel, no response_url. */
-function homeAction(actionId: string, user: string, state: { period?: string; from?: string; to?: string; department?: string }) {
-  const payload = fixture<Record<string, any>>("slack/block_actions.json");
-  for (const key of ["channel", "message", "response_url"]) delete payload[key];
-  const selected = (value?: string) => ({ type: "static_select", selected_option: value ? { value, text: { type: "plain_text", text: value } } : null });
-  const date = (value?: string) => ({ type: "datepicker", selected_date: value ?? null });
-  const values = {
-    hr_choice: {
-      advocate_hr_period: selected(state.period),
-      advocate_hr_from: date(state.from),
-      advocate_hr_to: date(state.to),
-      advocate_hr_department: selected(state.department),
-    },
-  };
-  payload.user = { ...payload.user, id: user };
-  payload.container = { type: "view", view_id: "V07HOME1A2B" };
-  payload.view = {
-    id: "V07HOME1A2B",
-    team_id: "T04VLT8RQ2M",
-    type: "home",
-    blocks: [],
-    private_metadata: "",
-    callback_id: "",
-    state: { values },
-    hash: "1763640000.Hq2Zt8Kw",
-    app_id: "A07ADVC8Q1Z",
-    bot_id: "B07ADVC8Q1Z",
-  };
-  payload.actions = [
-    { action_id: actionId, block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show report", emoji: true }, action_ts: "1763640100.000100" },
-  ];
-  return payload;
-}
-
 const audit = () =>
   app.db.prisma.reportAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, what: true, period: true, department: true, allowed: true } });
 
 test("HR's home offers the report pickers; a colleague's home has no HR part; opening it views (and audits) nothing", async () => {
-  const hrHome = await openHome(HR);
+  const hrHome = await openHome(app, slack, HR);
   expect(hrHome).toContain("HR: participation report");
   expect(hrHome).toContain("advocate_hr_show");
   expect(hrHome).toContain('"text":"Engineering"');
   expect(hrHome).not.toContain("Participation report ·");
-  expect(await openHome(PRIYA)).not.toContain("advocate_hr");
+  expect(await openHome(app, slack, PRIYA)).not.toContain("advocate_hr");
   expect(await audit()).toEqual([]);
 });
 
 test("Show report: the chosen period and department, the pickers keep the choice, and the view is audited", async () => {
   expect((await app.interaction(homeAction("advocate_hr_show", HR, { period: "month", department: "Engineering" }))).status).toBe(200);
-  const home = await publishedHome(HR);
+  const home = await publishedHome(app, slack, HR);
   expect(home).toContain("Participation report · month · Engineering");
   expect(home).toContain("Active advocates: 1 of 1 employees (100%)");
   expect(home).toContain('"initial_option":{"value":"Engineering"');
   await app.interaction(homeAction("advocate_hr_show", HR, { period: "week", from: "2026-11-01", to: "2026-11-15" }));
-  expect(await publishedHome(HR)).toContain("Participation report · 2026-11-01..2026-11-15 · whole company");
+  expect(await publishedHome(app, slack, HR)).toContain("Participation report · 2026-11-01..2026-11-15 · whole company");
   await app.interaction(homeAction("advocate_hr_show", HR, { from: "2026-11-15", to: "2026-11-01" }));
-  expect(await publishedHome(HR)).toContain("is not a period I know");
+  expect(await publishedHome(app, slack, HR)).toContain("is not a period I know");
   expect((await audit()).slice(0, 2)).toEqual([
     { userId: HR, what: "participation.home", period: "month", department: "Engineering", allowed: true },
     { userId: HR, what: "participation.home", period: "2026-11-01..2026-11-15", department: null, allowed: true },
@@ -122,7 +67,7 @@ test("the CSV button sends the report and its chart to HR's messages; a forged c
   const before = slack.of("files.getUploadURLExternal").length;
   await app.interaction(homeAction("advocate_hr_csv", PRIYA, { period: "quarter" }));
   await app.interaction(homeAction("advocate_hr_show", PRIYA, { period: "quarter" }));
-  expect(await publishedHome(PRIYA)).not.toContain("advocate_hr");
+  expect(await publishedHome(app, slack, PRIYA)).not.toContain("advocate_hr");
   expect(slack.of("files.getUploadURLExternal")).toHaveLength(before);
   expect((await audit()).filter((row) => row.userId === PRIYA)).toEqual([
     { userId: PRIYA, what: "participation.csv", period: "quarter", department: null, allowed: false },

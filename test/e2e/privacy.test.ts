@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { PRIYA, slashCommand } from "../support/slackPayloads";
 import { FakeConnector, SANNE, activities, botFramework } from "../support/teams";
-import { fixture } from "../support/fixtures";
+import { openHome } from "../support/slackHome";
 
 const OTHER = "U0OTHER001";
 let app: TestApp;
@@ -60,18 +60,7 @@ test("Slack: Priya hides her name; Olaf sees “a colleague” with her points, 
 
 test("Slack home: the month's top 5 shows a hidden colleague as “a colleague”", async () => {
   await slash("privacy hide", PRIYA);
-  const event = fixture<Record<string, any>>("slack/app_home_opened.json");
-  event.event.user = OTHER;
-  event.event_id = `EvPrivacy${Date.now()}`;
-  expect((await app.postSlack(JSON.stringify(event), "application/json")).status).toBe(200);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await app.drain();
-  const home = JSON.stringify(
-    slack
-      .of("views.publish")
-      .filter((call) => call.body.user_id === OTHER)
-      .at(-1)?.body.view,
-  );
+  const home = await openHome(app, slack, OTHER);
   expect(home).toContain("a colleague");
   expect(home).not.toContain(PRIYA);
   await slash("privacy show", PRIYA);

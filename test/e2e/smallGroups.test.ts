@@ -4,8 +4,8 @@
 import nock from "nock";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
-import { slashCommand } from "../support/slackPayloads";
-import { fixture } from "../support/fixtures";
+import { homeAction, slashCommand } from "../support/slackPayloads";
+import { publishedHome } from "../support/slackHome";
 
 const HR = "UHR000001";
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -40,31 +40,8 @@ test("a department of 4 is refused in words, one of 5 is shown, the whole compan
 });
 
 test("the Slack home: choosing a department of 4 shows the refusal, not its figures", async () => {
-  const payload = fixture<Record<string, any>>("slack/block_actions.json");
-  for (const key of ["channel", "message", "response_url"]) delete payload[key];
-  const selected = (value: string) => ({ type: "static_select", selected_option: { value, text: { type: "plain_text", text: value } } });
-  payload.user = { ...payload.user, id: HR };
-  payload.container = { type: "view", view_id: "V07HOME1A2B" };
-  payload.view = {
-    id: "V07HOME1A2B",
-    type: "home",
-    blocks: [],
-    private_metadata: "",
-    callback_id: "",
-    state: { values: { hr_choice: { advocate_hr_period: selected("month"), advocate_hr_department: selected("Legal") } } },
-  };
-  payload.actions = [
-    { action_id: "advocate_hr_show", block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show" }, action_ts: "1763640100.000100" },
-  ];
-  await app.interaction(payload);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await app.drain();
-  const home = JSON.stringify(
-    slack
-      .of("views.publish")
-      .filter((call) => call.body.user_id === HR)
-      .at(-1)?.body.view,
-  );
+  await app.interaction(homeAction("advocate_hr_show", HR, { period: "month", department: "Legal" }));
+  const home = await publishedHome(app, slack, HR);
   expect(home).toContain("is not shown");
   expect(home).not.toContain("Participation report");
 });

@@ -59,3 +59,37 @@ export function ideaSubmission(
   };
   return payload;
 }
+
+/** A block action on the App Home, as Slack sends it: the view and its state, no channel, no response_url. */
+export function homeAction(actionId: string, user: string, state: { period?: string; from?: string; to?: string; department?: string }) {
+  const payload = fixture<Record<string, any>>("slack/block_actions.json");
+  for (const key of ["channel", "message", "response_url"]) delete payload[key];
+  const selected = (value?: string) => ({ type: "static_select", selected_option: value ? { value, text: { type: "plain_text", text: value } } : null });
+  const date = (value?: string) => ({ type: "datepicker", selected_date: value ?? null });
+  const values = {
+    hr_choice: {
+      advocate_hr_period: selected(state.period),
+      advocate_hr_from: date(state.from),
+      advocate_hr_to: date(state.to),
+      advocate_hr_department: selected(state.department),
+    },
+  };
+  payload.user = { ...payload.user, id: user };
+  payload.container = { type: "view", view_id: "V07HOME1A2B" };
+  payload.view = {
+    id: "V07HOME1A2B",
+    team_id: "T04VLT8RQ2M",
+    type: "home",
+    blocks: [],
+    private_metadata: "",
+    callback_id: "",
+    state: { values },
+    hash: "1763640000.Hq2Zt8Kw",
+    app_id: "A07ADVC8Q1Z",
+    bot_id: "B07ADVC8Q1Z",
+  };
+  payload.actions = [
+    { action_id: actionId, block_id: "hr_go", type: "button", text: { type: "plain_text", text: "Show report", emoji: true }, action_ts: "1763640100.000100" },
+  ];
+  return payload;
+}

@@ -57,14 +57,19 @@ export class OutboxWorker {
   private heldLock: { release(): Promise<void> } | null = null;
   private takenUp: Promise<void> | null = null;
   private running: Promise<void> | null = null;
+  /** Every tick under way, the loop's and drain()'s alike: stop() waits for them before the database may close. */
+  private readonly ticks = new Set<Promise<number>>();
   private again = false;
   private stopped = true;
+  /** Set by stop(): a drain() under way ends after its current tick, before the database closes. */
+  private closing = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
   async start(): Promise<void> {
     await this.takeUp();
     this.stopped = false;
+    this.closing = false;
     this.schedule(0);
   }
 
@@ -91,9 +96,11 @@ export class OutboxWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await Promise.allSettled([...this.ticks]);
     await this.takenUp;
     await this.heldLock?.release();
     this.heldLock = null;
@@ -110,7 +117,7 @@ export class OutboxWorker {
 
   /** Runs until no lane has due work (tests and the demo use this to wait for quiet). */
   async drain(maxRounds = 1000): Promise<void> {
-    for (let round = 0; round < maxRounds; round++) {
+    for (let round = 0; round < maxRounds && !this.closing; round++) {
       if ((await this.tick()) === 0) return;
     }
   }
@@ -153,7 +160,15 @@ export class OutboxWorker {
   }
 
   /** Claims due lanes and runs the head item of each; returns how many items ran. */
-  async tick(): Promise<number> {
+  tick(): Promise<number> {
+    const tick = this.claimAndRun();
+    this.ticks.add(tick);
+    const forget = () => this.ticks.delete(tick);
+    tick.then(forget, forget);
+    return tick;
+  }
+
+  private async claimAndRun(): Promise<number> {
     await this.takeUp();
     const lanes = await this.claimLanes();
     await Promise.all(lanes.map((lane) => this.runLane(lane)));

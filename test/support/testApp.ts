@@ -61,7 +61,13 @@ function fileDatabase(config: Config): Promise<{ database: Database; schema: str
   return shared;
 }
 
+/** Apps this file started and has not stopped. */
+const running = new Set<() => Promise<void>>();
+
+// Registered before any test file's own hooks, so it runs first among the afterAll hooks: the apps a file left
+// running stop here (their work finishes) before the database they share closes under them.
 afterAll(async () => {
+  await Promise.all([...running].map((stop) => stop()));
   if (!shared) return;
   const { database, schema } = await shared;
   shared = null;
@@ -103,9 +109,15 @@ export async function startTestApp(
     await app.idle();
     return response;
   };
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= app.stop().finally(() => running.delete(stop));
+    return stopped;
+  };
+  running.add(stop);
   return {
     ...app,
-    stop: () => app.stop(),
+    stop,
     postDiscourse(event, body, extra = {}) {
       const raw = extra.raw ?? JSON.stringify(body);
       return fetch(`${app.url}/webhooks/discourse`, {

@@ -8,6 +8,20 @@ module.exports = {
   forbidden: [
     { name: "no-circular", severity: "error", comment: "An import circle ties its files into one.", from: {}, to: { circular: true } },
     {
+      name: "kernel-imports-nothing",
+      severity: "error",
+      comment: "The kernel (model, events, errors) is what everything else speaks; it depends on nothing of ours.",
+      from: { path: "^src/core/kernel/" },
+      to: { path: "^src/(?!core/kernel/)" },
+    },
+    {
+      name: "ports-know-only-the-kernel",
+      severity: "error",
+      comment: "A port says what the core needs from outside in the kernel's words, never a feature's.",
+      from: { path: "^src/core/ports/" },
+      to: { path: "^src/(?!core/(kernel|ports)/)" },
+    },
+    {
       name: "core-is-inner",
       severity: "error",
       comment: "The core knows no adapter, runtime or composition root: they depend on it, not the other way round.",

@@ -1,5 +1,6 @@
-import type { ChatSurface, Clock, CommunityPort, LanguageModel, ScheduleTimers, Store } from "./ports";
-import type { Surface } from "./model";
+import type { ChatSurface, Clock, CommunityPort, LanguageModel, Repos, ScheduleTimers, Store } from "./ports";
+import type { OutboxMessage } from "./outbox/messages";
+import type { Surface } from "./kernel/model";
 import type { BusinessCalendar } from "./promises/businessCalendar";
 
 export interface CoreSettings {
@@ -38,8 +39,12 @@ export interface AiSettings {
   assistedLabel: string | null;
 }
 
+/** The repositories within a transaction, with the outbox taking the core's own kinds of work. */
+export type CoreRepos = Repos<OutboxMessage>;
+export type CoreStore = Store<OutboxMessage>;
+
 export interface CoreDeps {
-  store: Store;
+  store: CoreStore;
   community: CommunityPort;
   chat: Partial<Record<Surface, ChatSurface>>;
   clock: Clock;

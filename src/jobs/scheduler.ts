@@ -2,7 +2,7 @@
 // work keyed by its time slot, so N replicas produce one item and the outbox runs it once.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import type { Store } from "../core/ports";
+import type { CoreStore } from "../core/deps";
 import { lanes, type OutboxMessage } from "../core/outbox/messages";
 
 export interface ScheduledJob {
@@ -25,7 +25,7 @@ export function slotKey(job: string, at: Date): string {
   return `job:${job}:${at.toISOString().slice(0, 16)}`;
 }
 
-export function startScheduler(jobs: ScheduledJob[], store: Store, logger: Logger, timezone: string): { stop(): void } {
+export function startScheduler(jobs: ScheduledJob[], store: CoreStore, logger: Logger, timezone: string): { stop(): void } {
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
       job.cron,

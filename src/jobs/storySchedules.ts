@@ -2,8 +2,9 @@
 // schedule; a firing only enqueues work keyed by schedule and slot, so N replicas post one story.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import type { ScheduleTimers, Store } from "../core/ports";
-import type { StorySchedule } from "../core/model";
+import type { ScheduleTimers } from "../core/ports";
+import type { CoreStore } from "../core/deps";
+import type { StorySchedule } from "../core/kernel/model";
 import { lanes } from "../core/outbox/messages";
 import { cronOf } from "../core/stories/storySchedule";
 import { slotKey } from "./scheduler";
@@ -12,7 +13,7 @@ import { slotKey } from "./scheduler";
 const SYNC_CRON = "30 * * * * *";
 
 /** One run of a schedule: the slot is the minute it fired for, the same on every replica. */
-export async function enqueueStoryRun(store: Store, schedule: StorySchedule, firedAt: Date): Promise<void> {
+export async function enqueueStoryRun(store: CoreStore, schedule: StorySchedule, firedAt: Date): Promise<void> {
   const slot = new Date(Math.floor(firedAt.getTime() / 60_000) * 60_000);
   await store.outbox.enqueue(
     { kind: "story.scheduled", scheduleId: schedule.id, slot },
@@ -26,7 +27,7 @@ export class StoryTimers implements ScheduleTimers {
   private syncTask: ScheduledTask | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: CoreStore,
     private readonly logger: Logger,
   ) {}
 

@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../generated/prisma/client";
 import { outboxMessageSchema, type OutboxMessage } from "../core/outbox/messages";
-import { PermanentError, RetryableError } from "../core/errors";
+import { PermanentError, RetryableError } from "../core/kernel/errors";
 import { backoffMs } from "./backoff";
 
 /** How a worker shows it is alive while it holds leases. */

@@ -5,8 +5,8 @@ import path from "node:path";
 import { storyCard as slackStoryCard } from "../../src/chat/slack/presenters/storyCard";
 import { storyCard as teamsStoryCard } from "../../src/chat/teams/presenters/storyCard";
 import { DISCUSSION_PROMPTS } from "../../src/core/stories/pickStory";
-import type { StoryView } from "../../src/core/stories/storyView";
 import { LOCALES } from "../../src/i18n";
+import type { StoryView } from "../../src/core/ports/views/storyView";
 
 const view: StoryView = {
   storyId: "s1",

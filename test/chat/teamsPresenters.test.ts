@@ -1,8 +1,8 @@
 // Adaptive Card presenters: pure functions of the core's views.
-import type { CardView } from "../../src/core/cards/cardView";
 import { questionCard } from "../../src/chat/teams/presenters/questionCard";
 import { noticeCard } from "../../src/chat/teams/presenters/notice";
 import { teamsMarkup } from "../../src/chat/teams/presenters/teamsMarkup";
+import type { CardView } from "../../src/core/ports/views/cardView";
 
 const now = new Date("2026-11-23T13:00:00Z");
 const view = (state: CardView["state"], actions: CardView["actions"]): CardView => ({

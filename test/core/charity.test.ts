@@ -3,7 +3,7 @@
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { runCommand, type CommandReply } from "../../src/core/commands/runCommand";
-import type { CommandContext } from "../../src/core/commands/commandContext";
+import type { CommandContext } from "../../src/core/kernel/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import type { CommunityPort } from "../../src/core/ports";

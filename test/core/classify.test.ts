@@ -1,6 +1,6 @@
 // Rule-based classification: language from stop words, kind from phrase lists, urgency.
 import { classify, detectLanguage } from "../../src/core/questions/classify";
-import { htmlToPlainText } from "../../src/core/text/plainText";
+import { htmlToPlainText } from "../../src/core/kernel/plainText";
 import { fixture } from "../support/fixtures";
 
 interface PostBody {

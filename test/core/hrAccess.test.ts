@@ -2,7 +2,7 @@
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { runCommand } from "../../src/core/commands/runCommand";
-import type { CommandContext } from "../../src/core/commands/commandContext";
+import type { CommandContext } from "../../src/core/kernel/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
 import { parseUserRef } from "../../src/core/hr/hrGrants";

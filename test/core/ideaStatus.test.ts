@@ -1,5 +1,5 @@
 // An idea status's tag and form rules.
-import { withStatusTag } from "../../src/core/ideas/ideaStatus";
+import { withStatusTag } from "../../src/core/kernel/ideaStatus";
 import { checkIdeaForm } from "../../src/core/ideas/setIdeaStatus";
 
 test("the status tag replaces any other status's tag and keeps the topic's own tags", () => {

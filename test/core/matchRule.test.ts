@@ -1,6 +1,6 @@
 // Routing rules: every named criterion must match; lowest priority number wins; ties go to the oldest rule.
 import { pickRule, ruleMatches, type RoutableQuestion } from "../../src/core/routing/matchRule";
-import type { RoutingRule } from "../../src/core/model";
+import type { RoutingRule } from "../../src/core/kernel/model";
 
 function rule(id: number, criteria: Partial<Omit<RoutingRule, "id">> = {}): RoutingRule {
   return {

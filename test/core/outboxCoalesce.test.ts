@@ -1,11 +1,11 @@
 // Redraws coalesce: a card clicked a hundred times is redrawn from its latest state once, not a hundred paced times.
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import type { Store } from "../../src/core/ports";
+import type { CoreStore } from "../../src/core/deps";
 import { memoryDatabase } from "../support/coreDeps";
 
 let db: Database;
-let store: Store;
+let store: CoreStore;
 
 beforeAll(async () => {
   db = await memoryDatabase();

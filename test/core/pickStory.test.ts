@@ -1,6 +1,7 @@
 // Which customer story a channel gets: preference order, channel rules, the 30-day rule, rotating questions.
-import { DISCUSSION_PROMPTS, nextPrompt, pickStory, type StoryCandidate } from "../../src/core/stories/pickStory";
-import type { Question, RoutingRule } from "../../src/core/model";
+import { DISCUSSION_PROMPTS, nextPrompt, pickStory } from "../../src/core/stories/pickStory";
+import type { Question, RoutingRule } from "../../src/core/kernel/model";
+import type { StoryCandidate } from "../../src/core/kernel/story";
 
 const now = new Date("2026-11-23T08:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);

@@ -1,5 +1,5 @@
 // Discourse "cooked" HTML to plain text, and excerpts cut at a word boundary.
-import { excerpt, htmlToPlainText } from "../../src/core/text/plainText";
+import { excerpt, htmlToPlainText } from "../../src/core/kernel/plainText";
 import { fixture } from "../support/fixtures";
 
 describe("htmlToPlainText", () => {

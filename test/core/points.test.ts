@@ -10,7 +10,7 @@ import { publishAnswer } from "../../src/core/answers/publishAnswer";
 import { DEFAULT_POINT_RULES, pointRules } from "../../src/core/points/pointRules";
 import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import type { CommunityEvent } from "../../src/core/events";
+import type { CommunityEvent } from "../../src/core/kernel/events";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;

@@ -11,8 +11,8 @@ import { submitAnswer } from "../../src/core/answers/submitAnswer";
 import { leaderboard } from "../../src/core/points/leaderboard";
 import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import type { CommunityEvent } from "../../src/core/events";
-import { RetryableError } from "../../src/core/errors";
+import type { CommunityEvent } from "../../src/core/kernel/events";
+import { RetryableError } from "../../src/core/kernel/errors";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
 
 let db: Database;

@@ -7,7 +7,7 @@ import { classify } from "../../src/core/questions/classify";
 import { pickRule } from "../../src/core/routing/matchRule";
 import { classificationRequest } from "../../src/core/ai/classifyWithAi";
 import { parseClassification } from "../../src/core/ai/aiClassification";
-import type { RoutingRule } from "../../src/core/model";
+import type { RoutingRule } from "../../src/core/kernel/model";
 import type { LanguageModel } from "../../src/core/ports";
 
 const topicSchema = z.object({

@@ -1,7 +1,7 @@
 // The words on a question card, for every surface: its facts line and the line saying where it stands.
-import type { CardState, CardView } from "../../core/cards/cardView";
 import { clockTime, timeAgo, translator } from "../../i18n";
 import type { Markup } from "./markup";
+import type { CardState, CardView } from "../../core/ports/views/cardView";
 
 /** "by Marieke · support · facturen · question · NL · 3 hours ago", unescaped. */
 export function cardFacts(view: CardView): string {

@@ -1,5 +1,5 @@
 // The words of HR's participation report, for every surface.
-import type { HrReport } from "../../core/hr/reportView";
+import type { HrReport } from "../../core/ports/views/reportView";
 import { translator } from "../../i18n";
 import { boardLines } from "./leaderboardLines";
 import type { Markup } from "./markup";

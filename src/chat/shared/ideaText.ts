@@ -1,6 +1,6 @@
 // The words of an idea status that every surface shares: the reply template, in the customer's language.
 import { normalizeLocale, translator } from "../../i18n";
-import type { IdeaProblem, IdeaStatus } from "../../core/ideas/ideaStatus";
+import type { IdeaProblem, IdeaStatus } from "../../core/kernel/ideaStatus";
 
 /** The public reply an employee starts from; they edit it before it goes out under their name. */
 export function ideaTemplate(status: IdeaStatus, language: string): string {

@@ -1,4 +1,4 @@
-import type { LeaderboardRow } from "../../core/model";
+import type { LeaderboardRow } from "../../core/kernel/model";
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 

@@ -1,5 +1,5 @@
 // How a surface writes rich text (Slack mrkdwn, Teams markdown), so the words can be shared and the markup not.
-import type { ChatTarget } from "../../core/model";
+import type { ChatTarget } from "../../core/kernel/model";
 
 export interface Markup {
   /** How people call Advocate on this surface, for hints in help and errors. */

@@ -1,7 +1,7 @@
 // Words of direct messages that both surfaces write the same way; each surface only draws them.
-import type { Notice } from "../../core/outbox/messages";
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
+import type { Notice } from "../../core/ports/views/notice";
 
 /** Words that did not go out: the community refused an answer or an idea status, or a form was refused after its ack. Unescaped. */
 export function undeliveredText(

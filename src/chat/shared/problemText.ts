@@ -1,7 +1,7 @@
 // The words of a recurring-problem alert, for every surface.
-import type { Notice } from "../../core/outbox/messages";
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
+import type { Notice } from "../../core/ports/views/notice";
 
 export function recurringProblemText(notice: Extract<Notice, { type: "recurring_problem" }>, locale: string, markup: Markup): string {
   const t = translator(locale, markup.cmd);

@@ -1,9 +1,9 @@
 // The words of response promises, for every surface: the line on a card and the reminders.
 import { DateTime } from "luxon";
-import type { CardPromise } from "../../core/cards/cardView";
-import type { Notice } from "../../core/outbox/messages";
 import { translator } from "../../i18n";
 import type { Markup } from "./markup";
+import type { CardPromise } from "../../core/ports/views/cardView";
+import type { Notice } from "../../core/ports/views/notice";
 
 /** "1 h 12 m", "45 m", "2 h" (business or wall time alike). */
 export function durationText(minutes: number, locale: string): string {

@@ -1,7 +1,7 @@
 // What a report sends as files, on every surface: the CSV, and its weekly trend as a PNG chart beside it.
-import type { ChatFile } from "../../core/outbox/messages";
 import { translator } from "../../i18n";
 import { trendChartPng } from "./trendChart";
+import type { ChatFile } from "../../core/ports/views/chatFile";
 
 export interface FileToSend {
   filename: string;

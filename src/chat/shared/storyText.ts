@@ -1,10 +1,10 @@
 // The words of a customer story card and of the `story` command's replies, for every surface.
-import type { StorySchedule } from "../../core/model";
+import type { StorySchedule } from "../../core/kernel/model";
 import type { StoryReply } from "../../core/stories/storyCommand";
 import { WEEK_DAYS } from "../../core/stories/storySchedule";
-import type { StoryView } from "../../core/stories/storyView";
 import { normalizeLocale, timeAgo, translator } from "../../i18n";
 import type { Markup } from "./markup";
+import type { StoryView } from "../../core/ports/views/storyView";
 
 /** A story card's parts, formatted with the surface's markup; presenters only lay them out. */
 export interface StoryCardText {

@@ -2,7 +2,7 @@
 // a PNG inline; an SVG they would only offer as a download.
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
-import type { WeeklyRow } from "../../core/hr/reportView";
+import type { WeeklyRow } from "../../core/ports/views/reportView";
 
 const WIDTH = 800;
 const HEIGHT = 400;

@@ -1,5 +1,5 @@
 // A slash command's text as the core reads it: Slack's channel and person mentions become the core's own tokens.
-import { channelToken, personToken } from "../../core/commands/references";
+import { channelToken, personToken } from "../../core/kernel/references";
 
 export function neutralCommandText(text: string): string {
   return text

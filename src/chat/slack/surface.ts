@@ -2,17 +2,18 @@
 import type { WebClient } from "@slack/web-api";
 import { ErrorCode } from "@slack/web-api";
 import type { ChatSurface, UserProfile } from "../../core/ports";
-import type { CardView } from "../../core/cards/cardView";
-import type { ChatFile, Notice } from "../../core/outbox/messages";
-import type { HomeView } from "../../core/points/pointsView";
-import type { StoryView } from "../../core/stories/storyView";
-import { PermanentError, RetryableError } from "../../core/errors";
+import type { HomeView } from "../../core/ports/views/homeView";
+import { PermanentError, RetryableError } from "../../core/kernel/errors";
 import { questionCard } from "./presenters/questionCard";
 import { noticeMessage } from "./presenters/notice";
 import { escapeMrkdwn } from "./presenters/mrkdwn";
 import { homeTab } from "./presenters/home";
 import { storyCard } from "./presenters/storyCard";
 import { reportFiles } from "../shared/reportFiles";
+import type { CardView } from "../../core/ports/views/cardView";
+import type { StoryView } from "../../core/ports/views/storyView";
+import type { Notice } from "../../core/ports/views/notice";
+import type { ChatFile } from "../../core/ports/views/chatFile";
 
 /** Message metadata type that marks Advocate's question cards. */
 const CARD_EVENT = "advocate_card";

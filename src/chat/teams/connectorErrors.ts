@@ -1,6 +1,6 @@
 // Bot Connector failures mapped to the outbox's terms. Teams throttles (429), and answers 412, 502 and 504
 // under load: all of those are worth another try later; other 4xx will not get better.
-import { PermanentError, RetryableError } from "../../core/errors";
+import { PermanentError, RetryableError } from "../../core/kernel/errors";
 
 const RETRY_STATUSES = new Set([408, 412, 429, 500, 502, 503, 504]);
 

@@ -10,10 +10,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { AddressRepo, ChatSurface, FileOfferRepo, UserProfile } from "../../core/ports";
-import type { CardView } from "../../core/cards/cardView";
-import type { ChatFile, Notice } from "../../core/outbox/messages";
-import type { StoryView } from "../../core/stories/storyView";
-import { PermanentError } from "../../core/errors";
+import { PermanentError } from "../../core/kernel/errors";
 import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
 import { teamsError } from "./connectorErrors";
 import type { EntraDepartments } from "./entraDepartment";
@@ -23,6 +20,10 @@ import { fileConsentCard } from "./presenters/fileCard";
 import { reportFiles } from "../shared/reportFiles";
 import { storyCard } from "./presenters/storyCard";
 import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
+import type { CardView } from "../../core/ports/views/cardView";
+import type { StoryView } from "../../core/ports/views/storyView";
+import type { Notice } from "../../core/ports/views/notice";
+import type { ChatFile } from "../../core/ports/views/chatFile";
 
 const MSTEAMS = "msteams";
 

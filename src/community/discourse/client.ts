@@ -1,10 +1,10 @@
 // The Discourse API behind the core's CommunityPort. Errors become RetryableError (429, 5xx, network)
 // or PermanentError (other 4xx, with Discourse's own message); pacing is the outbox lane's job.
 import { z } from "zod";
-import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "../../core/events";
+import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "../../core/kernel/events";
 import type { CommunityPort, SolvedTopic } from "../../core/ports";
-import { PermanentError, RetryableError } from "../../core/errors";
-import { htmlToPlainText } from "../../core/text/plainText";
+import { PermanentError, RetryableError } from "../../core/kernel/errors";
+import { htmlToPlainText } from "../../core/kernel/plainText";
 import { topicFacts, topicUrl } from "./mapEvent";
 import { webhookTopic } from "./payloads";
 

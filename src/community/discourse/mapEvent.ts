@@ -1,8 +1,8 @@
 // Discourse webhook (event name + body) to the core's CommunityEvent, with the business key that
 // makes a re-sent event (new delivery id, same post) a duplicate.
 import { z } from "zod";
-import type { CommunityEvent, PostFacts, TopicFacts } from "../../core/events";
-import { htmlToPlainText } from "../../core/text/plainText";
+import type { CommunityEvent, PostFacts, TopicFacts } from "../../core/kernel/events";
+import { htmlToPlainText } from "../../core/kernel/plainText";
 import { destroyedPostBody, likeBody, postBody, solvedBody, topicBody, type WebhookPost, type WebhookTopic } from "./payloads";
 
 export interface MappedEvent {

@@ -1,7 +1,7 @@
 // POST /webhooks/discourse: verify, validate, store once, answer fast. Processing happens in the outbox worker.
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import type { Store } from "../../core/ports";
+import type { CoreStore } from "../../core/deps";
 import { acceptCommunityEvent } from "../../core/questions/acceptCommunityEvent";
 import { verifyDiscourseSignature } from "./signature";
 import { isHandledEvent, mapDiscourseEvent } from "./mapEvent";
@@ -11,7 +11,7 @@ export interface DiscourseWebhookOptions {
   baseUrl: string;
   secret: string;
   ignoreStaff: boolean;
-  store: Store;
+  store: CoreStore;
   logger: Logger;
 }
 

@@ -1,12 +1,6 @@
 import type { CoreDeps } from "../deps";
-import type { Employee } from "../model";
-
-/** Who acts, as the chat surface authenticated them (never taken from user-supplied text). */
-export interface Actor {
-  surface: string;
-  userId: string;
-  displayName?: string | null;
-}
+import type { Employee } from "../kernel/model";
+import type { Actor } from "../kernel/commandContext";
 
 export async function actorEmployee(deps: CoreDeps, actor: Actor): Promise<Employee> {
   return deps.store.employees.ensure(actor.surface, actor.userId, actor.displayName ?? null);

@@ -1,7 +1,7 @@
 // `privacy hide` / `privacy show`: whether colleagues see one's name on leaderboards ("a colleague" instead).
 // Points, the ledger and donations go on either way; HR's reports, which are not public, are not changed by it.
 import type { CoreDeps } from "../deps";
-import type { CommandContext, CommandError } from "../commands/commandContext";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
 import { actorEmployee } from "./actor";
 
 export type PrivacyReply = { type: "privacy"; hidden: boolean; changed: boolean } | CommandError<"unknown_command">;

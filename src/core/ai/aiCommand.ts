@@ -1,7 +1,7 @@
 // `ai`, `ai on`, `ai off` (admins): the per-community switch, and what AI costs today.
 import type { CoreDeps } from "../deps";
-import type { Actor } from "../accounts/actor";
 import { companyDay } from "./aiGate";
+import type { Actor } from "../kernel/commandContext";
 
 export interface AiStatus {
   type: "ai";

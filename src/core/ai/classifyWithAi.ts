@@ -3,7 +3,7 @@
 // choice below the confidence threshold) ends in an outcome that tells the caller to route by rules, and why.
 import type { CoreDeps } from "../deps";
 import type { LanguageModel } from "../ports";
-import type { Question, RoutingRule } from "../model";
+import type { Question, RoutingRule } from "../kernel/model";
 import { describeRule } from "../routing/parseRuleSpec";
 import { aiBlocked } from "./aiGate";
 import { parseClassification, requestSchema, type AiClassification, type AllowedLabels } from "./aiClassification";

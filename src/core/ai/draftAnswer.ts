@@ -3,7 +3,7 @@
 // until the employee submits it as their own.
 import { z } from "zod";
 import type { CoreDeps } from "../deps";
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 import type { SolvedTopic } from "../ports";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
 import { aiBlocked } from "./aiGate";

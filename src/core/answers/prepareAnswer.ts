@@ -1,10 +1,10 @@
 // Before the answer form opens: is this person linked, and which question is it?
 import type { CoreDeps } from "../deps";
-import { excerpt } from "../text/plainText";
-import type { Actor } from "../accounts/actor";
-import type { Question } from "../model";
+import { excerpt } from "../kernel/plainText";
+import type { Question } from "../kernel/model";
 import { linkedCard } from "../cards/linkedCard";
 import { ANSWERABLE } from "./submitAnswer";
+import type { Actor } from "../kernel/commandContext";
 
 export type AnswerForm =
   | {

@@ -1,7 +1,7 @@
 // Outbox handler: publish one answer on the community as its author, exactly once.
 import type { CoreDeps } from "../deps";
-import { PermanentError, RetryableError } from "../errors";
-import type { Answer, Employee, Question } from "../model";
+import { PermanentError, RetryableError } from "../kernel/errors";
+import type { Answer, Employee, Question } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
 import { awardPoints } from "../points/awardPoints";

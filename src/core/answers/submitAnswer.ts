@@ -1,10 +1,12 @@
 // An employee submits an answer from chat: stored and queued for publishing under their own community name.
 import type { CoreDeps } from "../deps";
-import type { Answer } from "../model";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import type { Answer } from "../kernel/model";
+import { actorEmployee } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
-import { lanes, type SUBMIT_PROBLEMS } from "../outbox/messages";
+import { lanes } from "../outbox/messages";
 import { notifyEmployee } from "../outbox/notifyEmployee";
+import type { Actor } from "../kernel/commandContext";
+import type { SUBMIT_PROBLEMS } from "../ports/views/notice";
 
 /** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
 export const MAX_ANSWER_LENGTH = 32000;

@@ -1,5 +1,5 @@
 import type { CoreDeps } from "../deps";
-import type { Card, Question } from "../model";
+import type { Card, Question } from "../kernel/model";
 
 /** A button press names a topic and the channel it was pressed in; both must lead to a card of ours. */
 export async function findCard(

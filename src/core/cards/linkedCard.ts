@@ -1,7 +1,8 @@
 import type { CoreDeps } from "../deps";
-import type { Card, Employee, Question } from "../model";
-import { actorEmployee, localeOf, type Actor } from "../accounts/actor";
+import type { Card, Employee, Question } from "../kernel/model";
+import { actorEmployee, localeOf } from "../accounts/actor";
 import { findCard } from "./findCard";
+import type { Actor } from "../kernel/commandContext";
 
 /**
  * Before a form that posts in the employee's name opens (an answer, an idea status): their language, their linked

@@ -1,8 +1,9 @@
 // "Not for us": the card says who passed it on and why, and the question goes to the fallback channel.
 import type { CoreDeps } from "../deps";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
 import { findCard } from "./findCard";
 import { lanes } from "../outbox/messages";
+import type { Actor } from "../kernel/commandContext";
 
 export type PassOnResult = { ok: true; to: string | null } | { ok: false; reason: "not_found" | "not_open" };
 

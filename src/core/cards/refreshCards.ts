@@ -1,8 +1,8 @@
-import type { Repos } from "../ports";
+import type { CoreRepos } from "../deps";
 import { lanes } from "../outbox/messages";
 
 /** Asks every card of a question to redraw itself from the current state. */
-export async function refreshCards(tx: Repos, questionId: string): Promise<void> {
+export async function refreshCards(tx: CoreRepos, questionId: string): Promise<void> {
   for (const card of await tx.cards.forQuestion(questionId)) {
     await tx.outbox.enqueue({ kind: "chat.refreshCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId), coalesce: true });
   }

@@ -1,6 +1,6 @@
 // Outbox handlers that draw a card in its channel: first post, then in-place updates.
 import { chatFor, type CoreDeps } from "../deps";
-import { buildCardView } from "./cardView";
+import { buildCardView } from "./buildCardView";
 
 /** A card and what it shows now. */
 export async function cardViewOf(deps: CoreDeps, cardId: string) {

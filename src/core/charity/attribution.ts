@@ -1,6 +1,6 @@
 // Whose points go where: to the charity an employee picked, or to the company's default when they picked none
 // or their pick was removed before the quarter ended.
-import type { EmployeeQuarterPoints } from "./model";
+import type { EmployeeQuarterPoints } from "../kernel/charity";
 
 export interface CharityPoints {
   charityId: number;

@@ -1,7 +1,7 @@
 // A quarter's points turned into euros: at the point value, then scaled pro rata when the budget cap binds.
 // Amounts are whole cents, split with the largest remainder method so the parts add up to the total exactly.
 import type { CharityPoints } from "./attribution";
-import type { CharityTerms } from "./model";
+import type { CharityTerms } from "../kernel/charity";
 import { largestRemainder } from "./largestRemainder";
 import { MICRO_EUROS_PER_CENT } from "./money";
 

@@ -1,6 +1,6 @@
 // What admins decide: which charities there are, the default, the value of a point and the quarterly budget.
 import type { CoreDeps } from "../deps";
-import { isActive, type Charity, type CharityTerms } from "./model";
+import { isActive, type Charity, type CharityTerms } from "../kernel/charity";
 
 const MAX_NAME_LENGTH = 80;
 

@@ -1,9 +1,10 @@
 // HR marks a charity's donation for an ended quarter paid: who, when and how much go into the audit table.
 import type { CoreDeps } from "../deps";
-import { actorEmployee, type Actor } from "../accounts/actor";
-import type { Charity, CharityPayout } from "./model";
+import { actorEmployee } from "../accounts/actor";
+import type { Charity, CharityPayout } from "../kernel/charity";
 import { quarterReport } from "./quarterReport";
 import { quarterEnded, quarterLabel, type Quarter } from "./quarters";
+import type { Actor } from "../kernel/commandContext";
 
 export type MarkPaidResult =
   | { status: "paid"; charity: Charity; payout: CharityPayout }

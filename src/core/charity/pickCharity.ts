@@ -1,8 +1,9 @@
 // Each employee picks the charity their points go to; without a pick the company's default applies.
 import type { CoreDeps } from "../deps";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
 import { charityFor } from "./attribution";
-import { isActive, type Charity } from "./model";
+import { isActive, type Charity } from "../kernel/charity";
+import type { Actor } from "../kernel/commandContext";
 
 export type PickResult = { status: "picked"; charity: Charity } | { status: "unknown_charity" };
 

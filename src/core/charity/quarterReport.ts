@@ -2,10 +2,10 @@
 // whether it was paid. A quarter is settled on the picks and terms in force at its end (for the current quarter:
 // now), so changes made later never move money in a quarter that may already be paid.
 import type { CoreDeps } from "../deps";
-import type { Employee } from "../model";
+import type { Employee } from "../kernel/model";
 import { attributePoints } from "./attribution";
 import { donations, type DonationLine } from "./donations";
-import type { Charity, CharityPayout, CharityTerms } from "./model";
+import type { Charity, CharityPayout, CharityTerms } from "../kernel/charity";
 import { quarterLabel, quarterRange, type Quarter } from "./quarters";
 
 export interface ReportLine extends DonationLine {

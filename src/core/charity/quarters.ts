@@ -1,6 +1,6 @@
 // Calendar quarters ("2026-Q4") in the company's timezone: what a donation report and a payout are about.
 import { DateTime } from "luxon";
-import type { TimeRange } from "../model";
+import type { TimeRange } from "../kernel/model";
 
 export interface Quarter {
   year: number;

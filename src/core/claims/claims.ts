@@ -2,7 +2,8 @@
 import type { CoreDeps } from "../deps";
 import { refreshCards } from "../cards/refreshCards";
 import { findCard } from "../cards/findCard";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
+import type { Actor } from "../kernel/commandContext";
 
 export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_found" | "not_open" } | { ok: false; reason: "held"; by: string; until: Date };
 

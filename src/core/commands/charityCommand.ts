@@ -13,13 +13,13 @@ import {
   type CharityOverview,
 } from "../charity/manageCharities";
 import { markDonationPaid } from "../charity/markPaid";
-import type { Charity, CharityPayout } from "../charity/model";
+import type { Charity, CharityPayout } from "../kernel/charity";
 import { parseEuros } from "../charity/money";
 import { myCharityShare, type CharityShare } from "../charity/myShare";
 import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "../charity/pickCharity";
 import { quarterReport, type QuarterReport } from "../charity/quarterReport";
 import { parseQuarter, quarterLabel, quarterOf } from "../charity/quarters";
-import type { CommandContext, CommandError } from "./commandContext";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
 
 export type CharityProblem =
   "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";

@@ -1,13 +1,13 @@
 // The `/advocate …` (Slack) and `@Advocate …` (Teams) commands: parsed and answered once, for every surface.
 import type { CoreDeps } from "../deps";
-import type { ChatTarget, RoutingRule } from "../model";
+import type { ChatTarget, RoutingRule } from "../kernel/model";
 import { actorEmployee } from "../accounts/actor";
-import type { CommandContext } from "./commandContext";
+import type { CommandContext } from "../kernel/commandContext";
 import { commandVerb, isAdmin, refusal } from "../policy/policy";
-import { channelIn } from "./references";
+import { channelIn } from "../kernel/references";
 import { startLink, unlink, type LinkStart } from "../accounts/linking";
 import { leaderboard, myPoints, type LeaderboardView } from "../points/leaderboard";
-import type { MyPointsView } from "../points/pointsView";
+import type { MyPointsView } from "../ports/views/homeView";
 import { isPeriod } from "../points/periods";
 import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "../points/pointRules";
 import { parseRuleSpec } from "../routing/parseRuleSpec";

@@ -1,6 +1,7 @@
 // `follow billing`, `unfollow billing`, `follow` (what I follow).
 import type { CoreDeps } from "../deps";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
+import type { Actor } from "../kernel/commandContext";
 
 export type FollowReply =
   { type: "follows"; topics: string[]; changed: { topic: string; following: boolean } | null } | { type: "error"; problem: "bad_topic"; detail: string };

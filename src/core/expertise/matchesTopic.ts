@@ -1,5 +1,5 @@
 // Whether a question is about a followed topic: the AI labelled it so, a tag says so, or the word is in it.
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 
 export function matchesTopic(question: Pick<Question, "title" | "bodyText" | "tags" | "topics" | "categorySlug">, topic: string): boolean {
   const wanted = topic.toLowerCase();

@@ -1,11 +1,11 @@
 // Employees who follow a topic hear of each new question about it, in a direct message.
 import type { CoreDeps } from "../deps";
-import type { Question } from "../model";
-import type { Repos } from "../ports";
+import type { Question } from "../kernel/model";
+import type { CoreRepos } from "../deps";
 import { notifyEmployee } from "../outbox/notifyEmployee";
 import { matchesTopic } from "./matchesTopic";
 
-export async function notifyFollowers(deps: CoreDeps, tx: Repos, question: Question): Promise<number> {
+export async function notifyFollowers(deps: CoreDeps, tx: CoreRepos, question: Question): Promise<number> {
   const told = new Set<string>();
   for (const { employee, topic } of await tx.follows.all()) {
     if (told.has(employee.id) || !matchesTopic(question, topic)) continue;

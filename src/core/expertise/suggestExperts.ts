@@ -1,6 +1,6 @@
 // Who answered questions like this one well before: colleagues whose answers to similar questions (by the
 // same keyword test as recurring problems) the community accepted as the solution in the last 180 days.
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 import type { Repos } from "../ports";
 import { problemKeywords, SAME_PROBLEM, sameProblemScore } from "../problems/problemKeywords";
 

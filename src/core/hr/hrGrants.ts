@@ -1,7 +1,7 @@
 // `hr grant` / `hr revoke`: admins let someone besides ADVOCATE_HR_IDS see reports, or stop them.
 import type { CoreDeps } from "../deps";
-import type { CommandContext } from "../commands/commandContext";
-import { personIn } from "../commands/references";
+import type { CommandContext } from "../kernel/commandContext";
+import { personIn } from "../kernel/references";
 
 export type HrReply = { kind: "granted" | "already_granted" | "revoked" | "not_granted"; userId: string } | { kind: "bad_user"; detail: string };
 

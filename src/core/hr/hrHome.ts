@@ -2,12 +2,12 @@
 // report viewed, so it is authorised and audited like the `report` command; a home redrawn for another reason
 // (new points) offers the report without computing, or auditing, anything.
 import type { CoreDeps } from "../deps";
-import type { HomeReportChoice } from "../outbox/messages";
 import { authoriseReport, canSeeReports } from "../policy/policy";
 import { hrReport } from "./hrReport";
 import { tooSmallToReport } from "./smallGroup";
-import type { HrHome } from "./reportView";
+import type { HrHome } from "../ports/views/reportView";
 import { parseReportPeriod } from "./reportPeriod";
+import type { HomeReportChoice } from "../ports/views/reportView";
 
 /** Slack's select menus take at most 100 options. */
 const MAX_DEPARTMENTS = 100;

@@ -1,7 +1,7 @@
 // The HR participation report for a period and, optionally, one department: every figure an SQL aggregate.
 import type { CoreDeps } from "../deps";
-import type { LeaderboardRow } from "../model";
-import type { AdvocateTotals, HrReport } from "./reportView";
+import type { LeaderboardRow } from "../kernel/model";
+import type { AdvocateTotals, HrReport } from "../ports/views/reportView";
 import { attributePoints } from "../charity/attribution";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
 

@@ -1,13 +1,13 @@
 // `report [week|month|quarter|YYYY-MM-DD..YYYY-MM-DD] [department] [csv]`: HR's participation report, for those
 // who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
 import type { CoreDeps } from "../deps";
-import type { CommandContext, CommandError } from "../commands/commandContext";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
 import { authoriseReport } from "../policy/policy";
 import { actorEmployee, localeOf } from "../accounts/actor";
 import { lanes } from "../outbox/messages";
 import { hrReport } from "./hrReport";
 import { tooSmallToReport } from "./smallGroup";
-import type { HrReport } from "./reportView";
+import type { HrReport } from "../ports/views/reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
 

@@ -1,5 +1,5 @@
 // The HR report as CSV (RFC 4180, a section per table), for spreadsheets: headers in English, numbers unformatted.
-import type { HrReport } from "./reportView";
+import type { HrReport } from "../ports/views/reportView";
 
 export function reportCsv(report: HrReport): string {
   const rows: Array<Array<string | number>> = [

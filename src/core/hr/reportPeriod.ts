@@ -1,6 +1,7 @@
 // The period of an HR report: this week, month or quarter so far, or whole days `2026-10-01..2026-10-31`, in the
 // company's timezone.
 import { DateTime } from "luxon";
+import type { ReportWeek } from "../ports/views/reportView";
 
 export interface ReportPeriod {
   /** As the report shows and the audit records it, e.g. "month" or "2026-10-01..2026-10-31". */
@@ -39,9 +40,4 @@ export function isoWeeks(period: ReportPeriod, timezone: string): ReportWeek[] {
     weeks.push({ week: week.toFormat("kkkk-'W'WW"), start: week.toJSDate() });
   }
   return weeks;
-}
-
-export interface ReportWeek {
-  week: string;
-  start: Date;
 }

@@ -1,13 +1,13 @@
 // Outbox handler: an idea status goes public as the employee's own reply and as the topic's tag, exactly once.
 // Only then does the idea's status change here (and the points come); a refusal changes nothing but tells them.
 import type { CoreDeps } from "../deps";
-import { PermanentError } from "../errors";
-import type { Employee, IdeaUpdate, Question } from "../model";
+import { PermanentError } from "../kernel/errors";
+import type { Employee, IdeaUpdate, Question } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
 import { awardPoints } from "../points/awardPoints";
 import { pointRules } from "../points/pointRules";
 import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
-import { isIdeaStatus, withStatusTag } from "./ideaStatus";
+import { isIdeaStatus, withStatusTag } from "../kernel/ideaStatus";
 import { replyOnce } from "../answers/replyOnce";
 
 /** Hidden in the reply (an HTML comment): lets a retry after a crash find a reply that did go out (see replyOnce). */

@@ -1,15 +1,16 @@
 // An employee sets an idea's status from chat: stored and queued, to be published as their own reply on the topic.
 import type { CoreDeps } from "../deps";
-import { actorEmployee, type Actor } from "../accounts/actor";
+import { actorEmployee } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
 import { linkedCard } from "../cards/linkedCard";
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 import { lanes } from "../outbox/messages";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
-import { needsReason, type IdeaProblem, type IdeaStatus } from "./ideaStatus";
+import { needsReason, type IdeaProblem, type IdeaStatus } from "../kernel/ideaStatus";
 import { notifyEmployee } from "../outbox/notifyEmployee";
+import type { Actor } from "../kernel/commandContext";
 
-export type { IdeaProblem } from "./ideaStatus";
+export type { IdeaProblem } from "../kernel/ideaStatus";
 
 export interface IdeaStatusForm {
   channelId: string;

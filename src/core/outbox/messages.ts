@@ -1,55 +1,14 @@
 // The durable work items the core asks for. Payloads are re-validated when read back from storage.
 import { z } from "zod";
-import { IDEA_PROBLEMS, IDEA_STATUSES } from "../ideas/ideaStatus";
-import { communityEventSchema } from "../events";
+import { IDEA_STATUSES } from "../kernel/ideaStatus";
+import { noticeSchema } from "../ports/views/notice";
+import { chatFileSchema } from "../ports/views/chatFile";
+import { communityEventSchema } from "../kernel/events";
+import { homeReportChoiceSchema } from "../ports/views/reportView";
 
 const surface = z.enum(["slack", "teams"]);
 
 const date = z.coerce.date();
-
-/** Why an answer form was refused (the field messages of every surface's form use the same names). */
-export const SUBMIT_PROBLEMS = ["empty", "too_long", "no_consent", "not_linked", "not_found", "not_open"] as const;
-
-export const noticeSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("answer_published"), title: z.string(), url: z.string(), points: z.number().int() }),
-  z.object({ type: z.literal("solution_accepted"), title: z.string(), url: z.string(), points: z.number().int() }),
-  z.object({ type: z.literal("answer_queued"), title: z.string() }),
-  z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
-  z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
-  z.object({
-    type: z.literal("idea_status_published"),
-    title: z.string(),
-    url: z.string(),
-    status: z.string(),
-    points: z.number().int(),
-    tagProblem: z.string().nullable(),
-  }),
-  z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
-  z.object({ type: z.literal("idea_status_refused"), problem: z.enum(IDEA_PROBLEMS), text: z.string() }),
-  z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
-  z.object({ type: z.literal("link_not_found"), email: z.string() }),
-  z.object({ type: z.literal("link_no_email") }),
-  z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
-  /** 50 % and 90 % of a promise's business time used, no answer yet. */
-  z.object({ type: z.literal("promise_reminder"), title: z.string(), url: z.string(), leftMinutes: z.number().int() }),
-  /** The promise's time is up without an answer (to the card's channel, or whoever it escalates to). */
-  z.object({ type: z.literal("promise_missed"), title: z.string(), url: z.string(), promiseMinutes: z.number().int() }),
-  /** After downtime: one message for everything that moved on meanwhile, not one each. */
-  /** A new question about a topic the employee follows. */
-  z.object({ type: z.literal("followed_question"), topic: z.string(), title: z.string(), url: z.string() }),
-  /** The same complaint or question from several customers this week. */
-  z.object({
-    type: z.literal("recurring_problem"),
-    label: z.string(),
-    count: z.number().int(),
-    items: z.array(z.object({ title: z.string(), url: z.string() })).min(1),
-  }),
-  z.object({
-    type: z.literal("promise_catch_up"),
-    items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1),
-  }),
-]);
-export type Notice = z.infer<typeof noticeSchema>;
 
 export const outboxMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("community.event"), community: z.string(), inboundId: z.string(), event: communityEventSchema }),
@@ -94,8 +53,7 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
     kind: z.literal("chat.publishHome"),
     surface,
     userId: z.string(),
-    /** HR's choice on their home: the report for this period and department is shown (and audited). */
-    report: z.object({ period: z.string().max(40), department: z.string().max(100).nullable() }).optional(),
+    report: homeReportChoiceSchema.optional(),
   }),
   z.object({ kind: z.literal("claims.expire") }),
   z.object({ kind: z.literal("story.scheduled"), scheduleId: z.number().int(), slot: date }),
@@ -114,20 +72,10 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
     surface,
     userId: z.string(),
     locale: z.string(),
-    file: z.object({
-      filename: z.string(),
-      title: z.string(),
-      content: z.string(),
-      /** A weekly trend for a surface that can attach its chart beside the file. */
-      trend: z.array(z.object({ week: z.string(), activeAdvocates: z.number().int(), answers: z.number().int() })).optional(),
-    }),
+    file: chatFileSchema,
   }),
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
-/** A text file for one person (a report's CSV). */
-export type HomeReportChoice = NonNullable<Extract<OutboxMessage, { kind: "chat.publishHome" }>["report"]>;
-
-export type ChatFile = Extract<OutboxMessage, { kind: "chat.sendFile" }>["file"];
 
 const ROUTE_LANES = 4;
 

@@ -1,7 +1,9 @@
-import type { ChatTarget, Employee, Surface } from "../model";
-import type { Repos } from "../ports";
-import { PermanentError } from "../errors";
-import { lanes, type HomeReportChoice, type Notice } from "./messages";
+import type { ChatTarget, Employee, Surface } from "../kernel/model";
+import type { CoreRepos } from "../deps";
+import { PermanentError } from "../kernel/errors";
+import { lanes } from "./messages";
+import type { Notice } from "../ports/views/notice";
+import type { HomeReportChoice } from "../ports/views/reportView";
 
 /** The chat surface something stored lives on (an employee, a card, a channel); anything else is an error, never Slack. */
 export function surfaceOf(owner: { surface: string }): Surface {
@@ -11,7 +13,7 @@ export function surfaceOf(owner: { surface: string }): Surface {
 
 /** Queues a direct message to an employee, in their language. */
 export async function notifyEmployee(
-  tx: Pick<Repos, "outbox">,
+  tx: Pick<CoreRepos, "outbox">,
   employee: Employee,
   notice: Notice,
   options: { defaultLocale: string; dedupeKey?: string },
@@ -23,7 +25,7 @@ export async function notifyEmployee(
 }
 
 /** Queues a redraw of the employee's home view (points, claims, top 5). */
-export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
+export async function refreshHome(tx: Pick<CoreRepos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
   await tx.outbox.enqueue(
     { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
     { lane: lanes.user(employee.surface, employee.externalId), coalesce: true },
@@ -32,7 +34,7 @@ export async function refreshHome(tx: Pick<Repos, "outbox">, employee: Employee,
 
 /** Queues a notice for a whole channel (in a card's thread when `threadRef` is given), in the channel's language. */
 export async function notifyChannel(
-  tx: Pick<Repos, "outbox">,
+  tx: Pick<CoreRepos, "outbox">,
   place: ChatTarget & { threadRef: string | null; locale: string },
   notice: Notice,
   options: { dedupeKey: string },

@@ -2,7 +2,7 @@
 // source keys, so a retried or repeated command never pays more than the limit.
 import { DateTime } from "luxon";
 import type { CoreDeps } from "../deps";
-import type { Employee } from "../model";
+import type { Employee } from "../kernel/model";
 import { awardPoints } from "./awardPoints";
 import { pointRules } from "./pointRules";
 

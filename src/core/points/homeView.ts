@@ -1,10 +1,10 @@
 // The employee's home: my points, my open claims, the top 5.
 import type { CoreDeps } from "../deps";
 import { leaderboard, myPoints } from "./leaderboard";
-import type { HomeView } from "./pointsView";
+import type { HomeView } from "../ports/views/homeView";
 import { refreshHome } from "../outbox/notifyEmployee";
-import type { HomeReportChoice } from "../outbox/messages";
 import { hrHome } from "../hr/hrHome";
+import type { HomeReportChoice } from "../ports/views/reportView";
 
 export async function buildHomeView(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<HomeView> {
   const employee = await deps.store.employees.ensure(surface, userId);

@@ -1,7 +1,7 @@
 import type { CoreDeps } from "../deps";
-import type { LeaderboardRow } from "../model";
+import type { LeaderboardRow } from "../kernel/model";
 import { periodKey, periodRange, type Period } from "./periods";
-import type { MyPointsView } from "./pointsView";
+import type { MyPointsView } from "../ports/views/homeView";
 
 export interface LeaderboardView {
   period: Period;

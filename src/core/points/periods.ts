@@ -1,6 +1,6 @@
 // Leaderboard periods, and the day of the points cap, in the company's timezone.
 import { DateTime } from "luxon";
-import type { TimeRange } from "../model";
+import type { TimeRange } from "../kernel/model";
 
 export const PERIODS = ["week", "month", "quarter", "all"] as const;
 export type Period = (typeof PERIODS)[number];

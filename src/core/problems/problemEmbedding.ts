@@ -2,8 +2,8 @@
 // title and the start of its post (redacted, like everything sent to the model). Without AI, or when the call
 // fails, grouping falls back to keywords.
 import type { CoreDeps } from "../deps";
-import type { Question } from "../model";
-import { excerpt } from "../text/plainText";
+import type { Question } from "../kernel/model";
+import { excerpt } from "../kernel/plainText";
 import { aiBlocked } from "../ai/aiGate";
 import { redact } from "../ai/redact";
 

@@ -1,12 +1,12 @@
 // Groups a new complaint or question with others about the same thing this week; when a group reaches the
 // threshold, the product channel hears of it once ("5 customers asked about 'factuur overstap' this week").
 import type { CoreDeps } from "../deps";
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 import type { Repos } from "../ports";
 import { notifyChannel } from "../outbox/notifyEmployee";
 import { problemKeywords, problemLabel, SAME_PROBLEM, sameProblemScore } from "./problemKeywords";
 import { GROUPED_KINDS, similarity } from "./problemEmbedding";
-import { excerpt } from "../text/plainText";
+import { excerpt } from "../kernel/plainText";
 
 export const PROBLEM_WINDOW_MS = 7 * 24 * 3600_000;
 

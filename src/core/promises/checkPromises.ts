@@ -3,12 +3,12 @@
 // item (one replica at a time); each notice has its own dedupe key, so none is ever posted twice. After downtime,
 // everything that moved on meanwhile goes out as one summary per channel instead of a flood.
 import type { CoreDeps } from "../deps";
-import type { Card, Question, RoutingRule } from "../model";
-import type { Repos } from "../ports";
-import type { Notice } from "../outbox/messages";
+import type { Card, Question, RoutingRule } from "../kernel/model";
+import type { CoreRepos } from "../deps";
 import { notifyChannel, notifyEmployee } from "../outbox/notifyEmployee";
 import { businessMsBetween, type BusinessCalendar } from "./businessCalendar";
 import { refreshCards } from "../cards/refreshCards";
+import type { Notice } from "../ports/views/notice";
 
 const CURSOR = "promises:checkedAt";
 /** A gap this long since the last check means the app was down: summarise rather than replay. */
@@ -87,7 +87,7 @@ function escalationPlaces(deps: CoreDeps, item: Moved): Place[] {
   return [{ kind: "channel", surface: rule.escalateSurface, channelId: rule.escalateTo, threadRef: null, locale: card?.locale ?? deps.settings.defaultLocale }];
 }
 
-async function send(deps: CoreDeps, tx: Repos, place: Place, notice: Notice, dedupeKey: string): Promise<void> {
+async function send(deps: CoreDeps, tx: CoreRepos, place: Place, notice: Notice, dedupeKey: string): Promise<void> {
   if (place.kind === "channel") return notifyChannel(tx, place, notice, { dedupeKey });
   const employee = await tx.employees.ensure(place.surface, place.userId);
   await notifyEmployee(tx, employee, notice, { defaultLocale: deps.settings.defaultLocale, dedupeKey });
@@ -95,7 +95,7 @@ async function send(deps: CoreDeps, tx: Repos, place: Place, notice: Notice, ded
 
 const placeKey = (place: Place) => (place.kind === "user" ? `${place.surface}:user:${place.userId}` : `${place.surface}:${place.channelId}`);
 
-async function remind(deps: CoreDeps, tx: Repos, item: Moved): Promise<void> {
+async function remind(deps: CoreDeps, tx: CoreRepos, item: Moved): Promise<void> {
   const { question } = item;
   if (item.stage < 3) {
     const notice: Notice = { type: "promise_reminder", title: question.title, url: question.url, leftMinutes: item.leftMinutes };
@@ -106,7 +106,7 @@ async function remind(deps: CoreDeps, tx: Repos, item: Moved): Promise<void> {
   for (const place of escalationPlaces(deps, item)) await send(deps, tx, place, notice, `promise:${question.id}:3:${placeKey(place)}`);
 }
 
-async function summarise(deps: CoreDeps, tx: Repos, moved: Moved[], now: Date): Promise<void> {
+async function summarise(deps: CoreDeps, tx: CoreRepos, moved: Moved[], now: Date): Promise<void> {
   const byPlace = new Map<string, { place: Place; items: Array<{ title: string; url: string; missed: boolean; leftMinutes: number }> }>();
   for (const item of moved) {
     const places = item.stage === 3 ? escalationPlaces(deps, item) : cardPlaces(item, false);

@@ -1,6 +1,6 @@
 // Stores a verified community event once and queues it; redeliveries (same id or same business key) are no-ops.
-import type { Repos } from "../ports";
-import type { CommunityEvent } from "../events";
+import type { CoreRepos } from "../deps";
+import type { CommunityEvent } from "../kernel/events";
 import { lanes } from "../outbox/messages";
 
 export interface ReceivedEvent {
@@ -13,7 +13,7 @@ export interface ReceivedEvent {
 }
 
 export async function acceptCommunityEvent(
-  store: { transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T> },
+  store: { transaction<T>(work: (tx: CoreRepos) => Promise<T>): Promise<T> },
   received: ReceivedEvent,
 ): Promise<"accepted" | "duplicate"> {
   return store.transaction(async (tx) => {

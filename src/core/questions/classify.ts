@@ -1,5 +1,5 @@
 // Rule-based understanding of a customer post: language, kind and urgency from word lists.
-import type { QuestionKind } from "../model";
+import type { QuestionKind } from "../kernel/model";
 
 export const STOPWORDS: Record<"nl" | "en", string[]> = {
   nl: [

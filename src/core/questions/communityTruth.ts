@@ -2,7 +2,7 @@
 // closed, reopened or deleted; a solution accepted or unaccepted; a post deleted) says only what the community's
 // API is asked about, and what the API answers is applied. A signed body replayed under another event name or a
 // new delivery id then changes nothing, and events that arrive out of order end in the community's state.
-import type { CommunityEvent } from "../events";
+import type { CommunityEvent } from "../kernel/events";
 import type { CommunityPort, Repos } from "../ports";
 
 type Checked = Extract<

@@ -1,8 +1,8 @@
 // A community event, already verified and stored, changes what we know about a question, or an answer's points.
 import type { CoreDeps } from "../deps";
-import type { CommunityEvent, PostFacts } from "../events";
-import type { Repos } from "../ports";
-import type { Question, QuestionStatus } from "../model";
+import type { CommunityEvent, PostFacts } from "../kernel/events";
+import type { CoreRepos } from "../deps";
+import type { Question, QuestionStatus } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
 import { lanes } from "../outbox/messages";
 import { awardSolution, revokeSolution } from "../points/awardSolution";
@@ -19,7 +19,7 @@ export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hi
   });
 }
 
-async function apply(deps: CoreDeps, tx: Repos, event: CommunityEvent): Promise<string> {
+async function apply(deps: CoreDeps, tx: CoreRepos, event: CommunityEvent): Promise<string> {
   const community = deps.community.name;
   switch (event.type) {
     case "ignored":
@@ -76,7 +76,7 @@ function isIgnoredAuthor(deps: CoreDeps, username: string | null): boolean {
  * A new question is routed once both of its webhooks (topic and first post) are in; the first to arrive asks for
  * routing a little later (ROUTE_DELAY_MS) in case the other never comes, and the second brings that forward.
  */
-async function scheduleRouting(deps: CoreDeps, tx: Repos, question: Question): Promise<void> {
+async function scheduleRouting(deps: CoreDeps, tx: CoreRepos, question: Question): Promise<void> {
   if (question.status !== "pending") return;
   const complete = question.bodyText !== null && question.hasTopicFacts;
   await tx.outbox.enqueue(
@@ -85,7 +85,7 @@ async function scheduleRouting(deps: CoreDeps, tx: Repos, question: Question): P
   );
 }
 
-async function firstPost(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string> {
+async function firstPost(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<string> {
   if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
   const question = await tx.questions.upsert(deps.community.name, post.topicId, {
     url: post.topicUrl,
@@ -102,7 +102,7 @@ async function firstPost(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<st
 }
 
 /** A reply on the community: ours (published through Advocate), the customer's own, or someone else's answer. */
-async function reply(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string> {
+async function reply(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<string> {
   const question = await tx.questions.byTopic(deps.community.name, post.topicId);
   if (!question) return "ignored: unknown topic";
   if (await tx.answers.byCommunityPost(post.postId)) return "ignored: our own answer";
@@ -126,7 +126,7 @@ async function reply(deps: CoreDeps, tx: Repos, post: PostFacts): Promise<string
 
 async function setStatus(
   deps: CoreDeps,
-  tx: Repos,
+  tx: CoreRepos,
   topicId: number,
   next: (q: { status: QuestionStatus; answeredBy: string | null }) => QuestionStatus | null,
 ): Promise<string> {

@@ -4,7 +4,7 @@ import { lanes } from "../outbox/messages";
 import { pickRule } from "../routing/matchRule";
 import { classify, type Classification } from "./classify";
 import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
-import type { Question } from "../model";
+import type { Question } from "../kernel/model";
 import { addBusinessMinutes } from "../promises/businessCalendar";
 import { trackRecurringProblem } from "../problems/trackRecurringProblem";
 import { problemEmbedding } from "../problems/problemEmbedding";

@@ -1,4 +1,4 @@
-import type { RoutingRule } from "../model";
+import type { RoutingRule } from "../kernel/model";
 
 export interface RoutableQuestion {
   title: string;

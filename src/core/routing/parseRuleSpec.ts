@@ -1,7 +1,7 @@
 // `route add [#channel] tag:billing category:support keyword:factuur lang:nl priority:10 promise:4h escalate:#leads`
 // (channels and people as the core's tokens, see commands/references.ts)
-import type { RoutingRule } from "../model";
-import { channelIn, personIn } from "../commands/references";
+import type { RoutingRule } from "../kernel/model";
+import { channelIn, personIn } from "../kernel/references";
 
 export type RuleSpec = Pick<RoutingRule, "categories" | "tags" | "keywords" | "languages" | "priority" | "promiseMinutes"> & {
   channelId: string | null;

@@ -1,9 +1,7 @@
 // Which customer story a channel gets: a pure choice over answered questions, so the rules are easy to test.
-import type { Question, RoutingRule } from "../model";
+import type { RoutingRule } from "../kernel/model";
+import type { StoryCandidate, StoryReason } from "../kernel/story";
 import { ruleMatches } from "../routing/matchRule";
-
-export const STORY_REASONS = ["colleague_this_week", "complaint_turned_around", "idea_shipped", "recently_answered"] as const;
-export type StoryReason = (typeof STORY_REASONS)[number];
 
 /** Stories come from questions answered this long ago at most. */
 export const STORY_WINDOW_DAYS = 90;
@@ -16,15 +14,6 @@ export const DISCUSSION_PROMPTS = 6;
 const SHIPPED_TAGS = ["shipped", "released", "implemented"];
 
 const DAY_MS = 86_400_000;
-
-/** An answered question, with what a story needs to know about its answer. */
-export interface StoryCandidate {
-  question: Question;
-  /** When it was answered: our colleague's answer going out, else the last change we saw on the question. */
-  answeredAt: Date;
-  /** Answered by a colleague through Advocate (rather than by someone on the community). */
-  byColleague: boolean;
-}
 
 /** A story once shown in a channel. */
 export interface ShownStory {

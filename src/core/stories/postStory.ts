@@ -1,6 +1,6 @@
 // Outbox handler: draws a chosen story in its channel, once.
 import { chatFor, type CoreDeps } from "../deps";
-import { buildStoryView } from "./storyView";
+import { buildStoryView } from "./buildStoryView";
 
 export async function postStory(deps: CoreDeps, storyId: string): Promise<string> {
   const story = await deps.store.stories.byId(storyId);

@@ -1,7 +1,7 @@
 // `story` (share one now), `story every <days> <HH:MM> [timezone]`, `story list`, `story stop [id]`.
 import type { CoreDeps } from "../deps";
-import type { StorySchedule } from "../model";
-import type { CommandContext, CommandError } from "../commands/commandContext";
+import type { StorySchedule } from "../kernel/model";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
 import { shareStory } from "./shareStory";
 import { isAdmin } from "../policy/policy";
 import { actorEmployee } from "../accounts/actor";

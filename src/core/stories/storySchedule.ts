@@ -1,6 +1,6 @@
 // `story every mon,wed 09:00 Europe/Amsterdam`: read into days, a time and a timezone, and written as cron.
 import { IANAZone } from "luxon";
-import type { StorySchedule } from "../model";
+import type { StorySchedule } from "../kernel/model";
 
 export const WEEK_DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const DAY_SETS: Record<string, readonly string[]> = { weekdays: WEEK_DAYS.slice(0, 5), daily: WEEK_DAYS };

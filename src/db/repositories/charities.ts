@@ -1,5 +1,5 @@
 import type { CharityRepo } from "../../core/ports";
-import type { CharityTerms } from "../../core/charity/model";
+import type { CharityTerms } from "../../core/kernel/charity";
 import type { Db } from "./db";
 
 const NO_TERMS: CharityTerms = { defaultCharityId: null, microEurosPerPoint: null, quarterBudgetCents: null };

@@ -1,5 +1,5 @@
 import type { LedgerRepo } from "../../core/ports";
-import type { LeaderboardRow, TimeRange } from "../../core/model";
+import type { LeaderboardRow, TimeRange } from "../../core/kernel/model";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "./db";
 

@@ -2,7 +2,7 @@
 // the status text there a union here.
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
-import type { Question } from "../../core/model";
+import type { Question } from "../../core/kernel/model";
 import { questionStatus } from "./states";
 
 const summariesSchema = z.record(z.string(), z.string());

@@ -1,6 +1,6 @@
 // State columns are text in the database and unions in the core. Each row is checked on its way in, so a value
 // the core does not know is an error here, at the edge, not a silent fall through some `else` in a use case.
-import { PUBLICATION_STATES, QUESTION_STATUSES, type PublicationState, type QuestionStatus } from "../../core/model";
+import { PUBLICATION_STATES, QUESTION_STATUSES, type PublicationState, type QuestionStatus } from "../../core/kernel/model";
 
 function oneOf<T extends string>(allowed: readonly T[], what: string): (value: string) => T {
   return (value) => {

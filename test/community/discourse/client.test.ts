@@ -1,7 +1,7 @@
 // DiscourseClient against a nock'ed Discourse: request shape, response mapping, error classes.
 import nock from "nock";
 import { DiscourseClient } from "../../../src/community/discourse/client";
-import { PermanentError, RetryableError } from "../../../src/core/errors";
+import { PermanentError, RetryableError } from "../../../src/core/kernel/errors";
 import { fixture } from "../../support/fixtures";
 
 const BASE = "https://community.voltaro.example";

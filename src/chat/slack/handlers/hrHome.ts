@@ -4,9 +4,9 @@ import type { App, BlockAction } from "@slack/bolt";
 import { z } from "zod";
 import { requestHome } from "../../../core/points/homeView";
 import { reportCommand } from "../../../core/hr/reportCommand";
-import type { HomeReportChoice } from "../../../core/outbox/messages";
 import { HR_ACTIONS, WHOLE_COMPANY } from "../presenters/hrHome";
 import type { SlackHandlerContext } from "./context";
+import type { HomeReportChoice } from "../../../core/ports/views/reportView";
 
 const element = z.object({
   selected_option: z.object({ value: z.string().max(100) }).nullish(),

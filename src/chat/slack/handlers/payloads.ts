@@ -1,6 +1,6 @@
 // Zod shapes for the parts of Slack interaction payloads we read.
 import { z } from "zod";
-import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
+import { IDEA_STATUSES } from "../../../core/kernel/ideaStatus";
 
 export const cardButtonValue = z.object({ topicId: z.number().int().positive() });
 

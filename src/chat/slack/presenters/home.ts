@@ -1,6 +1,6 @@
 // The App Home tab: my points, my open claims, the top 5 of the month; for HR, the participation report.
 import type { HomeView as SlackHomeView, KnownBlock } from "@slack/types";
-import type { HomeView } from "../../../core/points/pointsView";
+import type { HomeView } from "../../../core/ports/views/homeView";
 import { clockTime, translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { boardLines } from "../../shared/leaderboardLines";

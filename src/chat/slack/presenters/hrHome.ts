@@ -1,7 +1,7 @@
 // HR's part of the App Home: a period (or two dates) and a department to choose, the report for that choice, and a
 // button that sends it as CSV with its chart. The same report text as the `report` command.
 import type { KnownBlock, PlainTextOption } from "@slack/types";
-import type { HrHome } from "../../../core/hr/reportView";
+import type { HrHome } from "../../../core/ports/views/reportView";
 import { translator } from "../../../i18n";
 import { hrReportText } from "../../shared/hrReportText";
 import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";

@@ -4,7 +4,7 @@ import { translator } from "../../../i18n";
 import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { draftNotes } from "../../shared/draftText";
-import { needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
+import { needsReason, type IdeaStatus } from "../../../core/kernel/ideaStatus";
 
 export const ANSWER_MODAL = "advocate_answer_modal";
 export const PASS_MODAL = "advocate_pass_modal";

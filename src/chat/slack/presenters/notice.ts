@@ -1,6 +1,5 @@
 // Direct messages to an employee.
 import type { KnownBlock } from "@slack/types";
-import type { Notice } from "../../../core/outbox/messages";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
@@ -8,6 +7,7 @@ import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
 import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import type { Markup } from "../../shared/markup";
+import type { Notice } from "../../../core/ports/views/notice";
 
 export const LINK_ACCEPT = "advocate_link_accept";
 export const LINK_DECLINE = "advocate_link_decline";

@@ -1,12 +1,12 @@
 // A question card in Block Kit: pure function of the core's CardView.
 import type { KnownBlock, Button, StaticSelect } from "@slack/types";
-import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
 import { cardAiLine, cardExpertsLine, cardFacts, cardIdeaLine, cardStateLine } from "../../shared/cardText";
-import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
+import { IDEA_STATUSES } from "../../../core/kernel/ideaStatus";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
+import type { CardAction, CardView } from "../../../core/ports/views/cardView";
 
 export const CARD_ACTIONS: Record<CardAction, string> = {
   answer: "advocate_answer",

@@ -1,9 +1,9 @@
 // A customer story in Block Kit: pure function of the core's StoryView.
 import type { KnownBlock } from "@slack/types";
-import type { StoryView } from "../../../core/stories/storyView";
 import { storyCardText } from "../../shared/storyText";
 import { escapeMrkdwn, mrkdwn } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
+import type { StoryView } from "../../../core/ports/views/storyView";
 
 export function storyCard(view: StoryView): { text: string; blocks: KnownBlock[] } {
   const text = storyCardText(view, slackMarkup);

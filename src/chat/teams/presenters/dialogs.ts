@@ -6,7 +6,7 @@ import { adaptiveCard, attachment, type AdaptiveCard, type CardElement } from ".
 import { DIALOG_ACTIONS } from "./questionCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { draftNotes } from "../../shared/draftText";
-import { IDEA_STATUSES, isIdeaStatus, needsReason, type IdeaStatus } from "../../../core/ideas/ideaStatus";
+import { IDEA_STATUSES, isIdeaStatus, needsReason, type IdeaStatus } from "../../../core/kernel/ideaStatus";
 
 export interface DialogContext {
   topicId: number;

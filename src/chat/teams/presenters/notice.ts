@@ -1,11 +1,11 @@
 // Direct messages to an employee, as Adaptive Cards in their personal chat with Advocate.
-import type { Notice } from "../../../core/outbox/messages";
 import { translator } from "../../../i18n";
 import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
 import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import type { Notice } from "../../../core/ports/views/notice";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
 

@@ -1,10 +1,10 @@
 // A question card as an Adaptive Card with Universal Actions: a pure function of the core's CardView.
-import type { CardAction, CardView } from "../../../core/cards/cardView";
 import { translator } from "../../../i18n";
 import { cardAiLine, cardExpertsLine, cardFacts, cardIdeaLine, cardStateLine } from "../../shared/cardText";
 import { cardPromiseLine } from "../../shared/promiseText";
 import { adaptiveCard, textBlocks, type AdaptiveCard, type CardElement } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
+import type { CardAction, CardView } from "../../../core/ports/views/cardView";
 
 /** Verbs of the card's Action.Execute buttons; the refresh verb redraws the card for whoever looks at it. */
 export const CARD_VERBS = { claim: "advocate.claim", release: "advocate.release", refresh: "advocate.refresh" } as const;

@@ -1,8 +1,8 @@
 // A customer story as an Adaptive Card: pure function of the core's StoryView.
-import type { StoryView } from "../../../core/stories/storyView";
 import { storyCardText } from "../../shared/storyText";
 import { adaptiveCard, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
+import type { StoryView } from "../../../core/ports/views/storyView";
 
 export function storyCard(view: StoryView): AdaptiveCard {
   const text = storyCardText(view, teamsMarkup);

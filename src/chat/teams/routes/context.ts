@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { CoreDeps } from "../../../core/deps";
-import type { Employee } from "../../../core/model";
+import type { Employee } from "../../../core/kernel/model";
 import { actorEmployee } from "../../../core/accounts/actor";
 import { normalizeLocale } from "../../../i18n";
 import { actorOf, type TeamsActivity } from "../activity";

@@ -2,7 +2,7 @@
 // language) and submit; the same core use cases as Slack's select and modal.
 import type { TFunction } from "i18next";
 import { prepareIdeaStatus, setIdeaStatus, type IdeaStatusForm } from "../../../core/ideas/setIdeaStatus";
-import type { IdeaStatus } from "../../../core/ideas/ideaStatus";
+import type { IdeaStatus } from "../../../core/kernel/ideaStatus";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
 import { actorOf } from "../activity";
 import { ideaChoiceDialog, ideaDialog, message } from "../presenters/dialogs";

@@ -18,7 +18,7 @@ import { teamsMarkup } from "../presenters/teamsMarkup";
 import { invokeResponse } from "./invokeResponse";
 import { draftAnswer } from "../../../core/ai/draftAnswer";
 import type { TFunction } from "i18next";
-import { IDEA_STATUSES } from "../../../core/ideas/ideaStatus";
+import { IDEA_STATUSES } from "../../../core/kernel/ideaStatus";
 import { chooseIdeaStatus, openIdeaDialog, submitIdeaStatus } from "./ideaDialog";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 

@@ -1,57 +1,9 @@
-// What a question card shows, decided once for every chat surface; presenters only draw it.
-import { excerpt } from "../text/plainText";
-import type { Card, Employee, Question } from "../model";
+// Builds what a question card shows from the question and its card.
+import { excerpt } from "../kernel/plainText";
+import type { Card, Employee, Question } from "../kernel/model";
+import { RULES_BECAUSE, type CardAction, type CardPromise, type CardRouting, type CardState, type CardView, type RulesBecause } from "../ports/views/cardView";
 
-export type CardState =
-  | { type: "open" }
-  | { type: "claimed"; by: string; until: Date }
-  | { type: "answered"; by: string; url: string | null }
-  | { type: "answered_elsewhere"; by: string; url: string | null }
-  | { type: "closed"; answeredBy: string | null }
-  | { type: "deleted" }
-  | { type: "passed_on"; by: string; note: string };
-
-export type CardAction = "answer" | "claim" | "release" | "pass" | "idea";
-
-const RULES_BECAUSE = ["unsure", "invalid", "error", "budget", "off"] as const;
-type RulesBecause = (typeof RULES_BECAUSE)[number];
 const isRulesBecause = (outcome: string): outcome is RulesBecause => (RULES_BECAUSE as readonly string[]).includes(outcome);
-
-/** A response promise as the card shows it: its deadline while open, whether it was kept once answered. */
-export type CardPromise =
-  | { type: "pending"; dueAt: Date; minutes: number }
-  | { type: "overdue"; minutes: number }
-  | { type: "kept"; answeredAfterMinutes: number }
-  | { type: "missed"; answeredAfterMinutes: number; lateByMinutes: number };
-
-/** How AI took part in putting the card here; null where no AI is configured. */
-export type CardRouting = { by: "ai"; confidence: number } | { by: "rules"; because: RulesBecause; confidence: number | null } | null;
-
-export interface CardView {
-  cardId: string;
-  topicId: number;
-  locale: string;
-  title: string;
-  excerpt: string;
-  url: string;
-  author: string | null;
-  category: string | null;
-  tags: string[];
-  language: string | null;
-  kind: string | null;
-  postedAt: Date;
-  now: Date;
-  state: CardState;
-  actions: CardAction[];
-  routing: CardRouting;
-  promise: CardPromise | null;
-  /** Colleagues who answered similar questions well before. */
-  experts: string[];
-  /** The model's one-line summary in the card's language, when there is one. */
-  summary: string | null;
-  /** An idea's public status (null until one is set); null for anything but an idea. */
-  idea: { status: string | null; by: string | null } | null;
-}
 
 export function buildCardView(input: { question: Question; card: Card; claimant: Employee | null; now: Date; excerptLength: number }): CardView {
   const { question, card, claimant, now } = input;

@@ -1,6 +1,11 @@
 // Who asks a command and from where, and the refusal every verb shares. Types only: the verbs of each feature
 // take and return these without importing the dispatcher that calls them.
-import type { Actor } from "../accounts/actor";
+/** Who acts, as the chat surface authenticated them (never taken from user-supplied text). */
+export interface Actor {
+  surface: string;
+  userId: string;
+  displayName?: string | null;
+}
 
 export interface CommandContext extends Actor {
   channelId: string;

@@ -1,27 +1,8 @@
-// What a story card shows, decided once for every chat surface; presenters only draw it.
-import { excerpt } from "../text/plainText";
-import type { Story } from "../model";
-import type { StoryCandidate, StoryReason } from "./pickStory";
-
-export interface StoryView {
-  storyId: string;
-  locale: string;
-  reason: StoryReason;
-  title: string;
-  url: string;
-  /** The customer's own words, trimmed. */
-  quote: string;
-  customer: string | null;
-  /** Who answered: a colleague through Advocate, or someone on the community. */
-  outcome: "colleague" | "community";
-  helper: string | null;
-  replyUrl: string | null;
-  /** Closed on the community since it was answered. */
-  closed: boolean;
-  promptIndex: number;
-  postedAt: Date;
-  now: Date;
-}
+// Builds what a story card shows from the story and why it was picked.
+import { excerpt } from "../kernel/plainText";
+import type { Story } from "../kernel/model";
+import type { StoryView } from "../ports/views/storyView";
+import type { StoryCandidate, StoryReason } from "../kernel/story";
 
 export function buildStoryView(input: { story: Story; candidate: StoryCandidate; locale: string; now: Date; excerptLength: number }): StoryView {
   const { story, candidate } = input;

@@ -1,5 +1,4 @@
-// The ports: everything the core needs from the outside world, and nothing more.
-import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "./events";
+// Where the core keeps what it knows: one repository per kind of record, and transactions as units of work.
 import type {
   Answer,
   Card,
@@ -13,80 +12,10 @@ import type {
   Story,
   StorySchedule,
   TimeRange,
-} from "./model";
-import type { CardView } from "./cards/cardView";
-import type { ChatFile, Notice, OutboxMessage } from "./outbox/messages";
-import type { HomeView } from "./points/pointsView";
-import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "./charity/model";
-import type { StoryCandidate } from "./stories/pickStory";
-import type { StoryView } from "./stories/storyView";
-import type { ReportWeek } from "./hr/reportPeriod";
-import type { AdvocateTotals, PromiseTally, WeeklyRow } from "./hr/reportView";
-
-export interface Clock {
-  now(): Date;
-}
-
-/** A customer community (Discourse today). Every call may throw RetryableError or PermanentError. */
-export interface CommunityPort {
-  readonly name: string;
-  readonly baseUrl: string;
-  createReply(input: { topicId: number; raw: string; asUsername: string }): Promise<{ postId: number; url: string }>;
-  /** Finds a reply we may already have made (after a crash mid-publish), by the marker in its raw text. */
-  findReplyByMarker(input: { topicId: number; username: string; marker: string }): Promise<{ postId: number; url: string } | null>;
-  findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
-  getTopic(topicId: number): Promise<TopicSnapshot | null>;
-  /** null when the community has no such post (any more). */
-  getPost(postId: number): Promise<PostSnapshot | null>;
-  /** The topic's posts, oldest first (its first page, about 20): what an answer draft is grounded in. */
-  getThread(topicId: number): Promise<Array<{ username: string; text: string }>>;
-  /** Solved topics that the community's own search finds for the query, each with its accepted answer; at most `limit`. */
-  searchSolved(input: { query: string; limit: number; excludeTopicId: number }): Promise<SolvedTopic[]>;
-  /** Replaces the topic's tags (as the community's own API user: tags are metadata, not anyone's words). */
-  setTopicTags(input: { topicId: number; tags: string[] }): Promise<void>;
-  /** Topics created or bumped since the cursor, newest last, with the next cursor. */
-  listLatest(cursor: string | null): Promise<{ events: CommunityEvent[]; cursor: string | null }>;
-}
-
-export interface SolvedTopic {
-  topicId: number;
-  title: string;
-  url: string;
-  /** The accepted answer as plain text. */
-  answer: string;
-}
-
-export interface UserProfile {
-  email: string | null;
-  displayName: string | null;
-  locale: string | null;
-  /** Where the chat knows it (a Slack profile field the admin names, Entra ID in Teams); HR's directory wins. */
-  department?: string | null;
-}
-
-/** A chat surface (Slack, Teams). Presenters turn the core's views into the surface's own format. */
-export interface ChatSurface {
-  postCard(channelId: string, view: CardView): Promise<{ messageRef: string }>;
-  /**
-   * A card an earlier attempt posted without us learning its ref (crash, lost response); null when there is
-   * none, or when the surface has no way to tell (then the card is posted again).
-   */
-  findPostedCard(channelId: string, cardId: string, since: Date): Promise<{ messageRef: string } | null>;
-  updateCard(channelId: string, messageRef: string, view: CardView): Promise<void>;
-  /** `key` marks the reply so that findThreadReply can tell it was posted (a retry after a lost response). */
-  postThreadReply(channelId: string, messageRef: string, text: string, locale: string, key?: string): Promise<void>;
-  /** Whether a reply marked `key` is in the thread; false where the surface cannot tell (then it is posted again). */
-  findThreadReply(channelId: string, messageRef: string, key: string): Promise<boolean>;
-  notify(userId: string, notice: Notice, locale: string): Promise<void>;
-  /** A notice for a whole channel, in a card's thread when threadRef is given. */
-  postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;
-  publishHome(userId: string, view: HomeView, locale: string): Promise<void>;
-  /** A customer story card, posted into the channel for its meeting. */
-  postStory(channelId: string, view: StoryView): Promise<{ messageRef: string }>;
-  getUserProfile(userId: string): Promise<UserProfile>;
-  /** A file in the person's direct messages (a surface that cannot upload may show its text instead). */
-  sendFile(userId: string, file: ChatFile, locale: string): Promise<void>;
-}
+} from "../kernel/model";
+import type { Charity, CharityPayout, CharityTerms, EmployeeQuarterPoints } from "../kernel/charity";
+import type { AdvocateTotals, PromiseTally, ReportWeek, WeeklyRow } from "./views/reportView";
+import type { StoryCandidate } from "../kernel/story";
 
 export interface QuestionRepo {
   byId(id: string): Promise<Question | null>;
@@ -307,20 +236,6 @@ export interface StoryScheduleRepo {
   remove(which: { id: number; target?: ChatTarget } | { target: ChatTarget }): Promise<number[]>;
 }
 
-/** This replica's timers for stored schedules: told of a change, so it applies without a restart. */
-/** A language model that answers in JSON following a schema (OpenAI, Azure OpenAI or a compatible server). */
-export interface LanguageModel {
-  /** Throws on a timeout or any failure; the caller falls back to rules. */
-  completeJson(request: {
-    system: string;
-    user: string;
-    schemaName: string;
-    schema: Record<string, unknown>;
-  }): Promise<{ text: string; promptTokens: number; completionTokens: number }>;
-  /** A vector for the text's meaning (an embedding model); throws on a timeout or any failure. */
-  embed(text: string): Promise<{ vector: number[]; promptTokens: number }>;
-}
-
 export interface AiCallRecord {
   community: string;
   purpose: string;
@@ -338,18 +253,19 @@ export interface AiRepo {
   setEnabled(community: string, enabled: boolean, by: string): Promise<void>;
 }
 
-export interface ScheduleTimers {
-  reload(): void;
+/** Durable work: a kind and its payload. Each kind's schema and handler are registered in core/outbox. */
+export interface OutboxJob {
+  readonly kind: string;
 }
 
-export interface OutboxRepo {
+export interface OutboxRepo<Job extends OutboxJob = OutboxJob> {
   /**
    * Durable work; with a dedupe key, a second enqueue of the same work is a no-op. With `coalesce`, the same
    * message already waiting in the lane (not yet started) makes this one a no-op: for redraws, which always show
    * the latest state, so a hundred clicks on one card make one update, not a hundred paced ones. With `expedite`,
    * the same work (by dedupe key) already waiting for a later time is due after `delayMs` instead.
    */
-  enqueue(message: OutboxMessage, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean; expedite?: boolean }): Promise<void>;
+  enqueue(message: Job, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean; expedite?: boolean }): Promise<void>;
 }
 
 export interface InboundRepo {
@@ -369,7 +285,7 @@ export interface CursorRepo {
   set(key: string, value: string): Promise<void>;
 }
 
-export interface Repos {
+export interface Repos<Job extends OutboxJob = OutboxJob> {
   questions: QuestionRepo;
   cards: CardRepo;
   employees: EmployeeRepo;
@@ -385,7 +301,7 @@ export interface Repos {
   stories: StoryRepo;
   storySchedules: StoryScheduleRepo;
   channels: ChannelRepo;
-  outbox: OutboxRepo;
+  outbox: OutboxRepo<Job>;
   inbound: InboundRepo;
   cursors: CursorRepo;
   addresses: AddressRepo;
@@ -414,6 +330,6 @@ export interface FileOffer {
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */
-export interface Store extends Repos {
-  transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
+export interface Store<Job extends OutboxJob = OutboxJob> extends Repos<Job> {
+  transaction<T>(work: (tx: Repos<Job>) => Promise<T>): Promise<T>;
 }

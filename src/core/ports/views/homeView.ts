@@ -1,7 +1,7 @@
 // What a person's points and home show, as data. Types only, so the ports can name them without importing the
 // use cases that build them.
-import type { LeaderboardRow } from "../model";
-import type { HrHome } from "../hr/reportView";
+import type { LeaderboardRow } from "../../kernel/model";
+import type { HrHome } from "./reportView";
 
 export interface MyPointsView {
   total: number;

@@ -1,7 +1,7 @@
-// What HR's reports show, as data: the chat presenters draw it, the repositories fill its rows. Types only, so the
-// ports can name them without importing the use cases that build them.
-import type { LeaderboardRow } from "../model";
-import type { HomeReportChoice } from "../outbox/messages";
+// What HR's reports show, as data: the chat presenters draw it, the repositories fill its rows. Here, among the
+// ports, so that they can name them without importing the use cases that build them.
+import type { LeaderboardRow } from "../../kernel/model";
+import { z } from "zod";
 
 export interface HrReport {
   period: string;
@@ -50,3 +50,13 @@ export interface WeeklyRow {
   activeAdvocates: number;
   answers: number;
 }
+
+/** An ISO week of a report period, e.g. 2026-W47 from its Monday. */
+export interface ReportWeek {
+  week: string;
+  start: Date;
+}
+
+/** HR's choice on their home: the report for this period and department is shown (and audited). */
+export const homeReportChoiceSchema = z.object({ period: z.string().max(40), department: z.string().max(100).nullable() });
+export type HomeReportChoice = z.infer<typeof homeReportChoiceSchema>;

@@ -1,0 +1,47 @@
+// What Advocate tells a person or a channel, as data: every surface words each type in its own locale files.
+import { z } from "zod";
+import { IDEA_PROBLEMS } from "../../kernel/ideaStatus";
+
+/** Why an answer form was refused (the field messages of every surface's form use the same names). */
+export const SUBMIT_PROBLEMS = ["empty", "too_long", "no_consent", "not_linked", "not_found", "not_open"] as const;
+
+export const noticeSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("answer_published"), title: z.string(), url: z.string(), points: z.number().int() }),
+  z.object({ type: z.literal("solution_accepted"), title: z.string(), url: z.string(), points: z.number().int() }),
+  z.object({ type: z.literal("answer_queued"), title: z.string() }),
+  z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
+  z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
+  z.object({
+    type: z.literal("idea_status_published"),
+    title: z.string(),
+    url: z.string(),
+    status: z.string(),
+    points: z.number().int(),
+    tagProblem: z.string().nullable(),
+  }),
+  z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
+  z.object({ type: z.literal("idea_status_refused"), problem: z.enum(IDEA_PROBLEMS), text: z.string() }),
+  z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
+  z.object({ type: z.literal("link_not_found"), email: z.string() }),
+  z.object({ type: z.literal("link_no_email") }),
+  z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
+  /** 50 % and 90 % of a promise's business time used, no answer yet. */
+  z.object({ type: z.literal("promise_reminder"), title: z.string(), url: z.string(), leftMinutes: z.number().int() }),
+  /** The promise's time is up without an answer (to the card's channel, or whoever it escalates to). */
+  z.object({ type: z.literal("promise_missed"), title: z.string(), url: z.string(), promiseMinutes: z.number().int() }),
+  /** A new question about a topic the employee follows. */
+  z.object({ type: z.literal("followed_question"), topic: z.string(), title: z.string(), url: z.string() }),
+  /** The same complaint or question from several customers this week. */
+  z.object({
+    type: z.literal("recurring_problem"),
+    label: z.string(),
+    count: z.number().int(),
+    items: z.array(z.object({ title: z.string(), url: z.string() })).min(1),
+  }),
+  /** After downtime: one message for everything that moved on meanwhile, not one each. */
+  z.object({
+    type: z.literal("promise_catch_up"),
+    items: z.array(z.object({ title: z.string(), url: z.string(), missed: z.boolean(), leftMinutes: z.number().int() })).min(1),
+  }),
+]);
+export type Notice = z.infer<typeof noticeSchema>;

@@ -7,7 +7,6 @@ import type { Config } from "./config";
 import type { Clock } from "./core/ports";
 import type { CoreDeps } from "./core/deps";
 import { handleOutboxMessage } from "./core/outbox/handleMessage";
-import { lanes } from "./core/outbox/messages";
 import { connectDatabase, databaseTarget, type Database } from "./db/connect";
 import { cutPointTotalsIn } from "./db/pointTotals";
 import { migrate } from "./db/migrate";
@@ -28,6 +27,7 @@ import { errorHandler } from "./http/errorHandler";
 import { hardenServer } from "./http/serverLimits";
 import { importDirectory } from "./core/hr/importDirectory";
 import { OpenAiModel } from "./ai/openai/openAiModel";
+import { lanes } from "./core/outbox/lanes";
 
 export const COMMUNITY = "discourse";
 /** How long a request still running at shutdown may take before its connection is closed. */

@@ -3,7 +3,8 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { CoreStore } from "../core/deps";
-import { lanes, type OutboxMessage } from "../core/outbox/messages";
+import { type OutboxMessage } from "../core/outbox/messages";
+import { lanes } from "../core/outbox/lanes";
 
 export interface ScheduledJob {
   name: string;

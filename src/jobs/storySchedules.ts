@@ -5,9 +5,9 @@ import type { Logger } from "pino";
 import type { ScheduleTimers } from "../core/ports";
 import type { CoreStore } from "../core/deps";
 import type { StorySchedule } from "../core/kernel/model";
-import { lanes } from "../core/outbox/messages";
 import { cronOf } from "../core/stories/storySchedule";
 import { slotKey } from "./scheduler";
+import { lanes } from "../core/outbox/lanes";
 
 /** Schedules added or stopped on another replica reach this one within a minute; mid-minute, away from the slots. */
 const SYNC_CRON = "30 * * * * *";

@@ -2,7 +2,6 @@
 import pino from "pino";
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import { lanes } from "../../src/core/outbox/messages";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { handleOutboxMessage } from "../../src/core/outbox/handleMessage";
 import { acceptCommunityEvent } from "../../src/core/questions/acceptCommunityEvent";
@@ -14,6 +13,7 @@ import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/kernel/events";
 import { RetryableError } from "../../src/core/kernel/errors";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
+import { lanes } from "../../src/core/outbox/lanes";
 
 let db: Database;
 let deps: CoreDeps;

@@ -5,8 +5,8 @@ import { DISCOURSE_URL, startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { CHANNEL, buttonClick } from "../support/slackPayloads";
 import { routedCard } from "../support/scenario";
-import { lanes } from "../../src/core/outbox/messages";
 import { slotKey } from "../../src/jobs/scheduler";
+import { lanes } from "../../src/core/outbox/lanes";
 
 let app: TestApp;
 let now = new Date();

@@ -1,10 +1,10 @@
 // Linking an employee to their own community account: found by their verified work email, linked only on their yes.
 import type { CoreDeps } from "../deps";
 import type { Employee } from "../kernel/model";
-import { lanes } from "../outbox/messages";
-import { notifyEmployee } from "../outbox/notifyEmployee";
+import { notifyEmployee } from "../notices/notifyEmployee";
 import { actorEmployee } from "../accounts/actor";
 import type { Actor } from "../kernel/commandContext";
+import { lanes } from "../outbox/lanes";
 
 export type LinkStart = { status: "already_linked"; username: string } | { status: "looking_up" };
 

@@ -3,12 +3,12 @@ import type { CoreDeps } from "../deps";
 import { PermanentError, RetryableError } from "../kernel/errors";
 import type { Answer, Employee, Question } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
-import { lanes } from "../outbox/messages";
 import { awardPoints } from "../points/awardPoints";
 import { answerSources } from "../points/ourAnswer";
 import { pointRules } from "../points/pointRules";
-import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
+import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
 import { replyOnce } from "./replyOnce";
+import { lanes } from "../outbox/lanes";
 
 /** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out (see replyOnce). */
 export const answerMarker = (answerId: string) => `<!-- advocate:${answerId} -->`;

@@ -3,10 +3,10 @@ import type { CoreDeps } from "../deps";
 import type { Answer } from "../kernel/model";
 import { actorEmployee } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
-import { lanes } from "../outbox/messages";
-import { notifyEmployee } from "../outbox/notifyEmployee";
+import { notifyEmployee } from "../notices/notifyEmployee";
 import type { Actor } from "../kernel/commandContext";
 import type { SUBMIT_PROBLEMS } from "../ports/views/notice";
+import { lanes } from "../outbox/lanes";
 
 /** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
 export const MAX_ANSWER_LENGTH = 32000;

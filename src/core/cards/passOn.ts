@@ -2,8 +2,8 @@
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
 import { findCard } from "./findCard";
-import { lanes } from "../outbox/messages";
 import type { Actor } from "../kernel/commandContext";
+import { lanes } from "../outbox/lanes";
 
 export type PassOnResult = { ok: true; to: string | null } | { ok: false; reason: "not_found" | "not_open" };
 

@@ -4,12 +4,12 @@ import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
 import { authoriseReport } from "../policy/policy";
 import { actorEmployee, localeOf } from "../accounts/actor";
-import { lanes } from "../outbox/messages";
 import { hrReport } from "./hrReport";
 import { tooSmallToReport } from "./smallGroup";
 import type { HrReport } from "../ports/views/reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
+import { lanes } from "../outbox/lanes";
 
 const DEFAULT_PERIOD = "month";
 

@@ -6,7 +6,7 @@ import type { Employee, IdeaUpdate, Question } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
 import { awardPoints } from "../points/awardPoints";
 import { pointRules } from "../points/pointRules";
-import { notifyEmployee, refreshHome } from "../outbox/notifyEmployee";
+import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
 import { isIdeaStatus, withStatusTag } from "../kernel/ideaStatus";
 import { replyOnce } from "../answers/replyOnce";
 

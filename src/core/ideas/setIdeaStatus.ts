@@ -4,11 +4,11 @@ import { actorEmployee } from "../accounts/actor";
 import { findCard } from "../cards/findCard";
 import { linkedCard } from "../cards/linkedCard";
 import type { Question } from "../kernel/model";
-import { lanes } from "../outbox/messages";
 import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
 import { needsReason, type IdeaProblem, type IdeaStatus } from "../kernel/ideaStatus";
-import { notifyEmployee } from "../outbox/notifyEmployee";
+import { notifyEmployee } from "../notices/notifyEmployee";
 import type { Actor } from "../kernel/commandContext";
+import { lanes } from "../outbox/lanes";
 
 export type { IdeaProblem } from "../kernel/ideaStatus";
 

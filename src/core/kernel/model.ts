@@ -1,6 +1,9 @@
 // Plain domain records, shaped like the stored rows but free of any persistence library.
+import { z } from "zod";
 
-export type Surface = "slack" | "teams";
+/** The chat surfaces Advocate speaks on. */
+export const surfaceSchema = z.enum(["slack", "teams"]);
+export type Surface = z.infer<typeof surfaceSchema>;
 export type QuestionKind = "question" | "complaint" | "idea" | "praise";
 
 /**

@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import { leaderboard, myPoints } from "./leaderboard";
 import type { HomeView } from "../ports/views/homeView";
-import { refreshHome } from "../outbox/notifyEmployee";
+import { refreshHome } from "../notices/notifyEmployee";
 import { hrHome } from "../hr/hrHome";
 import type { HomeReportChoice } from "../ports/views/reportView";
 

@@ -5,7 +5,7 @@
 import type { CoreDeps } from "../deps";
 import type { Card, Question, RoutingRule } from "../kernel/model";
 import type { CoreRepos } from "../deps";
-import { notifyChannel, notifyEmployee } from "../outbox/notifyEmployee";
+import { notifyChannel, notifyEmployee } from "../notices/notifyEmployee";
 import { businessMsBetween, type BusinessCalendar } from "./businessCalendar";
 import { refreshCards } from "../cards/refreshCards";
 import type { Notice } from "../ports/views/notice";

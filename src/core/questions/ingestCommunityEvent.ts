@@ -4,11 +4,11 @@ import type { CommunityEvent, PostFacts } from "../kernel/events";
 import type { CoreRepos } from "../deps";
 import type { Question, QuestionStatus } from "../kernel/model";
 import { refreshCards } from "../cards/refreshCards";
-import { lanes } from "../outbox/messages";
 import { awardSolution, revokeSolution } from "../points/awardSolution";
 import { awardLike } from "../points/awardLike";
 import { revokeAnswer } from "../points/revokeAnswer";
 import { communityTruth } from "./communityTruth";
+import { lanes } from "../outbox/lanes";
 
 export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hint: CommunityEvent): Promise<void> {
   // Asked before the transaction: no database transaction waits on the community's API.

@@ -1,6 +1,5 @@
 // Classify a complete question and put a card in the channel its rules pick (or the fallback).
 import type { CoreDeps } from "../deps";
-import { lanes } from "../outbox/messages";
 import { pickRule } from "../routing/matchRule";
 import { classify, type Classification } from "./classify";
 import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
@@ -10,6 +9,7 @@ import { trackRecurringProblem } from "../problems/trackRecurringProblem";
 import { problemEmbedding } from "../problems/problemEmbedding";
 import { suggestExperts } from "../expertise/suggestExperts";
 import { notifyFollowers } from "../expertise/notifyFollowers";
+import { lanes } from "../outbox/lanes";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);

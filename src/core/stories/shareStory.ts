@@ -1,8 +1,8 @@
 // Choose a customer story for a channel and have it posted there: by command, or by the channel's schedule.
 import type { CoreDeps } from "../deps";
 import type { ChatTarget, Story } from "../kernel/model";
-import { lanes } from "../outbox/messages";
 import { STORY_WINDOW_DAYS, NO_REPEAT_DAYS, daysBefore, nextPrompt, pickStory } from "./pickStory";
+import { lanes } from "../outbox/lanes";
 
 const sameTarget = (a: ChatTarget, b: ChatTarget) => a.surface === b.surface && a.channelId === b.channelId;
 

@@ -1,9 +1,9 @@
 import type { ChatTarget, Employee, Surface } from "../kernel/model";
 import type { CoreRepos } from "../deps";
 import { PermanentError } from "../kernel/errors";
-import { lanes } from "./messages";
 import type { Notice } from "../ports/views/notice";
 import type { HomeReportChoice } from "../ports/views/reportView";
+import { lanes } from "../outbox/lanes";
 
 /** The chat surface something stored lives on (an employee, a card, a channel); anything else is an error, never Slack. */
 export function surfaceOf(owner: { surface: string }): Surface {

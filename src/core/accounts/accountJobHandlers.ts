@@ -1,0 +1,7 @@
+import type { JobHandlers } from "../outbox/jobHandlers";
+import type { AccountJob } from "./accountJobs";
+import { lookUpAccount } from "./linking";
+
+export const accountJobHandlers: JobHandlers<AccountJob> = {
+  "account.lookup": (deps, job) => lookUpAccount(deps, job.employeeId),
+};

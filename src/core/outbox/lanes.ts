@@ -1,0 +1,18 @@
+// Lanes: items of one lane run one at a time, in order, paced. Each feature names the lanes of the work it asks for.
+
+const ROUTE_LANES = 4;
+
+/** A chat channel, a person's messages, a community's API key: each a lane. */
+export const lanes = {
+  inbound: (community: string) => `inbound:${community}`,
+  /** Routing may wait seconds on a language model: a few lanes, so one slow answer holds up few questions. */
+  route: (questionId: string) => `route:${[...questionId].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ROUTE_LANES}`,
+  /** Routing needs no order between questions: a question still waiting for its webhooks holds up no other. */
+  isUnordered: (lane: string) => lane.startsWith("route:"),
+  jobs: () => "jobs",
+  /** Received answer forms, in the order they came: the first form with a submission key owns it. */
+  answers: () => "answers",
+  community: (community: string) => `community:${community}`,
+  channel: (surfaceName: string, channelId: string) => `${surfaceName}:channel:${channelId}`,
+  user: (surfaceName: string, userId: string) => `${surfaceName}:user:${userId}`,
+};

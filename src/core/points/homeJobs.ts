@@ -1,0 +1,15 @@
+// The outbox work of this feature: a person's home (points, claims, HR's report) redrawn.
+import { z } from "zod";
+import { surfaceSchema } from "../kernel/model";
+import { homeReportChoiceSchema } from "../ports/views/reportView";
+
+export const homeJobs = [
+  z.object({
+    kind: z.literal("chat.publishHome"),
+    surface: surfaceSchema,
+    userId: z.string(),
+    report: homeReportChoiceSchema.optional(),
+  }),
+] as const;
+
+export type HomeJob = z.infer<(typeof homeJobs)[number]>;

@@ -27,7 +27,7 @@ import { errorHandler } from "./http/errorHandler";
 import { hardenServer } from "./http/serverLimits";
 import { importDirectory } from "./core/hr/importDirectory";
 import { OpenAiModel } from "./ai/openai/openAiModel";
-import { lanes } from "./core/outbox/lanes";
+import { lanes } from "./core/kernel/lanes";
 
 export const COMMUNITY = "discourse";
 /** How long a request still running at shutdown may take before its connection is closed. */

@@ -1,7 +1,7 @@
 // What the outbox still holds and why each item waits: read from the database, classified against the app
 // process now running (a lane lease taken before that process started was taken by a process that is gone).
 import type { SqlRunner } from "../../src/db/connect";
-import { lanes } from "../../src/core/outbox/messages";
+import { lanes } from "../../src/core/kernel/lanes";
 
 export interface Waiting {
   id: string;

@@ -4,7 +4,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { CoreStore } from "../core/deps";
 import { type OutboxMessage } from "../core/outbox/messages";
-import { lanes } from "../core/outbox/lanes";
+import { lanes } from "../core/kernel/lanes";
 
 export interface ScheduledJob {
   name: string;

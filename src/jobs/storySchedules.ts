@@ -7,7 +7,7 @@ import type { CoreStore } from "../core/deps";
 import type { StorySchedule } from "../core/kernel/model";
 import { cronOf } from "../core/stories/storySchedule";
 import { slotKey } from "./scheduler";
-import { lanes } from "../core/outbox/lanes";
+import { lanes } from "../core/kernel/lanes";
 
 /** Schedules added or stopped on another replica reach this one within a minute; mid-minute, away from the slots. */
 const SYNC_CRON = "30 * * * * *";

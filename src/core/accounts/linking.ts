@@ -4,7 +4,7 @@ import type { Employee } from "../kernel/model";
 import { notifyEmployee } from "../notices/notifyEmployee";
 import { actorEmployee } from "../accounts/actor";
 import type { Actor } from "../kernel/commandContext";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export type LinkStart = { status: "already_linked"; username: string } | { status: "looking_up" };
 

@@ -8,7 +8,7 @@ import { answerSources } from "../points/ourAnswer";
 import { pointRules } from "../points/pointRules";
 import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
 import { replyOnce } from "./replyOnce";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 /** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out (see replyOnce). */
 export const answerMarker = (answerId: string) => `<!-- advocate:${answerId} -->`;

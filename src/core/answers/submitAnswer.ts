@@ -6,7 +6,7 @@ import { findCard } from "../cards/findCard";
 import { notifyEmployee } from "../notices/notifyEmployee";
 import type { Actor } from "../kernel/commandContext";
 import type { SUBMIT_PROBLEMS } from "../ports/views/notice";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 /** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
 export const MAX_ANSWER_LENGTH = 32000;

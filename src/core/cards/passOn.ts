@@ -3,7 +3,7 @@ import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
 import { findCard } from "./findCard";
 import type { Actor } from "../kernel/commandContext";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export type PassOnResult = { ok: true; to: string | null } | { ok: false; reason: "not_found" | "not_open" };
 

@@ -1,5 +1,5 @@
 import type { CoreRepos } from "../deps";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 /** Asks every card of a question to redraw itself from the current state. */
 export async function refreshCards(tx: CoreRepos, questionId: string): Promise<void> {

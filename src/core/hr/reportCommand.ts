@@ -9,7 +9,7 @@ import { tooSmallToReport } from "./smallGroup";
 import type { HrReport } from "../ports/views/reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 const DEFAULT_PERIOD = "month";
 

@@ -8,7 +8,7 @@ import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
 import { needsReason, type IdeaProblem, type IdeaStatus } from "../kernel/ideaStatus";
 import { notifyEmployee } from "../notices/notifyEmployee";
 import type { Actor } from "../kernel/commandContext";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export type { IdeaProblem } from "../kernel/ideaStatus";
 

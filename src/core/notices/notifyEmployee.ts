@@ -3,7 +3,7 @@ import type { CoreRepos } from "../deps";
 import { PermanentError } from "../kernel/errors";
 import type { Notice } from "../ports/views/notice";
 import type { HomeReportChoice } from "../ports/views/reportView";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 /** The chat surface something stored lives on (an employee, a card, a channel); anything else is an error, never Slack. */
 export function surfaceOf(owner: { surface: string }): Surface {

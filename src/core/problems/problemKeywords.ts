@@ -1,6 +1,6 @@
 // What a customer's title is about, as a set of normalised keywords: lower case, no stop words, no short words.
 // Two titles are about the same problem when most of the smaller set's words are in the other (at least two).
-import { STOPWORDS } from "../questions/classify";
+import { STOPWORDS } from "../kernel/stopwords";
 
 const MORE_STOPWORDS = [
   "na",

@@ -1,7 +1,7 @@
 // Stores a verified community event once and queues it; redeliveries (same id or same business key) are no-ops.
 import type { CoreRepos } from "../deps";
 import type { CommunityEvent } from "../kernel/events";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export interface ReceivedEvent {
   community: string;

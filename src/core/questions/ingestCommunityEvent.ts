@@ -8,7 +8,7 @@ import { awardSolution, revokeSolution } from "../points/awardSolution";
 import { awardLike } from "../points/awardLike";
 import { revokeAnswer } from "../points/revokeAnswer";
 import { communityTruth } from "./communityTruth";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hint: CommunityEvent): Promise<void> {
   // Asked before the transaction: no database transaction waits on the community's API.

@@ -9,7 +9,7 @@ import { trackRecurringProblem } from "../problems/trackRecurringProblem";
 import { problemEmbedding } from "../problems/problemEmbedding";
 import { suggestExperts } from "../expertise/suggestExperts";
 import { notifyFollowers } from "../expertise/notifyFollowers";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);

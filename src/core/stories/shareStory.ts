@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { ChatTarget, Story } from "../kernel/model";
 import { STORY_WINDOW_DAYS, NO_REPEAT_DAYS, daysBefore, nextPrompt, pickStory } from "./pickStory";
-import { lanes } from "../outbox/lanes";
+import { lanes } from "../kernel/lanes";
 
 const sameTarget = (a: ChatTarget, b: ChatTarget) => a.surface === b.surface && a.channelId === b.channelId;
 

@@ -1,14 +1,13 @@
 // Every command verb against every role, on Slack and on Teams, through real signed requests: the policy table
 // (src/core/policy/policy.ts) says who may, and this walks all of it. A verb the dispatcher knows but the table
 // does not, or a row this test has no request for, fails here.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import nock from "nock";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { PRIYA, slashCommand } from "../support/slackPayloads";
 import { ADMIN_AAD, FakeConnector, TEAMS_CHANNEL, activities, botFramework } from "../support/teams";
 import { COMMAND_RULES, type CommandVerb, type Rule } from "../../src/core/policy/policy";
+import { VERBS } from "../../src/core/commands/runCommand";
 
 const HR_AAD = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const people = {
@@ -82,12 +81,8 @@ test.each(rows)("Teams: %s as %s", async (verb, role) => {
 });
 
 test("every verb the dispatcher handles has a rule, and the table has no rule for a verb nobody handles", () => {
-  const dispatcher = readFileSync(path.resolve(__dirname, "../../src/core/commands/runCommand.ts"), "utf8");
-  const body = dispatcher.slice(
-    dispatcher.indexOf("export async function runCommand"),
-    dispatcher.indexOf("\n}\n", dispatcher.indexOf("export async function runCommand")),
-  );
-  const handled = [...body.matchAll(/case "([a-z]+)":/g)].map((match) => match[1]);
+  // `help` is the dispatcher's own; every other verb is a feature's, registered in VERBS.
+  const handled = ["help", ...Object.keys(VERBS)];
   const topLevel = Object.keys(COMMAND_RULES).filter((verb) => !verb.includes(" "));
   expect([...new Set(handled)].sort()).toEqual(topLevel.sort());
 });

@@ -1,5 +1,5 @@
 // The words of every `charity …` reply and of the charity line under `points`, for every surface.
-import type { CharityReply } from "../../core/commands/charityCommand";
+import type { CharityReply } from "../../core/charity/charityCommand";
 import type { CharityShare } from "../../core/charity/myShare";
 import type { QuarterReport } from "../../core/charity/quarterReport";
 import { normalizeLocale, translator } from "../../i18n";

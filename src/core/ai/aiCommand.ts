@@ -1,7 +1,8 @@
 // `ai`, `ai on`, `ai off` (admins): the per-community switch, and what AI costs today.
 import type { CoreDeps } from "../deps";
 import { companyDay } from "./aiGate";
-import type { Actor } from "../kernel/commandContext";
+import type { Actor, CommandError } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
 
 export interface AiStatus {
   type: "ai";
@@ -15,10 +16,11 @@ export interface AiStatus {
   switched?: "on" | "off";
 }
 
-export async function aiCommand(deps: CoreDeps, actor: Actor, sub: string | undefined): Promise<AiStatus | null> {
+async function aiCommand(deps: CoreDeps, actor: Actor, [typed]: string[]): Promise<AiStatus | CommandError<"unknown_command">> {
   const community = deps.community.name;
+  const sub = typed?.toLowerCase();
   if (sub === "on" || sub === "off") await deps.store.ai.setEnabled(community, sub === "on", actor.userId);
-  else if (sub !== undefined && sub !== "status") return null;
+  else if (sub !== undefined && sub !== "status") return { type: "error", problem: "unknown_command", detail: `ai ${typed}` };
   return {
     type: "ai",
     configured: Boolean(deps.ai),
@@ -29,3 +31,5 @@ export async function aiCommand(deps: CoreDeps, actor: Actor, sub: string | unde
     ...(sub === "on" || sub === "off" ? { switched: sub } : {}),
   };
 }
+
+export const aiCommands = { ai: aiCommand } satisfies Verbs;

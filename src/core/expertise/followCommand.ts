@@ -2,13 +2,14 @@
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
 import type { Actor } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
 
 export type FollowReply =
   { type: "follows"; topics: string[]; changed: { topic: string; following: boolean } | null } | { type: "error"; problem: "bad_topic"; detail: string };
 
 const TOPIC = /^[\p{L}\p{N}][\p{L}\p{N}-]{1,39}$/u;
 
-export async function followCommand(deps: CoreDeps, actor: Actor, following: boolean, topicText: string | undefined): Promise<FollowReply> {
+async function follow(deps: CoreDeps, actor: Actor, following: boolean, topicText: string | undefined): Promise<FollowReply> {
   const employee = await actorEmployee(deps, actor);
   let changed: { topic: string; following: boolean } | null = null;
   if (topicText !== undefined) {
@@ -20,3 +21,8 @@ export async function followCommand(deps: CoreDeps, actor: Actor, following: boo
   }
   return { type: "follows", topics: await deps.store.follows.of(employee.id), changed };
 }
+
+export const followCommands = {
+  follow: (deps, ctx, [topic]) => follow(deps, ctx, true, topic),
+  unfollow: (deps, ctx, [topic]) => follow(deps, ctx, false, topic),
+} satisfies Verbs;

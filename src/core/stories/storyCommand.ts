@@ -2,6 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { StorySchedule } from "../kernel/model";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
 import { shareStory } from "./shareStory";
 import { isAdmin } from "../policy/policy";
 import { actorEmployee } from "../accounts/actor";
@@ -19,7 +20,7 @@ export type StoryProblem = ScheduleProblem | "bad_story_id";
 
 export type StoryCommandReply = StoryReply | CommandError<StoryProblem | "unknown_command">;
 
-export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<StoryCommandReply> {
+async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<StoryCommandReply> {
   const target = { surface: ctx.surface, channelId: ctx.channelId };
   const [sub, ...rest] = args;
   switch (sub?.toLowerCase()) {
@@ -51,3 +52,5 @@ export async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: st
       return { type: "error", problem: "unknown_command", detail: `story ${sub}` };
   }
 }
+
+export const storyCommands = { story: storyCommand } satisfies Verbs;

@@ -3,23 +3,16 @@
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts/actor";
 import { authoriseReport } from "../policy/policy";
-import {
-  addCharity,
-  charityOverview,
-  removeCharity,
-  setDefaultCharity,
-  setPointValue,
-  setQuarterBudget,
-  type CharityOverview,
-} from "../charity/manageCharities";
-import { markDonationPaid } from "../charity/markPaid";
+import { addCharity, charityOverview, removeCharity, setDefaultCharity, setPointValue, setQuarterBudget, type CharityOverview } from "./manageCharities";
+import { markDonationPaid } from "./markPaid";
 import type { Charity, CharityPayout } from "../kernel/charity";
-import { parseEuros } from "../charity/money";
-import { myCharityShare, type CharityShare } from "../charity/myShare";
-import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "../charity/pickCharity";
-import { quarterReport, type QuarterReport } from "../charity/quarterReport";
-import { parseQuarter, quarterLabel, quarterOf } from "../charity/quarters";
+import { parseEuros } from "./money";
+import { myCharityShare, type CharityShare } from "./myShare";
+import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "./pickCharity";
+import { quarterReport, type QuarterReport } from "./quarterReport";
+import { parseQuarter, quarterLabel, quarterOf } from "./quarters";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
 
 export type CharityProblem =
   "bad_name" | "bad_url" | "bad_rate" | "bad_budget" | "unknown_charity" | "is_default" | "bad_quarter" | "quarter_not_over" | "nothing_due" | "not_allowed";
@@ -46,12 +39,14 @@ const NO_CAP = new Set(["none", "off"]);
 
 export type CharityCommandReply = { type: "charity"; charity: CharityReply } | CommandError<"unknown_command">;
 
-export async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
+async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
   const [sub, ...rest] = args;
   const verb = sub?.toLowerCase();
   const reply = await charityReply(deps, ctx, verb, rest);
   return reply ? { type: "charity", charity: reply } : { type: "error", problem: "unknown_command", detail: `charity ${sub}` };
 }
+
+export const charityCommands = { charity: charityCommand } satisfies Verbs;
 
 async function charityReply(deps: CoreDeps, ctx: CommandContext, verb: string | undefined, args: string[]): Promise<CharityReply | null> {
   const [first = "", second = ""] = args;

@@ -1,0 +1,50 @@
+// `points` (mine), `points rules`, `points set <rule> <value>` (admins) and `leaderboard [period]`.
+import type { CoreDeps } from "../deps";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
+import { actorEmployee } from "../accounts/actor";
+import { leaderboard, myPoints, type LeaderboardView } from "./leaderboard";
+import type { MyPointsView } from "../ports/views/homeView";
+import { isPeriod } from "./periods";
+import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "./pointRules";
+import { myCharityShare, type CharityShare } from "../charity/myShare";
+
+export type PointsReply =
+  | { type: "points"; points: MyPointsView; linkedAs: string | null; charity: CharityShare }
+  | { type: "point_rules"; rules: PointRules }
+  | { type: "point_rule_set"; rule: PointRuleName; value: number }
+  | CommandError<"bad_point_rule" | "bad_point_value" | "unknown_command">;
+
+export type LeaderboardReply = { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string } | CommandError<"bad_period">;
+
+async function pointsCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<PointsReply> {
+  const [sub, name = "", value = ""] = args;
+  switch (sub?.toLowerCase()) {
+    case undefined: {
+      const employee = await actorEmployee(deps, ctx);
+      const [mine, charity] = await Promise.all([myPoints(deps, employee.id), myCharityShare(deps, employee.id)]);
+      return { type: "points", points: mine, linkedAs: employee.communityUsername, charity };
+    }
+    case "rules":
+      return { type: "point_rules", rules: await pointRules(deps.store) };
+    case "set": {
+      const rule = name.toLowerCase();
+      if (!isPointRuleName(rule)) return { type: "error", problem: "bad_point_rule", detail: name };
+      // A whole number of points, small enough for the ledger's integers.
+      if (!/^\d{1,6}$/.test(value)) return { type: "error", problem: "bad_point_value", detail: value };
+      await deps.store.pointRules.set(rule, Number(value), ctx.userId);
+      return { type: "point_rule_set", rule, value: Number(value) };
+    }
+    default:
+      return { type: "error", problem: "unknown_command", detail: `points ${sub}` };
+  }
+}
+
+async function leaderboardCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<LeaderboardReply> {
+  const period = (args[0] ?? "month").toLowerCase();
+  if (!isPeriod(period)) return { type: "error", problem: "bad_period", detail: period };
+  const employee = await actorEmployee(deps, ctx);
+  return { type: "leaderboard", board: await leaderboard(deps, period, employee.id), myEmployeeId: employee.id };
+}
+
+export const pointsCommands = { points: pointsCommand, leaderboard: leaderboardCommand } satisfies Verbs;

@@ -1,0 +1,74 @@
+// `route …` (admins): where questions go, and which channel hears of unrouted questions and recurring problems;
+// `language nl|en` (admins): the language Advocate speaks in a channel.
+import type { CoreDeps } from "../deps";
+import type { ChatTarget, RoutingRule } from "../kernel/model";
+import type { CommandContext, CommandError } from "../kernel/commandContext";
+import type { Verbs } from "../commands/commandVerbs";
+import { channelIn } from "../kernel/references";
+import { parseRuleSpec } from "./parseRuleSpec";
+
+export type RouteReply =
+  | { type: "rules"; rules: RoutingRule[]; fallback: ChatTarget | null }
+  | { type: "rule_added"; rule: RoutingRule; merged: boolean }
+  | { type: "rule_removed"; id: number; removed: boolean }
+  | { type: "fallback_set"; target: ChatTarget }
+  | { type: "problems_set"; target: ChatTarget; threshold: number }
+  | CommandError<"bad_rule" | "bad_rule_id" | "unknown_command">;
+
+export type LanguageReply = { type: "language_set"; locale: string } | CommandError<"bad_language">;
+
+/** The channel a command names, else the channel it was typed in. */
+function channelArgument(text: string | undefined, ctx: CommandContext): string {
+  return channelIn(text) ?? ctx.channelId;
+}
+
+async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<RouteReply> {
+  const [sub = "list", ...rest] = args;
+  switch (sub.toLowerCase()) {
+    case "list": {
+      const fallback = await deps.store.channels.fallback();
+      return { type: "rules", rules: await deps.store.rules.list(), fallback };
+    }
+    case "add": {
+      const parsed = parseRuleSpec(rest);
+      if (!parsed.ok) return { type: "error", problem: "bad_rule", detail: parsed.problem };
+      const { channelId, escalate, ...criteria } = parsed.spec;
+      const escalation = escalate === "here" ? { kind: "channel", id: ctx.channelId } : escalate;
+      const added = await deps.store.rules.add({
+        ...criteria,
+        ...(escalation ? { escalateSurface: ctx.surface, escalateKind: escalation.kind, escalateTo: escalation.id } : {}),
+        target: { surface: ctx.surface, channelId: channelId ?? ctx.channelId },
+        createdBy: ctx.userId,
+      });
+      return { type: "rule_added", ...added };
+    }
+    case "remove": {
+      const id = Number(rest[0]);
+      if (!Number.isInteger(id) || id <= 0) return { type: "error", problem: "bad_rule_id", detail: rest[0] ?? "" };
+      return { type: "rule_removed", id, removed: await deps.store.rules.remove(id) };
+    }
+    case "fallback": {
+      const channelId = channelArgument(rest[0], ctx);
+      await deps.store.channels.setFallback(ctx.surface, channelId);
+      return { type: "fallback_set", target: { surface: ctx.surface, channelId } };
+    }
+    case "problems": {
+      const channelId = channelArgument(rest[0], ctx);
+      await deps.store.channels.setProblems(ctx.surface, channelId);
+      return { type: "problems_set", target: { surface: ctx.surface, channelId }, threshold: deps.settings.recurringProblemThreshold };
+    }
+    default:
+      // `route tag:billing` is short for `route add tag:billing`.
+      if (sub.includes(":")) return route(deps, ctx, ["add", ...args]);
+      return { type: "error", problem: "unknown_command", detail: `route ${sub}` };
+  }
+}
+
+async function language(deps: CoreDeps, ctx: CommandContext, [value]: string[]): Promise<LanguageReply> {
+  const locale = (value ?? "").toLowerCase();
+  if (locale !== "nl" && locale !== "en") return { type: "error", problem: "bad_language", detail: value ?? "" };
+  await deps.store.channels.setLocale(ctx.surface, ctx.channelId, locale);
+  return { type: "language_set", locale };
+}
+
+export const routeCommands = { route, language } satisfies Verbs;

@@ -11,7 +11,7 @@ import type { ChatSurface, CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/kernel/events";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
-import { lanes } from "../../src/core/outbox/lanes";
+import { lanes } from "../../src/core/kernel/lanes";
 
 let db: Database;
 let deps: CoreDeps;

@@ -13,7 +13,7 @@ import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/kernel/events";
 import { RetryableError } from "../../src/core/kernel/errors";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
-import { lanes } from "../../src/core/outbox/lanes";
+import { lanes } from "../../src/core/kernel/lanes";
 
 let db: Database;
 let deps: CoreDeps;

@@ -6,7 +6,7 @@ import { FakeSlack } from "../support/slackApi";
 import { CHANNEL, buttonClick } from "../support/slackPayloads";
 import { routedCard } from "../support/scenario";
 import { slotKey } from "../../src/jobs/scheduler";
-import { lanes } from "../../src/core/outbox/lanes";
+import { lanes } from "../../src/core/kernel/lanes";
 
 let app: TestApp;
 let now = new Date();

@@ -22,6 +22,45 @@ module.exports = {
       to: { path: "^src/(?!core/(kernel|ports)/)" },
     },
     {
+      name: "features-meet-through-their-faces",
+      severity: "error",
+      comment:
+        "A feature uses the kernel, the ports, the core's context (deps.ts, jobHandlers.ts, commandVerbs.ts) and other features' index.ts only, never their insides.",
+      from: { path: "^src/core/(?!kernel/|ports/|outbox/|commands/)([^/]+)/" },
+      to: {
+        path: "^src/core/[^/]+/",
+        pathNot: [
+          "^src/core/$1/",
+          "^src/core/(kernel|ports)/",
+          "^src/core/[^/]+/index\\.ts$",
+          "^src/core/outbox/jobHandlers\\.ts$",
+          "^src/core/commands/commandVerbs\\.ts$",
+        ],
+      },
+    },
+    {
+      name: "job-schemas-stand-alone",
+      severity: "error",
+      comment: "A feature's job schemas are read by the outbox's registry, so they name only the kernel and the ports.",
+      from: { path: "^src/core/[^/]+/[^/]+Jobs\\.ts$" },
+      to: { path: "^src/", pathNot: "^src/core/(kernel|ports)/" },
+    },
+    {
+      name: "adapters-use-faces",
+      severity: "error",
+      comment: "Outside the core, a feature is its index.ts; the registries (outbox, commands) are the core's other doors.",
+      from: { path: "^src/(?!core/)" },
+      to: {
+        path: "^src/core/[^/]+/",
+        pathNot: [
+          "^src/core/(kernel|ports)/",
+          "^src/core/[^/]+/index\\.ts$",
+          "^src/core/outbox/(messages|handleMessage)\\.ts$",
+          "^src/core/commands/runCommand\\.ts$",
+        ],
+      },
+    },
+    {
       name: "core-is-inner",
       severity: "error",
       comment: "The core knows no adapter, runtime or composition root: they depend on it, not the other way round.",

@@ -25,7 +25,7 @@ import { healthRouter } from "./http/health";
 import { localAdminRouter } from "./http/localAdmin";
 import { errorHandler } from "./http/errorHandler";
 import { hardenServer } from "./http/serverLimits";
-import { importDirectory } from "./core/hr/importDirectory";
+import { importDirectory } from "./core/hr";
 import { OpenAiModel } from "./ai/openai/openAiModel";
 import { lanes } from "./core/kernel/lanes";
 

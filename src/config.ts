@@ -5,7 +5,7 @@ import { slackEnv, slackWanted, type SlackConfig } from "./chat/slack/config";
 import { teamsEnv, teamsWanted, type TeamsConfig } from "./chat/teams/config";
 import { discourseEnv, type DiscourseConfig } from "./community/discourse/config";
 import { aiEnv, aiWanted, type AiConfig } from "./ai/openai/config";
-import { parseBusinessHours } from "./core/promises/businessCalendar";
+import { parseBusinessHours } from "./core/promises";
 
 const ids = z
   .string()

@@ -1,7 +1,7 @@
 import type { ChatSurface, Clock, CommunityPort, LanguageModel, Repos, ScheduleTimers, Store } from "./ports";
 import type { OutboxMessage } from "./outbox/messages";
 import type { Surface } from "./kernel/model";
-import type { BusinessCalendar } from "./promises/businessCalendar";
+import type { BusinessCalendar } from "./kernel/businessCalendar";
 
 export interface CoreSettings {
   defaultLocale: "en" | "nl";

@@ -5,7 +5,7 @@
 import { timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
-import type { DirectoryImport } from "../core/hr/importDirectory";
+import type { DirectoryImport } from "../core/hr";
 
 export const LOCAL_ADMIN_PATHS = { directory: "/local/directory", backup: "/local/backup" } as const;
 

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { ScheduleTimers } from "../core/ports";
 import type { CoreStore } from "../core/deps";
 import type { StorySchedule } from "../core/kernel/model";
-import { cronOf } from "../core/stories/storySchedule";
+import { cronOf } from "../core/stories";
 import { slotKey } from "./scheduler";
 import { lanes } from "../core/kernel/lanes";
 

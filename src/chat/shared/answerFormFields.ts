@@ -1,5 +1,5 @@
 // Which field of the answer form a problem belongs to, so every surface shows it next to the right input.
-import type { SubmitProblem } from "../../core/answers/submitAnswer";
+import type { SubmitProblem } from "../../core/answers";
 
 export type AnswerFormField = "answer" | "consent";
 

@@ -1,5 +1,5 @@
 // What a person is told after pressing Claim or Release on a card: the same words on every surface.
-import type { ClaimResult } from "../../core/claims/claims";
+import type { ClaimResult } from "../../core/claims";
 import { clockTime, translator } from "../../i18n";
 
 export interface ReplyStyle {

@@ -1,7 +1,7 @@
 // The words of every `charity …` reply and of the charity line under `points`, for every surface.
-import type { CharityReply } from "../../core/charity/charityCommand";
-import type { CharityShare } from "../../core/charity/myShare";
-import type { QuarterReport } from "../../core/charity/quarterReport";
+import type { CharityReply } from "../../core/charity";
+import type { CharityShare } from "../../core/charity";
+import type { QuarterReport } from "../../core/charity";
 import { normalizeLocale, translator } from "../../i18n";
 import type { Markup } from "./markup";
 import { formatCents, formatMicroEuros } from "./money";

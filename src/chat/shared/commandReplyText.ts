@@ -1,6 +1,6 @@
 // The words of every command reply, for every surface; the surface's Markup supplies the formatting.
 import type { CommandReply } from "../../core/commands/runCommand";
-import { describeRule } from "../../core/routing/parseRuleSpec";
+import { describeRule } from "../../core/routing";
 import { translator } from "../../i18n";
 import { boardLines } from "./leaderboardLines";
 import type { Markup } from "./markup";

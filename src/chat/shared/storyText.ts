@@ -1,7 +1,7 @@
 // The words of a customer story card and of the `story` command's replies, for every surface.
 import type { StorySchedule } from "../../core/kernel/model";
-import type { StoryReply } from "../../core/stories/storyCommand";
-import { WEEK_DAYS } from "../../core/stories/storySchedule";
+import type { StoryReply } from "../../core/stories";
+import { WEEK_DAYS } from "../../core/stories";
 import { normalizeLocale, timeAgo, translator } from "../../i18n";
 import type { Markup } from "./markup";
 import type { StoryView } from "../../core/ports/views/storyView";

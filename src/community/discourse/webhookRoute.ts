@@ -2,7 +2,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { CoreStore } from "../../core/deps";
-import { acceptCommunityEvent } from "../../core/questions/acceptCommunityEvent";
+import { acceptCommunityEvent } from "../../core/questions";
 import { verifyDiscourseSignature } from "./signature";
 import { isHandledEvent, mapDiscourseEvent } from "./mapEvent";
 

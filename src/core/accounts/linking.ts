@@ -1,7 +1,7 @@
 // Linking an employee to their own community account: found by their verified work email, linked only on their yes.
 import type { CoreDeps } from "../deps";
 import type { Employee } from "../kernel/model";
-import { notifyEmployee } from "../notices/notifyEmployee";
+import { notifyEmployee } from "../notices";
 import { actorEmployee } from "../accounts/actor";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";

@@ -1,7 +1,7 @@
 // Whether the language model may be asked now: the admin's switch for the community, and today's token budget.
 import { DateTime } from "luxon";
 import type { AiSettings, CoreDeps } from "../deps";
-import { notifyEmployee } from "../notices/notifyEmployee";
+import { notifyEmployee } from "../notices";
 
 /** Today in the company's timezone: when it began, and its date. The token budget is per such day. */
 export function companyDay(deps: Pick<CoreDeps, "clock" | "settings">): { start: Date; date: string } {

@@ -4,7 +4,7 @@
 import type { CoreDeps } from "../deps";
 import type { LanguageModel } from "../ports";
 import type { Question, RoutingRule } from "../kernel/model";
-import { describeRule } from "../routing/parseRuleSpec";
+import { describeRule } from "../routing";
 import { aiBlocked } from "./aiGate";
 import { parseClassification, requestSchema, type AiClassification, type AllowedLabels } from "./aiClassification";
 import { redact } from "./redact";

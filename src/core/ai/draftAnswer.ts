@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CoreDeps } from "../deps";
 import type { Question } from "../kernel/model";
 import type { SolvedTopic } from "../ports";
-import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
+import { MAX_ANSWER_LENGTH } from "../answers";
 import { aiBlocked } from "./aiGate";
 import { redact } from "./redact";
 

@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import { excerpt } from "../kernel/plainText";
 import type { Question } from "../kernel/model";
-import { linkedCard } from "../cards/linkedCard";
+import { linkedCard } from "../cards";
 import { ANSWERABLE } from "./submitAnswer";
 import type { Actor } from "../kernel/commandContext";
 

@@ -2,11 +2,11 @@
 import type { CoreDeps } from "../deps";
 import { PermanentError, RetryableError } from "../kernel/errors";
 import type { Answer, Employee, Question } from "../kernel/model";
-import { refreshCards } from "../cards/refreshCards";
-import { awardPoints } from "../points/awardPoints";
-import { answerSources } from "../points/ourAnswer";
-import { pointRules } from "../points/pointRules";
-import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
+import { refreshCards } from "../cards";
+import { awardPoints } from "../points";
+import { answerSources } from "../points";
+import { pointRules } from "../points";
+import { notifyEmployee, refreshHome } from "../notices";
 import { replyOnce } from "./replyOnce";
 import { lanes } from "../kernel/lanes";
 

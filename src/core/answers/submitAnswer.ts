@@ -1,9 +1,9 @@
 // An employee submits an answer from chat: stored and queued for publishing under their own community name.
 import type { CoreDeps } from "../deps";
 import type { Answer } from "../kernel/model";
-import { actorEmployee } from "../accounts/actor";
-import { findCard } from "../cards/findCard";
-import { notifyEmployee } from "../notices/notifyEmployee";
+import { actorEmployee } from "../accounts";
+import { findCard } from "../cards";
+import { notifyEmployee } from "../notices";
 import type { Actor } from "../kernel/commandContext";
 import type { SUBMIT_PROBLEMS } from "../ports/views/notice";
 import { lanes } from "../kernel/lanes";

@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../deps";
 import type { Card, Employee, Question } from "../kernel/model";
-import { actorEmployee, localeOf } from "../accounts/actor";
+import { actorEmployee, localeOf } from "../accounts";
 import { findCard } from "./findCard";
 import type { Actor } from "../kernel/commandContext";
 

@@ -1,6 +1,6 @@
 // "Not for us": the card says who passed it on and why, and the question goes to the fallback channel.
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "../accounts";
 import { findCard } from "./findCard";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";

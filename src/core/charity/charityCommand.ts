@@ -1,8 +1,8 @@
 // `charity …`: everyone picks a charity and sees their share; admins manage charities and the donation terms;
 // those who may see reports (authoriseReport, audited) see them and mark donations paid.
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
-import { authoriseReport } from "../policy/policy";
+import { actorEmployee } from "../accounts";
+import { authoriseReport } from "../policy";
 import { addCharity, charityOverview, removeCharity, setDefaultCharity, setPointValue, setQuarterBudget, type CharityOverview } from "./manageCharities";
 import { markDonationPaid } from "./markPaid";
 import type { Charity, CharityPayout } from "../kernel/charity";

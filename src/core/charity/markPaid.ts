@@ -1,6 +1,6 @@
 // HR marks a charity's donation for an ended quarter paid: who, when and how much go into the audit table.
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "../accounts";
 import type { Charity, CharityPayout } from "../kernel/charity";
 import { quarterReport } from "./quarterReport";
 import { quarterEnded, quarterLabel, type Quarter } from "./quarters";

@@ -1,6 +1,6 @@
 // Each employee picks the charity their points go to; without a pick the company's default applies.
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "../accounts";
 import { charityFor } from "./attribution";
 import { isActive, type Charity } from "../kernel/charity";
 import type { Actor } from "../kernel/commandContext";

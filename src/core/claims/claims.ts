@@ -1,8 +1,8 @@
 // Claim a question so colleagues don't duplicate work; claims run out on their own.
 import type { CoreDeps } from "../deps";
-import { refreshCards } from "../cards/refreshCards";
-import { findCard } from "../cards/findCard";
-import { actorEmployee } from "../accounts/actor";
+import { refreshCards } from "../cards";
+import { findCard } from "../cards";
+import { actorEmployee } from "../accounts";
 import type { Actor } from "../kernel/commandContext";
 
 export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_found" | "not_open" } | { ok: false; reason: "held"; by: string; until: Date };

@@ -2,7 +2,7 @@
 // (runCommand) registers them, so that adding a verb touches the feature and one line there, not a central switch.
 import type { CoreDeps } from "../deps";
 import type { CommandContext } from "../kernel/commandContext";
-import type { CommandVerb } from "../policy/policy";
+import type { CommandVerb } from "../policy";
 
 /** Answers `<verb> <args…>`; runs only after the policy let `ctx` run the verb. */
 export type CommandHandler<Reply> = (deps: CoreDeps, ctx: CommandContext, args: string[]) => Promise<Reply>;

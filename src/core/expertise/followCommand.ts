@@ -1,6 +1,6 @@
 // `follow billing`, `unfollow billing`, `follow` (what I follow).
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "../accounts";
 import type { Actor } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
 

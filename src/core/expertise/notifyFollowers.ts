@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { Question } from "../kernel/model";
 import type { CoreRepos } from "../deps";
-import { notifyEmployee } from "../notices/notifyEmployee";
+import { notifyEmployee } from "../notices";
 import { matchesTopic } from "./matchesTopic";
 
 export async function notifyFollowers(deps: CoreDeps, tx: CoreRepos, question: Question): Promise<number> {

@@ -2,7 +2,7 @@
 // same keyword test as recurring problems) the community accepted as the solution in the last 180 days.
 import type { Question } from "../kernel/model";
 import type { Repos } from "../ports";
-import { problemKeywords, SAME_PROBLEM, sameProblemScore } from "../problems/problemKeywords";
+import { problemKeywords, SAME_PROBLEM, sameProblemScore } from "../problems";
 
 const LOOK_BACK_MS = 180 * 24 * 3600_000;
 const MAX_EXPERTS = 3;

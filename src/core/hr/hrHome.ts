@@ -2,7 +2,7 @@
 // report viewed, so it is authorised and audited like the `report` command; a home redrawn for another reason
 // (new points) offers the report without computing, or auditing, anything.
 import type { CoreDeps } from "../deps";
-import { authoriseReport, canSeeReports } from "../policy/policy";
+import { authoriseReport, canSeeReports } from "../policy";
 import { hrReport } from "./hrReport";
 import { tooSmallToReport } from "./smallGroup";
 import type { HrHome } from "../ports/views/reportView";

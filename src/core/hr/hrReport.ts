@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../kernel/model";
 import type { AdvocateTotals, HrReport } from "../ports/views/reportView";
-import { attributePoints } from "../charity/attribution";
+import { attributePoints } from "../charity";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
 
 const TOP = 5;

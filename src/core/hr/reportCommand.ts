@@ -2,8 +2,8 @@
 // who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
-import { authoriseReport } from "../policy/policy";
-import { actorEmployee, localeOf } from "../accounts/actor";
+import { authoriseReport } from "../policy";
+import { actorEmployee, localeOf } from "../accounts";
 import { hrReport } from "./hrReport";
 import { tooSmallToReport } from "./smallGroup";
 import type { HrReport } from "../ports/views/reportView";

@@ -3,12 +3,12 @@
 import type { CoreDeps } from "../deps";
 import { PermanentError } from "../kernel/errors";
 import type { Employee, IdeaUpdate, Question } from "../kernel/model";
-import { refreshCards } from "../cards/refreshCards";
-import { awardPoints } from "../points/awardPoints";
-import { pointRules } from "../points/pointRules";
-import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
+import { refreshCards } from "../cards";
+import { awardPoints } from "../points";
+import { pointRules } from "../points";
+import { notifyEmployee, refreshHome } from "../notices";
 import { isIdeaStatus, withStatusTag } from "../kernel/ideaStatus";
-import { replyOnce } from "../answers/replyOnce";
+import { replyOnce } from "../answers";
 
 /** Hidden in the reply (an HTML comment): lets a retry after a crash find a reply that did go out (see replyOnce). */
 export const ideaMarker = (updateId: string) => `<!-- advocate-idea:${updateId} -->`;

@@ -1,12 +1,12 @@
 // An employee sets an idea's status from chat: stored and queued, to be published as their own reply on the topic.
 import type { CoreDeps } from "../deps";
-import { actorEmployee } from "../accounts/actor";
-import { findCard } from "../cards/findCard";
-import { linkedCard } from "../cards/linkedCard";
+import { actorEmployee } from "../accounts";
+import { findCard } from "../cards";
+import { linkedCard } from "../cards";
 import type { Question } from "../kernel/model";
-import { MAX_ANSWER_LENGTH } from "../answers/submitAnswer";
+import { MAX_ANSWER_LENGTH } from "../answers";
 import { needsReason, type IdeaProblem, type IdeaStatus } from "../kernel/ideaStatus";
-import { notifyEmployee } from "../notices/notifyEmployee";
+import { notifyEmployee } from "../notices";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";
 

@@ -2,7 +2,7 @@
 // (a colleague's like, or the author's own, would let employees pay each other).
 import type { CoreDeps } from "../deps";
 import type { Repos } from "../ports";
-import { refreshHome } from "../notices/notifyEmployee";
+import { refreshHome } from "../notices";
 import { awardPoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 import { pointRules } from "./pointRules";

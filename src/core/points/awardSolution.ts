@@ -3,7 +3,7 @@
 // again while a retried accept (already the solution) pays nothing.
 import type { CoreDeps } from "../deps";
 import type { Repos } from "../ports";
-import { notifyEmployee, refreshHome } from "../notices/notifyEmployee";
+import { notifyEmployee, refreshHome } from "../notices";
 import { awardPoints, revokePoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 import { pointRules } from "./pointRules";

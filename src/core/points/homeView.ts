@@ -2,8 +2,8 @@
 import type { CoreDeps } from "../deps";
 import { leaderboard, myPoints } from "./leaderboard";
 import type { HomeView } from "../ports/views/homeView";
-import { refreshHome } from "../notices/notifyEmployee";
-import { hrHome } from "../hr/hrHome";
+import { refreshHome } from "../notices";
+import { hrHome } from "../hr";
 import type { HomeReportChoice } from "../ports/views/reportView";
 
 export async function buildHomeView(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<HomeView> {

@@ -2,12 +2,12 @@
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "../accounts";
 import { leaderboard, myPoints, type LeaderboardView } from "./leaderboard";
 import type { MyPointsView } from "../ports/views/homeView";
 import { isPeriod } from "./periods";
 import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "./pointRules";
-import { myCharityShare, type CharityShare } from "../charity/myShare";
+import { myCharityShare, type CharityShare } from "../charity";
 
 export type PointsReply =
   | { type: "points"; points: MyPointsView; linkedAs: string | null; charity: CharityShare }

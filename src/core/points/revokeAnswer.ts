@@ -1,7 +1,7 @@
 // One of our answers was deleted on the community: everything it earned is taken back, and it earns nothing more.
 import type { CoreDeps } from "../deps";
 import type { Repos } from "../ports";
-import { refreshHome } from "../notices/notifyEmployee";
+import { refreshHome } from "../notices";
 import { revokePoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 

@@ -4,8 +4,8 @@
 import type { CoreDeps } from "../deps";
 import type { Question } from "../kernel/model";
 import { excerpt } from "../kernel/plainText";
-import { aiBlocked } from "../ai/aiGate";
-import { redact } from "../ai/redact";
+import { aiBlocked } from "../ai";
+import { redact } from "../ai";
 
 export const GROUPED_KINDS = ["complaint", "question"];
 

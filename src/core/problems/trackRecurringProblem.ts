@@ -3,7 +3,7 @@
 import type { CoreDeps } from "../deps";
 import type { Question } from "../kernel/model";
 import type { Repos } from "../ports";
-import { notifyChannel } from "../notices/notifyEmployee";
+import { notifyChannel } from "../notices";
 import { problemKeywords, problemLabel, SAME_PROBLEM, sameProblemScore } from "./problemKeywords";
 import { GROUPED_KINDS, similarity } from "./problemEmbedding";
 import { excerpt } from "../kernel/plainText";

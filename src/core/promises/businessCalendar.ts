@@ -2,17 +2,7 @@
 // this time ("first answer within 4 business hours"). Computed on local wall-clock days, so DST changes (which
 // fall at night) neither add nor remove business time.
 import { DateTime } from "luxon";
-
-export interface BusinessCalendar {
-  timezone: string;
-  /** ISO weekdays that are working days: 1 Monday … 7 Sunday. */
-  days: number[];
-  /** Minutes after local midnight. */
-  opensAt: number;
-  closesAt: number;
-  /** Local dates (yyyy-mm-dd) that are not working days. */
-  holidays: string[];
-}
+import type { BusinessCalendar } from "../kernel/businessCalendar";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const MAX_DAYS = 3660;

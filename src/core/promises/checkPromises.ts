@@ -5,10 +5,11 @@
 import type { CoreDeps } from "../deps";
 import type { Card, Question, RoutingRule } from "../kernel/model";
 import type { CoreRepos } from "../deps";
-import { notifyChannel, notifyEmployee } from "../notices/notifyEmployee";
-import { businessMsBetween, type BusinessCalendar } from "./businessCalendar";
-import { refreshCards } from "../cards/refreshCards";
+import { notifyChannel, notifyEmployee } from "../notices";
+import { businessMsBetween } from "./businessCalendar";
+import { refreshCards } from "../cards";
 import type { Notice } from "../ports/views/notice";
+import type { BusinessCalendar } from "../kernel/businessCalendar";
 
 const CURSOR = "promises:checkedAt";
 /** A gap this long since the last check means the app was down: summarise rather than replay. */

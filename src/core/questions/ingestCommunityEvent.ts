@@ -3,10 +3,10 @@ import type { CoreDeps } from "../deps";
 import type { CommunityEvent, PostFacts } from "../kernel/events";
 import type { CoreRepos } from "../deps";
 import type { Question, QuestionStatus } from "../kernel/model";
-import { refreshCards } from "../cards/refreshCards";
-import { awardSolution, revokeSolution } from "../points/awardSolution";
-import { awardLike } from "../points/awardLike";
-import { revokeAnswer } from "../points/revokeAnswer";
+import { refreshCards } from "../cards";
+import { awardSolution, revokeSolution } from "../points";
+import { awardLike } from "../points";
+import { revokeAnswer } from "../points";
 import { communityTruth } from "./communityTruth";
 import { lanes } from "../kernel/lanes";
 

@@ -1,14 +1,14 @@
 // Classify a complete question and put a card in the channel its rules pick (or the fallback).
 import type { CoreDeps } from "../deps";
-import { pickRule } from "../routing/matchRule";
+import { pickRule } from "../routing";
 import { classify, type Classification } from "./classify";
-import { classifyWithAi, type AiRouting } from "../ai/classifyWithAi";
+import { classifyWithAi, type AiRouting } from "../ai";
 import type { Question } from "../kernel/model";
-import { addBusinessMinutes } from "../promises/businessCalendar";
-import { trackRecurringProblem } from "../problems/trackRecurringProblem";
-import { problemEmbedding } from "../problems/problemEmbedding";
-import { suggestExperts } from "../expertise/suggestExperts";
-import { notifyFollowers } from "../expertise/notifyFollowers";
+import { addBusinessMinutes } from "../promises";
+import { trackRecurringProblem } from "../problems";
+import { problemEmbedding } from "../problems";
+import { suggestExperts } from "../expertise";
+import { notifyFollowers } from "../expertise";
 import { lanes } from "../kernel/lanes";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {

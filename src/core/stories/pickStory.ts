@@ -1,7 +1,7 @@
 // Which customer story a channel gets: a pure choice over answered questions, so the rules are easy to test.
 import type { RoutingRule } from "../kernel/model";
 import type { StoryCandidate, StoryReason } from "../kernel/story";
-import { ruleMatches } from "../routing/matchRule";
+import { ruleMatches } from "../routing";
 
 /** Stories come from questions answered this long ago at most. */
 export const STORY_WINDOW_DAYS = 90;

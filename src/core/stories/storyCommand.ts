@@ -4,9 +4,9 @@ import type { StorySchedule } from "../kernel/model";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
 import { shareStory } from "./shareStory";
-import { isAdmin } from "../policy/policy";
-import { actorEmployee } from "../accounts/actor";
-import { awardStoryShared } from "../points/awardStoryShared";
+import { isAdmin } from "../policy";
+import { actorEmployee } from "../accounts";
+import { awardStoryShared } from "../points";
 import { parseStorySchedule, type ScheduleProblem } from "./storySchedule";
 
 export type StoryReply =

@@ -2,8 +2,8 @@
 // field (with its sources) or say why there is none. The employee edits and submits it as ever.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
-import { prepareAnswer } from "../../../core/answers/prepareAnswer";
-import { draftAnswer } from "../../../core/ai/draftAnswer";
+import { prepareAnswer } from "../../../core/answers";
+import { draftAnswer } from "../../../core/ai";
 import { translator } from "../../../i18n";
 import { DRAFT_ACTION, answerModal, type AnswerModalContext } from "../presenters/modals";
 import { answerModalContext, parseJsonWith } from "./payloads";

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { requestHome } from "../../../core/points/homeView";
+import { requestHome } from "../../../core/points";
 import type { SlackHandlerContext } from "./context";
 
 export function registerAppHome(app: App, ctx: SlackHandlerContext): void {

@@ -2,10 +2,10 @@
 // Ack first; modals must open right after, while the click's trigger_id is still valid (3 s).
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
-import { prepareAnswer } from "../../../core/answers/prepareAnswer";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
-import { findCard } from "../../../core/cards/findCard";
+import { claimQuestion, releaseQuestion } from "../../../core/claims";
+import { prepareAnswer } from "../../../core/answers";
+import { actorEmployee, localeOf } from "../../../core/accounts";
+import { findCard } from "../../../core/cards";
 import { COMMAND_PREFIX, translator } from "../../../i18n";
 import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { CARD_ACTIONS } from "../presenters/questionCard";

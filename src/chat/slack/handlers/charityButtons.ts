@@ -1,8 +1,8 @@
 // A click on a charity in the picker: the core records the pick for the clicker Slack signed for, and the
 // picker message is replaced by the confirmation.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
-import { pickCharity } from "../../../core/charity/pickCharity";
+import { actorEmployee, localeOf } from "../../../core/accounts";
+import { pickCharity } from "../../../core/charity";
 import { commandReply } from "../presenters/commandReply";
 import { CHARITY_PICK_ACTION } from "../presenters/charityPicker";
 import type { SlackHandlerContext } from "./context";

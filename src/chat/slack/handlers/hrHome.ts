@@ -2,8 +2,8 @@
 // with the report for the choice, "CSV" sends it as files, both through the core, which authorises and audits.
 import type { App, BlockAction } from "@slack/bolt";
 import { z } from "zod";
-import { requestHome } from "../../../core/points/homeView";
-import { reportCommand } from "../../../core/hr/reportCommand";
+import { requestHome } from "../../../core/points";
+import { reportCommand } from "../../../core/hr";
 import { HR_ACTIONS, WHOLE_COMPANY } from "../presenters/hrHome";
 import type { SlackHandlerContext } from "./context";
 import type { HomeReportChoice } from "../../../core/ports/views/reportView";

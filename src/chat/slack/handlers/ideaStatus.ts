@@ -2,8 +2,8 @@
 // language), and its submission goes to the same core use case as Teams' dialog. What the form alone can tell
 // goes back next to its field; otherwise the form is stored (one insert) before the ack and checked after it.
 import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
-import { checkIdeaForm, prepareIdeaStatus, receiveIdeaStatus } from "../../../core/ideas/setIdeaStatus";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { checkIdeaForm, prepareIdeaStatus, receiveIdeaStatus } from "../../../core/ideas";
+import { actorEmployee, localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
 import { CARD_ACTIONS } from "../presenters/questionCard";

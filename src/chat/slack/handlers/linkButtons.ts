@@ -1,8 +1,8 @@
 // The consent buttons in the "post as @alice?" message. The clicker is the one Slack signed for,
 // so nobody can accept on someone else's behalf.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { acceptLink, declineLink } from "../../../core/accounts/linking";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { acceptLink, declineLink } from "../../../core/accounts";
+import { actorEmployee, localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn } from "../presenters/mrkdwn";
 import { LINK_ACCEPT, LINK_DECLINE } from "../presenters/notice";

@@ -3,10 +3,10 @@
 // stored (one insert) and acknowledged, which Slack wants within 3 seconds even under load; it is checked after
 // that, and a refusal found then (no linked account, the question gone or closed) comes as a direct message.
 import type { App } from "@slack/bolt";
-import { checkAnswerText, receiveAnswer } from "../../../core/answers/submitAnswer";
+import { checkAnswerText, receiveAnswer } from "../../../core/answers";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
-import { passOn } from "../../../core/cards/passOn";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { passOn } from "../../../core/cards";
+import { actorEmployee, localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { ANSWER_MODAL, PASS_MODAL, answerBlockId } from "../presenters/modals";
 import { answerModalContext, answerValues, modalContext, parseJsonWith, passValues, consented } from "./payloads";

@@ -1,7 +1,7 @@
 // `/advocate …`: the core runs the command; the reply is the ack itself (ephemeral, within 3 s).
 import type { App } from "@slack/bolt";
 import { runCommand } from "../../../core/commands/runCommand";
-import { actorEmployee, localeOf } from "../../../core/accounts/actor";
+import { actorEmployee, localeOf } from "../../../core/accounts";
 import { commandReply } from "../presenters/commandReply";
 import { neutralCommandText } from "../commandText";
 import type { SlackHandlerContext } from "./context";

@@ -1,6 +1,6 @@
 // The charity picker's buttons under the `/advocate charity` reply: one per active charity.
 import type { KnownBlock } from "@slack/types";
-import type { CharityPicker } from "../../../core/charity/pickCharity";
+import type { CharityPicker } from "../../../core/charity";
 import { plain } from "./mrkdwn";
 
 /** Slack wants action ids unique within a message: each button's id is this prefix and the charity's id. */

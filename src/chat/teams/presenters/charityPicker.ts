@@ -1,5 +1,5 @@
 // The charity picker's buttons under the `@Advocate charity` reply: one Action.Execute per active charity.
-import type { CharityPicker } from "../../../core/charity/pickCharity";
+import type { CharityPicker } from "../../../core/charity";
 import type { CardElement } from "./adaptiveCard";
 
 export const CHARITY_VERBS = { pick: "advocate.charity.pick" } as const;

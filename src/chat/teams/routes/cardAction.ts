@@ -2,11 +2,11 @@
 // consent and the charity picker. The answer is the card as it now stands, for the person who pressed; everyone
 // else's copy is redrawn through the outbox.
 import { z } from "zod";
-import { claimQuestion, releaseQuestion } from "../../../core/claims/claims";
-import { acceptLink, declineLink } from "../../../core/accounts/linking";
-import { localeOf } from "../../../core/accounts/actor";
-import { findCard } from "../../../core/cards/findCard";
-import { cardViewOf } from "../../../core/cards/renderCard";
+import { claimQuestion, releaseQuestion } from "../../../core/claims";
+import { acceptLink, declineLink } from "../../../core/accounts";
+import { localeOf } from "../../../core/accounts";
+import { findCard } from "../../../core/cards";
+import { cardViewOf } from "../../../core/cards";
 import { normalizeLocale, translator } from "../../../i18n";
 import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { actorOf, channelOf } from "../activity";

@@ -1,8 +1,8 @@
 // A charity chosen on the picker card: the core records the pick for the person Bot Framework authenticated,
 // and the card becomes the confirmation.
 import { z } from "zod";
-import { localeOf } from "../../../core/accounts/actor";
-import { pickCharity } from "../../../core/charity/pickCharity";
+import { localeOf } from "../../../core/accounts";
+import { pickCharity } from "../../../core/charity";
 import { actorOf } from "../activity";
 import { commandReplyCard } from "../presenters/commandReply";
 import { cardResponse } from "./invokeResponse";

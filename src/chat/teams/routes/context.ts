@@ -2,7 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { CoreDeps } from "../../../core/deps";
 import type { Employee } from "../../../core/kernel/model";
-import { actorEmployee } from "../../../core/accounts/actor";
+import { actorEmployee } from "../../../core/accounts";
 import { normalizeLocale } from "../../../i18n";
 import { actorOf, type TeamsActivity } from "../activity";
 

@@ -2,7 +2,7 @@
 // offered bytes there and show the file; on "decline" the offer is dropped. Only the person it was offered to can
 // take it. The upload (small: a CSV, a chart) happens in the turn, so the person learns at once if it failed.
 import { z } from "zod";
-import { localeOf } from "../../../core/accounts/actor";
+import { localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { fileInfoCard } from "../presenters/fileCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";

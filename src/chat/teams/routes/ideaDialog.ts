@@ -1,7 +1,7 @@
 // The idea status dialog: pick a status, then edit the public reply for it (the template in the customer's
 // language) and submit; the same core use cases as Slack's select and modal.
 import type { TFunction } from "i18next";
-import { prepareIdeaStatus, setIdeaStatus, type IdeaStatusForm } from "../../../core/ideas/setIdeaStatus";
+import { prepareIdeaStatus, setIdeaStatus, type IdeaStatusForm } from "../../../core/ideas";
 import type { IdeaStatus } from "../../../core/kernel/ideaStatus";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
 import { actorOf } from "../activity";

@@ -1,6 +1,6 @@
 // `@Advocate points` in a channel, or `points` in the personal chat: the shared command runner answers.
 import { runCommand } from "../../../core/commands/runCommand";
-import { localeOf } from "../../../core/accounts/actor";
+import { localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { actorOf, channelOf } from "../activity";
 import { commandReplyCard } from "../presenters/commandReply";

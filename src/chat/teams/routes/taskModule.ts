@@ -2,11 +2,11 @@
 // the same core use cases as Slack's modals: one answer per form, published by the outbox, points once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { prepareAnswer } from "../../../core/answers/prepareAnswer";
-import { submitAnswer } from "../../../core/answers/submitAnswer";
-import { passOn } from "../../../core/cards/passOn";
-import { findCard } from "../../../core/cards/findCard";
-import { localeOf } from "../../../core/accounts/actor";
+import { prepareAnswer } from "../../../core/answers";
+import { submitAnswer } from "../../../core/answers";
+import { passOn } from "../../../core/cards";
+import { findCard } from "../../../core/cards";
+import { localeOf } from "../../../core/accounts";
 import { normalizeLocale, translator, type SupportedLocale } from "../../../i18n";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { actorOf, channelOf, type TeamsActivity } from "../activity";
@@ -16,7 +16,7 @@ import { errorCard } from "../presenters/errorCard";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { invokeResponse } from "./invokeResponse";
-import { draftAnswer } from "../../../core/ai/draftAnswer";
+import { draftAnswer } from "../../../core/ai";
 import type { TFunction } from "i18next";
 import { IDEA_STATUSES } from "../../../core/kernel/ideaStatus";
 import { chooseIdeaStatus, openIdeaDialog, submitIdeaStatus } from "./ideaDialog";

@@ -1,0 +1,4 @@
+// The answers feature's public face: what the rest of Advocate may use of it.
+export { prepareAnswer } from "./prepareAnswer";
+export { replyOnce } from "./replyOnce";
+export { MAX_ANSWER_LENGTH, checkAnswerText, receiveAnswer, submitAnswer, type SubmitProblem } from "./submitAnswer";

@@ -1,0 +1,6 @@
+// The cards feature's public face: what the rest of Advocate may use of it.
+export { findCard } from "./findCard";
+export { linkedCard } from "./linkedCard";
+export { passOn } from "./passOn";
+export { refreshCards } from "./refreshCards";
+export { cardViewOf } from "./renderCard";

@@ -1,0 +1,3 @@
+// The expertise feature's public face: what the rest of Advocate may use of it.
+export { notifyFollowers } from "./notifyFollowers";
+export { suggestExperts } from "./suggestExperts";

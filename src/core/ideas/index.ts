@@ -1,0 +1,2 @@
+// The ideas feature's public face: what the rest of Advocate may use of it.
+export { checkIdeaForm, prepareIdeaStatus, receiveIdeaStatus, setIdeaStatus, type IdeaStatusForm } from "./setIdeaStatus";

@@ -1,0 +1,9 @@
+// The points feature's public face: what the rest of Advocate may use of it.
+export { awardLike } from "./awardLike";
+export { awardPoints } from "./awardPoints";
+export { awardSolution, revokeSolution } from "./awardSolution";
+export { awardStoryShared } from "./awardStoryShared";
+export { requestHome } from "./homeView";
+export { answerSources } from "./ourAnswer";
+export { pointRules } from "./pointRules";
+export { revokeAnswer } from "./revokeAnswer";

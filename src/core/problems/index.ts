@@ -1,0 +1,4 @@
+// The problems feature's public face: what the rest of Advocate may use of it.
+export { problemEmbedding } from "./problemEmbedding";
+export { SAME_PROBLEM, problemKeywords, sameProblemScore } from "./problemKeywords";
+export { trackRecurringProblem } from "./trackRecurringProblem";

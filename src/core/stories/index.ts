@@ -1,0 +1,3 @@
+// The stories feature's public face: what the rest of Advocate may use of it.
+export type { StoryReply } from "./storyCommand";
+export { WEEK_DAYS, cronOf } from "./storySchedule";

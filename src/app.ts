@@ -5,16 +5,17 @@ import express from "express";
 import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Clock } from "./core/ports";
-import type { CoreDeps } from "./core/deps";
+import type { AiSettings, CoreDeps } from "./core/deps";
 import { handleOutboxMessage } from "./core/outbox/handleMessage";
 import { connectDatabase, databaseTarget, type Database } from "./db/connect";
 import { cutPointTotalsIn } from "./db/pointTotals";
 import { migrate } from "./db/migrate";
 import { prismaStore } from "./db/prismaStore";
 import { OutboxWorker } from "./outbox/worker";
+import { EnqueuedSignal } from "./outbox/enqueuedSignal";
 import { DiscourseClient } from "./community/discourse/client";
 import { discourseWebhookRouter } from "./community/discourse/webhookRoute";
-import { createSlackApp, type SlackApp } from "./chat/slack/app";
+import { createSlackApp, slackWebClient, type SlackApp } from "./chat/slack/app";
 import { SlackSurface } from "./chat/slack/surface";
 import { createTeamsAdapter, mountTeamsEndpoint, teamsTurn } from "./chat/teams/bot";
 import { EntraDepartments } from "./chat/teams/entraDepartment";
@@ -64,18 +65,37 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   await cutPointTotalsIn(db.sql, config.ADVOCATE_TIMEZONE);
   if (applied.length) logger.info({ applied }, "database migrated");
 
-  let worker: OutboxWorker | null = null;
-  const store = prismaStore(db.prisma, () => worker?.nudge());
+  const enqueued = new EnqueuedSignal();
+  const store = prismaStore(db.prisma, () => enqueued.notify());
   const community = new DiscourseClient({
     name: COMMUNITY,
     baseUrl: config.discourse.DISCOURSE_URL,
     apiKey: config.discourse.DISCOURSE_API_KEY,
     apiUsername: config.discourse.DISCOURSE_API_USERNAME,
   });
+  // Each chat surface only when its settings are there; the core sends through whichever is.
+  const slackClient = config.slack ? slackWebClient(config.slack, logger) : null;
+  const teamsAdapter = config.teams ? createTeamsAdapter(config.teams) : null;
+  const chat: CoreDeps["chat"] = {
+    ...(config.slack && slackClient ? { slack: new SlackSurface(slackClient, config.ADVOCATE_TIMEZONE, config.slack.SLACK_DEPARTMENT_FIELD ?? null) } : {}),
+    ...(config.teams && teamsAdapter
+      ? {
+          teams: new TeamsSurface(
+            teamsAdapter,
+            config.teams.MicrosoftAppId,
+            store.addresses,
+            store.fileOffers,
+            config.ADVOCATE_TIMEZONE,
+            config.teams.TEAMS_GRAPH_DEPARTMENT ? new EntraDepartments({ id: config.teams.MicrosoftAppId, secret: config.teams.MicrosoftAppPassword }) : null,
+          ),
+        }
+      : {}),
+  };
+  const storyTimers = options.startSchedules === false ? null : new StoryTimers(store, logger.child({ component: "stories" }));
   const deps: CoreDeps = {
     store,
     community,
-    chat: {},
+    chat,
     clock: options.clock ?? { now: () => new Date() },
     settings: {
       defaultLocale: config.DEFAULT_LOCALE,
@@ -90,21 +110,9 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       calendar: { timezone: config.ADVOCATE_TIMEZONE, ...config.ADVOCATE_BUSINESS_HOURS, holidays: config.ADVOCATE_HOLIDAYS },
       recurringProblemThreshold: config.RECURRING_PROBLEM_THRESHOLD,
     },
+    ...(config.ai ? { ai: aiDeps(config.ai, logger) } : {}),
+    ...(storyTimers ? { timers: storyTimers } : {}),
   };
-  if (config.ai) {
-    const aiLogger = logger.child({ component: "ai" });
-    deps.ai = {
-      model: new OpenAiModel(config.ai),
-      settings: {
-        topics: config.ai.AI_TOPICS,
-        confidenceThreshold: config.ai.AI_CONFIDENCE_THRESHOLD,
-        dailyTokenBudget: config.ai.AI_DAILY_TOKEN_BUDGET,
-        similarityThreshold: config.ai.AI_SIMILARITY_THRESHOLD,
-        assistedLabel: config.ai.AI_ASSISTED_LABEL || null,
-      },
-      warn: (message, fields) => aiLogger.warn(fields, message),
-    };
-  }
 
   const http = express();
   http.disable("x-powered-by");
@@ -129,20 +137,10 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       logger,
     }),
   );
-  const slack: SlackApp | null = config.slack ? createSlackApp(config.slack, http, { deps, logger }) : null;
-  if (slack) deps.chat.slack = new SlackSurface(slack.client, config.ADVOCATE_TIMEZONE, config.slack?.SLACK_DEPARTMENT_FIELD ?? null);
-  if (config.teams) {
-    const adapter = createTeamsAdapter(config.teams);
+  const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }) : null;
+  if (config.teams && teamsAdapter) {
     const teamsLogger = logger.child({ component: "teams" });
-    mountTeamsEndpoint(http, adapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger);
-    deps.chat.teams = new TeamsSurface(
-      adapter,
-      config.teams.MicrosoftAppId,
-      store.addresses,
-      store.fileOffers,
-      config.ADVOCATE_TIMEZONE,
-      config.teams.TEAMS_GRAPH_DEPARTMENT ? new EntraDepartments({ id: config.teams.MicrosoftAppId, secret: config.teams.MicrosoftAppPassword }) : null,
-    );
+    mountTeamsEndpoint(http, teamsAdapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger);
   }
 
   // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.
@@ -152,10 +150,11 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     ["teams:channel:", config.teams?.TEAMS_CHANNEL_PACE_MS ?? 0],
   ];
   const laneGap = (lane: string) => gaps.find(([prefix]) => lane.startsWith(prefix))?.[1] ?? 0;
-  worker = new OutboxWorker({
+  const worker = new OutboxWorker({
     prisma: db.prisma,
     liveness: db.kind === "pglite" ? { kind: "sole" } : { kind: "advisory-lock", hold: (classId, key) => db.holdLock(classId, key) },
     handle: (message) => handleOutboxMessage(deps, message),
+    enqueued,
     logger: logger.child({ component: "outbox" }),
     paceMs: options.paceMs ?? laneGap,
     unordered: lanes.isUnordered,
@@ -171,11 +170,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     options.startSchedules === false
       ? null
       : startScheduler(communityJobs(COMMUNITY, config.discourse.DISCOURSE_POLL_CRON), store, logger, config.ADVOCATE_TIMEZONE);
-  const storyTimers = options.startSchedules === false ? null : new StoryTimers(store, logger.child({ component: "stories" }));
-  if (storyTimers) {
-    deps.timers = storyTimers;
-    await storyTimers.start();
-  }
+  await storyTimers?.start();
 
   http.use(errorHandler(logger));
   const server = hardenServer(createServer({ connectionsCheckingInterval: 1000 }, http));
@@ -193,13 +188,12 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     "advocate started",
   );
 
-  const activeWorker = worker;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     db,
     deps,
-    worker: activeWorker,
+    worker: worker,
     idle: async () => slack?.idle(),
     async stop() {
       scheduler?.stop();
@@ -212,8 +206,21 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       const grace = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(grace);
-      await activeWorker.stop();
+      await worker.stop();
       if (!options.database) await db.close();
     },
   };
+}
+
+/** The language model and how far the admin lets it decide. */
+function aiDeps(ai: NonNullable<Config["ai"]>, logger: Logger): NonNullable<CoreDeps["ai"]> {
+  const aiLogger = logger.child({ component: "ai" });
+  const settings: AiSettings = {
+    topics: ai.AI_TOPICS,
+    confidenceThreshold: ai.AI_CONFIDENCE_THRESHOLD,
+    dailyTokenBudget: ai.AI_DAILY_TOKEN_BUDGET,
+    similarityThreshold: ai.AI_SIMILARITY_THRESHOLD,
+    assistedLabel: ai.AI_ASSISTED_LABEL || null,
+  };
+  return { model: new OpenAiModel(ai), settings, warn: (message, fields) => aiLogger.warn(fields, message) };
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { outboxMessageSchema, type OutboxMessage } from "../core/outbox/messages";
 import { PermanentError, RetryableError } from "../core/kernel/errors";
 import { backoffMs } from "./backoff";
+import type { EnqueuedSignal } from "./enqueuedSignal";
 
 /** How a worker shows it is alive while it holds leases. */
 export type WorkerLiveness =
@@ -23,6 +24,8 @@ export interface OutboxWorkerOptions {
   prisma: PrismaClient;
   liveness: WorkerLiveness;
   handle: (message: OutboxMessage) => Promise<string>;
+  /** Work committed in this process: look at once rather than at the next poll. */
+  enqueued: EnqueuedSignal;
   logger: Logger;
   /** Minimum gap between two items of a lane, e.g. 1 message per second per Slack channel. */
   paceMs: (lane: string) => number;
@@ -63,6 +66,7 @@ export class OutboxWorker {
   private stopped = true;
   /** Set by stop(): a drain() under way ends after its current tick, before the database closes. */
   private closing = false;
+  private stopListening: (() => void) | null = null;
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
@@ -70,6 +74,7 @@ export class OutboxWorker {
     await this.takeUp();
     this.stopped = false;
     this.closing = false;
+    this.stopListening = this.options.enqueued.listen(() => this.nudge());
     this.schedule(0);
   }
 
@@ -88,7 +93,7 @@ export class OutboxWorker {
   }
 
   /** New work was committed: look now rather than at the next poll. */
-  nudge(): void {
+  private nudge(): void {
     if (this.stopped) return;
     if (this.running) this.again = true;
     else this.schedule(0);
@@ -97,6 +102,8 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     this.closing = true;
+    this.stopListening?.();
+    this.stopListening = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;

@@ -1,6 +1,7 @@
 // Promise clock arithmetic: business hours only, weekends and holidays skipped, DST changes counted right.
 import fc from "fast-check";
-import { addBusinessMinutes, businessMsBetween, parseBusinessHours, type BusinessCalendar } from "../../src/core/promises/businessCalendar";
+import { addBusinessMinutes, businessMsBetween, parseBusinessHours } from "../../src/core/promises/businessCalendar";
+import type { BusinessCalendar } from "../../src/core/kernel/businessCalendar";
 
 const calendar: BusinessCalendar = { timezone: "Europe/Amsterdam", ...parseBusinessHours("mon-fri 09:00-17:00")!, holidays: ["2026-12-25", "2026-12-28"] };
 const at = (iso: string) => new Date(iso);

@@ -8,6 +8,7 @@ import { prismaStore } from "../../src/db/prismaStore";
 import { MAX_STARTS_WITHOUT_END, OutboxWorker, WORKER_LOCK_CLASS, type WorkerLiveness } from "../../src/outbox/worker";
 import { memoryDatabase } from "../support/coreDeps";
 import { createSchema, dropSchema } from "../support/testApp";
+import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 
 const url = process.env.DATABASE_URL;
 let schema: string | null = null;
@@ -46,6 +47,7 @@ function worker(db: Database, handle: () => Promise<string>, leaseMs = 30_000): 
     prisma: db.prisma,
     liveness,
     handle,
+    enqueued: new EnqueuedSignal(),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,
     unordered: () => false,

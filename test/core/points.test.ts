@@ -12,6 +12,7 @@ import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityEvent } from "../../src/core/kernel/events";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
 import { lanes } from "../../src/core/kernel/lanes";
+import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 
 let db: Database;
 let deps: CoreDeps;
@@ -82,6 +83,7 @@ beforeAll(async () => {
     prisma: db.prisma,
     liveness: { kind: "sole" },
     handle: (message) => handleOutboxMessage(deps, message),
+    enqueued: new EnqueuedSignal(),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,
     unordered: lanes.isUnordered,

@@ -14,6 +14,7 @@ import type { CommunityEvent } from "../../src/core/kernel/events";
 import { RetryableError } from "../../src/core/kernel/errors";
 import { coreSettings, memoryDatabase } from "../support/coreDeps";
 import { lanes } from "../../src/core/kernel/lanes";
+import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 
 let db: Database;
 let deps: CoreDeps;
@@ -72,6 +73,7 @@ beforeAll(async () => {
     prisma: db.prisma,
     liveness: { kind: "sole" },
     handle: (message) => handleOutboxMessage(deps, message),
+    enqueued: new EnqueuedSignal(),
     logger: pino({ level: "silent" }),
     paceMs: () => 0,
     unordered: lanes.isUnordered,

@@ -52,7 +52,17 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
+/** Web API calls outside a request (the outbox): retries and rate limits are the outbox's job, so it fails fast. */
+function clientOptions(config: SlackConfig): WebClientOptions {
+  return { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10000 };
+}
+
+/** The bot's Web API client, for work outside a request (what the chat surface sends). */
+export function slackWebClient(config: SlackConfig, logger: Logger): WebClient {
+  return new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) });
+}
+
+export function createSlackApp(config: SlackConfig, http: Express, client: WebClient, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
   const logger = boltLogger(ctx.logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   if (!socketMode) guardSlackBodies(http, SLACK_ENDPOINT, new SlackSignatureCheck(config.SLACK_SIGNING_SECRET));
@@ -65,21 +75,13 @@ export function createSlackApp(config: SlackConfig, http: Express, ctx: Omit<Sla
         installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
       })
     : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: SLACK_ENDPOINT, logger, processBeforeResponse: false });
-  const clientOptions: WebClientOptions = {
-    slackApiUrl: config.SLACK_API_URL,
-    // Retries and rate limits are the outbox's job: fail fast here, with the Retry-After kept.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10000,
-  };
   const app = new App({
     receiver,
     logger,
     // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
     authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
-    clientOptions,
+    clientOptions: clientOptions(config),
   });
-  const client = new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger });
   app.error(async (error) => {
     ctx.logger.error({ err: error.message, code: (error as { code?: string }).code }, "slack handler failed");
   });

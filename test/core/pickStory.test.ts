@@ -29,6 +29,8 @@ function candidate(topicId: number, facts: Partial<Question> & { answeredDaysAgo
       routedAt: null,
       answeredBy: "Sanne",
       answeredUrl: null,
+      followUpBy: null,
+      followUpUrl: null,
       topics: [],
       urgency: null,
       sentiment: null,

@@ -167,6 +167,7 @@ describe("rules", () => {
   test("an empty table gives the defaults; a changed rule overrides only itself", async () => {
     expect(await pointRules(deps.store)).toEqual({
       answer_published: 10,
+      follow_up_answer: 10,
       solution_accepted: 25,
       like_received: 2,
       likes_per_answer: 10,

@@ -32,6 +32,8 @@ export function cardStateLine(state: CardState, locale: string, timezone: string
       return t("card.state.answered", { name: name(state.by), link: reply(state.url) });
     case "answered_elsewhere":
       return t("card.state.answeredElsewhere", { name: name(state.by), link: reply(state.url) });
+    case "customer_replied":
+      return t("card.state.customerReplied", { customer: name(state.customer), link: markup.link(state.replyUrl, t("card.viewReply")) });
     case "closed":
       return t("card.state.closed");
     case "deleted":

@@ -29,6 +29,17 @@ export function ideaPublishedText(notice: Extract<Notice, { type: "idea_status_p
   return notice.tagProblem ? `${text} ${t("idea.publishedNoTag", { reason: notice.tagProblem })}` : text;
 }
 
+/** The customer wrote again after an answer: who, on what, their words, and the answerer asked to pick it up. */
+export function customerFollowUpText(notice: Extract<Notice, { type: "customer_follow_up" }>, locale: string, markup: Markup): string {
+  const t = translator(locale, markup.cmd);
+  const said = t("notice.customerFollowUp", {
+    customer: markup.escape(notice.customer),
+    title: markup.link(notice.url, notice.title),
+    excerpt: markup.escape(notice.excerpt),
+  });
+  return notice.answerer ? `${said}\n${t("notice.customerFollowUpTo", { person: markup.person(notice.answerer) })}` : said;
+}
+
 /** A new question about a topic the employee follows: the topic escaped, the title linked. */
 export function followedQuestionText(notice: Extract<Notice, { type: "followed_question" }>, locale: string, markup: Markup): string {
   return translator(locale, markup.cmd)("follow.question", { topic: markup.escape(notice.topic), title: markup.link(notice.url, notice.title) });

@@ -61,10 +61,12 @@ async function complete(deps: CoreDeps, answer: Answer, question: Question, empl
       claimExpiresAt: null,
     });
     const rules = await pointRules(tx);
+    // Answering again once we had answered (the customer wrote back) has a rule of its own.
+    const reason = question.status === "answered" || question.status === "customer_replied" ? "follow_up_answer" : "answer_published";
     const award = {
       employeeId: employee.id,
-      points: rules.answer_published,
-      reason: "answer_published",
+      points: rules[reason],
+      reason,
       sourceKey: `${answerSources(answer.id)}published`,
       occurredAt: now,
     };

@@ -1,6 +1,6 @@
 // An employee submits an answer from chat: stored and queued for publishing under their own community name.
 import type { CoreDeps } from "../deps";
-import type { Answer } from "../kernel/model";
+import type { Answer, QuestionStatus } from "../kernel/model";
 import { actorEmployee } from "../accounts";
 import { findCard } from "../cards";
 import { notifyEmployee } from "../notices";
@@ -12,7 +12,7 @@ import { lanes } from "../kernel/lanes";
 export const MAX_ANSWER_LENGTH = 32000;
 
 /** A question can take an answer while open, and after someone else answered (a second view helps). */
-export const ANSWERABLE = ["open", "answered_elsewhere", "answered"];
+export const ANSWERABLE: QuestionStatus[] = ["open", "answered_elsewhere", "answered", "customer_replied"];
 
 export type SubmitProblem = (typeof SUBMIT_PROBLEMS)[number];
 export type SubmitResult = { ok: true; answer: Answer; duplicate: boolean } | { ok: false; problem: SubmitProblem };

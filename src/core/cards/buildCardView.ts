@@ -60,6 +60,8 @@ function cardState(question: Question, card: Card, claimant: Employee | null, no
       return { type: "answered", by: question.answeredBy ?? "?", url: question.answeredUrl };
     case "answered_elsewhere":
       return { type: "answered_elsewhere", by: question.answeredBy ?? "?", url: question.answeredUrl };
+    case "customer_replied":
+      return { type: "customer_replied", by: question.answeredBy, customer: question.followUpBy ?? "?", replyUrl: question.followUpUrl ?? question.url };
     case "closed":
       return { type: "closed", answeredBy: question.answeredBy };
     case "deleted":
@@ -72,7 +74,7 @@ function cardState(question: Question, card: Card, claimant: Employee | null, no
 }
 
 /** Where an idea's status can still be set in public: the topic is there and open to replies. */
-const IDEA_STATES: Array<CardState["type"]> = ["open", "claimed", "answered", "answered_elsewhere"];
+const IDEA_STATES: Array<CardState["type"]> = ["open", "claimed", "answered", "answered_elsewhere", "customer_replied"];
 
 function actionsFor(state: CardState): CardAction[] {
   switch (state.type) {
@@ -81,6 +83,7 @@ function actionsFor(state: CardState): CardAction[] {
     case "claimed":
       return ["release", "answer", "pass"];
     case "answered_elsewhere":
+    case "customer_replied":
       return ["answer"];
     default:
       return [];

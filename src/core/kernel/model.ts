@@ -11,7 +11,8 @@ export type QuestionKind = "question" | "complaint" | "idea" | "praise";
  * answer yet; answered: answered through Advocate; answered_elsewhere: someone answered on the community itself;
  * closed and deleted: as the community says.
  */
-export const QUESTION_STATUSES = ["pending", "open", "answered", "answered_elsewhere", "closed", "deleted"] as const;
+/** customer_replied: the customer (or another) wrote again after our answer, and it may be answered again. */
+export const QUESTION_STATUSES = ["pending", "open", "answered", "answered_elsewhere", "customer_replied", "closed", "deleted"] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 /** An answer or idea reply on its way to the community: queued, being posted, out, or refused for good. */
@@ -38,6 +39,9 @@ export interface Question {
   routedAt: Date | null;
   answeredBy: string | null;
   answeredUrl: string | null;
+  /** The customer's latest reply after an answer: who wrote it and where (null until there is one). */
+  followUpBy: string | null;
+  followUpUrl: string | null;
   claimedById: string | null;
   claimExpiresAt: Date | null;
   /** What the AI made of it, when AI is configured (see core/ai). */

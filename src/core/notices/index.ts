@@ -1,2 +1,2 @@
 // The notices feature's public face: what the rest of Advocate may use of it.
-export { notifyChannel, notifyEmployee, refreshHome } from "./notifyEmployee";
+export { notifyChannel, notifyEmployee, refreshHome, surfaceOf } from "./notifyEmployee";

@@ -4,6 +4,8 @@ import type { Repos } from "../ports";
 
 export const DEFAULT_POINT_RULES = {
   answer_published: 10,
+  /** Answering again after our first answer (the customer wrote back): worth an answer unless an admin says otherwise. */
+  follow_up_answer: 10,
   solution_accepted: 25,
   like_received: 2,
   likes_per_answer: 10,

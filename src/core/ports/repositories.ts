@@ -60,6 +60,8 @@ export interface AnswerRepo {
   byCommunityPost(postId: number): Promise<Answer | null>;
   /** Answers the community accepted as the solution since the date, with their author and question title. */
   acceptedSince(since: Date): Promise<Array<{ employeeId: string; employeeName: string; title: string }>>;
+  /** The question's latest answer published through Advocate, if any: who to ask when the customer writes back. */
+  latestPublished(questionId: string): Promise<Answer | null>;
   /** Answers still being published to this topic by this username (our own post arriving by webhook). */
   inFlightFor(questionId: string, username: string): Promise<Answer[]>;
 }

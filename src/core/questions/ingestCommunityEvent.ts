@@ -9,6 +9,8 @@ import { awardLike } from "../points";
 import { revokeAnswer } from "../points";
 import { communityTruth } from "./communityTruth";
 import { lanes } from "../kernel/lanes";
+import { excerpt } from "../kernel/plainText";
+import { surfaceOf } from "../notices";
 
 export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hint: CommunityEvent): Promise<void> {
   // Asked before the transaction: no database transaction waits on the community's API.
@@ -109,9 +111,10 @@ async function reply(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<st
   if ((await tx.answers.inFlightFor(question.id, post.authorUsername)).length) return "ignored: our own answer";
   if (await tx.ideas.isOurs(question.id, post.postId, post.authorUsername)) return "ignored: our own idea status";
   if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
+  const colleague = await tx.employees.byCommunityUsername(post.authorUsername);
+  if (isFollowUp(question, post, colleague !== null)) return followUp(deps, tx, question, post);
   if (post.authorUsername === question.authorUsername) return "ignored: the customer's own follow-up";
   if (question.status !== "open" && question.status !== "pending") return `ignored: question ${question.status}`;
-  const colleague = await tx.employees.byCommunityUsername(post.authorUsername);
   await tx.questions.update(question.id, {
     status: "answered_elsewhere",
     answeredBy: colleague?.displayName ?? post.authorName ?? post.authorUsername,
@@ -122,6 +125,42 @@ async function reply(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<st
   });
   await refreshCards(tx, question.id);
   return "answered elsewhere";
+}
+
+/**
+ * A customer writing after an answer: after ours, anyone who is not a colleague (the customer or another
+ * customer); after someone else's answer on the community, the topic's author asking again.
+ */
+function isFollowUp(question: Question, post: PostFacts, byColleague: boolean): boolean {
+  if (byColleague) return false;
+  if (question.status === "answered" || question.status === "customer_replied") return true;
+  return question.status === "answered_elsewhere" && post.authorUsername === question.authorUsername;
+}
+
+/** The card says the customer replied and may be answered again; its thread hears what they said, the answerer by name. */
+async function followUp(deps: CoreDeps, tx: CoreRepos, question: Question, post: PostFacts): Promise<string> {
+  const customer = post.authorName ?? post.authorUsername;
+  await tx.questions.update(question.id, { status: "customer_replied", followUpBy: customer, followUpUrl: post.url });
+  await refreshCards(tx, question.id);
+  const answer = await tx.answers.latestPublished(question.id);
+  const answerer = answer ? await tx.employees.byId(answer.employeeId) : null;
+  for (const card of await tx.cards.forQuestion(question.id)) {
+    if (!card.messageRef) continue;
+    const surface = surfaceOf(card);
+    const notice = {
+      type: "customer_follow_up" as const,
+      title: question.title,
+      url: post.url,
+      customer,
+      excerpt: excerpt(post.text, deps.settings.excerptLength),
+      answerer: answerer && answerer.surface === surface ? { surface, externalId: answerer.externalId, displayName: answerer.displayName } : null,
+    };
+    await tx.outbox.enqueue(
+      { kind: "chat.channelNotice", surface, channelId: card.channelId, threadRef: card.messageRef, locale: card.locale, notice },
+      { lane: lanes.channel(surface, card.channelId), dedupeKey: `follow-up:${post.postId}:${card.id}` },
+    );
+  }
+  return "customer replied";
 }
 
 async function setStatus(

@@ -20,6 +20,8 @@ export function answerRepo(db: Db): AnswerRepo {
         title: row.question.title,
       }));
     },
+    latestPublished: async (questionId) =>
+      nullable(await db.answer.findFirst({ where: { questionId, status: "published", deletedAt: null }, orderBy: { publishedAt: "desc" } })),
     inFlightFor: async (questionId, postedAs) =>
       (await db.answer.findMany({ where: { questionId, postedAs, status: { in: ["queued", "publishing"] } } })).map(toAnswer),
   };

@@ -20,7 +20,7 @@ export function storyRepo(db: Db): StoryRepo {
   return {
     async candidates(since) {
       const rows = await db.question.findMany({
-        where: { answeredBy: { not: null }, status: { in: ["answered", "answered_elsewhere", "closed"] }, updatedAt: { gte: since } },
+        where: { answeredBy: { not: null }, status: { in: ["answered", "answered_elsewhere", "customer_replied", "closed"] }, updatedAt: { gte: since } },
         include: answered,
       });
       return rows.map((row) => candidateOf(toQuestion(row)));

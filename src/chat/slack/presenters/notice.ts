@@ -5,7 +5,7 @@ import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import { customerFollowUpText, followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import type { Markup } from "../../shared/markup";
 import type { Notice } from "../../../core/ports/views/notice";
 
@@ -80,6 +80,8 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
       return withLinks((markup) => followedQuestionText(notice, locale, markup));
     case "recurring_problem":
       return withLinks((markup) => recurringProblemText(notice, locale, markup));
+    case "customer_follow_up":
+      return withLinks((markup) => customerFollowUpText(notice, locale, markup));
   }
 }
 

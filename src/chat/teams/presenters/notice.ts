@@ -4,7 +4,7 @@ import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import { customerFollowUpText, followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import type { Notice } from "../../../core/ports/views/notice";
 
 export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
@@ -65,5 +65,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       return adaptiveCard(textBlocks(followedQuestionText(notice, locale, teamsMarkup)));
     case "recurring_problem":
       return adaptiveCard(textBlocks(recurringProblemText(notice, locale, teamsMarkup)));
+    case "customer_follow_up":
+      return adaptiveCard(textBlocks(customerFollowUpText(notice, locale, teamsMarkup)));
   }
 }

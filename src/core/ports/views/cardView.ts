@@ -5,6 +5,7 @@ export type CardState =
   | { type: "claimed"; by: string; until: Date }
   | { type: "answered"; by: string; url: string | null }
   | { type: "answered_elsewhere"; by: string; url: string | null }
+  | { type: "customer_replied"; by: string | null; customer: string; replyUrl: string }
   | { type: "closed"; answeredBy: string | null }
   | { type: "deleted" }
   | { type: "passed_on"; by: string; note: string };

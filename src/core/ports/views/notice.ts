@@ -21,6 +21,15 @@ export const noticeSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("idea_status_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("idea_status_refused"), problem: z.enum(IDEA_PROBLEMS), text: z.string() }),
+  /** The customer wrote again after an answer: in the card's thread, the answerer mentioned. */
+  z.object({
+    type: z.literal("customer_follow_up"),
+    title: z.string(),
+    url: z.string(),
+    customer: z.string(),
+    excerpt: z.string(),
+    answerer: z.object({ surface: z.string(), externalId: z.string(), displayName: z.string().nullable() }).nullable(),
+  }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
   z.object({ type: z.literal("link_not_found"), email: z.string() }),
   z.object({ type: z.literal("link_no_email") }),

@@ -32,6 +32,8 @@ const community: CommunityPort = {
     return { postId, url: `https://community.example/t/x/${input.topicId}/${postId}` };
   },
   findReplyByMarker: async () => null,
+  editPost: async () => undefined,
+  deletePost: async () => true,
   findUserByEmail: async () => null,
   // The community's truth, as the events delivered below made it: each topic here holds one answer, post number 2.
   getTopic: async (topicId) => ({
@@ -49,7 +51,7 @@ const community: CommunityPort = {
     deleted: false,
     acceptedPostNumber: solutions.has(topicId) ? 2 : null,
   }),
-  getPost: async (postId) => (removed.has(postId) ? null : { postId, topicId: postId, postNumber: 2, deleted: false }),
+  getPost: async (postId) => (removed.has(postId) ? null : { postId, topicId: postId, postNumber: 2, deleted: false, raw: "" }),
   listLatest: async () => ({ events: [], cursor: null }),
   setTopicTags: async () => undefined,
   getThread: async () => [],
@@ -62,6 +64,7 @@ const chat: ChatSurface = {
   updateCard: async () => undefined,
   postThreadReply: async () => undefined,
   findThreadReply: async () => false,
+  updateThreadReply: async () => undefined,
   notify: async (userId, notice) => void notices.push(`${userId} ${notice.type} ${"points" in notice ? notice.points : ""}`),
   postNotice: async () => undefined,
   publishHome: async () => undefined,

@@ -93,3 +93,24 @@ export function homeAction(actionId: string, user: string, state: { period?: str
   ];
   return payload;
 }
+
+/** The edit or withdraw modal of a published answer submitted; `values` is what its inputs hold (none for a withdrawal). */
+export function answerChangeSubmission(
+  callbackId: "advocate_edit_answer_modal" | "advocate_withdraw_answer_modal",
+  answerId: string,
+  options: { text?: string; reason?: string; viewId?: string; user?: string } = {},
+) {
+  const payload = fixture<Record<string, any>>("slack/view_submission.json");
+  payload.user = { ...payload.user, id: options.user ?? PRIYA };
+  payload.view.id = options.viewId ?? payload.view.id;
+  payload.view.callback_id = callbackId;
+  payload.view.private_metadata = JSON.stringify({ answerId, locale: "en" });
+  payload.view.state.values =
+    callbackId === "advocate_edit_answer_modal"
+      ? {
+          answer: { answer_text: { type: "plain_text_input", value: options.text ?? "" } },
+          reason: { reason_text: { type: "plain_text_input", value: options.reason ?? null } },
+        }
+      : {};
+  return payload;
+}

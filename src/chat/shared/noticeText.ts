@@ -3,9 +3,12 @@ import { translator } from "../../i18n";
 import type { Markup } from "./markup";
 import type { Notice } from "../../core/ports/views/notice";
 
-/** Words that did not go out: the community refused an answer or an idea status, or a form was refused after its ack. Unescaped. */
+/**
+ * Words that did not go out: the community refused an answer, an edit or withdrawal of one, or an idea status, or a
+ * form was refused after its ack. Unescaped.
+ */
 export function undeliveredText(
-  notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "idea_status_failed" | "idea_status_refused" }>,
+  notice: Extract<Notice, { type: "answer_failed" | "answer_refused" | "answer_change_failed" | "idea_status_failed" | "idea_status_refused" }>,
   locale: string,
   markup: Pick<Markup, "cmd">,
 ): string {
@@ -13,6 +16,8 @@ export function undeliveredText(
   switch (notice.type) {
     case "answer_failed":
       return t("notice.failed", { title: notice.title, reason: notice.reason });
+    case "answer_change_failed":
+      return t(`answerChange.failed.${notice.change}`, { title: notice.title, reason: notice.reason });
     case "idea_status_failed":
       return t("idea.failed", { title: notice.title, reason: notice.reason });
     case "answer_refused":

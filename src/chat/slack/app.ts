@@ -10,6 +10,7 @@ import { registerCardButtons } from "./handlers/cardButtons";
 import { registerModalSubmissions } from "./handlers/modalSubmissions";
 import { registerIdeaStatus } from "./handlers/ideaStatus";
 import { registerAnswerDraft } from "./handlers/answerDraft";
+import { registerAnswerChange } from "./handlers/answerChange";
 import { registerLinkButtons } from "./handlers/linkButtons";
 import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
@@ -93,6 +94,7 @@ export function createSlackApp(config: SlackConfig, http: Express, client: WebCl
   registerModalSubmissions(app, ctx);
   registerIdeaStatus(app, ctx);
   registerAnswerDraft(app, ctx);
+  registerAnswerChange(app, ctx);
   registerLinkButtons(app, ctx);
   registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);

@@ -1,4 +1,6 @@
 // Slack behind the core's ChatSurface: Web API calls, errors mapped to retry or give up.
+import type { AnswerEcho } from "../../core/ports/views/answerEcho";
+import { answerEchoText } from "../shared/answerChangeText";
 import type { WebClient } from "@slack/web-api";
 import { ErrorCode } from "@slack/web-api";
 import type { ChatSurface, UserProfile } from "../../core/ports";
@@ -87,6 +89,17 @@ export class SlackSurface implements ChatSurface {
       if (error instanceof PermanentError) return false;
       throw error;
     }
+  }
+
+  async updateThreadReply(channelId: string, messageRef: string, key: string, echo: AnswerEcho, locale: string) {
+    const text = escapeMrkdwn(answerEchoText(echo, locale));
+    const metadata = { event_type: REPLY_EVENT, event_payload: { key } };
+    const thread = await this.call(() => this.client.conversations.replies({ channel: channelId, ts: messageRef, include_all_metadata: true, limit: 200 }));
+    const reply = (thread.messages ?? []).find(
+      (message) => message.metadata?.event_type === REPLY_EVENT && (message.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+    );
+    if (reply?.ts) await this.call(() => this.client.chat.update({ channel: channelId, ts: reply.ts!, text, metadata }));
+    else await this.call(() => this.client.chat.postMessage({ channel: channelId, thread_ts: messageRef, text, unfurl_links: false, metadata }));
   }
 
   async notify(userId: string, notice: Notice, locale: string) {

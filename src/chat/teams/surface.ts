@@ -1,5 +1,7 @@
 // Teams behind the core's ChatSurface: proactive posts through the Bot Connector, using the conversation
 // references remembered from earlier activities; failures mapped to retry or give up.
+import type { AnswerEcho } from "../../core/ports/views/answerEcho";
+import { answerEchoText } from "../shared/answerChangeText";
 import {
   TeamsInfo,
   type Activity,
@@ -65,6 +67,11 @@ export class TeamsSurface implements ChatSurface {
   /** The Bot Connector cannot list a thread's messages: a retried echo is posted again. */
   async findThreadReply() {
     return false;
+  }
+
+  /** The connector cannot find the first echo (see findThreadReply): the answer as it now stands is a new reply. */
+  async updateThreadReply(channelId: string, messageRef: string, _key: string, echo: AnswerEcho, locale: string) {
+    await this.postThreadReply(channelId, messageRef, answerEchoText(echo, locale));
   }
 
   async notify(userId: string, notice: Notice, locale: string) {

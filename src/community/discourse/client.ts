@@ -27,7 +27,10 @@ const postState = z.object({
   post_number: z.number().int(),
   deleted_at: z.string().nullish(),
   user_deleted: z.boolean().default(false),
+  raw: z.string().default(""),
 });
+/** PUT /posts/{id}.json answers with the revised post under "post" (PostsController#update). */
+const revisedPost = z.object({ post: z.object({ id: z.number().int() }) });
 const streamPost = z.object({ id: z.number().int(), username: z.string(), post_number: z.number().int(), cooked: z.string() });
 const topicPosts = z.object({ post_stream: z.object({ posts: z.array(streamPost) }) });
 const topicPage = webhookTopic.extend({
@@ -89,6 +92,17 @@ export class DiscourseClient implements CommunityPort {
     return null;
   }
 
+  async editPost(input: { postId: number; raw: string; reason: string | null; asUsername: string }): Promise<void> {
+    const post = { raw: input.raw, ...(input.reason ? { edit_reason: input.reason } : {}) };
+    revisedPost.parse(await this.request("PUT", `/posts/${input.postId}.json`, { asUsername: input.asUsername, body: { post } }));
+  }
+
+  async deletePost(input: { postId: number; asUsername: string }): Promise<boolean> {
+    // Discourse answers an empty 200; a post already gone is a 404 (a retry after a lost response).
+    const body = await this.request("DELETE", `/posts/${input.postId}.json`, { asUsername: input.asUsername, notFoundIsNull: true, emptyIsOk: true });
+    return body !== null;
+  }
+
   async findUserByEmail(email: string) {
     const query = new URLSearchParams({ email, show_emails: "true" });
     const users = usersByEmail.parse(await this.request("GET", `/admin/users/list/active.json?${query}`));
@@ -113,7 +127,7 @@ export class DiscourseClient implements CommunityPort {
     const body = await this.request("GET", `/posts/${postId}.json`, { notFoundIsNull: true });
     if (body === null) return null;
     const post = postState.parse(body);
-    return { postId: post.id, topicId: post.topic_id, postNumber: post.post_number, deleted: post.deleted_at != null || post.user_deleted };
+    return { postId: post.id, topicId: post.topic_id, postNumber: post.post_number, deleted: post.deleted_at != null || post.user_deleted, raw: post.raw };
   }
 
   async getThread(topicId: number): Promise<Array<{ username: string; text: string }>> {
@@ -168,9 +182,9 @@ export class DiscourseClient implements CommunityPort {
   }
 
   private async request(
-    method: "GET" | "POST" | "PUT",
+    method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
-    options: { asUsername?: string; body?: unknown; notFoundIsNull?: boolean } = {},
+    options: { asUsername?: string; body?: unknown; notFoundIsNull?: boolean; emptyIsOk?: boolean } = {},
   ): Promise<unknown> {
     let response: Response;
     try {
@@ -190,7 +204,7 @@ export class DiscourseClient implements CommunityPort {
     }
     const text = await response.text();
     const json = parseJson(text);
-    if (response.ok) return json;
+    if (response.ok) return json ?? (options.emptyIsOk ? {} : null);
     if (response.status === 404 && options.notFoundIsNull) return null;
     const details = errorBody.safeParse(json ?? {});
     const reason = details.success ? (details.data.errors?.join(" ") ?? details.data.error_type) : undefined;

@@ -1,6 +1,7 @@
 import type { JobHandlers } from "../outbox/jobHandlers";
 import type { AnswerJob } from "./answerJobs";
-import { echoAnswerInThread } from "./echoInThread";
+import { applyAnswerEdit, applyAnswerWithdrawal } from "./changeOnCommunity";
+import { echoAnswerInThread, redrawEcho } from "./echoInThread";
 import { publishAnswer } from "./publishAnswer";
 import { processReceivedAnswer } from "./submitAnswer";
 
@@ -8,4 +9,7 @@ export const answerJobHandlers: JobHandlers<AnswerJob> = {
   "answer.received": (deps, job) => processReceivedAnswer(deps, job.actor, job.form),
   "community.publishAnswer": (deps, job) => publishAnswer(deps, job.answerId),
   "chat.threadReply": (deps, job) => echoAnswerInThread(deps, job.cardId, job.answerId),
+  "community.editAnswer": (deps, job) => applyAnswerEdit(deps, job),
+  "community.withdrawAnswer": (deps, job) => applyAnswerWithdrawal(deps, job.answerId),
+  "chat.threadReplyUpdate": (deps, job) => redrawEcho(deps, job.cardId, job.answerId),
 };

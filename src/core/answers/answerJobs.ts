@@ -1,4 +1,5 @@
-// The outbox work of this feature: an answer form received, published on the community under its author's name, and echoed in the card's thread.
+// The outbox work of this feature: an answer form received, published on the community under its author's name, and echoed in the card's
+// thread; later edited or withdrawn by its author.
 import { z } from "zod";
 
 export const answerJobs = [
@@ -17,6 +18,11 @@ export const answerJobs = [
   }),
   z.object({ kind: z.literal("community.publishAnswer"), answerId: z.string() }),
   z.object({ kind: z.literal("chat.threadReply"), cardId: z.string(), answerId: z.string() }),
+  /** The author's edit of a published answer; `key` is the form's submission (one edit per form). */
+  z.object({ kind: z.literal("community.editAnswer"), answerId: z.string(), body: z.string(), reason: z.string().nullable(), key: z.string() }),
+  z.object({ kind: z.literal("community.withdrawAnswer"), answerId: z.string() }),
+  /** The echo in the card's thread redrawn after an edit or a withdrawal. */
+  z.object({ kind: z.literal("chat.threadReplyUpdate"), cardId: z.string(), answerId: z.string() }),
 ] as const;
 
 export type AnswerJob = z.infer<(typeof answerJobs)[number]>;

@@ -2,3 +2,5 @@
 export { prepareAnswer } from "./prepareAnswer";
 export { replyOnce } from "./replyOnce";
 export { MAX_ANSWER_LENGTH, checkAnswerText, receiveAnswer, submitAnswer, type SubmitProblem } from "./submitAnswer";
+export { CHANGE_PROBLEMS, prepareAnswerChange, requestAnswerEdit, requestAnswerWithdrawal, type ChangeProblem } from "./changeAnswer";
+export { answerEditedOnCommunity } from "./editedOnCommunity";

@@ -13,6 +13,12 @@ import { lanes } from "../kernel/lanes";
 /** Hidden in the post (an HTML comment): lets a retry after a crash find a post that did go out (see replyOnce). */
 export const answerMarker = (answerId: string) => `<!-- advocate:${answerId} -->`;
 
+/** What goes out under the employee's name: where the company asks for it, an answer written from an AI draft says so. */
+export function answerText(deps: Pick<CoreDeps, "ai">, body: string, aiAssisted: boolean): string {
+  const label = aiAssisted ? deps.ai?.settings.assistedLabel : null;
+  return [body, label].filter(Boolean).join("\n\n");
+}
+
 export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<string> {
   const answer = await deps.store.answers.byId(answerId);
   if (!answer) return "unknown answer";
@@ -26,12 +32,10 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
   }
 
   try {
-    // Where the company asks for it, an answer written from an AI draft says so.
-    const label = answer.aiAssisted ? deps.ai?.settings.assistedLabel : null;
     const { post, recovered } = await replyOnce(deps, {
       topicId: question.topicId,
       username: answer.postedAs,
-      text: [answer.body, label].filter(Boolean).join("\n\n"),
+      text: answerText(deps, answer.body, answer.aiAssisted),
       marker: answerMarker(answer.id),
       started: answer.status === "publishing",
       markStarted: () => deps.store.answers.update(answer.id, { status: "publishing" }),

@@ -85,6 +85,8 @@ function actionsFor(state: CardState): CardAction[] {
     case "answered_elsewhere":
     case "customer_replied":
       return ["answer"];
+    case "answered":
+      return ["editAnswer", "withdrawAnswer"];
     default:
       return [];
   }

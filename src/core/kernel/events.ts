@@ -69,4 +69,6 @@ export interface PostSnapshot {
   postNumber: number;
   /** Deleted by staff, or withdrawn by its author. */
   deleted: boolean;
+  /** Its text as written (markdown); "" where the community does not show it. */
+  raw: string;
 }

@@ -1,4 +1,5 @@
 // A chat surface (Slack, Teams), and the views it draws.
+import type { AnswerEcho } from "./views/answerEcho";
 import type { CardView } from "./views/cardView";
 import type { ChatFile } from "./views/chatFile";
 import type { HomeView } from "./views/homeView";
@@ -26,6 +27,8 @@ export interface ChatSurface {
   postThreadReply(channelId: string, messageRef: string, text: string, locale: string, key?: string): Promise<void>;
   /** Whether a reply marked `key` is in the thread; false where the surface cannot tell (then it is posted again). */
   findThreadReply(channelId: string, messageRef: string, key: string): Promise<boolean>;
+  /** Redraws the reply marked `key` (an answer's echo); where the surface cannot find it, posts the echo anew. */
+  updateThreadReply(channelId: string, messageRef: string, key: string, echo: AnswerEcho, locale: string): Promise<void>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
   /** A notice for a whole channel, in a card's thread when threadRef is given. */
   postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;

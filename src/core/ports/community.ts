@@ -8,6 +8,10 @@ export interface CommunityPort {
   createReply(input: { topicId: number; raw: string; asUsername: string }): Promise<{ postId: number; url: string }>;
   /** Finds a reply we may already have made (after a crash mid-publish), by the marker in its raw text. */
   findReplyByMarker(input: { topicId: number; username: string; marker: string }): Promise<{ postId: number; url: string } | null>;
+  /** Replaces the text of a post as its author (the community checks they still may); PermanentError with its reason when it refuses. */
+  editPost(input: { postId: number; raw: string; reason: string | null; asUsername: string }): Promise<void>;
+  /** Withdraws a post as its author; false when the community has no such post (any more). */
+  deletePost(input: { postId: number; asUsername: string }): Promise<boolean>;
   findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
   getTopic(topicId: number): Promise<TopicSnapshot | null>;
   /** null when the community has no such post (any more). */

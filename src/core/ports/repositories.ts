@@ -64,6 +64,19 @@ export interface AnswerRepo {
   latestPublished(questionId: string): Promise<Answer | null>;
   /** Answers still being published to this topic by this username (our own post arriving by webhook). */
   inFlightFor(questionId: string, username: string): Promise<Answer[]>;
+  /** The person's answers to the question that are out on the community and not withdrawn, newest first. */
+  publishedBy(questionId: string, employeeId: string): Promise<Answer[]>;
+  /** Appends to the audit of edits and withdrawals asked for from chat (allowed or refused). */
+  auditChange(entry: AnswerChangeAuditEntry): Promise<void>;
+}
+
+export interface AnswerChangeAuditEntry {
+  answerId: string;
+  surface: string;
+  userId: string;
+  change: "edit" | "withdraw";
+  allowed: boolean;
+  at: Date;
 }
 
 export interface IdeaRepo {

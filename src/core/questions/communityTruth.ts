@@ -10,6 +10,18 @@ type Checked = Extract<
   { type: "topic.closed" | "topic.reopened" | "topic.deleted" | "solution.accepted" | "solution.unaccepted" | "post.deleted" }
 >;
 
+/** A reply edited: when it is one of our answers, its text as the API shows it now (markdown, with our marker). */
+async function answerAsWritten(
+  community: Pick<CommunityPort, "getPost">,
+  store: Pick<Repos, "answers">,
+  hint: Extract<CommunityEvent, { type: "post.edited" }>,
+): Promise<CommunityEvent> {
+  if (!(await store.answers.byCommunityPost(hint.post.postId))) return hint;
+  const post = await community.getPost(hint.post.postId);
+  if (!post || post.deleted) return { type: "ignored", reason: "the post is gone from the community" };
+  return { type: "post.edited", post: { ...hint.post, text: post.raw } };
+}
+
 function isChecked(event: CommunityEvent): event is Checked {
   return ["topic.closed", "topic.reopened", "topic.deleted", "solution.accepted", "solution.unaccepted", "post.deleted"].includes(event.type);
 }
@@ -23,6 +35,7 @@ export async function communityTruth(
   store: Pick<Repos, "questions" | "answers">,
   hint: CommunityEvent,
 ): Promise<CommunityEvent> {
+  if (hint.type === "post.edited" && hint.post.postNumber !== 1) return answerAsWritten(community, store, hint);
   if (!isChecked(hint)) return hint;
   if ("topicId" in hint) {
     if (!(await store.questions.byTopic(community.name, hint.topicId))) return hint;

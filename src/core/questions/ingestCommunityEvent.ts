@@ -7,6 +7,7 @@ import { refreshCards } from "../cards";
 import { awardSolution, revokeSolution } from "../points";
 import { awardLike } from "../points";
 import { revokeAnswer } from "../points";
+import { answerEditedOnCommunity } from "../answers";
 import { communityTruth } from "./communityTruth";
 import { lanes } from "../kernel/lanes";
 import { excerpt } from "../kernel/plainText";
@@ -46,7 +47,7 @@ async function apply(deps: CoreDeps, tx: CoreRepos, event: CommunityEvent): Prom
     case "post.created":
       return event.post.postNumber === 1 ? firstPost(deps, tx, event.post) : reply(deps, tx, event.post);
     case "post.edited": {
-      if (event.post.postNumber !== 1) return "ignored: reply edited";
+      if (event.post.postNumber !== 1) return (await answerEditedOnCommunity(deps, tx, event.post.postId, event.post.text)) ?? "ignored: reply edited";
       const question = await tx.questions.byTopic(community, event.post.topicId);
       if (!question) return "ignored: unknown topic";
       await tx.questions.update(question.id, { bodyText: event.post.text, ...(event.post.topicTitle ? { title: event.post.topicTitle } : {}) });

@@ -24,6 +24,11 @@ export function answerRepo(db: Db): AnswerRepo {
       nullable(await db.answer.findFirst({ where: { questionId, status: "published", deletedAt: null }, orderBy: { publishedAt: "desc" } })),
     inFlightFor: async (questionId, postedAs) =>
       (await db.answer.findMany({ where: { questionId, postedAs, status: { in: ["queued", "publishing"] } } })).map(toAnswer),
+    publishedBy: async (questionId, employeeId) =>
+      (await db.answer.findMany({ where: { questionId, employeeId, status: "published", deletedAt: null }, orderBy: { publishedAt: "desc" } })).map(toAnswer),
+    async auditChange(entry) {
+      await db.answerChangeAudit.create({ data: entry });
+    },
   };
 }
 

@@ -38,6 +38,7 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
     }
     case "answer_failed":
     case "answer_refused":
+    case "answer_change_failed":
     case "idea_status_failed":
     case "idea_status_refused": {
       const text = undeliveredText(notice, locale, slackMarkup);

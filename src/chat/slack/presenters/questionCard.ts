@@ -14,6 +14,8 @@ export const CARD_ACTIONS: Record<CardAction, string> = {
   release: "advocate_release",
   pass: "advocate_pass",
   idea: "advocate_idea_status",
+  editAnswer: "advocate_edit_answer",
+  withdrawAnswer: "advocate_withdraw_answer",
 };
 
 export function questionCard(view: CardView, timezone: string): { text: string; blocks: KnownBlock[] } {

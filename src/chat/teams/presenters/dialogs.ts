@@ -23,11 +23,11 @@ export type TaskModuleResponse =
     }
   | { task: { type: "message"; value: string } };
 
-function problemBlock(text: string | undefined): CardElement[] {
+export function problemBlock(text: string | undefined): CardElement[] {
   return text ? [{ type: "TextBlock", text, color: "Attention", wrap: true, weight: "Bolder" }] : [];
 }
 
-function dialog(title: string, card: AdaptiveCard, height: "small" | "medium" = "medium"): TaskModuleResponse {
+export function dialog(title: string, card: AdaptiveCard, height: "small" | "medium" = "medium"): TaskModuleResponse {
   return { task: { type: "continue", value: { title, height, width: "medium", card: attachment(card) } } };
 }
 

@@ -30,6 +30,7 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       ]);
     case "answer_failed":
     case "answer_refused":
+    case "answer_change_failed":
     case "idea_status_failed":
     case "idea_status_refused":
       return adaptiveCard([

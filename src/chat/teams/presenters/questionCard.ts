@@ -21,9 +21,20 @@ export const DIALOG_ACTIONS = {
   /** The idea dialog's first step (which status) and second (the reply for it). */
   chooseIdeaStatus: "advocate.chooseIdeaStatus",
   submitIdeaStatus: "advocate.submitIdeaStatus",
+  /** The author's own published answer: edit it, or withdraw it (the dialog asks for confirmation). */
+  openEditAnswer: "advocate.editAnswer",
+  openWithdrawAnswer: "advocate.withdrawAnswer",
+  submitEditAnswer: "advocate.submitEditAnswer",
+  submitWithdrawAnswer: "advocate.submitWithdrawAnswer",
 } as const;
 
-const OPENS_DIALOG = { answer: DIALOG_ACTIONS.openAnswer, pass: DIALOG_ACTIONS.openPass, idea: DIALOG_ACTIONS.openIdea } as const;
+const OPENS_DIALOG = {
+  answer: DIALOG_ACTIONS.openAnswer,
+  pass: DIALOG_ACTIONS.openPass,
+  idea: DIALOG_ACTIONS.openIdea,
+  editAnswer: DIALOG_ACTIONS.openEditAnswer,
+  withdrawAnswer: DIALOG_ACTIONS.openWithdrawAnswer,
+} as const;
 
 export function questionCard(view: CardView, timezone: string, notice?: string): AdaptiveCard {
   const t = translator(view.locale, teamsMarkup.cmd);
@@ -57,6 +68,8 @@ function button(action: CardAction, title: string, data: { topicId: number }): C
     case "answer":
     case "pass":
     case "idea":
+    case "editAnswer":
+    case "withdrawAnswer":
       // Dialogs open from Action.Submit with msteams.type task/fetch; what they send back is a task/submit.
       return {
         type: "Action.Submit",

@@ -1,4 +1,4 @@
-// The answer and "not for us" dialogs (task modules): task/fetch opens a form, task/submit sends it through
+// The answer, "not for us", idea and answer-change dialogs (task modules): task/fetch opens a form, task/submit sends it through
 // the same core use cases as Slack's modals: one answer per form, published by the outbox, points once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -20,10 +20,23 @@ import { draftAnswer } from "../../../core/ai";
 import type { TFunction } from "i18next";
 import { IDEA_STATUSES } from "../../../core/kernel/ideaStatus";
 import { chooseIdeaStatus, openIdeaDialog, submitIdeaStatus } from "./ideaDialog";
+import { openAnswerChange, submitAnswerEdit, submitAnswerWithdrawal } from "./answerChangeDialog";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 const topicId = z.coerce.number().int().positive();
-const fetchData = z.object({ data: z.object({ action: z.enum([DIALOG_ACTIONS.openAnswer, DIALOG_ACTIONS.openPass, DIALOG_ACTIONS.openIdea]), topicId }) });
+const fetchData = z.object({
+  data: z.object({
+    action: z.enum([
+      DIALOG_ACTIONS.openAnswer,
+      DIALOG_ACTIONS.openPass,
+      DIALOG_ACTIONS.openIdea,
+      DIALOG_ACTIONS.openEditAnswer,
+      DIALOG_ACTIONS.openWithdrawAnswer,
+    ]),
+    topicId,
+  }),
+});
+const answerId = z.string().min(1).max(64);
 const submitData = z.object({
   data: z.discriminatedUnion("action", [
     z.object({
@@ -47,6 +60,15 @@ const submitData = z.object({
       reason: z.string().max(100_000).default(""),
       publishAsMe: z.enum(["true", "false"]).default("false"),
     }),
+    z.object({
+      action: z.literal(DIALOG_ACTIONS.submitEditAnswer),
+      topicId,
+      submissionKey: z.uuid(),
+      answerId,
+      answerText: z.string().max(100_000).default(""),
+      reason: z.string().max(1000).default(""),
+    }),
+    z.object({ action: z.literal(DIALOG_ACTIONS.submitWithdrawAnswer), topicId, submissionKey: z.uuid(), answerId }),
   ]),
 });
 
@@ -75,6 +97,8 @@ export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<v
   const { value, channelId, locale, t } = read;
   const context_ = { topicId: value.data.topicId, submissionKey: randomUUID() };
   const at = { channelId, topicId: context_.topicId };
+  if (value.data.action === DIALOG_ACTIONS.openEditAnswer) return openAnswerChange(ctx, turn, at, "edit", t);
+  if (value.data.action === DIALOG_ACTIONS.openWithdrawAnswer) return openAnswerChange(ctx, turn, at, "withdraw", t);
   if (value.data.action === DIALOG_ACTIONS.openIdea) return openIdeaDialog(ctx, turn, { ...at, submissionKey: context_.submissionKey }, t);
   if (value.data.action === DIALOG_ACTIONS.openPass) {
     const found = await findCard(ctx.deps, { surface: "teams", ...at });
@@ -109,6 +133,10 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
     };
     return submitIdeaStatus(ctx, turn, form, t);
   }
+  if (data.action === DIALOG_ACTIONS.submitEditAnswer) {
+    return submitAnswerEdit(ctx, turn, { ...at, answerId: data.answerId, submissionKey: data.submissionKey, body: data.answerText, reason: data.reason }, t);
+  }
+  if (data.action === DIALOG_ACTIONS.submitWithdrawAnswer) return submitAnswerWithdrawal(ctx, turn, data.answerId, t);
   if (data.action === DIALOG_ACTIONS.submitPass) {
     const reason = data.reason.trim();
     if (!reason) return invokeResponse(context, await reopenPass(ctx, at, data.submissionKey, locale, t("passModal.errors.empty")));

@@ -10,7 +10,8 @@ export type CardState =
   | { type: "deleted" }
   | { type: "passed_on"; by: string; note: string };
 
-export type CardAction = "answer" | "claim" | "release" | "pass" | "idea";
+/** editAnswer and withdrawAnswer open a form for the presser's own published answer on the question. */
+export type CardAction = "answer" | "claim" | "release" | "pass" | "idea" | "editAnswer" | "withdrawAnswer";
 
 /** Why rules routed a question where AI is configured. */
 export const RULES_BECAUSE = ["unsure", "invalid", "error", "budget", "off"] as const;

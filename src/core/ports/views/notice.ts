@@ -11,6 +11,8 @@ export const noticeSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer_queued"), title: z.string() }),
   z.object({ type: z.literal("answer_failed"), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({ type: z.literal("answer_refused"), problem: z.enum(SUBMIT_PROBLEMS), text: z.string() }),
+  /** The community refused an edit or a withdrawal of a published answer: its reason, and the text the employee wrote. */
+  z.object({ type: z.literal("answer_change_failed"), change: z.enum(["edit", "withdraw"]), title: z.string(), reason: z.string(), text: z.string() }),
   z.object({
     type: z.literal("idea_status_published"),
     title: z.string(),

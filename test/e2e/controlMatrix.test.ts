@@ -5,8 +5,8 @@ import nock from "nock";
 import { App } from "@slack/bolt";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
-import { PRIYA, buttonClick, homeAction } from "../support/slackPayloads";
-import { routedCard } from "../support/scenario";
+import { PRIYA, answerChangeSubmission, answerSubmission, buttonClick, homeAction } from "../support/slackPayloads";
+import { communityTakesReply, linkedEmployee, routedCard } from "../support/scenario";
 import { CONTROL_RULES, type Control } from "../../src/core/policy/policy";
 import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/questionCard";
 import { LINK_VERBS } from "../../src/chat/teams/presenters/notice";
@@ -134,4 +134,30 @@ test("home report controls are HR's: the employee is refused, HR and an admin ar
     { userId: HR, allowed: true },
     { userId: ADMIN, allowed: true },
   ]);
+});
+
+test("editing and withdrawing an answer are its author's own: HR and an admin are refused, audited, and nothing is sent", async () => {
+  for (const control of ["card edit answer", "card withdraw answer", "edit form", "withdraw form"] as const) expect(CONTROL_RULES[control]).toBe("own");
+  const ts = (await app.db.prisma.card.findFirstOrThrow()).messageRef as string;
+  await linkedEmployee(app);
+  const { scope } = communityTakesReply();
+  await app.interaction(answerSubmission("Hoi! De maandtermijn wordt automatisch verrekend.", ts, { viewId: "V_MATRIX_ANSWER" }));
+  await app.drain();
+  expect(scope.isDone()).toBe(true);
+  const answer = await app.db.prisma.answer.findFirstOrThrow({ where: { status: "published" } });
+  for (const user of [HR, ADMIN]) {
+    await app.interaction(
+      answerChangeSubmission("advocate_edit_answer_modal", answer.id, { text: "Niet mijn antwoord, wel mijn tekst.", user, viewId: `V_${user}` }),
+    );
+    await app.interaction(answerChangeSubmission("advocate_withdraw_answer_modal", answer.id, { user, viewId: `V_${user}_2` }));
+  }
+  await app.drain();
+  const rows = await app.db.prisma.answerChangeAudit.findMany({ orderBy: { id: "asc" }, select: { userId: true, change: true, allowed: true } });
+  expect(rows).toEqual(
+    [HR, ADMIN].flatMap((userId) => [
+      { userId, change: "edit", allowed: false },
+      { userId, change: "withdraw", allowed: false },
+    ]),
+  );
+  expect(await app.db.prisma.answer.findUniqueOrThrow({ where: { id: answer.id } })).toMatchObject({ body: answer.body, deletedAt: null });
 });

@@ -239,3 +239,33 @@ describe("findReplyByMarker", () => {
     expect(await client().findReplyByMarker({ topicId: 4821, username: "sanne.devries", marker })).toBeNull();
   });
 });
+
+describe("an author's edit and withdrawal", () => {
+  test("editPost PUTs post[raw] and post[edit_reason] as the author and reads the revised post", async () => {
+    const scope = nock(BASE, { reqheaders: { "api-key": API_KEY, "api-username": "sanne.devries" } })
+      .put("/posts/19081.json", { post: { raw: "New text", edit_reason: "Typo" } })
+      .reply(200, fixture("discourse/update_post_response.json"));
+    await client().editPost({ postId: 19081, raw: "New text", reason: "Typo", asUsername: "sanne.devries" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  test("an edit the community refuses is a PermanentError with its own reason", async () => {
+    nock(BASE).put("/posts/19081.json").reply(422, fixture("discourse/update_post_too_short.json"));
+    const refused = client().editPost({ postId: 19081, raw: "Ok", reason: null, asUsername: "sanne.devries" });
+    await expect(refused).rejects.toBeInstanceOf(PermanentError);
+    await expect(refused).rejects.toMatchObject({ reason: "Body is too short (minimum is 20 characters)" });
+  });
+
+  test("deletePost DELETEs as the author (empty 200); a post already gone is false, a 503 retryable", async () => {
+    nock(BASE, { reqheaders: { "api-username": "sanne.devries" } })
+      .delete("/posts/19081.json")
+      .reply(200, "");
+    expect(await client().deletePost({ postId: 19081, asUsername: "sanne.devries" })).toBe(true);
+    nock(BASE)
+      .delete("/posts/19081.json")
+      .reply(404, { errors: ["The requested URL or resource could not be found."], error_type: "not_found" });
+    expect(await client().deletePost({ postId: 19081, asUsername: "sanne.devries" })).toBe(false);
+    nock(BASE).delete("/posts/19081.json").reply(503, "");
+    await expect(client().deletePost({ postId: 19081, asUsername: "sanne.devries" })).rejects.toBeInstanceOf(RetryableError);
+  });
+});

@@ -36,6 +36,7 @@ const community: CommunityPort = {
   deletePost: async () => true,
   findUserByEmail: async () => null,
   // The community's truth, as the events delivered below made it: each topic here holds one answer, post number 2.
+  categorySlug: async () => null,
   getTopic: async (topicId) => ({
     topicId,
     title: "",
@@ -49,6 +50,7 @@ const community: CommunityPort = {
     closed: false,
     firstPostText: null,
     deleted: false,
+    archived: false,
     acceptedPostNumber: solutions.has(topicId) ? 2 : null,
   }),
   getPost: async (postId) => (removed.has(postId) ? null : { postId, topicId: postId, postNumber: 2, deleted: false, raw: "" }),

@@ -31,6 +31,7 @@ const community: CommunityPort = {
   deletePost: async () => true,
   findUserByEmail: async () => null,
   getTopic: async () => null,
+  categorySlug: async () => null,
   getPost: async () => null,
   listLatest: async () => ({ events: [], cursor: null }),
   setTopicTags: async () => undefined,

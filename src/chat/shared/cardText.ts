@@ -40,6 +40,8 @@ export function cardStateLine(state: CardState, locale: string, timezone: string
       return t("card.state.deleted");
     case "passed_on":
       return t("card.state.passedOn", { name: name(state.by), note: name(state.note) });
+    case "moved":
+      return t("card.state.moved", { channel: markup.channel(state.to, () => t("card.state.movedElsewhere")) });
   }
 }
 

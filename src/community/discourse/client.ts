@@ -10,6 +10,10 @@ import { webhookTopic } from "./payloads";
 
 /** How far back from the end of a topic a reply of ours is looked for. */
 const RECENT_POSTS = 30;
+/** How long the community's categories are trusted before they are asked for again. */
+const CATEGORIES_TTL_MS = 10 * 60_000;
+/** An id the categories do not know (new, or hidden from the API user) asks again at most this often. */
+const CATEGORIES_MISS_MS = 60_000;
 
 export interface DiscourseClientOptions {
   name: string;
@@ -46,6 +50,8 @@ const topicPage = webhookTopic.extend({
 const searchResults = z.object({ topics: z.array(z.object({ id: z.number().int() })).default([]) });
 const usersByEmail = z.array(z.object({ id: z.number().int(), username: z.string() }));
 const latest = z.object({ topic_list: z.object({ topics: z.array(webhookTopic.omit({ created_by: true })) }) });
+/** GET /site.json: every category the API user may see, subcategories included, flat. */
+const siteCategories = z.object({ categories: z.array(z.object({ id: z.number().int(), slug: z.string() })) });
 const errorBody = z
   .object({ errors: z.array(z.string()).optional(), error_type: z.string().optional(), extras: z.object({ wait_seconds: z.number().optional() }).nullish() })
   .partial();
@@ -53,6 +59,7 @@ const errorBody = z
 export class DiscourseClient implements CommunityPort {
   readonly name: string;
   readonly baseUrl: string;
+  private categories: { slugs: Map<number, string>; fetchedAt: number } | null = null;
 
   constructor(private readonly options: DiscourseClientOptions) {
     this.name = options.name;
@@ -119,8 +126,19 @@ export class DiscourseClient implements CommunityPort {
       ...facts,
       firstPostText: first ? htmlToPlainText(first.cooked) : null,
       deleted: page.deleted_at != null,
+      archived: page.archived,
       acceptedPostNumber: page.accepted_answer?.post_number ?? null,
     };
+  }
+
+  async categorySlug(categoryId: number): Promise<string | null> {
+    const age = this.categories ? Date.now() - this.categories.fetchedAt : Infinity;
+    // A category we do not know yet may be new: that is worth asking again for, now and then.
+    if (age >= CATEGORIES_TTL_MS || (!this.categories?.slugs.has(categoryId) && age >= CATEGORIES_MISS_MS)) {
+      const site = siteCategories.parse(await this.request("GET", "/site.json"));
+      this.categories = { slugs: new Map(site.categories.map((category) => [category.id, category.slug])), fetchedAt: Date.now() };
+    }
+    return this.categories?.slugs.get(categoryId) ?? null;
   }
 
   async getPost(postId: number): Promise<PostSnapshot | null> {

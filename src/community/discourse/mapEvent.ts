@@ -20,7 +20,10 @@ export interface MapOptions {
 
 const HANDLED = [
   "topic_created",
+  "topic_edited",
   "topic_closed_status_updated",
+  "topic_archived_status_updated",
+  "topic_visible_status_updated",
   "topic_destroyed",
   "topic_recovered",
   "post_created",
@@ -123,12 +126,19 @@ export function mapDiscourseEvent(name: string, body: unknown, options: MapOptio
     switch (name) {
       case "topic_created":
         return { ok: true, mapped: { businessKey: `topic_created:${topic.id}`, event: { type: "topic.opened", topic: topicFacts(topic, options.baseUrl) } } };
+      case "topic_edited":
+        // Per delivery: a hint (moved, retagged, renamed) that the core checks with the community.
+        return {
+          ok: true,
+          mapped: { businessKey: `${name}:${topic.id}:${options.deliveryId}`, event: { type: "topic.edited", topic: topicFacts(topic, options.baseUrl) } },
+        };
+      case "topic_archived_status_updated":
       case "topic_closed_status_updated":
         return {
           ok: true,
           mapped: {
             businessKey: `${name}:${topic.id}:${options.deliveryId}`,
-            event: { type: topic.closed ? "topic.closed" : "topic.reopened", topicId: topic.id },
+            event: { type: topic.closed || topic.archived ? "topic.closed" : "topic.reopened", topicId: topic.id },
           },
         };
       case "topic_destroyed":

@@ -17,6 +17,7 @@ export const webhookTopic = z.object({
   tags,
   created_at: z.string(),
   closed: z.boolean().default(false),
+  archived: z.boolean().default(false),
   archetype: z.string().default("regular"),
   user_id: z.number().int().nullish(),
   created_by: user.nullish(),

@@ -54,6 +54,7 @@ function cardRouting(question: Question, card: Card): CardRouting {
 }
 
 function cardState(question: Question, card: Card, claimant: Employee | null, now: Date): CardState {
+  if (card.movedToSurface && card.movedToChannelId) return { type: "moved", to: { surface: card.movedToSurface, channelId: card.movedToChannelId } };
   if (card.passedOnBy) return { type: "passed_on", by: card.passedOnBy, note: card.passedOnNote ?? "" };
   switch (question.status) {
     case "answered":

@@ -38,6 +38,8 @@ export const communityEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("topic.opened"), topic: topicFactsSchema }),
   z.object({ type: z.literal("post.created"), post: postFactsSchema }),
   z.object({ type: z.literal("post.edited"), post: postFactsSchema }),
+  /** The topic's category, tags or title may have changed (moderators moved or retagged it): a hint, checked with the community. */
+  z.object({ type: z.literal("topic.edited"), topic: topicFactsSchema }),
   z.object({ type: z.literal("topic.closed"), topicId: z.number().int() }),
   z.object({ type: z.literal("topic.reopened"), topicId: z.number().int() }),
   z.object({ type: z.literal("topic.deleted"), topicId: z.number().int() }),
@@ -58,6 +60,8 @@ export interface TopicSnapshot extends TopicFacts {
   firstPostText: string | null;
   /** Deleted, but still shown to the API's staff user. */
   deleted: boolean;
+  /** Archived: frozen, nobody can reply any more (a card treats it as closed). */
+  archived: boolean;
   /** The post number of the accepted answer (Discourse Solved), if any. */
   acceptedPostNumber: number | null;
 }

@@ -108,6 +108,9 @@ export interface Card {
   routedBy: string;
   passedOnBy: string | null;
   passedOnNote: string | null;
+  /** Where the question went when the community moved or retagged its topic: set, this card is no longer live. */
+  movedToSurface: string | null;
+  movedToChannelId: string | null;
 }
 
 export interface Employee {

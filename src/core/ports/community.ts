@@ -14,6 +14,8 @@ export interface CommunityPort {
   deletePost(input: { postId: number; asUsername: string }): Promise<boolean>;
   findUserByEmail(email: string): Promise<{ userId: number; username: string } | null>;
   getTopic(topicId: number): Promise<TopicSnapshot | null>;
+  /** The slug of a category by its id (routing rules name slugs); null when the community has no such category. */
+  categorySlug(categoryId: number): Promise<string | null>;
   /** null when the community has no such post (any more). */
   getPost(postId: number): Promise<PostSnapshot | null>;
   /** The topic's posts, oldest first (its first page, about 20): what an answer draft is grounded in. */

@@ -37,7 +37,7 @@ export interface CardRepo {
   byId(id: string): Promise<Card | null>;
   forQuestion(questionId: string): Promise<Card[]>;
   find(questionId: string, surface: string, channelId: string): Promise<Card | null>;
-  create(card: Omit<Card, "id" | "messageRef" | "postStartedAt" | "passedOnBy" | "passedOnNote">): Promise<Card>;
+  create(card: Omit<Card, "id" | "messageRef" | "postStartedAt" | "passedOnBy" | "passedOnNote" | "movedToSurface" | "movedToChannelId">): Promise<Card>;
   update(id: string, patch: Partial<Card>): Promise<Card>;
 }
 

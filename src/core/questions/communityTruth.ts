@@ -41,7 +41,8 @@ export async function communityTruth(
     if (!(await store.questions.byTopic(community.name, hint.topicId))) return hint;
     const topic = await community.getTopic(hint.topicId);
     if (!topic || topic.deleted) return { type: "topic.deleted", topicId: hint.topicId };
-    return { type: topic.closed ? "topic.closed" : "topic.reopened", topicId: hint.topicId };
+    // Archived is frozen: nobody can reply any more, so the card says closed.
+    return { type: topic.closed || topic.archived ? "topic.closed" : "topic.reopened", topicId: hint.topicId };
   }
   if (!(await store.answers.byCommunityPost(hint.postId))) return hint;
   const post = await community.getPost(hint.postId);

@@ -1,6 +1,6 @@
 // A community event, already verified and stored, changes what we know about a question, or an answer's points.
 import type { CoreDeps } from "../deps";
-import type { CommunityEvent, PostFacts } from "../kernel/events";
+import type { CommunityEvent, PostFacts, TopicFacts } from "../kernel/events";
 import type { CoreRepos } from "../deps";
 import type { Question, QuestionStatus } from "../kernel/model";
 import { refreshCards } from "../cards";
@@ -52,7 +52,19 @@ async function apply(deps: CoreDeps, tx: CoreRepos, event: CommunityEvent): Prom
       if (!question) return "ignored: unknown topic";
       await tx.questions.update(question.id, { bodyText: event.post.text, ...(event.post.topicTitle ? { title: event.post.topicTitle } : {}) });
       await refreshCards(tx, question.id);
+      // The first post's webhook names the topic's category too: a new one may mean the topic was moved.
+      if (event.post.categoryId !== null && event.post.categoryId !== question.categoryId) {
+        await scheduleReroute(deps, tx, question.id);
+        return "question edited; category changed, rerouting";
+      }
       return "question edited";
+    }
+    case "topic.edited": {
+      const question = await tx.questions.byTopic(community, event.topic.topicId);
+      if (!question) return "ignored: unknown topic";
+      if (!topicMayHaveMoved(question, event.topic)) return "no change";
+      await scheduleReroute(deps, tx, question.id);
+      return "rerouting";
     }
     case "topic.closed":
       return setStatus(deps, tx, event.topicId, (q) => (q.status === "deleted" ? null : "closed"));
@@ -86,6 +98,17 @@ async function scheduleRouting(deps: CoreDeps, tx: CoreRepos, question: Question
     { kind: "question.route", questionId: question.id },
     { lane: lanes.route(question.id), dedupeKey: `route:${question.id}`, delayMs: complete ? 0 : deps.settings.routeDelayMs, expedite: complete },
   );
+}
+
+/** Whether a topic's facts (from a hint) differ from what we know in what routing or the card uses. */
+function topicMayHaveMoved(question: Question, topic: TopicFacts): boolean {
+  const tags = (list: string[]) => [...list].sort().join(",");
+  return question.categoryId !== topic.categoryId || tags(question.tags) !== tags(topic.tags) || question.title !== topic.title;
+}
+
+/** Rerouting asks the community what the topic is now: one check waiting at a time is enough, however many hints came. */
+async function scheduleReroute(deps: CoreDeps, tx: CoreRepos, questionId: string): Promise<void> {
+  await tx.outbox.enqueue({ kind: "question.reroute", questionId }, { lane: lanes.community(deps.community.name), coalesce: true });
 }
 
 async function firstPost(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<string> {

@@ -3,6 +3,7 @@ import type { QuestionJob } from "./questionJobs";
 import { ingestCommunityEvent } from "./ingestCommunityEvent";
 import { pollCommunity } from "./pollCommunity";
 import { fetchTopic, routeQuestion } from "./routeQuestion";
+import { rerouteQuestion } from "./rerouteQuestion";
 
 export const questionJobHandlers: JobHandlers<QuestionJob> = {
   "community.event": async (deps, job) => {
@@ -12,4 +13,5 @@ export const questionJobHandlers: JobHandlers<QuestionJob> = {
   "community.fetchTopic": (deps, job) => fetchTopic(deps, job.questionId),
   "community.poll": (deps) => pollCommunity(deps),
   "question.route": (deps, job) => routeQuestion(deps, job.questionId),
+  "question.reroute": (deps, job) => rerouteQuestion(deps, job.questionId),
 };

@@ -12,8 +12,14 @@ import { notifyFollowers } from "../expertise";
 import { lanes } from "../kernel/lanes";
 
 export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
-  const question = await deps.store.questions.byId(questionId);
+  let question = await deps.store.questions.byId(questionId);
   if (!question || question.status !== "pending") return "already routed";
+  const rules = await deps.store.rules.list();
+  if (question.hasTopicFacts && question.categorySlug === null && question.categoryId !== null && rules.some((rule) => rule.categories.length)) {
+    // Only the first post's webhook names the category by slug: a topic known from elsewhere asks the community.
+    const categorySlug = await deps.community.categorySlug(question.categoryId);
+    if (categorySlug) question = await deps.store.questions.update(questionId, { categorySlug });
+  }
   if (question.bodyText === null || !question.hasTopicFacts) {
     // Only one of the two webhooks came (or neither, for polled topics): ask the community for the rest.
     await deps.store.outbox.enqueue(
@@ -22,7 +28,6 @@ export async function routeQuestion(deps: CoreDeps, questionId: string): Promise
     );
     return "fetching topic";
   }
-  const rules = await deps.store.rules.list();
   const ai = await classifyWithAi(deps, question, rules);
   const understood = understanding(classify(question.title, question.bodyText, deps.settings.defaultLocale), ai);
   const rule = ai?.outcome === "ai" ? ai.rule : pickRule(rules, { ...question, language: understood.language });

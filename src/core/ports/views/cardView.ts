@@ -1,4 +1,5 @@
 // What a question card shows, decided once for every chat surface (cards/buildCardView.ts); presenters only draw it.
+import type { ChatTarget } from "../../kernel/model";
 
 export type CardState =
   | { type: "open" }
@@ -8,7 +9,9 @@ export type CardState =
   | { type: "customer_replied"; by: string | null; customer: string; replyUrl: string }
   | { type: "closed"; answeredBy: string | null }
   | { type: "deleted" }
-  | { type: "passed_on"; by: string; note: string };
+  | { type: "passed_on"; by: string; note: string }
+  /** The community moved or retagged the topic and routing now sends it to another channel. */
+  | { type: "moved"; to: ChatTarget };
 
 /** editAnswer and withdrawAnswer open a form for the presser's own published answer on the question. */
 export type CardAction = "answer" | "claim" | "release" | "pass" | "idea" | "editAnswer" | "withdrawAnswer";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Card" ADD COLUMN     "movedToChannelId" TEXT,
+ADD COLUMN     "movedToSurface" TEXT;

@@ -1,0 +1,138 @@
+// A topic the community moves follows it: signed topic_edited / post_edited webhooks are hints, the category and
+// tags come from the community's API, and the card moves to the channel the rules now pick, claim and all.
+import nock from "nock";
+import { fixture } from "../support/fixtures";
+import { DISCOURSE_URL, startTestApp, type TestApp } from "../support/testApp";
+import { FakeSlack, captureResponseUrls } from "../support/slackApi";
+import { CHANNEL, buttonClick, slashCommand } from "../support/slackPayloads";
+
+const PAYMENTS = "C07BTLNGN2P";
+
+let app: TestApp;
+let slack: FakeSlack;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  slack = new FakeSlack().listen();
+  captureResponseUrls();
+});
+afterAll(async () => {
+  nock.cleanAll();
+  await app.stop();
+});
+
+type Json = Record<string, any>;
+
+/** The topic_edited webhook, saying the topic is now in this category. */
+function topicEdited(categoryId: number): Json {
+  const body = fixture<Json>("discourse/topic_edited.json");
+  body.topic.category_id = categoryId;
+  return body;
+}
+
+/** What `GET /t/4821.json` answers: the topic as the community has it now. */
+function topicPage(categoryId: number): Json {
+  const page = fixture<Json>("discourse/topic.json");
+  return { ...page, category_id: categoryId, tags: ["facturatie", "terugbetaling"] };
+}
+
+async function cards() {
+  return app.db.prisma.card.findMany({ orderBy: { createdAt: "asc" } });
+}
+
+async function liveCards() {
+  return (await cards()).filter((card) => card.movedToChannelId === null);
+}
+
+function calls() {
+  return { posts: slack.of("chat.postMessage").length, updates: slack.of("chat.update").length };
+}
+
+test("a question in `support` gets its card there, and a colleague claims it", async () => {
+  await app.slashCommand(slashCommand(`route add <#${CHANNEL}|klantvragen> category:support`, "UADMIN001"));
+  await app.slashCommand(slashCommand(`route add <#${PAYMENTS}|betalingen> category:payments`, "UADMIN001"));
+  await app.postDiscourse("topic_created", fixture("discourse/topic_created.json"));
+  await app.postDiscourse("post_created", fixture("discourse/post_created_first_post.json"));
+  await app.drain();
+  expect(slack.of("chat.postMessage").map((call) => call.body.channel)).toEqual([CHANNEL]);
+  const [card] = await cards();
+  await app.interaction(buttonClick("advocate_claim", card!.messageRef!));
+  await app.drain();
+  expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toContain("is on it");
+});
+
+test("moved to `payments` on the community: the old card says where it went, a new card appears there, still claimed", async () => {
+  const discourse = nock(DISCOURSE_URL).get("/t/4821.json").reply(200, topicPage(7)).get("/site.json").reply(200, fixture("discourse/site.json"));
+  const before = calls();
+  // The webhook says category 7; the API is asked what the topic is now, and the site's categories name 7 "payments".
+  expect((await app.postDiscourse("topic_edited", topicEdited(7))).status).toBe(200);
+  await app.drain();
+  expect(discourse.isDone()).toBe(true);
+  const [old, moved] = await cards();
+  const update = slack.of("chat.update").at(-1)!;
+  expect(update.body.channel).toBe(CHANNEL);
+  expect(update.body.ts).toBe(old!.messageRef);
+  expect(slack.blocksText(update)).toContain(`Moved to <#${PAYMENTS}> by the community`);
+  expect(slack.blocksText(update)).not.toContain("advocate_answer");
+  const posted = slack.of("chat.postMessage").at(-1)!;
+  expect(posted.body.channel).toBe(PAYMENTS);
+  expect(slack.blocksText(posted)).toContain("payments");
+  expect(slack.blocksText(posted)).toContain("is on it");
+  expect(calls()).toEqual({ posts: before.posts + 1, updates: before.updates + 1 });
+  expect(old).toMatchObject({ channelId: CHANNEL, movedToSurface: "slack", movedToChannelId: PAYMENTS });
+  expect(moved).toMatchObject({ channelId: PAYMENTS, movedToChannelId: null, routedBy: "rule:2" });
+  const question = await app.db.prisma.question.findFirstOrThrow();
+  expect(question).toMatchObject({ categoryId: 7, categorySlug: "payments", tags: ["facturatie", "terugbetaling"], status: "open" });
+  expect(question.claimedById).not.toBeNull();
+});
+
+test("the same move redelivered five times changes nothing: no API call, no redraw, one live card", async () => {
+  const before = calls();
+  for (let i = 0; i < 5; i++) expect((await app.postDiscourse("topic_edited", topicEdited(7))).status).toBe(200);
+  // And once more under a delivery id already seen.
+  expect(await (await app.postDiscourse("topic_edited", topicEdited(7), { eventId: "90500" })).json()).toEqual({ status: "accepted" });
+  expect(await (await app.postDiscourse("topic_edited", topicEdited(7), { eventId: "90500" })).json()).toEqual({ status: "duplicate" });
+  await app.drain();
+  expect(calls()).toEqual(before);
+  expect((await liveCards()).map((card) => card.channelId)).toEqual([PAYMENTS]);
+});
+
+test("moved back (seen on the first post's post_edited): the first card is live again in place, the second says where it went", async () => {
+  nock(DISCOURSE_URL).get("/t/4821.json").reply(200, topicPage(5));
+  const edited = fixture<Json>("discourse/post_created_first_post.json");
+  edited.post = { ...edited.post, version: 2, category_id: 5 };
+  const before = calls();
+  expect((await app.postDiscourse("post_edited", edited)).status).toBe(200);
+  await app.drain();
+  // Updated in place: no new message anywhere.
+  expect(calls().posts).toBe(before.posts);
+  const [first, second] = await cards();
+  const redrawn = slack.of("chat.update").slice(before.updates);
+  const back = redrawn.filter((call) => call.body.ts === first!.messageRef).at(-1)!;
+  expect(slack.blocksText(back)).toContain("is on it");
+  expect(slack.blocksText(back)).not.toContain("Moved to");
+  const away = redrawn.filter((call) => call.body.ts === second!.messageRef).at(-1)!;
+  expect(slack.blocksText(away)).toContain(`<#${CHANNEL}>`);
+  expect((await liveCards()).map((card) => card.channelId)).toEqual([CHANNEL]);
+  expect(await app.db.prisma.question.findFirstOrThrow()).toMatchObject({ categoryId: 5, categorySlug: "support" });
+});
+
+test("a community that cannot be reached: nothing is written, the outbox retries, and the move lands once", async () => {
+  const down = nock(DISCOURSE_URL).get("/t/4821.json").times(2).reply(503, "unavailable");
+  const before = calls();
+  await app.postDiscourse("topic_edited", topicEdited(7));
+  // The worker runs once: the API is down, so nothing moved and nothing was redrawn.
+  await app.worker.drain();
+  expect(await app.db.prisma.question.findFirstOrThrow()).toMatchObject({ categoryId: 5, categorySlug: "support" });
+  expect((await liveCards()).map((card) => card.channelId)).toEqual([CHANNEL]);
+  expect(calls()).toEqual(before);
+  nock(DISCOURSE_URL).get("/t/4821.json").reply(200, topicPage(7));
+  await app.drain();
+  expect(down.isDone()).toBe(true);
+  const job = await app.db.prisma.outboxItem.findFirstOrThrow({ where: { kind: "question.reroute" }, orderBy: { id: "desc" } });
+  expect(job.status).toBe("done");
+  expect(job.attempts).toBeGreaterThanOrEqual(3);
+  expect((await liveCards()).map((card) => card.channelId)).toEqual([PAYMENTS]);
+  // Both cards existed: both are redrawn in place, none posted again.
+  expect(calls().posts).toBe(before.posts);
+});

@@ -136,3 +136,56 @@ test("a community that cannot be reached: nothing is written, the outbox retries
   // Both cards existed: both are redrawn in place, none posted again.
   expect(calls().posts).toBe(before.posts);
 });
+
+test("archived on the community: the live card says closed (no one can reply), the moved card is left alone; unarchived: open again", async () => {
+  const archived = topicEdited(7);
+  archived.topic.archived = true;
+  nock(DISCOURSE_URL)
+    .get("/t/4821.json")
+    .reply(200, { ...topicPage(7), archived: true });
+  const before = calls();
+  expect((await app.postDiscourse("topic_archived_status_updated", archived)).status).toBe(200);
+  await app.drain();
+  const [first, second] = await cards();
+  const redrawn = slack.of("chat.update").slice(before.updates);
+  expect(redrawn.map((call) => call.body.ts)).toEqual([second!.messageRef]);
+  expect(slack.blocksText(redrawn[0]!)).toContain("The topic was closed on the community");
+  expect(slack.blocksText(redrawn[0]!)).not.toContain("advocate_answer");
+  expect(first!.movedToChannelId).toBe(PAYMENTS);
+  expect((await app.db.prisma.question.findFirstOrThrow()).status).toBe("closed");
+
+  nock(DISCOURSE_URL).get("/t/4821.json").reply(200, topicPage(7));
+  await app.postDiscourse("topic_archived_status_updated", topicEdited(7));
+  await app.drain();
+  expect((await app.db.prisma.question.findFirstOrThrow()).status).toBe("open");
+  expect(slack.blocksText(slack.of("chat.update").at(-1)!)).toContain("advocate_answer");
+});
+
+test("unlisted on the community: still open to replies, so the card stays as it is (the API is asked, nothing is redrawn)", async () => {
+  const unlisted = topicEdited(7);
+  unlisted.topic.visible = false;
+  const discourse = nock(DISCOURSE_URL)
+    .get("/t/4821.json")
+    .reply(200, { ...topicPage(7), visible: false });
+  const before = calls();
+  expect((await app.postDiscourse("topic_visible_status_updated", unlisted)).status).toBe(200);
+  await app.drain();
+  expect(discourse.isDone()).toBe(true);
+  expect(calls()).toEqual(before);
+  expect((await app.db.prisma.inboundEvent.findFirstOrThrow({ where: { name: "topic_visible_status_updated" } })).outcome).toBe("no change");
+});
+
+test("a topic known only from its topic webhook is routed by category: the slug comes from the community's categories", async () => {
+  const topic = fixture<Json>("discourse/topic_created.json");
+  topic.topic = { ...topic.topic, id: 4830, slug: "incasso-mislukt", title: "Incasso mislukt", category_id: 7 };
+  const page = { ...topicPage(7), id: 4830, slug: "incasso-mislukt", title: "Incasso mislukt" };
+  // The categories were fetched a while ago in this process: a known id is answered from the cache, no new call.
+  const api = nock(DISCOURSE_URL).get("/t/4830.json").reply(200, page);
+  await app.postDiscourse("topic_created", topic);
+  // No first-post webhook comes: routing waits, then asks the community for the rest.
+  await app.drain();
+  expect(api.isDone()).toBe(true);
+  const question = await app.db.prisma.question.findFirstOrThrow({ where: { topicId: 4830 } });
+  expect(question).toMatchObject({ categoryId: 7, categorySlug: "payments", status: "open" });
+  expect(slack.of("chat.postMessage").at(-1)?.body.channel).toBe(PAYMENTS);
+});

@@ -53,7 +53,8 @@ export async function checkPromises(deps: CoreDeps): Promise<string> {
   for (const question of await deps.store.questions.openPromises()) {
     const { stage, leftMinutes } = promiseStage(question, now, deps.settings.calendar);
     if (stage <= question.promiseStage) continue;
-    const cards = await deps.store.cards.forQuestion(question.id);
+    // A card the community moved away says only where it went: reminders go where the question is now.
+    const cards = (await deps.store.cards.forQuestion(question.id)).filter((card) => !card.movedToChannelId);
     moved.push({ question, stage, leftMinutes, cards, rule: rules.find((rule) => rule.id === question.promiseRuleId) ?? null });
   }
   await deps.store.transaction(async (tx) => {

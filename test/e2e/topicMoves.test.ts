@@ -51,6 +51,8 @@ function calls() {
 test("a question in `support` gets its card there, and a colleague claims it", async () => {
   await app.slashCommand(slashCommand(`route add <#${CHANNEL}|klantvragen> category:support`, "UADMIN001"));
   await app.slashCommand(slashCommand(`route add <#${PAYMENTS}|betalingen> category:payments`, "UADMIN001"));
+  // The payments team reads Advocate in Dutch; the support channel in English.
+  await app.slashCommand(slashCommand("language nl", "UADMIN001", PAYMENTS));
   await app.postDiscourse("topic_created", fixture("discourse/topic_created.json"));
   await app.postDiscourse("post_created", fixture("discourse/post_created_first_post.json"));
   await app.drain();
@@ -77,7 +79,7 @@ test("moved to `payments` on the community: the old card says where it went, a n
   const posted = slack.of("chat.postMessage").at(-1)!;
   expect(posted.body.channel).toBe(PAYMENTS);
   expect(slack.blocksText(posted)).toContain("payments");
-  expect(slack.blocksText(posted)).toContain("is on it");
+  expect(slack.blocksText(posted)).toContain("pakt dit op");
   expect(calls()).toEqual({ posts: before.posts + 1, updates: before.updates + 1 });
   expect(old).toMatchObject({ channelId: CHANNEL, movedToSurface: "slack", movedToChannelId: PAYMENTS });
   expect(moved).toMatchObject({ channelId: PAYMENTS, movedToChannelId: null, routedBy: "rule:2" });
@@ -112,7 +114,7 @@ test("moved back (seen on the first post's post_edited): the first card is live 
   expect(slack.blocksText(back)).toContain("is on it");
   expect(slack.blocksText(back)).not.toContain("Moved to");
   const away = redrawn.filter((call) => call.body.ts === second!.messageRef).at(-1)!;
-  expect(slack.blocksText(away)).toContain(`<#${CHANNEL}>`);
+  expect(slack.blocksText(away)).toContain(`Door de community verplaatst naar <#${CHANNEL}>`);
   expect((await liveCards()).map((card) => card.channelId)).toEqual([CHANNEL]);
   expect(await app.db.prisma.question.findFirstOrThrow()).toMatchObject({ categoryId: 5, categorySlug: "support" });
 });
@@ -149,7 +151,7 @@ test("archived on the community: the live card says closed (no one can reply), t
   const [first, second] = await cards();
   const redrawn = slack.of("chat.update").slice(before.updates);
   expect(redrawn.map((call) => call.body.ts)).toEqual([second!.messageRef]);
-  expect(slack.blocksText(redrawn[0]!)).toContain("The topic was closed on the community");
+  expect(slack.blocksText(redrawn[0]!)).toContain("Het topic is op de community gesloten");
   expect(slack.blocksText(redrawn[0]!)).not.toContain("advocate_answer");
   expect(first!.movedToChannelId).toBe(PAYMENTS);
   expect((await app.db.prisma.question.findFirstOrThrow()).status).toBe("closed");

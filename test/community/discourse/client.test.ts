@@ -269,3 +269,40 @@ describe("an author's edit and withdrawal", () => {
     await expect(client().deletePost({ postId: 19081, asUsername: "sanne.devries" })).rejects.toBeInstanceOf(RetryableError);
   });
 });
+
+describe("categorySlug", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("names a category (and a subcategory) by its slug from GET /site.json, asked once while fresh", async () => {
+    nock(BASE, { reqheaders: { "api-key": API_KEY, "api-username": "system" } })
+      .get("/site.json")
+      .once()
+      .reply(200, fixture("discourse/site.json"));
+    const discourse = client();
+    expect(await discourse.categorySlug(5)).toBe("support");
+    expect(await discourse.categorySlug(7)).toBe("payments");
+    expect(await discourse.categorySlug(1)).toBe("uncategorized");
+  });
+
+  test("asks again once the categories are ten minutes old, and for an unknown id at most once a minute", async () => {
+    let now = Date.parse("2026-11-20T09:00:00Z");
+    jest.spyOn(Date, "now").mockImplementation(() => now);
+    const site = fixture<{ categories: Array<{ id: number; slug: string }> }>("discourse/site.json");
+    const renamed = { ...site, categories: site.categories.map((category) => (category.id === 7 ? { ...category, slug: "betalingen" } : category)) };
+    nock(BASE).get("/site.json").reply(200, site).get("/site.json").reply(200, renamed).get("/site.json").reply(200, renamed);
+    const discourse = client();
+    expect(await discourse.categorySlug(42)).toBeNull(); // first fetch
+    now += 30_000;
+    expect(await discourse.categorySlug(42)).toBeNull(); // unknown, but asked 30 s ago: from the cache
+    now += 31_000;
+    expect(await discourse.categorySlug(42)).toBeNull(); // second fetch
+    expect(await discourse.categorySlug(7)).toBe("betalingen");
+    now += 10 * 60_000;
+    expect(await discourse.categorySlug(7)).toBe("betalingen"); // third fetch: stale
+  });
+
+  test("a community that cannot be reached is a RetryableError", async () => {
+    nock(BASE).get("/site.json").reply(503, "unavailable");
+    expect(await failure(client().categorySlug(5))).toBeInstanceOf(RetryableError);
+  });
+});

@@ -4,7 +4,7 @@ import nock from "nock";
 import { fixture } from "../support/fixtures";
 import { DISCOURSE_URL, startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack, captureResponseUrls } from "../support/slackApi";
-import { CHANNEL, buttonClick, slashCommand } from "../support/slackPayloads";
+import { CHANNEL, answerSubmission, buttonClick, slashCommand } from "../support/slackPayloads";
 
 const PAYMENTS = "C07BTLNGN2P";
 
@@ -190,4 +190,58 @@ test("a topic known only from its topic webhook is routed by category: the slug 
   const question = await app.db.prisma.question.findFirstOrThrow({ where: { topicId: 4830 } });
   expect(question).toMatchObject({ categoryId: 7, categorySlug: "payments", status: "open" });
   expect(slack.of("chat.postMessage").at(-1)?.body.channel).toBe(PAYMENTS);
+});
+
+test("a question passed on to the fallback follows a move from there, and is not moved back to the team that passed it on", async () => {
+  const FALLBACK = "C0FALLBACK";
+  await app.slashCommand(slashCommand(`route fallback <#${FALLBACK}|algemeen>`, "UADMIN001"));
+  const topic = fixture<Json>("discourse/topic_created.json");
+  topic.topic = { ...topic.topic, id: 4840, slug: "meterstand-klopt-niet", title: "Meterstand klopt niet" };
+  const first = fixture<Json>("discourse/post_created_first_post.json");
+  first.post = { ...first.post, id: 98411, topic_id: 4840, topic_slug: "meterstand-klopt-niet", topic_title: "Meterstand klopt niet" };
+  await app.postDiscourse("topic_created", topic);
+  await app.postDiscourse("post_created", first);
+  await app.drain();
+  const question = await app.db.prisma.question.findFirstOrThrow({ where: { topicId: 4840 } });
+  const card = await app.db.prisma.card.findFirstOrThrow({ where: { questionId: question.id } });
+  expect(card.channelId).toBe(CHANNEL);
+  await app.interaction(buttonClick("advocate_pass", card.messageRef!, { value: JSON.stringify({ topicId: 4840 }) }));
+  const submission = answerSubmission("", card.messageRef!, { topicId: 4840 });
+  submission.view.callback_id = "advocate_pass_modal";
+  submission.view.state.values = { reason: { reason_text: { type: "plain_text_input", value: "Dit is voor facturatie" } } };
+  await app.interaction(submission);
+  await app.drain();
+  const byChannel = async () =>
+    (await app.db.prisma.card.findMany({ where: { questionId: question.id }, orderBy: { createdAt: "asc" } })).map((row) => [
+      row.channelId,
+      row.passedOnBy ? "passed on" : row.movedToChannelId ? `moved to ${row.movedToChannelId}` : "live",
+    ]);
+  expect(await byChannel()).toEqual([
+    [CHANNEL, "passed on"],
+    [FALLBACK, "live"],
+  ]);
+
+  nock(DISCOURSE_URL)
+    .get("/t/4840.json")
+    .reply(200, { ...topicPage(7), id: 4840 });
+  await app.postDiscourse("topic_edited", { topic: { ...topic.topic, category_id: 7 } });
+  await app.drain();
+  expect(await byChannel()).toEqual([
+    [CHANNEL, "passed on"],
+    [FALLBACK, `moved to ${PAYMENTS}`],
+    [PAYMENTS, "live"],
+  ]);
+
+  // Back to `support`: that team said "not for us", so the question stays with payments.
+  const api = nock(DISCOURSE_URL)
+    .get("/t/4840.json")
+    .reply(200, { ...topicPage(5), id: 4840 });
+  await app.postDiscourse("topic_edited", { topic: { ...topic.topic, category_id: 5 } });
+  await app.drain();
+  expect(api.isDone()).toBe(true);
+  expect(await byChannel()).toEqual([
+    [CHANNEL, "passed on"],
+    [FALLBACK, `moved to ${PAYMENTS}`],
+    [PAYMENTS, "live"],
+  ]);
 });

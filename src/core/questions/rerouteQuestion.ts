@@ -17,15 +17,19 @@ export async function rerouteQuestion(deps: CoreDeps, questionId: string): Promi
   const categorySlug = topic.categoryId === null ? null : await deps.community.categorySlug(topic.categoryId);
   if (!changed(question, topic, categorySlug)) return "no change";
   return deps.store.transaction(async (tx) => {
-    const updated = await tx.questions.update(questionId, { title: topic.title, categoryId: topic.categoryId, categorySlug, tags: topic.tags });
+    const updated = await tx.questions.update(questionId, { title: topic.title, url: topic.url, categoryId: topic.categoryId, categorySlug, tags: topic.tags });
     if (updated.status === "pending" || updated.status === "deleted") return `topic facts updated (question ${updated.status})`;
-    const { targets, routedBy } = await routing(tx, updated);
-    const live = (await tx.cards.forQuestion(questionId)).filter(isLiveRoutedCard);
+    const { targets: picked, routedBy } = await routing(tx, updated);
+    const all = await tx.cards.forQuestion(questionId);
+    // A channel whose team passed the question on ("not for us") does not get it back by a move.
+    const targets = picked.filter((target) => !all.some((card) => card.passedOnBy && sameTarget(target, card)));
+    const live = all.filter(isLiveCard);
     const leaving = live.filter((card) => !targets.some((target) => sameTarget(target, card)));
     const arriving = targets.filter((target) => !live.some((card) => sameTarget(target, card)));
     if (!targets.length || (!leaving.length && !arriving.length)) {
-      if (question.title !== topic.title || question.categorySlug !== categorySlug || !sameTags(question.tags, topic.tags)) await refreshCards(tx, questionId);
-      return targets.length ? "routing unchanged" : "no rule and no fallback channel: cards stay";
+      // The cards stay where they are and show the topic's new title, category and tags.
+      await refreshCards(tx, questionId);
+      return targets.length ? "routing unchanged" : "nowhere to go (no rule, no fallback, or passed on there): cards stay";
     }
     const redraw = live.filter((card) => !leaving.includes(card));
     for (const target of arriving) {
@@ -55,9 +59,9 @@ function changed(question: Question, topic: TopicSnapshot, categorySlug: string 
   );
 }
 
-/** A card that routing put in its channel and that still stands for the question there. */
-function isLiveRoutedCard(card: Card): boolean {
-  return !card.movedToChannelId && !card.passedOnBy && card.routedBy !== "passed_on";
+/** A card that still stands for the question in its channel (routed there, or passed on to it). */
+function isLiveCard(card: Card): boolean {
+  return !card.movedToChannelId && !card.passedOnBy;
 }
 
 function sameTarget(target: ChatTarget, card: Card): boolean {
@@ -74,14 +78,11 @@ async function routing(tx: CoreRepos, question: Question): Promise<{ targets: Ch
 
 /**
  * A card in a channel the question now belongs to. A card it had there before (moved back) is live again, to be
- * redrawn in place (returned); one a colleague passed on stays passed on. The claim and any answer live on the
- * question, so a new card shows them.
+ * redrawn in place (returned). The claim and any answer live on the question, so a new card shows them.
  */
 async function arrive(deps: CoreDeps, tx: CoreRepos, question: Question, target: ChatTarget, routedBy: string): Promise<Card | null> {
   const existing = await tx.cards.find(question.id, target.surface, target.channelId);
-  if (existing) {
-    return existing.movedToChannelId ? tx.cards.update(existing.id, { movedToSurface: null, movedToChannelId: null, routedBy }) : null;
-  }
+  if (existing) return tx.cards.update(existing.id, { movedToSurface: null, movedToChannelId: null, routedBy });
   const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;
   const card = await tx.cards.create({ questionId: question.id, surface: target.surface, channelId: target.channelId, locale, routedBy });
   await tx.outbox.enqueue({ kind: "chat.postCard", cardId: card.id }, { lane: lanes.channel(card.surface, card.channelId) });

@@ -169,7 +169,8 @@ async function followUp(deps: CoreDeps, tx: CoreRepos, question: Question, post:
   const answer = await tx.answers.latestPublished(question.id);
   const answerer = answer ? await tx.employees.byId(answer.employeeId) : null;
   for (const card of await tx.cards.forQuestion(question.id)) {
-    if (!card.messageRef) continue;
+    // A card the topic moved away from stays as it was: the question's thread is now where it went.
+    if (!card.messageRef || card.movedToChannelId) continue;
     const surface = surfaceOf(card);
     const notice = {
       type: "customer_follow_up" as const,

@@ -1,5 +1,7 @@
-// The real app as its own process (`src/main.ts`), so its start-up time and memory are its own, not the bench's.
-import { spawn, type ChildProcess } from "node:child_process";
+// The real app as its own process, so its start-up time and memory are its own, not the bench's: compiled, as
+// `npm start` runs it (dist/main.js, built beforehand by buildApp), or from the sources through tsx, as tests and
+// fault runs use it (no build step to wait for).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -49,12 +51,20 @@ async function assertPortFree(port: number): Promise<void> {
   if (taken) throw new Error(`port ${port} already answers HTTP: another app (a run left behind?) holds it`);
 }
 
-export async function startAppProcess(env: Record<string, string>, port: number): Promise<AppProcess> {
+/** Compiles the app when dist/ is missing or stale, as `npm start` would, so that no timed start includes it. */
+export function buildApp(): void {
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/start.mjs"), "--build-only"], { stdio: "inherit" });
+}
+
+export type Runtime = "compiled" | "source";
+
+export async function startAppProcess(env: Record<string, string>, port: number, runtime: Runtime = "source"): Promise<AppProcess> {
   await assertPortFree(port);
   const started = performance.now();
   const startedAt = Date.now();
   // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+  const args = runtime === "compiled" ? [path.join(ROOT, "dist/main.js")] : ["--import", "tsx", path.join(ROOT, "src/main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: path.join(ROOT, "bench"), // no .env here: the environment is exactly `env`
     env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],

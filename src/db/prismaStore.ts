@@ -7,6 +7,7 @@ import { cardRepo } from "./repositories/cards";
 import { employeeRepo } from "./repositories/employees";
 import { answerRepo } from "./repositories/answers";
 import { ideaRepo } from "./repositories/ideas";
+import { replyDraftRepo } from "./repositories/replyDrafts";
 import { ledgerRepo } from "./repositories/ledger";
 import { pointRuleRepo } from "./repositories/pointRules";
 import { charityRepo } from "./repositories/charities";
@@ -32,6 +33,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     cards: cardRepo(db),
     employees: employeeRepo(db),
     answers: answerRepo(db),
+    replyDrafts: replyDraftRepo(db),
     ideas: ideaRepo(db),
     ledger: ledgerRepo(db),
     pointRules: pointRuleRepo(db),

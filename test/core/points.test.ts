@@ -68,6 +68,7 @@ const chat: ChatSurface = {
   findThreadReply: async () => false,
   updateThreadReply: async () => undefined,
   notify: async (userId, notice) => void notices.push(`${userId} ${notice.type} ${"points" in notice ? notice.points : ""}`),
+  notifyInThread: async () => undefined,
   postNotice: async () => undefined,
   publishHome: async () => undefined,
   postStory: async () => ({ messageRef: "story-ref" }),

@@ -56,6 +56,7 @@ function fakeChat(name: string): ChatSurface {
     findThreadReply: async () => false,
     updateThreadReply: async (channelId, _ref, _key, echo) => void chatLog.push(`echo ${channelId} ${echo.state}`),
     notify: async (userId, notice) => void chatLog.push(`notify ${userId} ${notice.type}`),
+    notifyInThread: async (channelId, threadRef, userId, notice) => void chatLog.push(`ephemeral ${channelId} ${threadRef} ${userId} ${notice.type}`),
     postNotice: async (channelId, threadRef, notice) => void chatLog.push(`notice ${channelId} ${threadRef ?? "-"} ${notice.type}`),
     publishHome: async (userId) => void chatLog.push(`home ${userId}`),
     postStory: async (channelId, view) => (chatLog.push(`story ${channelId} ${view.reason}`), { messageRef: `${name}-story` }),

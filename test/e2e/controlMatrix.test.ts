@@ -7,9 +7,10 @@ import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { PRIYA, answerChangeSubmission, answerSubmission, buttonClick, homeAction } from "../support/slackPayloads";
 import { communityTakesReply, linkedEmployee, routedCard } from "../support/scenario";
+import { fixture } from "../support/fixtures";
 import { CONTROL_RULES, type Control } from "../../src/core/policy/policy";
 import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/questionCard";
-import { LINK_VERBS } from "../../src/chat/teams/presenters/notice";
+import { DRAFT_VERBS, LINK_VERBS } from "../../src/chat/teams/presenters/notice";
 import { CHARITY_VERBS } from "../../src/chat/teams/presenters/charityPicker";
 
 const HR = "UHR000001";
@@ -32,6 +33,10 @@ const SLACK: Record<string, Control> = {
   advocate_idea_modal: "idea form",
   advocate_link_accept: "link consent",
   advocate_link_decline: "link consent",
+  advocate_link_start: "link start",
+  advocate_reply_publish: "draft publish",
+  advocate_reply_edit: "draft edit",
+  advocate_reply_dismiss: "draft dismiss",
   "/^advocate_charity_pick:\\d+$/": "charity pick",
   advocate_hr_period: "home report",
   advocate_hr_from: "home report",
@@ -60,6 +65,10 @@ const TEAMS: Record<string, Control> = {
   [DIALOG_ACTIONS.submitIdeaStatus]: "idea form",
   [LINK_VERBS.accept]: "link consent",
   [LINK_VERBS.decline]: "link consent",
+  [LINK_VERBS.start]: "link start",
+  [DRAFT_VERBS.publish]: "draft publish",
+  [DIALOG_ACTIONS.editDraft]: "draft edit",
+  [DRAFT_VERBS.dismiss]: "draft dismiss",
   [CHARITY_VERBS.pick]: "charity pick",
 };
 
@@ -94,7 +103,13 @@ test("every control Slack registers and every Teams verb has a rule; every rule 
   expect(registered.length).toBeGreaterThan(10);
   expect(registered.filter((id) => !(id in SLACK))).toEqual([]);
   expect(Object.keys(SLACK).filter((id) => !registered.includes(id))).toEqual([]);
-  const teamsVerbs = [...Object.values(CARD_VERBS), ...Object.values(DIALOG_ACTIONS), ...Object.values(LINK_VERBS), ...Object.values(CHARITY_VERBS)];
+  const teamsVerbs = [
+    ...Object.values(CARD_VERBS),
+    ...Object.values(DIALOG_ACTIONS),
+    ...Object.values(LINK_VERBS),
+    ...Object.values(DRAFT_VERBS),
+    ...Object.values(CHARITY_VERBS),
+  ];
   expect(teamsVerbs.filter((verb) => !(verb in TEAMS))).toEqual([]);
   const used = new Set([...Object.values(SLACK), ...Object.values(TEAMS)]);
   expect(Object.keys(CONTROL_RULES).filter((control) => !used.has(control as Control))).toEqual([]);
@@ -134,6 +149,23 @@ test("home report controls are HR's: the employee is refused, HR and an admin ar
     { userId: HR, allowed: true },
     { userId: ADMIN, allowed: true },
   ]);
+});
+
+test("a thread reply's draft is its author's own: HR and an admin pressing Publish, Edit first or Not an answer are refused", async () => {
+  for (const control of ["draft publish", "draft edit", "draft dismiss"] as const) expect(CONTROL_RULES[control]).toBe("own");
+  const ts = (await app.db.prisma.card.findFirstOrThrow()).messageRef as string;
+  const reply = fixture<Record<string, any>>("slack/message_thread_reply.json");
+  reply.event.thread_ts = ts;
+  await app.postSlack(JSON.stringify(reply), "application/json");
+  await app.drain();
+  const draft = await app.db.prisma.replyDraft.findFirstOrThrow();
+  for (const user of [HR, ADMIN]) {
+    for (const action of ["advocate_reply_publish", "advocate_reply_edit", "advocate_reply_dismiss"]) {
+      await app.interaction(buttonClick(action, ts, { user, value: draft.id }));
+    }
+  }
+  expect(await app.db.prisma.replyDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "offered", body: reply.event.text });
+  expect(await app.db.prisma.answer.count()).toBe(0);
 });
 
 test("editing and withdrawing an answer are its author's own: HR and an admin are refused, audited, and nothing is sent", async () => {

@@ -81,6 +81,17 @@ test("MicrosoftAppId works too, and ADVOCATE_PUBLIC_URL adds its host to validDo
   expect(() => buildManifest({ MICROSOFT_APP_ID: APP_ID, ADVOCATE_PUBLIC_URL: "advocate" })).toThrow(/^ADVOCATE_PUBLIC_URL is not a URL/);
 });
 
+test("the bot reads its cards' thread replies without an @mention: resource-specific consent for channel messages, and no more", () => {
+  const manifest = buildManifest({ MICROSOFT_APP_ID: APP_ID }) as TeamsManifest & {
+    webApplicationInfo: { id: string; resource: string };
+    authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  };
+  expect(manifest.webApplicationInfo.id).toBe(APP_ID);
+  expect(manifest.webApplicationInfo.resource).toMatch(/^https:\/\//);
+  expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: "ChannelMessage.Read.Group", type: "Application" }]);
+  expect(validateManifest(manifest)).toEqual([]);
+});
+
 test("the bot offers exactly Advocate's commands, in personal chat and in teams", () => {
   const manifest = buildManifest({ MICROSOFT_APP_ID: APP_ID });
   expect((manifest.bots as { scopes: string[] }[])[0]!.scopes.sort()).toEqual(["groupChat", "personal", "team"]);

@@ -12,6 +12,8 @@ import { registerIdeaStatus } from "./handlers/ideaStatus";
 import { registerAnswerDraft } from "./handlers/answerDraft";
 import { registerAnswerChange } from "./handlers/answerChange";
 import { registerLinkButtons } from "./handlers/linkButtons";
+import { registerDraftButtons } from "./handlers/draftButtons";
+import { registerThreadReplies } from "./handlers/threadReplies";
 import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
 import { registerHrHome } from "./handlers/hrHome";
@@ -96,6 +98,8 @@ export function createSlackApp(config: SlackConfig, http: Express, client: WebCl
   registerAnswerDraft(app, ctx);
   registerAnswerChange(app, ctx);
   registerLinkButtons(app, ctx);
+  registerDraftButtons(app, ctx);
+  registerThreadReplies(app, ctx);
   registerCharityButtons(app, ctx);
   registerAppHome(app, ctx);
   registerHrHome(app, ctx);

@@ -106,6 +106,11 @@ export class SlackSurface implements ChatSurface {
     await this.call(() => this.client.chat.postMessage({ channel: userId, ...noticeMessage(notice, locale), unfurl_links: false }));
   }
 
+  /** Ephemeral, in the card's thread: only the person sees it, where they wrote. */
+  async notifyInThread(channelId: string, threadRef: string, userId: string, notice: Notice, locale: string) {
+    await this.call(() => this.client.chat.postEphemeral({ channel: channelId, thread_ts: threadRef, user: userId, ...noticeMessage(notice, locale) }));
+  }
+
   async postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string) {
     await this.call(() =>
       this.client.chat.postMessage({

@@ -13,6 +13,7 @@ import { rememberAddresses } from "./addresses";
 import { teamsMarkup } from "./presenters/teamsMarkup";
 import { errorCard } from "./presenters/errorCard";
 import { onMessage } from "./routes/message";
+import { onReplyChanged } from "./routes/replyDrafts";
 import { onInstallation } from "./routes/installation";
 import { onCardAction } from "./routes/cardAction";
 import { onTaskFetch, onTaskSubmit } from "./routes/taskModule";
@@ -51,6 +52,9 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
   switch (activity.type) {
     case "message":
       return onMessage(ctx, turn);
+    case "messageUpdate":
+    case "messageDelete":
+      return onReplyChanged(ctx, turn);
     case "conversationUpdate":
     case "installationUpdate":
       return onInstallation(ctx, turn);
@@ -68,7 +72,7 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
           return cardResponse(turn.context, errorCard(normalizeLocale(activity.locale, ctx.deps.settings.defaultLocale)));
       }
     default:
-      // Typing, reactions, message updates: nothing for Advocate to do.
+      // Typing, reactions: nothing for Advocate to do.
       return;
   }
 }

@@ -78,6 +78,11 @@ export class TeamsSurface implements ChatSurface {
     await this.inPersonalChat(userId, (context) => context.sendActivity(cardActivity(noticeCard(notice, locale))));
   }
 
+  /** Teams has no message only one person sees in a channel: the notice goes to their personal chat. */
+  async notifyInThread(_channelId: string, _threadRef: string, userId: string, notice: Notice, locale: string) {
+    await this.notify(userId, notice, locale);
+  }
+
   async postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string) {
     const card = noticeCard(notice, locale);
     if (threadRef) await this.inThread(channelId, threadRef, (context) => context.sendActivity(cardActivity(card)));

@@ -1,3 +1,3 @@
 // The accounts feature's public face: what the rest of Advocate may use of it.
 export { actorEmployee, localeOf } from "./actor";
-export { acceptLink, declineLink } from "./linking";
+export { acceptLink, declineLink, startLink } from "./linking";

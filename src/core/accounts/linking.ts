@@ -39,7 +39,10 @@ export async function lookUpAccount(deps: CoreDeps, employeeId: string): Promise
   }
   const user = await deps.community.findUserByEmail(profile.email);
   if (!user) {
-    await notifyEmployee(deps.store, updated, { type: "link_not_found", email: profile.email }, options);
+    // Their text waiting for the link (a thread reply, a refused form) is kept while they sign up.
+    const textKept = (await deps.store.replyDrafts.offeredTo(employee.id)).length > 0;
+    const signupUrl = `${deps.community.baseUrl.replace(/\/+$/, "")}/signup`;
+    await notifyEmployee(deps.store, updated, { type: "link_not_found", email: profile.email, signupUrl, textKept }, options);
     return "no community account";
   }
   await deps.store.transaction(async (tx) => {

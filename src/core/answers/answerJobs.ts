@@ -23,6 +23,8 @@ export const answerJobs = [
   z.object({ kind: z.literal("community.withdrawAnswer"), answerId: z.string() }),
   /** The echo in the card's thread redrawn after an edit or a withdrawal. */
   z.object({ kind: z.literal("chat.threadReplyUpdate"), cardId: z.string(), answerId: z.string() }),
+  /** A reply in a card's thread, offered to its author alone as an answer (see replyDrafts). */
+  z.object({ kind: z.literal("chat.offerDraft"), draftId: z.string() }),
 ] as const;
 
 export type AnswerJob = z.infer<(typeof answerJobs)[number]>;

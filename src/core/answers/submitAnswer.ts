@@ -7,6 +7,8 @@ import { notifyEmployee } from "../notices";
 import type { Actor } from "../kernel/commandContext";
 import type { SUBMIT_PROBLEMS } from "../ports/views/notice";
 import { lanes } from "../kernel/lanes";
+import { closeDraftOf, isDraftKey } from "./draftKey";
+import { keepFormText } from "./keepFormText";
 
 /** Discourse's default max_post_length; the community enforces its own minimum and we relay its message. */
 export const MAX_ANSWER_LENGTH = 32000;
@@ -52,6 +54,7 @@ export async function submitAnswer(
       postedAs: username,
       aiAssisted: input.aiAssisted ?? false,
     });
+    await closeDraftOf(tx, input.submissionKey);
     await tx.outbox.enqueue(
       { kind: "community.publishAnswer", answerId: answer.id },
       { lane: lanes.community(deps.community.name), dedupeKey: `publish:${answer.id}` },
@@ -83,6 +86,8 @@ export async function processReceivedAnswer(deps: CoreDeps, actor: Actor, form: 
   const result = await submitAnswer(deps, actor, form);
   if (result.ok) return result.duplicate ? "answer already received" : "answer queued";
   const employee = await actorEmployee(deps, actor);
+  // Not linked yet: the text waits as a draft, and linking brings it back (the notice carries the link button).
+  if (result.problem === "not_linked" && !isDraftKey(form.submissionKey)) await keepFormText(deps, actor, form);
   await notifyEmployee(
     deps.store,
     employee,

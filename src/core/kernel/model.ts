@@ -86,6 +86,23 @@ export interface IdeaUpdate {
   publishedAt: Date | null;
 }
 
+/** Where a draft answer from a thread reply stands: waiting for its author, published, dismissed by them, or gone from chat. */
+export const DRAFT_STATES = ["offered", "published", "dismissed", "withdrawn"] as const;
+export type DraftState = (typeof DRAFT_STATES)[number];
+
+/** A reply in a card's thread (or a refused form's text), offered to its author alone as an answer (see core/answers). */
+export interface ReplyDraft {
+  id: string;
+  cardId: string;
+  employeeId: string;
+  /** The reply in chat (Slack ts, Teams activity id), or a refused form's submission key. */
+  replyRef: string | null;
+  body: string;
+  state: DraftState;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** Complaints and questions about the same thing (see core/problems). */
 export interface ProblemGroup {
   id: number;

@@ -71,6 +71,10 @@ export const CONTROL_RULES = {
   "pass form": "anyone",
   "idea form": "anyone",
   "link consent": "own",
+  "link start": "anyone",
+  "draft publish": "own",
+  "draft edit": "own",
+  "draft dismiss": "own",
   "charity pick": "own",
   "home report": "hr",
 } as const satisfies Record<string, ControlRule>;

@@ -30,6 +30,8 @@ export interface ChatSurface {
   /** Redraws the reply marked `key` (an answer's echo); where the surface cannot find it, posts the echo anew. */
   updateThreadReply(channelId: string, messageRef: string, key: string, echo: AnswerEcho, locale: string): Promise<void>;
   notify(userId: string, notice: Notice, locale: string): Promise<void>;
+  /** A notice only `userId` sees, in the card's thread where the surface can show it there, else in their personal chat. */
+  notifyInThread(channelId: string, threadRef: string, userId: string, notice: Notice, locale: string): Promise<void>;
   /** A notice for a whole channel, in a card's thread when threadRef is given. */
   postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;
   publishHome(userId: string, view: HomeView, locale: string): Promise<void>;

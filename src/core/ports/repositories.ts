@@ -6,6 +6,7 @@ import type {
   Employee,
   IdeaUpdate,
   LeaderboardRow,
+  ReplyDraft,
   ProblemGroup,
   Question,
   RoutingRule,
@@ -37,8 +38,20 @@ export interface CardRepo {
   byId(id: string): Promise<Card | null>;
   forQuestion(questionId: string): Promise<Card[]>;
   find(questionId: string, surface: string, channelId: string): Promise<Card | null>;
+  /** The card whose chat message is `messageRef` (a thread's root), in that channel. */
+  byMessage(surface: string, channelId: string, messageRef: string): Promise<Card | null>;
   create(card: Omit<Card, "id" | "messageRef" | "postStartedAt" | "passedOnBy" | "passedOnNote" | "movedToSurface" | "movedToChannelId">): Promise<Card>;
   update(id: string, patch: Partial<Card>): Promise<Card>;
+}
+
+export interface ReplyDraftRepo {
+  byId(id: string): Promise<ReplyDraft | null>;
+  /** The draft of one chat reply to a card. */
+  byReply(cardId: string, replyRef: string): Promise<ReplyDraft | null>;
+  create(draft: Pick<ReplyDraft, "cardId" | "employeeId" | "replyRef" | "body">): Promise<ReplyDraft>;
+  update(id: string, patch: Partial<Pick<ReplyDraft, "body" | "state">>): Promise<ReplyDraft>;
+  /** The employee's drafts still waiting for their click, oldest first. */
+  offeredTo(employeeId: string): Promise<ReplyDraft[]>;
 }
 
 export interface EmployeeRepo {
@@ -305,6 +318,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   cards: CardRepo;
   employees: EmployeeRepo;
   answers: AnswerRepo;
+  replyDrafts: ReplyDraftRepo;
   ideas: IdeaRepo;
   ledger: LedgerRepo;
   pointRules: PointRuleRepo;

@@ -1,6 +1,6 @@
 // State columns are text in the database and unions in the core. Each row is checked on its way in, so a value
 // the core does not know is an error here, at the edge, not a silent fall through some `else` in a use case.
-import { PUBLICATION_STATES, QUESTION_STATUSES, type PublicationState, type QuestionStatus } from "../../core/kernel/model";
+import { DRAFT_STATES, PUBLICATION_STATES, QUESTION_STATUSES, type DraftState, type PublicationState, type QuestionStatus } from "../../core/kernel/model";
 
 function oneOf<T extends string>(allowed: readonly T[], what: string): (value: string) => T {
   return (value) => {
@@ -18,4 +18,10 @@ export function toAnswer<T extends { status: string }>(row: T): Omit<T, "status"
 
 export function toIdeaUpdate<T extends { state: string }>(row: T): Omit<T, "state"> & { state: PublicationState } {
   return { ...row, state: publicationState(row.state) };
+}
+
+const draftState: (value: string) => DraftState = oneOf(DRAFT_STATES, "draft state");
+
+export function toReplyDraft<T extends { state: string }>(row: T): Omit<T, "state"> & { state: DraftState } {
+  return { ...row, state: draftState(row.state) };
 }

@@ -2,6 +2,7 @@
 // so nobody can accept on someone else's behalf.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { acceptLink, declineLink } from "../../../core/accounts";
+import { returnToDrafts } from "../../../core/answers";
 import { actorEmployee, localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { escapeMrkdwn } from "../presenters/mrkdwn";
@@ -14,6 +15,8 @@ export function registerLinkButtons(app: App, ctx: SlackHandlerContext): void {
     await ack();
     const actor = { surface: "slack", userId: body.user.id };
     const linked = await acceptLink(deps, actor);
+    // Back to what they were writing: their waiting drafts are offered again, now as their account.
+    if (linked?.communityUsername) await returnToDrafts(deps, actor);
     const t = translator(localeOf(deps, await actorEmployee(deps, actor)));
     await respond({
       replace_original: true,

@@ -3,7 +3,7 @@
 // stored (one insert) and acknowledged, which Slack wants within 3 seconds even under load; it is checked after
 // that, and a refusal found then (no linked account, the question gone or closed) comes as a direct message.
 import type { App } from "@slack/bolt";
-import { checkAnswerText, receiveAnswer } from "../../../core/answers";
+import { checkAnswerText, draftSubmissionKey, receiveAnswer } from "../../../core/answers";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { passOn } from "../../../core/cards";
 import { actorEmployee, localeOf } from "../../../core/accounts";
@@ -36,14 +36,15 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
       await ack({ response_action: "errors", errors: { [field]: (await translate())(`answerModal.errors.${fieldProblem}`) } });
       return;
     }
-    // Stored before the ack, checked after it. A double click submits the same view twice: the view id makes it one.
+    // Stored before the ack, checked after it. A double click submits the same view twice: the view id makes it one;
+    // a form opened by "Edit first" is its draft's one answer, whether this or the offer's Publish comes first.
     const aiAssisted = (context.drafts ?? 0) > 0;
     await receiveAnswer(deps, actor, {
       channelId: context.channelId,
       topicId: context.topicId,
       body: body_,
       consent,
-      submissionKey: `slack:${view.id}`,
+      submissionKey: context.draftId ? draftSubmissionKey(context.draftId) : `slack:${view.id}`,
       aiAssisted,
     });
     await ack();

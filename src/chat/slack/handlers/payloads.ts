@@ -18,7 +18,7 @@ export const modalContext = z.object({
   locale: z.string().max(16).optional(),
 });
 
-export const answerModalContext = modalContext.extend({ drafts: z.number().int().min(0).max(1000).optional() });
+export const answerModalContext = modalContext.extend({ drafts: z.number().int().min(0).max(1000).optional(), draftId: z.uuid().optional() });
 
 export const answerValues = z.object({
   answer: z.object({ answer_text: z.object({ value: z.string().nullish() }) }),

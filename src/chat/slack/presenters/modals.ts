@@ -46,6 +46,8 @@ export const DRAFT_ACTION = "advocate_draft";
 /** The answer form's state between drafts: how many drafts were asked for (each one resets the answer field). */
 export interface AnswerModalContext extends ModalContext {
   drafts?: number;
+  /** Opened by "Edit first" on a thread reply's offer: the form's answer is that draft's one answer. */
+  draftId?: string;
 }
 
 /** The answer field's block: a new id per draft, since Slack keeps what was typed in a block it already knows. */
@@ -62,6 +64,8 @@ export function answerModal(input: {
   draft?: { text: string; sources: Array<{ title: string; url: string }> };
   /** A word under the draft button (working on it, or why there is no draft). */
   note?: string;
+  /** The employee's own text to start from (a thread reply they chose to edit first). */
+  text?: string;
 }): ModalView {
   const t = translator(input.locale);
   const draftBlocks: ModalView["blocks"] = [];
@@ -83,7 +87,7 @@ export function answerModal(input: {
         action_id: "answer_text",
         multiline: true,
         max_length: SLACK_INPUT_MAX,
-        ...(input.draft ? { initial_value: input.draft.text.slice(0, SLACK_INPUT_MAX) } : {}),
+        ...(input.draft || input.text ? { initial_value: (input.draft?.text ?? input.text ?? "").slice(0, SLACK_INPUT_MAX) } : {}),
       },
     },
     {

@@ -12,6 +12,8 @@ export interface DialogContext {
   topicId: number;
   /** One id per opened form: a double submit of the same form makes one answer. */
   submissionKey: string;
+  /** Opened by "Edit first" on a thread reply's offer: the form's answer is that draft's one answer. */
+  draftId?: string;
 }
 
 export type TaskModuleResponse =

@@ -5,9 +5,46 @@ import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
 import { customerFollowUpText, followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import { linkNotFoundText, replyDraftOffer, type ReplyDraftNotice } from "../../shared/replyDraftText";
+import { DIALOG_ACTIONS } from "./questionCard";
 import type { Notice } from "../../../core/ports/views/notice";
 
-export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline" } as const;
+/** `start` begins linking from a "link first" refusal; the person's waiting text comes back once linked. */
+export const LINK_VERBS = { accept: "advocate.link.accept", decline: "advocate.link.decline", start: "advocate.link.start" } as const;
+
+/** The offer of a thread reply as an answer ("Edit first" opens the answer dialog: DIALOG_ACTIONS.editDraft). */
+export const DRAFT_VERBS = { publish: "advocate.draft.publish", dismiss: "advocate.draft.dismiss" } as const;
+
+/** "Link my community account", on a refusal or an offer made before linking. */
+export function linkStartAction(locale: string) {
+  return { type: "Action.Execute", verb: LINK_VERBS.start, title: translator(locale, teamsMarkup.cmd)("link.start"), style: "positive", data: {} };
+}
+
+/** What a click on a draft came to: text, with the link button when linking comes first. */
+export function draftOutcomeCard(text: string, locale: string, linkFirst = false): AdaptiveCard {
+  return adaptiveCard(textBlocks(teamsMarkup.escape(text)), linkFirst ? { actions: [linkStartAction(locale)] } : {});
+}
+
+function replyDraftCard(notice: ReplyDraftNotice, locale: string): AdaptiveCard {
+  const t = translator(locale, teamsMarkup.cmd);
+  const { offer, question } = replyDraftOffer(notice, locale, teamsMarkup);
+  const data = { draftId: notice.draftId };
+  const choices = notice.username
+    ? [
+        { type: "Action.Execute", verb: DRAFT_VERBS.publish, title: t("replyDraft.publish"), style: "positive", data },
+        { type: "Action.Submit", title: t("replyDraft.edit"), data: { msteams: { type: "task/fetch" }, action: DIALOG_ACTIONS.editDraft, ...data } },
+      ]
+    : [linkStartAction(locale)];
+  return adaptiveCard(
+    [
+      { type: "TextBlock", text: offer, wrap: true, weight: "Bolder" },
+      { type: "TextBlock", text: question, wrap: true, isSubtle: true },
+      // A TextRun shows the reply as it is (no markdown): the person's own words.
+      { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text }] },
+    ],
+    { actions: [...choices, { type: "Action.Execute", verb: DRAFT_VERBS.dismiss, title: t("replyDraft.dismiss"), data }] },
+  );
+}
 
 export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
   const t = translator(locale, teamsMarkup.cmd);
@@ -33,12 +70,16 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
     case "answer_change_failed":
     case "idea_status_failed":
     case "idea_status_refused":
-      return adaptiveCard([
-        ...textBlocks(teamsMarkup.escape(undeliveredText(notice, locale, teamsMarkup))),
-        { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
-        // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
-        { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },
-      ]);
+      return adaptiveCard(
+        [
+          ...textBlocks(teamsMarkup.escape(undeliveredText(notice, locale, teamsMarkup))),
+          { type: "TextBlock", text: t("notice.yourText"), wrap: true, weight: "Bolder" },
+          // A TextRun shows text as it is (no markdown): the person's own words, exactly, to copy back.
+          { type: "RichTextBlock", inlines: [{ type: "TextRun", text: notice.text, fontType: "Monospace" }] },
+        ],
+        // "Link first": one click starts linking, and the text comes back once linked.
+        notice.type === "answer_refused" && notice.problem === "not_linked" ? { actions: [linkStartAction(locale)] } : {},
+      );
     case "link_offer":
       return adaptiveCard(
         [
@@ -53,7 +94,9 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
         },
       );
     case "link_not_found":
-      return simple(t("link.notFound", { email: notice.email }));
+      return simple(linkNotFoundText(notice, locale, teamsMarkup));
+    case "reply_draft":
+      return replyDraftCard(notice, locale);
     case "link_no_email":
       return simple(t("link.noEmail"));
     case "ai_budget_spent":

@@ -26,6 +26,8 @@ export const DIALOG_ACTIONS = {
   openWithdrawAnswer: "advocate.withdrawAnswer",
   submitEditAnswer: "advocate.submitEditAnswer",
   submitWithdrawAnswer: "advocate.submitWithdrawAnswer",
+  /** "Edit first" on a thread reply's offer: the answer dialog with the reply's text in it. */
+  editDraft: "advocate.editDraft",
 } as const;
 
 const OPENS_DIALOG = {

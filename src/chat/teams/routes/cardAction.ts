@@ -1,5 +1,5 @@
 // Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, the link
-// consent and the charity picker. The answer is the card as it now stands, for the person who pressed; everyone
+// consent, the charity picker and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
 // else's copy is redrawn through the outbox.
 import { z } from "zod";
 import { claimQuestion, releaseQuestion } from "../../../core/claims";
@@ -11,7 +11,9 @@ import { normalizeLocale, translator } from "../../../i18n";
 import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { actorOf, channelOf } from "../activity";
 import { CARD_VERBS, questionCard } from "../presenters/questionCard";
-import { LINK_VERBS } from "../presenters/notice";
+import { DRAFT_VERBS, LINK_VERBS } from "../presenters/notice";
+import { returnToDrafts } from "../../../core/answers";
+import { onDraftAction, onLinkStart } from "./replyDrafts";
 import { CHARITY_VERBS } from "../presenters/charityPicker";
 import { errorCard } from "../presenters/errorCard";
 import { adaptiveCard } from "../presenters/adaptiveCard";
@@ -32,6 +34,8 @@ export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<
   const { verb, data } = parsed.data.action;
   if (verb === LINK_VERBS.accept || verb === LINK_VERBS.decline) return linkConsent(ctx, turn, verb === LINK_VERBS.accept);
   if (verb === CHARITY_VERBS.pick) return onCharityPick(ctx, turn, data);
+  if (verb === LINK_VERBS.start) return onLinkStart(ctx, turn);
+  if (verb === DRAFT_VERBS.publish || verb === DRAFT_VERBS.dismiss) return onDraftAction(ctx, turn, verb, data);
   const at = topicData.safeParse(data);
   const channelId = channelOf(activity);
   if (!CARD_VERB_SET.has(verb) || !at.success || !channelId) return cardResponse(context, errorCard(fallbackLocale));
@@ -59,6 +63,8 @@ async function linkConsent(ctx: TeamsRouteContext, { context, activity, remember
   if (accept) {
     const linked = await acceptLink(ctx.deps, actorOf(activity));
     text = linked?.communityUsername ? t("link.linked", { username: teamsMarkup.escape(linked.communityUsername) }) : t("link.noOffer");
+    // Back to what they were writing: their waiting drafts are offered again, now as their account.
+    if (linked?.communityUsername) await returnToDrafts(ctx.deps, actorOf(activity));
   } else {
     await declineLink(ctx.deps, actorOf(activity));
     text = t("link.declined");

@@ -1,4 +1,5 @@
-// `@Advocate points` in a channel, or `points` in the personal chat: the shared command runner answers.
+// `@Advocate points` in a channel, or `points` in the personal chat: the shared command runner answers. A channel
+// message without the @mention is no command (see replyDrafts).
 import { runCommand } from "../../../core/commands/runCommand";
 import { localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
@@ -7,6 +8,7 @@ import { commandReplyCard } from "../presenters/commandReply";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
+import { mentionsBot, onChannelReply } from "./replyDrafts";
 
 /** Commands that decide about, or post into, the channel they are typed in. */
 const CHANNEL_COMMANDS = new Set(["route", "language", "story"]);
@@ -20,7 +22,11 @@ export function commandText(text: string): string {
     .trim();
 }
 
-export async function onMessage(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
+export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
+  const { context, activity, remember } = turn;
+  // Teams sends every channel message (resource-specific consent): only @Advocate is a command; the rest is chat,
+  // of which only a reply in a card's thread concerns Advocate (a draft for its author).
+  if (activity.conversation.conversationType === "channel" && !mentionsBot(activity)) return onChannelReply(ctx, turn);
   await remember();
   const employee = await teamsEmployee(ctx.deps, activity);
   const locale = localeOf(ctx.deps, employee);

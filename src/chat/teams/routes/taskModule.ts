@@ -2,8 +2,9 @@
 // the same core use cases as Slack's modals: one answer per form, published by the outbox, points once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { prepareAnswer } from "../../../core/answers";
+import { draftForEdit, draftSubmissionKey, prepareAnswer } from "../../../core/answers";
 import { submitAnswer } from "../../../core/answers";
+import { draftRefusalText } from "../../shared/replyDraftText";
 import { passOn } from "../../../core/cards";
 import { findCard } from "../../../core/cards";
 import { localeOf } from "../../../core/accounts";
@@ -37,6 +38,9 @@ const fetchData = z.object({
   }),
 });
 const answerId = z.string().min(1).max(64);
+/** "Edit first" on a thread reply's offer (in personal chat): the draft says which card and channel. */
+const editDraftData = z.object({ data: z.object({ action: z.literal(DIALOG_ACTIONS.editDraft), draftId: z.uuid() }) });
+const draftId = z.uuid().optional();
 const submitData = z.object({
   data: z.discriminatedUnion("action", [
     z.object({
@@ -47,8 +51,15 @@ const submitData = z.object({
       answerText: z.string().max(100_000).default(""),
       publishAsMe: z.enum(["true", "false"]).default("false"),
       aiAssisted: z.enum(["true", "false"]).default("false"),
+      draftId,
     }),
-    z.object({ action: z.literal(DIALOG_ACTIONS.draftAnswer), topicId, submissionKey: z.uuid(), answerText: z.string().max(100_000).default("") }),
+    z.object({
+      action: z.literal(DIALOG_ACTIONS.draftAnswer),
+      topicId,
+      submissionKey: z.uuid(),
+      answerText: z.string().max(100_000).default(""),
+      draftId,
+    }),
     z.object({ action: z.literal(DIALOG_ACTIONS.submitPass), topicId, submissionKey: z.uuid(), reason: z.string().max(500).default("") }),
     z.object({ action: z.literal(DIALOG_ACTIONS.chooseIdeaStatus), topicId, submissionKey: z.uuid(), status: z.enum(IDEA_STATUSES) }),
     z.object({
@@ -72,15 +83,20 @@ const submitData = z.object({
   ]),
 });
 
+const draftIdOf = (data: object) => ("draftId" in data && typeof data.draftId === "string" ? data.draftId : null);
+
 function invalid(activity: TeamsActivity, defaultLocale: SupportedLocale): TaskModuleResponse {
   const card = errorCard(normalizeLocale(activity.locale, defaultLocale));
   return { task: { type: "continue", value: { title: "Advocate", height: "small", width: "small", card: attachment(card) } } };
 }
 
 /** A dialog invoke whose value and channel check out, with the employee's language; null once answered as invalid. */
-async function dialogTurn<T>(ctx: TeamsRouteContext, { context, activity, remember }: Turn, schema: z.ZodType<T>) {
+async function dialogTurn<T extends { data: object }>(ctx: TeamsRouteContext, { context, activity, remember }: Turn, schema: z.ZodType<T>) {
   const parsed = schema.safeParse(activity.value);
-  const channelId = channelOf(activity);
+  // A form opened from a draft's offer (in personal chat) is about the draft's own card: its author's only.
+  const draft = parsed.success ? draftIdOf(parsed.data.data) : null;
+  const fromDraft = draft ? await draftForEdit(ctx.deps, actorOf(activity), draft) : null;
+  const channelId = fromDraft ? (fromDraft.ok ? fromDraft.channelId : null) : channelOf(activity);
   if (!parsed.success || !channelId) {
     await invokeResponse(context, invalid(activity, ctx.deps.settings.defaultLocale));
     return null;
@@ -92,6 +108,8 @@ async function dialogTurn<T>(ctx: TeamsRouteContext, { context, activity, rememb
 
 export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
   const { context, activity } = turn;
+  const edit = editDraftData.safeParse(activity.value);
+  if (edit.success) return openDraftDialog(ctx, turn, edit.data.data.draftId);
   const read = await dialogTurn(ctx, turn, fetchData);
   if (!read) return;
   const { value, channelId, locale, t } = read;
@@ -150,7 +168,7 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
     ...at,
     body: data.answerText,
     consent,
-    submissionKey: `teams:${data.submissionKey}`,
+    submissionKey: data.draftId ? draftSubmissionKey(data.draftId) : `teams:${data.submissionKey}`,
     aiAssisted: data.aiAssisted === "true",
   });
   if (result.ok) return invokeResponse(context, message(t("teams.answerSent", { username: result.answer.postedAs })));
@@ -159,7 +177,7 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
   await invokeResponse(
     context,
     answerDialog({
-      context: { topicId: data.topicId, submissionKey: data.submissionKey },
+      context: { topicId: data.topicId, submissionKey: data.submissionKey, ...(data.draftId ? { draftId: data.draftId } : {}) },
       title: form.title,
       excerpt: form.excerpt,
       username: form.username,
@@ -178,14 +196,14 @@ async function draftDialog(
   ctx: TeamsRouteContext,
   actor: ReturnType<typeof actorOf>,
   at: { channelId: string; topicId: number },
-  data: { submissionKey: string; answerText: string },
+  data: { submissionKey: string; answerText: string; draftId?: string | undefined },
   t: TFunction,
 ): Promise<TaskModuleResponse> {
   const form = await prepareAnswer(ctx.deps, actor, at);
   if (form.status !== "ready") return message(t(form.status === "not_linked" ? "answerModal.notLinked" : `claim.${form.status}`));
   const result = await draftAnswer(ctx.deps, form.question);
   const base = {
-    context: { topicId: at.topicId, submissionKey: data.submissionKey },
+    context: { topicId: at.topicId, submissionKey: data.submissionKey, ...(data.draftId ? { draftId: data.draftId } : {}) },
     title: form.title,
     excerpt: form.excerpt,
     username: form.username,
@@ -206,4 +224,27 @@ async function reopenPass(
 ): Promise<TaskModuleResponse> {
   const found = await findCard(ctx.deps, { surface: "teams", ...at });
   return found ? passDialog({ context: { topicId: at.topicId, submissionKey }, title: found.question.title, locale, problem }) : message(problem);
+}
+
+/** "Edit first": the answer dialog with the reply's text in it; its submit is the draft's one answer. */
+async function openDraftDialog(ctx: TeamsRouteContext, { context, activity, remember }: Turn, draftId: string): Promise<void> {
+  await remember();
+  const actor = actorOf(activity);
+  const found = await draftForEdit(ctx.deps, actor, draftId);
+  if (!found.ok) return invokeResponse(context, message(draftRefusalText(found.problem, found.locale, teamsMarkup)));
+  const form = await prepareAnswer(ctx.deps, actor, { channelId: found.channelId, topicId: found.topicId });
+  const t = translator(form.locale, teamsMarkup.cmd);
+  if (form.status !== "ready") return invokeResponse(context, message(form.status === "not_linked" ? t("link.firstKept") : t(`claim.${form.status}`)));
+  await invokeResponse(
+    context,
+    answerDialog({
+      context: { topicId: found.topicId, submissionKey: randomUUID(), draftId },
+      title: form.title,
+      excerpt: form.excerpt,
+      username: form.username,
+      locale: form.locale,
+      canDraft: form.canDraft,
+      text: found.draft.body,
+    }),
+  );
 }

@@ -33,7 +33,20 @@ export const noticeSchema = z.discriminatedUnion("type", [
     answerer: z.object({ surface: z.string(), externalId: z.string(), displayName: z.string().nullable() }).nullable(),
   }),
   z.object({ type: z.literal("link_offer"), username: z.string(), host: z.string() }),
-  z.object({ type: z.literal("link_not_found"), email: z.string() }),
+  /** No community account has this work email: where to sign up, and whether a draft of theirs waits meanwhile. */
+  z.object({ type: z.literal("link_not_found"), email: z.string(), signupUrl: z.string().optional(), textKept: z.boolean().optional() }),
+  /**
+   * A reply of theirs in a card's thread, offered to its author alone as an answer: publish it as `username`, edit
+   * it first, or leave it as chat. Without a linked account (`username` null), linking comes first.
+   */
+  z.object({
+    type: z.literal("reply_draft"),
+    draftId: z.string(),
+    topicId: z.number().int(),
+    title: z.string(),
+    text: z.string(),
+    username: z.string().nullable(),
+  }),
   z.object({ type: z.literal("link_no_email") }),
   z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
   /** 50 % and 90 % of a promise's business time used, no answer yet. */

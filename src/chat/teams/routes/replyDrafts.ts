@@ -45,11 +45,13 @@ function plainText(text: string | null | undefined): string {
 }
 
 /** A channel message without @Advocate: a reply in a card's thread becomes a draft; all other chatter is not ours. */
-export async function onChannelReply(ctx: TeamsRouteContext, { activity }: Turn): Promise<void> {
+export async function onChannelReply(ctx: TeamsRouteContext, { activity, remember }: Turn): Promise<void> {
   const thread = threadOf(activity);
   // The root itself (a new post) has the same id as its thread.
   if (!thread || !activity.id || activity.id === thread.threadRef) return;
   const outcome = await draftFromReply(ctx.deps, actorOf(activity), { ...thread, replyRef: activity.id, text: plainText(activity.text) });
+  // How to reach the author in personal chat, for the offer; kept only for replies to our cards, not all chatter.
+  if (outcome.startsWith("drafted")) await remember();
   ctx.logger.debug({ outcome }, "Teams channel reply");
 }
 

@@ -132,6 +132,12 @@ test("colleagues' chatter, bots and other message kinds are never drafted for so
     expect.stringContaining("Only the person who wrote"),
     expect.stringContaining("Only the person"),
   ]);
+
+  // Once the question is closed on the community, its thread is just chat.
+  await app.db.prisma.question.updateMany({ data: { status: "closed" } });
+  await reply(PRIYA, "Opgelost, zie boven.", "1763641400.002000");
+  expect(await app.db.prisma.replyDraft.count()).toBe(2);
+  expect(offers()).toHaveLength(2);
 });
 
 test("a reply edited before Publish: the draft follows; deleted: it disappears", async () => {
@@ -247,4 +253,26 @@ test("the answer form refused for want of a link carries the link button, and ke
   expect(slack.blocksText(refused)).toContain("advocate_link_start");
   const kept = await draftOf(PRIYA);
   expect(kept).toMatchObject({ state: "offered", body: REPLY_TEXT, replyRef: "slack:V07FORMNL01" });
+});
+
+test("Answer before linking: the modal carries [Link my community account], which starts the consent flow in place", async () => {
+  await app.interaction(buttonClick("advocate_answer", ts));
+  const modal = slack.of("views.open").at(-1)!;
+  expect(slack.blocksText(modal)).toContain("advocate_link_start");
+  // The press inside the modal, as Slack sends it from a view: no channel, no message, no response_url.
+  const press = buttonClick("advocate_link_start", ts, { value: "link" });
+  for (const key of ["channel", "message", "response_url"]) delete press[key];
+  press.container = { type: "view", view_id: "V07LINK0001" };
+  press.view = { id: "V07LINK0001", type: "modal", callback_id: "", private_metadata: "", state: { values: {} }, hash: "1763641000.Lk2Zt8Kw" };
+  nock(DISCOURSE_URL).get("/admin/users/list/active.json").query(true).reply(200, fixture("discourse/users_by_email.json"));
+  expect((await app.interaction(press)).status).toBe(200);
+  const updated = slack.of("views.update").at(-1)!;
+  expect(updated.body.view_id).toBe("V07LINK0001");
+  expect(slack.blocksText(updated)).toContain("Looking up your community account");
+  await app.drain();
+  const consent = slack
+    .of("chat.postMessage")
+    .filter((call) => call.body.channel === PRIYA)
+    .at(-1)!;
+  expect(slack.blocksText(consent)).toContain("advocate_link_accept");
 });

@@ -23,6 +23,9 @@ export async function draftFromReply(deps: CoreDeps, actor: Actor, reply: Thread
   const card = await deps.store.cards.byMessage(actor.surface, reply.channelId, reply.threadRef);
   if (!card) return "not a card's thread";
   if (checkAnswerText(reply.text)) return "nothing to offer";
+  // A question closed or gone on the community takes no answer: its thread is just chat.
+  const question = await deps.store.questions.byId(card.questionId);
+  if (!question || !ANSWERABLE.includes(question.status)) return "question not open";
   if (await deps.store.replyDrafts.byReply(card.id, reply.replyRef)) return "already drafted";
   const employee = await actorEmployee(deps, actor);
   const draft = await deps.store.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { actorEmployee, localeOf, startLink } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { draftRefusalText } from "../../shared/replyDraftText";
 import { DRAFT_ACTIONS, LINK_START } from "../presenters/notice";
-import { answerModal } from "../presenters/modals";
+import { answerModal, linkStartedModal } from "../presenters/modals";
 import { escapeMrkdwn, mrkdwn, plain } from "../presenters/mrkdwn";
 import { slackMarkup } from "../presenters/slackMarkup";
 import type { DraftRefusal } from "../../../core/answers";
@@ -78,13 +78,16 @@ export function registerDraftButtons(app: App, ctx: SlackHandlerContext): void {
   });
 
   // "Link my community account": the usual consent flow; already linked, the person's drafts come back at once.
-  app.action<BlockAction<ButtonAction>>(LINK_START, async ({ ack, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(LINK_START, async ({ ack, body, respond, client }) => {
     await ack();
     const actor = actorOf(body);
     const started = await startLink(deps, actor);
-    const t = translator(localeOf(deps, await actorEmployee(deps, actor)), slackMarkup.cmd);
+    const locale = localeOf(deps, await actorEmployee(deps, actor));
+    const t = translator(locale, slackMarkup.cmd);
     if (started.status === "already_linked") await returnToDrafts(deps, actor);
     const text = started.status === "already_linked" ? t("link.already", { username: escapeMrkdwn(started.username) }) : t("link.lookingUp");
-    await respond({ response_type: "ephemeral", replace_original: false, text });
+    // Pressed in the "link first" modal (no response_url there): the modal says what happens next.
+    if (body.view && !body.response_url) await client.views.update({ view_id: body.view.id, view: linkStartedModal(locale, text) });
+    else await respond({ response_type: "ephemeral", replace_original: false, text });
   });
 }

@@ -4,6 +4,7 @@ import { translator } from "../../../i18n";
 import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { draftNotes } from "../../shared/draftText";
+import { LINK_START } from "./notice";
 import { needsReason, type IdeaStatus } from "../../../core/kernel/ideaStatus";
 
 export const ANSWER_MODAL = "advocate_answer_modal";
@@ -159,6 +160,16 @@ export function notLinkedModal(locale: string): ModalView {
     type: "modal",
     title: plain(t("answerModal.title")),
     close: plain(t("common.close")),
-    blocks: [{ type: "section", text: mrkdwn(t("answerModal.notLinked")) }],
+    blocks: [
+      { type: "section", text: mrkdwn(t("answerModal.notLinked")) },
+      // Onboarding in one click: the consent flow starts here (handlers/draftButtons.ts).
+      { type: "actions", elements: [{ type: "button", action_id: LINK_START, style: "primary", text: plain(t("link.start")), value: "link" }] },
+    ],
   };
+}
+
+/** The not-linked modal once its button was pressed: what happens next. */
+export function linkStartedModal(locale: string, text: string): ModalView {
+  const t = translator(locale);
+  return { type: "modal", title: plain(t("answerModal.title")), close: plain(t("common.close")), blocks: [{ type: "section", text: mrkdwn(text) }] };
 }

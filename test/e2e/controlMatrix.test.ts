@@ -66,6 +66,7 @@ const TEAMS: Record<string, Control> = {
   [LINK_VERBS.accept]: "link consent",
   [LINK_VERBS.decline]: "link consent",
   [LINK_VERBS.start]: "link start",
+  [DIALOG_ACTIONS.linkStart]: "link start",
   [DRAFT_VERBS.publish]: "draft publish",
   [DIALOG_ACTIONS.editDraft]: "draft edit",
   [DRAFT_VERBS.dismiss]: "draft dismiss",

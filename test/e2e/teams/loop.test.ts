@@ -68,10 +68,13 @@ test("a new Dutch topic becomes one Adaptive Card in the routed Teams channel", 
   expect((await card()).messageRef).toMatch(/^\d+$/);
 });
 
-test("Answer before linking: the dialog says how to link", async () => {
+test("Answer before linking: the dialog says how to link, with the button that does it", async () => {
   const res = await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }));
   expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ task: { type: "message", value: expect.stringContaining("@Advocate link") } });
+  const dialog = await res.json();
+  expect(dialog).toMatchObject({ task: { type: "continue" } });
+  expect(JSON.stringify(dialog)).toContain("@Advocate link");
+  expect(JSON.stringify(dialog)).toContain("advocate.linkStart");
 });
 
 test("link: Entra ID email → community account → consent card → linked only on the employee's own yes", async () => {

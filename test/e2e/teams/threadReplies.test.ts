@@ -161,3 +161,13 @@ test("not linked: the offer links in one click, and once linked the draft comes 
   expect(back).toContain("advocate.draft.publish");
   expect(back).toContain("dubbele afschrijving terugvragen");
 });
+
+test("Answer before linking: the dialog's [Link my community account] starts the consent flow", async () => {
+  const fetched = await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }));
+  expect(JSON.stringify(await fetched.json())).toContain("advocate.linkStart");
+  nock(DISCOURSE_URL).get("/admin/users/list/active.json").query(true).reply(200, fixture("discourse/users_by_email.json"));
+  const submitted = await app.postTeams(activities.taskSubmit({ action: "advocate.linkStart" }));
+  expect(await submitted.json()).toMatchObject({ task: { type: "message", value: expect.stringContaining("We zoeken je community-account op") } });
+  await app.drain();
+  expect(FakeConnector.text(personal().at(-1))).toContain("advocate.link.accept");
+});

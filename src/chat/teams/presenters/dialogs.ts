@@ -37,6 +37,15 @@ export function message(text: string): TaskModuleResponse {
   return { task: { type: "message", value: text } };
 }
 
+/** "Link first", with the one click that starts linking (its submit: DIALOG_ACTIONS.linkStart). */
+export function linkFirstDialog(locale: string): TaskModuleResponse {
+  const t = translator(locale, teamsMarkup.cmd);
+  const card = adaptiveCard([{ type: "TextBlock", text: t("answerModal.notLinked"), wrap: true }], {
+    actions: [{ type: "Action.Submit", title: t("link.start"), style: "positive", data: { action: DIALOG_ACTIONS.linkStart } }],
+  });
+  return dialog(t("answerModal.title"), card, "small");
+}
+
 export function answerDialog(input: {
   context: DialogContext;
   title: string;

@@ -28,6 +28,8 @@ export const DIALOG_ACTIONS = {
   submitWithdrawAnswer: "advocate.submitWithdrawAnswer",
   /** "Edit first" on a thread reply's offer: the answer dialog with the reply's text in it. */
   editDraft: "advocate.editDraft",
+  /** "Link my community account" in the answer dialog's "link first". */
+  linkStart: "advocate.linkStart",
 } as const;
 
 const OPENS_DIALOG = {

@@ -2,17 +2,17 @@
 // the same core use cases as Slack's modals: one answer per form, published by the outbox, points once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { draftForEdit, draftSubmissionKey, prepareAnswer } from "../../../core/answers";
+import { draftForEdit, draftSubmissionKey, prepareAnswer, returnToDrafts } from "../../../core/answers";
 import { submitAnswer } from "../../../core/answers";
 import { draftRefusalText } from "../../shared/replyDraftText";
 import { passOn } from "../../../core/cards";
 import { findCard } from "../../../core/cards";
-import { localeOf } from "../../../core/accounts";
+import { localeOf, startLink } from "../../../core/accounts";
 import { normalizeLocale, translator, type SupportedLocale } from "../../../i18n";
 import { FIELD_OF_PROBLEM } from "../../shared/answerFormFields";
 import { actorOf, channelOf, type TeamsActivity } from "../activity";
 import { DIALOG_ACTIONS } from "../presenters/questionCard";
-import { answerDialog, message, passDialog, type TaskModuleResponse } from "../presenters/dialogs";
+import { answerDialog, linkFirstDialog, message, passDialog, type TaskModuleResponse } from "../presenters/dialogs";
 import { errorCard } from "../presenters/errorCard";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
@@ -61,6 +61,7 @@ const submitData = z.object({
       draftId,
     }),
     z.object({ action: z.literal(DIALOG_ACTIONS.submitPass), topicId, submissionKey: z.uuid(), reason: z.string().max(500).default("") }),
+    z.object({ action: z.literal(DIALOG_ACTIONS.linkStart) }),
     z.object({ action: z.literal(DIALOG_ACTIONS.chooseIdeaStatus), topicId, submissionKey: z.uuid(), status: z.enum(IDEA_STATUSES) }),
     z.object({
       action: z.literal(DIALOG_ACTIONS.submitIdeaStatus),
@@ -123,7 +124,7 @@ export async function onTaskFetch(ctx: TeamsRouteContext, turn: Turn): Promise<v
     return invokeResponse(context, found ? passDialog({ context: context_, title: found.question.title, locale }) : message(t("claim.not_found")));
   }
   const form = await prepareAnswer(ctx.deps, actorOf(activity), at);
-  if (form.status === "not_linked") return invokeResponse(context, message(t("answerModal.notLinked")));
+  if (form.status === "not_linked") return invokeResponse(context, linkFirstDialog(locale));
   if (form.status !== "ready") return invokeResponse(context, message(t(`claim.${form.status}`)));
   await invokeResponse(
     context,
@@ -138,6 +139,7 @@ export async function onTaskSubmit(ctx: TeamsRouteContext, turn: Turn): Promise<
   const { value, channelId, locale, t } = read;
   const data = value.data;
   const actor = actorOf(activity);
+  if (data.action === DIALOG_ACTIONS.linkStart) return invokeResponse(context, message(await linkFromDialog(ctx, actor, t)));
   const at = { channelId, topicId: data.topicId };
   if (data.action === DIALOG_ACTIONS.chooseIdeaStatus) return chooseIdeaStatus(ctx, turn, { ...at, submissionKey: data.submissionKey, status: data.status }, t);
   if (data.action === DIALOG_ACTIONS.submitIdeaStatus) {
@@ -247,4 +249,12 @@ async function openDraftDialog(ctx: TeamsRouteContext, { context, activity, reme
       text: found.draft.body,
     }),
   );
+}
+
+/** "Link my community account" in the dialog: the usual consent flow (already linked, waiting drafts come back). */
+async function linkFromDialog(ctx: TeamsRouteContext, actor: ReturnType<typeof actorOf>, t: TFunction): Promise<string> {
+  const started = await startLink(ctx.deps, actor);
+  if (started.status === "looking_up") return t("link.lookingUp");
+  await returnToDrafts(ctx.deps, actor);
+  return t("link.already", { username: started.username });
 }

@@ -3,7 +3,7 @@ CREATE TABLE "ReplyDraft" (
     "id" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
     "employeeId" TEXT NOT NULL,
-    "replyRef" TEXT,
+    "replyRef" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'offered',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -96,7 +96,7 @@ export interface ReplyDraft {
   cardId: string;
   employeeId: string;
   /** The reply in chat (Slack ts, Teams activity id), or a refused form's submission key. */
-  replyRef: string | null;
+  replyRef: string;
   body: string;
   state: DraftState;
   createdAt: Date;

@@ -84,8 +84,10 @@ function actionsFor(state: CardState): CardAction[] {
     case "claimed":
       return ["release", "answer", "pass"];
     case "answered_elsewhere":
-    case "customer_replied":
       return ["answer"];
+    // Answer again, or put right what was answered: the customer's reply may show the first answer was off.
+    case "customer_replied":
+      return ["answer", "editAnswer", "withdrawAnswer"];
     case "answered":
       return ["editAnswer", "withdrawAnswer"];
     default:

@@ -9,8 +9,8 @@ export function narrateSlack(slack: SlackStandIn, transcript: Transcript): void 
 }
 
 export function narrateDiscourse(discourse: DiscourseStandIn, transcript: Transcript): void {
-  const publishedIds = new Set<number>();
-  discourse.onActivity((activity) => describeDiscourse(transcript, activity, publishedIds));
+  const seen: DiscourseSeen = { publishedIds: new Set(), lastTopicEvent: new Map() };
+  discourse.onActivity((activity) => describeDiscourse(transcript, activity, seen));
 }
 
 export function narrateTeams(teams: BotFrameworkStandIn, transcript: Transcript): void {
@@ -39,7 +39,8 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
           "Advocate",
           `Slack ${t.channel(message.channel)}`,
           `thread reply under card ${card ? cardTopic(card) : message.threadTs}`,
-          indent(t.plain(message.text).split("\n")),
+          // The blocks are what people read (and where a mention pings); text is only the notification's fallback.
+          indent(message.blocks.length ? t.blocks(message.blocks) : t.plain(message.text).split("\n")),
         );
       } else if (message.channel.startsWith("D")) {
         t.line("Advocate", `Slack, DM to ${t.user(`U${message.channel.slice(1)}`)}`, "", t.blocks(message.blocks));
@@ -50,7 +51,16 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
     }
     case "chat.update": {
       const message: SlackMessage | undefined = slack.messages.get(`${String(result.channel)}/${String(result.ts)}`);
-      if (message) t.line("Advocate", `Slack ${t.channel(message.channel)}`, `updates card ${cardTopic(message)}`, t.cardState(message));
+      if (!message) return;
+      if (message.threadTs) {
+        const card = slack.messages.get(`${message.channel}/${message.threadTs}`);
+        t.line(
+          "Advocate",
+          `Slack ${t.channel(message.channel)}`,
+          `edits its reply in the thread of card ${card ? cardTopic(card) : message.threadTs}, in place`,
+          indent(t.plain(message.text).split("\n")),
+        );
+      } else t.line("Advocate", `Slack ${t.channel(message.channel)}`, `updates card ${cardTopic(message)}`, t.cardState(message));
       return;
     }
     case "views.open": {
@@ -60,6 +70,16 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
         "Slack",
         `views.open: modal “${view.title?.text ?? ""}” (${view.id ?? ""})`,
         t.blocks(view.blocks ?? []).map((line) => line.slice(0, 110)),
+      );
+      return;
+    }
+    case "conversations.replies": {
+      const card = slack.messages.get(`${String(args.channel)}/${String(args.ts)}`);
+      const replies = Array.isArray(result.messages) ? result.messages.length - 1 : 0;
+      t.line(
+        "Advocate",
+        "Slack",
+        `conversations.replies: the thread of card ${card ? cardTopic(card) : String(args.ts)} (${replies} ${replies === 1 ? "reply" : "replies"}), to find its echo of the answer`,
       );
       return;
     }
@@ -130,7 +150,14 @@ function describeTeamsPost(teams: BotFrameworkStandIn, t: Transcript, post: Team
   }
 }
 
-function describeDiscourse(t: Transcript, activity: DiscourseActivity, publishedIds: Set<number>): void {
+/** What the narration remembers: the posts Advocate published, and the last webhook about each topic. */
+interface DiscourseSeen {
+  publishedIds: Set<number>;
+  lastTopicEvent: Map<number, string>;
+}
+
+function describeDiscourse(t: Transcript, activity: DiscourseActivity, seen: DiscourseSeen): void {
+  const { publishedIds } = seen;
   if (activity.kind === "webhook") {
     const body = activity.body as { topic?: { id: number; title: string }; post?: { id: number; topic_id: number; post_number: number; username: string } };
     const subject = body.topic
@@ -138,6 +165,8 @@ function describeDiscourse(t: Transcript, activity: DiscourseActivity, published
       : body.post
         ? `#${body.post.topic_id} post ${body.post.post_number} by @${body.post.username}`
         : "";
+    const topicId = body.topic?.id ?? body.post?.topic_id;
+    if (topicId) seen.lastTopicEvent.set(topicId, activity.event);
     const reply = activity.reply as { status?: string; reason?: string } | null;
     t.line(
       "Discourse",
@@ -145,7 +174,11 @@ function describeDiscourse(t: Transcript, activity: DiscourseActivity, published
       `webhook ${activity.event} ${subject} (X-Discourse-Event-Id ${activity.eventId}, signed) → ${activity.status} ${reply?.status ?? ""}${reply?.reason ? `: ${reply.reason}` : ""}`,
     );
     if (body.post && publishedIds.has(body.post.id))
-      t.note("Discourse announces the answer Advocate just published; Advocate recognises its own post and leaves the card alone");
+      t.note(
+        activity.event === "post_edited"
+          ? "Discourse announces the edit Advocate just made; the webhook is only a hint, so Advocate reads the post back from the API"
+          : "Discourse announces the answer Advocate just published; Advocate recognises its own post and leaves the card alone",
+      );
     return;
   }
   const as = activity.apiUsername ? ` as @${activity.apiUsername}` : "";
@@ -164,6 +197,30 @@ function describeDiscourse(t: Transcript, activity: DiscourseActivity, published
     t.line("Advocate", "Discourse", `POST /posts.json${as} (topic ${body.topic_id}) → ${outcome}`, indent(lines));
     return;
   }
+  if (activity.method === "PUT" && /^\/posts\/\d+\.json$/.test(activity.path)) {
+    const { post } = (activity.body ?? {}) as { post?: { raw?: string; edit_reason?: string } };
+    const response = activity.response as { post?: { version?: number }; errors?: string[] };
+    const outcome =
+      activity.status === 200 ? `${activity.status}, version ${response.post?.version ?? "?"}` : `${activity.status} ${response.errors?.join(" ") ?? ""}`;
+    const lines = (post?.raw ?? "")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (/^<!-- advocate:/.test(line) ? `${line}   ← the same hidden marker` : line));
+    t.line("Advocate", "Discourse", `PUT ${activity.path}${as} → ${outcome}`, [
+      ...indent(lines),
+      ...(post?.edit_reason ? [`edit reason: “${post.edit_reason}”`] : []),
+    ]);
+    return;
+  }
+  if (activity.path === "/site.json") {
+    const { categories = [] } = (activity.response ?? {}) as { categories?: Array<{ id: number; slug: string }> };
+    t.line(
+      "Advocate",
+      "Discourse",
+      `GET /site.json → ${activity.status}, categories ${categories.map((category) => `${category.id} ${category.slug}`).join(", ")}  (to name the topic's category)`,
+    );
+    return;
+  }
   if (activity.path.startsWith("/admin/users/list/active.json")) {
     const users = Array.isArray(activity.response) ? (activity.response as Array<{ username: string }>) : [];
     t.line(
@@ -173,8 +230,17 @@ function describeDiscourse(t: Transcript, activity: DiscourseActivity, published
     );
     return;
   }
-  const why = /^\/t\/\d+\.json$/.test(activity.path) ? "  (routing ran before both webhooks were processed: Advocate reads the rest from the API)" : "";
+  const topicId = /^\/t\/(\d+)\.json$/.exec(activity.path)?.[1];
+  const why = topicId ? `  (${topicRead(activity.response, seen.lastTopicEvent.get(Number(topicId)))})` : "";
   t.line("Advocate", "Discourse", `${activity.method} ${activity.path}${as} → ${activity.status}${why}`);
+}
+
+/** Why Advocate read a topic: a topic_edited webhook is only a hint; otherwise routing wanted the rest of a new topic. */
+function topicRead(response: unknown, lastEvent: string | undefined): string {
+  if (lastEvent !== "topic_edited") return "routing ran before both webhooks were processed: Advocate reads the rest from the API";
+  const topic = (response ?? {}) as { category_id?: number; tags?: Array<{ name: string }> };
+  const tags = (topic.tags ?? []).map((tag) => tag.name).join(", ") || "none";
+  return `the webhook is only a hint: the topic as the community has it now is in category ${topic.category_id ?? "?"}, tags ${tags}`;
 }
 
 function indent(lines: string[]): string[] {

@@ -1,7 +1,8 @@
 // The scripted story: an admin routes questions, a Dutch billing question arrives from Discourse, Priya links her
-// community account, claims and answers it from Slack, a second question gets answered by another customer,
-// then the same loop plays through Teams (teamsStory.ts), and the leaderboard shows everyone's points on both.
-// Every wait polls what the stand-ins recorded, with a timeout.
+// community account, claims and answers it from Slack, corrects her published answer, and hears the customer's
+// follow-up in the card's thread; a second question gets answered by another customer and then moves to another
+// channel when a moderator retags it; then the same loop plays through Teams (teamsStory.ts), and the leaderboard
+// shows everyone's points on both. Every wait polls what the stand-ins recorded, with a timeout.
 import type { DiscourseStandIn } from "./standIns/discourse";
 import type { SlackMessage, SlackStandIn, SlackUser } from "./standIns/slackApi";
 import type { SlackSender } from "./standIns/slackRequests";
@@ -47,7 +48,8 @@ export async function runStory(cast: StoryCast): Promise<string> {
     check(await sender.clickButton(user, message, actionId), `${label} click`);
   };
 
-  const since = () => slack.calls.length;
+  // The newest call's seq (response URLs handed out take seq numbers too, so the count of calls would lag behind).
+  const since = () => slack.calls.at(-1)?.seq ?? 0;
   const postsIn = (channel: string, from: number) =>
     slack.apiCalls("chat.postMessage").filter((call) => call.seq > from && call.result.channel === channel && call.result.ok === true);
   const messageOf = (call: { result: Record<string, unknown> }): SlackMessage | undefined =>
@@ -125,20 +127,89 @@ export async function runStory(cast: StoryCast): Promise<string> {
   check(submitted, "view_submission");
   if (submitted.json?.response_action === "errors") throw new StoryFailure(`the modal was refused: ${JSON.stringify(submitted.json.errors)}`);
 
-  await publishedAs(discourse, 4821, "priya");
+  const answerPostId = await publishedAs(discourse, 4821, "priya");
   await waitFor("the card to say “Answered by Priya”", () => cardUpdated(card as SlackMessage, mark, /Answered by Priya/));
   await waitFor("the answer in the card's thread", () => postsIn(BILLING, mark).find((call) => call.args.thread_ts === card?.ts));
   await waitFor("the “+10 points” DM", () => postsIn(slack.dmChannelOf(priya.id), mark).find((call) => /\+10 points/.test(String(call.args.text ?? ""))));
 
-  // 5. A question someone else answers ----------------------------------------------------------------
-  t.heading("5. A second question, answered by another customer");
+  // 5. Editing the published answer ------------------------------------------------------------------
+  t.heading("5. Priya corrects her published answer from the card");
+  mark = since();
+  card = slack.messages.get(`${card.channel}/${card.ts}`) ?? card;
+  await click(priya, card, "advocate_edit_answer", "“Edit my answer”");
+  const editOpened = await waitFor("views.open for the edit modal", () =>
+    slack.apiCalls("views.open").find((call) => call.seq > mark && call.result.ok === true),
+  );
+  const editView = editOpened.result.view as Record<string, unknown>;
+  if (editView.callback_id !== "advocate_edit_answer_modal") throw new StoryFailure(`expected the edit modal, got ${String(editView.callback_id)}`);
+  const prefilled = initialValue(editView, "answer");
+  if (prefilled !== answer) throw new StoryFailure(`the edit modal is not prefilled with Priya's answer: ${JSON.stringify(prefilled)}`);
+  const corrected = answer.replace("binnen 5 werkdagen", "binnen 3 werkdagen");
+  const reason = "Terugstorting duurt 3 werkdagen, niet 5";
+  t.line(priya.displayName, "Slack", "changes “5 werkdagen” to “3 werkdagen”, gives a reason and saves", [`│ reason: ${reason}`]);
+  const discourseMark = discourse.activity.length;
+  mark = since();
+  const editSubmitted = await sender.submitView(priya, editView, {
+    answer: { answer_text: { type: "plain_text_input", value: corrected } },
+    reason: { reason_text: { type: "plain_text_input", value: reason } },
+  });
+  check(editSubmitted, "view_submission (edit)");
+  if (editSubmitted.json?.response_action === "errors") throw new StoryFailure(`the edit was refused: ${JSON.stringify(editSubmitted.json.errors)}`);
+  const edit = await waitFor(`PUT /posts/${answerPostId}.json on Discourse`, () =>
+    discourse.activity.slice(discourseMark).find((a) => a.kind === "api" && a.method === "PUT" && a.path === `/posts/${answerPostId}.json`),
+  );
+  const sent = (edit.kind === "api" ? edit.body : null) as { post?: { raw?: string; edit_reason?: string } } | null;
+  if (edit.kind !== "api" || edit.status !== 200 || edit.apiUsername !== "priya") {
+    throw new StoryFailure(
+      `the edit reached Discourse as @${edit.kind === "api" ? edit.apiUsername : "?"} with HTTP ${edit.kind === "api" ? edit.status : "?"}`,
+    );
+  }
+  if (!sent?.post?.raw?.startsWith(corrected) || sent.post.edit_reason !== reason) {
+    throw new StoryFailure(`Discourse got the wrong edit: ${JSON.stringify(sent)}`);
+  }
+  await waitFor("the answer's echo in the thread, edited in place", () =>
+    slack.apiCalls("chat.update").find((call) => {
+      const echo = slack.messages.get(`${String(call.result.channel)}/${String(call.result.ts)}`);
+      const text = t.plain(echo?.text ?? "");
+      return call.seq > mark && echo?.threadTs === card?.ts && text.includes("binnen 3 werkdagen") && text.includes("(edited)");
+    }),
+  );
+  // Discourse's own post_edited for this edit comes back too; let Advocate finish with it before the next step.
+  await discourse.settle();
+  await cast.quiet();
+
+  // 6. The customer follows up --------------------------------------------------------------------------
+  t.heading("6. Marieke replies on the community after the answer");
+  const followUp = discourse.createPost(
+    marieke,
+    4821,
+    "Dank je! Maar de tweede afschrijving staat er na een week nog steeds. Moet ik daar nog iets voor doen?",
+    2,
+  );
+  t.line("Marieke (customer)", "Discourse", `replies on #4821 (post ${followUp.postNumber}): “${followUp.raw}”`);
+  mark = since();
+  webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(followUp)), "post_created (follow-up)");
+  await waitFor("the follow-up in the card's thread, mentioning Priya", () =>
+    postsIn(BILLING, mark).find((call) => {
+      const said = JSON.stringify([call.args.text, call.args.blocks]);
+      return call.args.thread_ts === card?.ts && said.includes(`<@${priya.id}>`) && said.includes("de tweede afschrijving");
+    }),
+  );
+  await waitFor("the card to say Marieke replied, with Answer offered again", () =>
+    cardUpdated(card as SlackMessage, mark, /Marieke van den Berg replied after the answer/),
+  );
+  const repliedCard = slack.messages.get(`${card.channel}/${card.ts}`) ?? card;
+  if (!/\[Answer\]/.test(t.cardState(repliedCard)[1] ?? "")) throw new StoryFailure(`the card offers no Answer again: ${t.cardState(repliedCard)[1]}`);
+
+  // 7. A question someone else answers ----------------------------------------------------------------
+  t.heading("7. A second question, answered by another customer");
   const james = discourse.user("j.okafor");
   mark = since();
   const second = await askOnCommunity(discourse, t, james, {
     id: 4822,
     title: "How do I export my usage data to CSV?",
     tags: ["export"],
-    raw: "Hi all, I'd like to analyse my monthly usage in a spreadsheet. Is there a way to export the usage data from the dashboard to CSV? I couldn't find a button for it.",
+    raw: "Hi all, I'd like to check my invoices against my monthly usage in a spreadsheet. Is there a way to export the usage data from the dashboard to CSV? I couldn't find a button for it.",
     minutesAgo: 1,
   });
   const secondCall = await waitFor("the card for #4822 in #general (no rule matches: fallback)", () =>
@@ -157,11 +228,27 @@ export async function runStory(cast: StoryCast): Promise<string> {
   webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(reply)), "post_created (reply)");
   await waitFor("the #4822 card to say “Answered on the community”", () => cardUpdated(secondCard, mark, /Answered on the community by Marieke/));
 
-  // 6–8. The same loop through Microsoft Teams ----------------------------------------------------------
+  // 8. The topic moves ---------------------------------------------------------------------------------
+  t.heading("8. A moderator retags the second question: it moves to #billing-experts");
+  t.line("Moderator", "Discourse", `adds the tag facturatie to #${second.id} (James checks his invoices): tags export, facturatie`);
+  mark = since();
+  webhookOk(await discourse.editTopic(second.id, { tags: ["export", "facturatie"] }), "topic_edited");
+  await waitFor("the #4822 card in #general to say it moved to #billing-experts", () =>
+    cardUpdated(secondCard, mark, /Moved to #billing-experts by the community/),
+  );
+  const movedAway = slack.messages.get(`${secondCard.channel}/${secondCard.ts}`) ?? secondCard;
+  if (t.cardState(movedAway)[1] !== "(no buttons)") throw new StoryFailure(`the moved card still has buttons: ${t.cardState(movedAway)[1]}`);
+  const movedCall = await waitFor("a new #4822 card in #billing-experts", () =>
+    postsIn(BILLING, mark).find((call) => !call.args.thread_ts && cardTopic(messageOf(call) ?? { blocks: [] }) === "#4822"),
+  );
+  const movedCard = messageOf(movedCall);
+  if (!movedCard) throw new StoryFailure("the moved card was not recorded");
+
+  // 9–11. The same loop through Microsoft Teams ----------------------------------------------------------
   const teamsCard = await runTeamsChapter(cast.teams, discourse, t);
 
-  // 9. Leaderboard -----------------------------------------------------------------------------------
-  t.heading("9. The leaderboard, in Slack and in Teams");
+  // 12. Leaderboard ----------------------------------------------------------------------------------
+  t.heading("12. The leaderboard, in Slack and in Teams");
   const sanneName = cast.teams.sanne.name;
   const board = await command(priya, BILLING, "leaderboard month", /Top advocates this month/);
   if (!/<@U0PRIYA> · 10 points/.test(board)) throw new StoryFailure(`Priya's 10 points are not on the leaderboard: ${board}`);
@@ -172,14 +259,34 @@ export async function runStory(cast: StoryCast): Promise<string> {
   await discourse.settle();
   await cast.quiet();
   const finalCard = slack.messages.get(`${card.channel}/${card.ts}`);
-  if (!finalCard || !/Answered by Priya/.test(t.cardState(finalCard)[0] ?? "")) {
-    throw new StoryFailure(`card #4821 should still say “Answered by Priya”, it says: ${finalCard ? t.cardState(finalCard)[0] : "nothing"}`);
+  if (!finalCard || !/Marieke van den Berg replied after the answer/.test(t.cardState(finalCard)[0] ?? "")) {
+    throw new StoryFailure(`card #4821 should still say Marieke replied, it says: ${finalCard ? t.cardState(finalCard)[0] : "nothing"}`);
+  }
+  const echoes = [...slack.messages.values()].filter((message) => message.threadTs === card?.ts && message.text.includes("binnen 3 werkdagen"));
+  if (echoes.length !== 1 || !echoes[0]?.text.includes("(edited)")) {
+    throw new StoryFailure(`the thread of card #4821 should hold one edited echo of Priya's answer, it holds ${echoes.length}`);
+  }
+  const finalMoved = slack.messages.get(`${secondCard.channel}/${secondCard.ts}`);
+  if (!finalMoved || !/Moved to #billing-experts/.test(t.cardState(finalMoved)[0] ?? "")) {
+    throw new StoryFailure(`the #4822 card in #general should still say it moved, it says: ${finalMoved ? t.cardState(finalMoved)[0] : "nothing"}`);
+  }
+  const finalNew = slack.messages.get(`${movedCard.channel}/${movedCard.ts}`);
+  if (!finalNew || !/Answered on the community by Marieke/.test(t.cardState(finalNew)[0] ?? "")) {
+    throw new StoryFailure(
+      `the #4822 card in #billing-experts should say it was answered on the community, it says: ${finalNew ? t.cardState(finalNew)[0] : "nothing"}`,
+    );
   }
   const finalTeamsCard = cast.teams.teams.posts.get(teamsCard.id)?.card;
   if (!finalTeamsCard || !/Answered by Sanne/.test(t.adaptiveState(finalTeamsCard)[0] ?? "")) {
     throw new StoryFailure(`the Teams card should still say “Answered by Sanne”, it says: ${finalTeamsCard ? t.adaptiveState(finalTeamsCard)[0] : "nothing"}`);
   }
   return t.plain(board);
+}
+
+/** What a modal's text field opened with. */
+function initialValue(view: Record<string, unknown>, blockId: string): string | undefined {
+  const blocks = (view.blocks ?? []) as Array<{ block_id?: string; element?: { initial_value?: string } }>;
+  return blocks.find((block) => block.block_id === blockId)?.element?.initial_value;
 }
 
 function findConsentOption(view: Record<string, unknown>): Record<string, unknown> {

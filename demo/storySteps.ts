@@ -32,8 +32,8 @@ export async function askOnCommunity(
   return topic;
 }
 
-/** The app's POST /posts.json for this topic, made as the employee's own community account. */
-export async function publishedAs(discourse: DiscourseStandIn, topicId: number, username: string): Promise<void> {
+/** The app's POST /posts.json for this topic, made as the employee's own community account; the new post's id. */
+export async function publishedAs(discourse: DiscourseStandIn, topicId: number, username: string): Promise<number> {
   const published = await waitFor(`POST /posts.json on Discourse for #${topicId}`, () =>
     discourse.activity.find(
       (a) =>
@@ -47,4 +47,5 @@ export async function publishedAs(discourse: DiscourseStandIn, topicId: number, 
   if (published.kind !== "api" || published.apiUsername !== username) {
     throw new StoryFailure(`the answer was posted as @${published.kind === "api" ? published.apiUsername : "?"}, not as @${username}`);
   }
+  return (published.response as { id: number }).id;
 }

@@ -78,13 +78,13 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
       );
 
   // 6. Joining a team ---------------------------------------------------------------------------------
-  t.heading("6. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
+  t.heading("9. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
   t.line(admin.displayName, `Teams › ${teams.team.name}`, `adds Advocate to the team (from ${t.channel(CUSTOMER_QUESTIONS)})`);
   check(await sender.botAdded(admin, CUSTOMER_QUESTIONS), "conversationUpdate (Advocate added)");
   await say(admin, CUSTOMER_QUESTIONS, "route tag:app", /Rule #\d+ added/);
 
   // 7. A question for Teams -----------------------------------------------------------------------------
-  t.heading("7. A question about the app, routed to Teams");
+  t.heading("10. A question about the app, routed to Teams");
   let mark = since();
   const topic = await askOnCommunity(discourse, t, discourse.user("tom.becker"), {
     id: 4823,
@@ -100,7 +100,7 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
   ).post;
 
   // 8. Link, claim, answer ----------------------------------------------------------------------------
-  t.heading("8. Sanne links her account, claims the card and answers in Teams");
+  t.heading("11. Sanne links her account, claims the card and answers in Teams");
   mark = since();
   await chat(sanne, "link", /Looking up/);
   const offer = await waitFor("the consent card in Sanne's personal chat", () => personalPost(mark, sanne, /Yes, that's me/));

@@ -71,8 +71,18 @@ export class Transcript {
       if (block.type === "context") return [(block.elements ?? []).map((element) => this.plain(String(element.text ?? ""))).join(" ")];
       if (block.type === "actions")
         return [(block.elements ?? []).map((element) => `[${String((element.text as { text?: string } | undefined)?.text ?? element.action_id)}]`).join(" ")];
+      if (block.type === "input") return this.input(block);
       return block.type === "divider" ? ["────"] : [];
     });
+  }
+
+  /** A modal's field as someone sees it when the modal opens: its label, then what is filled in or offered. */
+  private input(block: Block): string[] {
+    const label = (block.label as { text?: string } | undefined)?.text ?? block.block_id ?? "";
+    const element = (block.element ?? {}) as { type?: string; initial_value?: string; options?: Array<{ text?: { text?: string } }> };
+    if (element.type === "checkboxes") return [label, ...(element.options ?? []).map((option) => `☐ ${this.plain(option.text?.text ?? "")}`)];
+    const [first = "", ...more] = (element.initial_value ?? "").split("\n");
+    return [`${label}: [${first}${more.some(Boolean) ? " …" : ""}]`];
   }
 
   /** What changed on a card: its status line and the buttons left. */

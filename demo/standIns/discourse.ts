@@ -1,7 +1,8 @@
 // Stand-in for a Discourse forum on 127.0.0.1: a tiny in-memory community (users, topics, posts) that
 // answers the API calls Advocate makes and sends webhooks the way Discourse does (compact JSON,
-// X-Discourse-Event*, HMAC-SHA256 signature over the exact bytes). Posts made through the API fire
-// their own post_created webhook afterwards, as in real Discourse.
+// X-Discourse-Event*, HMAC-SHA256 signature over the exact bytes). Posts made or edited through the API fire
+// their own post_created / post_edited webhook afterwards, as in real Discourse; a moderator moving or retagging a
+// topic fires topic_edited.
 import { createHmac } from "node:crypto";
 import { listen, type RunningServer, type StandInRequest, type StandInReply } from "./http";
 
@@ -35,6 +36,10 @@ export interface Post {
   cooked: string;
   createdAt: Date;
   replyToPostNumber: number | null;
+  /** 1 when created; each revision adds one (PostRevisor). */
+  version: number;
+  updatedAt: Date;
+  editReason: string | null;
 }
 
 export type DiscourseActivity =
@@ -42,6 +47,20 @@ export type DiscourseActivity =
   | { kind: "webhook"; event: string; eventId: string; body: Record<string, unknown>; status: number; reply: unknown };
 
 const TAG_IDS: Record<string, number> = { facturatie: 14, abonnement: 22, export: 31, app: 35 };
+
+/** The forum's categories (as GET /site.json lists them): topics start in Support. */
+const CATEGORIES = [
+  {
+    id: 1,
+    name: "Uncategorized",
+    slug: "uncategorized",
+    color: "0088CC",
+    description: "Topics that don't need a category, or don't fit into any other existing category.",
+  },
+  { id: 5, name: "Support", slug: "support", color: "25AAE2", description: "Vragen over je aansluiting, meter en app." },
+  { id: 7, name: "Betalingen", slug: "payments", color: "F1592A", description: "Facturen, termijnen en terugbetalingen." },
+] as const;
+const SUPPORT = 5;
 
 export class DiscourseStandIn {
   readonly activity: DiscourseActivity[] = [];
@@ -112,8 +131,8 @@ export class DiscourseStandIn {
       id: input.id,
       title: input.title,
       slug: slugify(input.title),
-      categoryId: 5,
-      categorySlug: "support",
+      categoryId: SUPPORT,
+      categorySlug: categorySlug(SUPPORT),
       tags: input.tags,
       createdAt,
       userId: author.id,
@@ -133,15 +152,39 @@ export class DiscourseStandIn {
       cooked: cook(raw),
       createdAt: at,
       replyToPostNumber,
+      version: 1,
+      updatedAt: at,
+      editReason: null,
     };
     this.posts.push(post);
     return post;
+  }
+
+  /**
+   * A moderator moves a topic to another category or retags it (the topic's edit form). Discourse revises the first
+   * post with topic_changed, and then sends topic_edited with the topic (not post_edited: config/initializers/
+   * 012-web_hook_events.rb skips it for a first post whose topic changed).
+   */
+  async editTopic(topicId: number, change: { categoryId?: number; tags?: string[] }): Promise<{ status: number; reply: unknown }> {
+    const topic = this.topics.get(topicId);
+    if (!topic) throw new Error(`no topic #${topicId}`);
+    if (change.categoryId !== undefined) {
+      topic.categoryId = change.categoryId;
+      topic.categorySlug = categorySlug(change.categoryId);
+    }
+    if (change.tags) topic.tags = change.tags;
+    return this.emit("topic_edited", this.topicEditedBody(topic));
   }
 
   // ---- webhooks ------------------------------------------------------------------------------
 
   topicCreatedBody(topic: Topic): Record<string, unknown> {
     return { topic: this.topicJson(topic) };
+  }
+
+  /** topic_created and topic_edited carry the same body: the topic under "topic". */
+  topicEditedBody(topic: Topic): Record<string, unknown> {
+    return this.topicCreatedBody(topic);
   }
 
   postCreatedBody(post: Post): Record<string, unknown> {
@@ -226,6 +269,7 @@ export class DiscourseStandIn {
       return { json: [...this.users.values()].filter((user) => user.email.toLowerCase() === email).map((user) => this.adminUserJson(user)) };
     }
     if (request.method === "GET" && path === "/latest.json") return { json: this.latestJson() };
+    if (request.method === "GET" && path === "/site.json") return { json: siteJson() };
     const topicMatch = /^\/t\/(\d+)\.json$/.exec(path);
     if (request.method === "GET" && topicMatch) {
       const topic = this.topics.get(Number(topicMatch[1]));
@@ -236,12 +280,47 @@ export class DiscourseStandIn {
       const post = this.posts.find((p) => p.id === Number(postMatch[1]));
       return post ? { json: { ...this.postJson(post), raw: post.raw } } : notFound;
     }
+    if (request.method === "PUT" && postMatch) {
+      const post = this.posts.find((p) => p.id === Number(postMatch[1]));
+      return post ? this.editPostFromApi(post, request, apiUsername) : notFound;
+    }
     if (request.method === "POST" && path === "/posts.json") return this.createPostFromApi(request, apiUsername);
     return notFound;
   }
 
+  private apiUser(apiUsername: string): CommunityUser | undefined {
+    return [...this.users.values()].find((user) => user.username.toLowerCase() === apiUsername.toLowerCase());
+  }
+
+  /** Discourse fires webhooks from a background job, a moment after the API call answered. */
+  private emitSoon(event: string, body: Record<string, unknown>): void {
+    const delivery = new Promise((resolve) => setTimeout(resolve, 20)).then(() => this.emit(event, body)).catch(() => undefined);
+    this.pending.add(delivery);
+    void delivery.finally(() => this.pending.delete(delivery));
+  }
+
+  /** PUT /posts/{id}.json `{"post":{"raw","edit_reason"}}`: the author revises their own post (PostsController#update). */
+  private editPostFromApi(post: Post, request: StandInRequest, apiUsername: string): StandInReply {
+    const editor = this.apiUser(apiUsername);
+    // Only the author here: the stand-in has no staff who may edit anyone's post.
+    if (!editor || editor.id !== post.userId)
+      return { status: 403, json: { errors: ["You are not permitted to view the requested resource."], error_type: "invalid_access" } };
+    const body = parseJson(request.body) as { post?: { raw?: string; edit_reason?: string } } | null;
+    const raw = body?.post?.raw ?? "";
+    if (raw.trim().length < 20) return { status: 422, json: { errors: ["Body is too short (minimum is 20 characters)"], error_type: "invalid_parameters" } };
+    if (raw !== post.raw) {
+      post.raw = raw;
+      post.cooked = cook(raw);
+      post.version += 1;
+      post.updatedAt = new Date();
+      post.editReason = body?.post?.edit_reason ?? null;
+      this.emitSoon("post_edited", this.postCreatedBody(post));
+    }
+    return { json: { post: this.createPostResponseJson(post) } };
+  }
+
   private createPostFromApi(request: StandInRequest, apiUsername: string): StandInReply {
-    const author = [...this.users.values()].find((user) => user.username.toLowerCase() === apiUsername.toLowerCase());
+    const author = this.apiUser(apiUsername);
     if (!author)
       return {
         status: 403,
@@ -252,10 +331,7 @@ export class DiscourseStandIn {
     if (!topic) return { status: 422, json: { action: "create_post", errors: ["Topic not found"] } };
     if ((body?.raw ?? "").trim().length < 20) return { status: 422, json: { action: "create_post", errors: ["Body is too short (minimum is 20 characters)"] } };
     const post = this.createPost(author, topic.id, body?.raw ?? "", body?.reply_to_post_number ?? null);
-    // Discourse then fires post_created from a background job.
-    const delivery = new Promise((resolve) => setTimeout(resolve, 20)).then(() => this.emit("post_created", this.postCreatedBody(post))).catch(() => undefined);
-    this.pending.add(delivery);
-    void delivery.finally(() => this.pending.delete(delivery));
+    this.emitSoon("post_created", this.postCreatedBody(post));
     return { json: this.createPostResponseJson(post) };
   }
 
@@ -342,7 +418,7 @@ export class DiscourseStandIn {
       cooked: post.cooked,
       post_number: post.postNumber,
       post_type: 1,
-      updated_at: post.createdAt.toISOString(),
+      updated_at: post.updatedAt.toISOString(),
       reply_count: 0,
       reply_to_post_number: post.replyToPostNumber,
       quote_count: 0,
@@ -355,7 +431,7 @@ export class DiscourseStandIn {
       primary_group_name: null,
       flair_name: null,
       flair_group_id: null,
-      version: 1,
+      version: post.version,
       user_title: user.title ?? null,
       bookmarked: false,
       moderator: false,
@@ -366,7 +442,7 @@ export class DiscourseStandIn {
       trust_level: user.trustLevel,
       deleted_at: null,
       user_deleted: false,
-      edit_reason: null,
+      edit_reason: post.editReason,
       wiki: false,
       reviewable_id: null,
       reviewable_score_count: 0,
@@ -512,6 +588,39 @@ export class DiscourseStandIn {
       created_at: "2025-03-04T09:12:44.000Z",
     };
   }
+}
+
+function categorySlug(id: number): string {
+  const category = CATEGORIES.find((candidate) => candidate.id === id);
+  if (!category) throw new Error(`no category ${id}`);
+  return category.slug;
+}
+
+/** GET /site.json, trimmed: SiteSerializer without a root, so `categories` is top level and flat. */
+function siteJson(): Record<string, unknown> {
+  return {
+    default_archetype: "regular",
+    post_types: { regular: 1, moderator_action: 2, small_action: 3, whisper: 4 },
+    trust_levels: { newuser: 0, basic: 1, member: 2, regular: 3, leader: 4 },
+    can_create_tag: false,
+    can_tag_topics: true,
+    categories: CATEGORIES.map((category, position) => ({
+      id: category.id,
+      name: category.name,
+      color: category.color,
+      text_color: "FFFFFF",
+      slug: category.slug,
+      position,
+      description: category.description,
+      description_text: category.description,
+      topic_url: `/t/about-the-${category.slug}-category/${category.id + 1}`,
+      read_restricted: false,
+      permission: 1,
+      notification_level: 1,
+      has_children: false,
+      can_edit: false,
+    })),
+  };
 }
 
 function slugify(title: string): string {

@@ -21,6 +21,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bodies uploaded to the upload URL, by file id. */
   readonly uploads = new Map<string, string>();
+  /** users.info's profile email per member; anyone else has the fixture's (Sanne's). */
+  readonly emails = new Map<string, string>();
   /** What the profile field labelled "Department" says. */
   profileDepartment = "Klantenservice";
   private ts = Date.now() / 1000;
@@ -43,7 +45,11 @@ export class FakeSlack {
         const method = uri.slice(basePath.length);
         const decoded = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, unknown>);
         recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
-        if (method === "users.info") return [200, fixture("slack/users_info.json")];
+        if (method === "users.info") {
+          const info = fixture("slack/users_info.json") as { user: { id: string; profile: { email: string } } };
+          const email = recorder.emails.get(String(decoded.user));
+          return [200, email ? { ...info, user: { ...info.user, id: decoded.user, profile: { ...info.user.profile, email } } } : info];
+        }
         // Custom profile fields, shaped as in Slack's docs for team.profile.get and users.profile.get.
         if (method === "team.profile.get")
           return [

@@ -122,6 +122,8 @@ export interface ConnectorCall {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private nextId = 1763633650200;
+  /** Member emails per Teams user id; anyone else is Sanne (the fixture's member). */
+  readonly memberEmails = new Map<string, string>();
   private failures: Array<{ match: RegExp; status: number; headers: Record<string, string> }> = [];
 
   listen(): this {
@@ -169,6 +171,9 @@ export class FakeConnector {
       return [201, channel ? { id: `${channel};messageid=${id}`, activityId: id } : { id: `a:personal-chat-${id}` }];
     }
     if (method === "GET" && /\/members\//.test(path)) {
+      const member = path.slice(path.lastIndexOf("/") + 1);
+      const email = this.memberEmails.get(member);
+      if (email) return [200, { id: member, name: email, aadObjectId: member, email, userPrincipalName: email, tenantId: TENANT }];
       return [
         200,
         {

@@ -49,3 +49,13 @@ export function customerFollowUpText(notice: Extract<Notice, { type: "customer_f
 export function followedQuestionText(notice: Extract<Notice, { type: "followed_question" }>, locale: string, markup: Markup): string {
   return translator(locale, markup.cmd)("follow.question", { topic: markup.escape(notice.topic), title: markup.link(notice.url, notice.title) });
 }
+
+/** Two chat identities became one person: that, the link they post as, and what was kept of two. Unescaped. */
+export function identityMergedText(notice: Extract<Notice, { type: "identity_merged" }>, locale: string): string {
+  const t = translator(locale);
+  return [
+    t("identity.merged"),
+    ...(notice.linkedAs ? [t("identity.linkedAs", { username: notice.linkedAs })] : []),
+    ...notice.conflicts.map((conflict) => t(`identity.conflict.${conflict.kind}`, { kept: conflict.kept, dropped: conflict.dropped })),
+  ].join("\n");
+}

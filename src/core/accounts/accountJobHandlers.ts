@@ -3,5 +3,5 @@ import type { AccountJob } from "./accountJobs";
 import { lookUpAccount } from "./linking";
 
 export const accountJobHandlers: JobHandlers<AccountJob> = {
-  "account.lookup": (deps, job) => lookUpAccount(deps, job.employeeId),
+  "account.lookup": (deps, job) => lookUpAccount(deps, job.employeeId, job.surface && job.userId ? { surface: job.surface, externalId: job.userId } : null),
 };

@@ -1,30 +1,40 @@
 // Linking an employee to their own community account: found by their verified work email, linked only on their yes.
 import type { CoreDeps } from "../deps";
 import type { Employee } from "../kernel/model";
-import { notifyEmployee } from "../notices";
+import { notifyEmployee, surfaceOf } from "../notices";
 import { actorEmployee } from "../accounts/actor";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";
+import { recordVerifiedEmail, type ChatIdentityRef } from "./identity";
 
 export type LinkStart = { status: "already_linked"; username: string } | { status: "looking_up" };
 
 export async function startLink(deps: CoreDeps, actor: Actor): Promise<LinkStart> {
   const employee = await actorEmployee(deps, actor);
   if (employee.communityUsername) return { status: "already_linked", username: employee.communityUsername };
-  await deps.store.outbox.enqueue({ kind: "account.lookup", employeeId: employee.id }, { lane: lanes.community(deps.community.name) });
+  await deps.store.outbox.enqueue(
+    { kind: "account.lookup", employeeId: employee.id, surface: surfaceOf(actor), userId: actor.userId },
+    { lane: lanes.community(deps.community.name) },
+  );
   return { status: "looking_up" };
 }
 
 /** Outbox handler: the chat profile's email, then the community user with that email, then a consent question. */
-export async function lookUpAccount(deps: CoreDeps, employeeId: string): Promise<string> {
-  const employee = await deps.store.employees.byId(employeeId);
-  if (!employee || employee.communityUsername) return "nothing to look up";
-  const chat = deps.chat[employee.surface as "slack" | "teams"];
+export async function lookUpAccount(deps: CoreDeps, employeeId: string, asker: ChatIdentityRef | null): Promise<string> {
+  const found = await deps.store.employees.byId(employeeId);
+  if (!found || found.communityUsername) return "nothing to look up";
+  const identity = asker ?? found;
+  const chat = deps.chat[identity.surface as "slack" | "teams"];
   if (!chat) return "no chat surface";
-  const profile = await chat.getUserProfile(employee.externalId);
+  // A failed lookup (a Teams member not found, a timeout) throws: the identity stays its own person and the
+  // outbox tries again later; nothing is guessed.
+  const profile = await chat.getUserProfile(identity.externalId);
   // The email also finds the person in HR's directory, for the department in HR reports: HR's own data wins
   // over what the chat profile says.
   const email = profile.email?.toLowerCase() ?? null;
+  // The same verified email on another identity: this is someone Advocate knows, maybe already linked.
+  const employee = (email ? await recordVerifiedEmail(deps, identity, email) : null) ?? found;
+  if (employee.communityUsername) return "already linked, as one person";
   const department = (email ? await deps.store.directory.departmentOf(email) : null) ?? profile.department ?? null;
   const updated = await deps.store.employees.update(employee.id, {
     ...(profile.displayName ? { displayName: profile.displayName } : {}),
@@ -33,8 +43,10 @@ export async function lookUpAccount(deps: CoreDeps, employeeId: string): Promise
     ...(department ? { department } : {}),
   });
   const options = { defaultLocale: deps.settings.defaultLocale };
+  // Answered where they asked, on that surface.
+  const asking = { ...updated, surface: identity.surface, externalId: identity.externalId };
   if (!profile.email) {
-    await notifyEmployee(deps.store, updated, { type: "link_no_email" }, options);
+    await notifyEmployee(deps.store, asking, { type: "link_no_email" }, options);
     return "no email";
   }
   const user = await deps.community.findUserByEmail(profile.email);
@@ -42,12 +54,12 @@ export async function lookUpAccount(deps: CoreDeps, employeeId: string): Promise
     // Their text waiting for the link (a thread reply, a refused form) is kept while they sign up.
     const textKept = (await deps.store.replyDrafts.offeredTo(employee.id)).length > 0;
     const signupUrl = `${deps.community.baseUrl.replace(/\/+$/, "")}/signup`;
-    await notifyEmployee(deps.store, updated, { type: "link_not_found", email: profile.email, signupUrl, textKept }, options);
+    await notifyEmployee(deps.store, asking, { type: "link_not_found", email: profile.email, signupUrl, textKept }, options);
     return "no community account";
   }
   await deps.store.transaction(async (tx) => {
     await tx.employees.update(employee.id, { offeredUsername: user.username, offeredUserId: user.userId });
-    await notifyEmployee(tx, updated, { type: "link_offer", username: user.username, host: new URL(deps.community.baseUrl).host }, options);
+    await notifyEmployee(tx, asking, { type: "link_offer", username: user.username, host: new URL(deps.community.baseUrl).host }, options);
   });
   return "offered";
 }

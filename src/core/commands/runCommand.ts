@@ -2,7 +2,7 @@
 // once, for every surface. Each feature answers its own verbs (see commandVerbs); this only registers them.
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
-import { commandVerb, isAdmin, refusal } from "../policy/policy";
+import { commandVerb, isAdmin, refusal, withVerifiedEmails } from "../policy/policy";
 import type { CommandHandler, Verbs } from "./commandVerbs";
 import { pointsCommands } from "../points/pointsCommands";
 import { charityCommands } from "../charity/charityCommand";
@@ -31,7 +31,8 @@ export type CommandReply =
 // Looked up by the word as typed: the policy table knows it, the types cannot.
 const handlers: Partial<Record<string, CommandHandler<CommandReply>>> = VERBS;
 
-export async function runCommand(deps: CoreDeps, ctx: CommandContext, text: string): Promise<CommandReply> {
+export async function runCommand(deps: CoreDeps, asked: CommandContext, text: string): Promise<CommandReply> {
+  const ctx = await withVerifiedEmails(deps, asked);
   const [verb = "help", ...args] = text.trim().split(/\s+/).filter(Boolean);
   const known = commandVerb(verb, args[0]);
   if (!known) return { type: "error", problem: "unknown_command", detail: verb };

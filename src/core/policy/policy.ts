@@ -85,18 +85,35 @@ export type Control = keyof typeof CONTROL_RULES;
 export interface Principal {
   userId: string;
   alsoKnownAs?: string[] | undefined;
+  /** The person's verified work emails, as their chat profiles gave them (withVerifiedEmails); never typed text. */
+  verifiedEmails?: string[] | undefined;
 }
 
-const namesOf = (who: Principal) => [who.userId, ...(who.alsoKnownAs ?? [])];
+const namesOf = (who: Principal) => [who.userId, ...(who.alsoKnownAs ?? []), ...(who.verifiedEmails ?? [])];
+const isEmail = (id: string) => id.includes("@");
+/** Chat ids match exactly; an email in the settings matches a verified email in any case. */
+const listed = (ids: string[], who: Principal) =>
+  namesOf(who).some((name) => ids.some((id) => id === name || (isEmail(id) && id.toLowerCase() === name.toLowerCase())));
 
 export function isAdmin(settings: Pick<CoreSettings, "adminIds">, who: Principal): boolean {
-  return namesOf(who).some((id) => settings.adminIds.includes(id));
+  return listed(settings.adminIds, who);
 }
 
-export async function canSeeReports(deps: CoreDeps, who: Principal): Promise<boolean> {
-  const names = namesOf(who);
-  if (isAdmin(deps.settings, who) || names.some((id) => deps.settings.hrIds.includes(id))) return true;
-  for (const id of names) if (await deps.store.hr.isGranted(id)) return true;
+/**
+ * The principal with their person's verified work emails, for settings that name admins or HR by email: looked up
+ * only when some entry is an email. An identity whose email is not verified yet matches by its chat id alone.
+ */
+export async function withVerifiedEmails<T extends Principal & { surface: string }>(deps: CoreDeps, who: T): Promise<T> {
+  if (![...deps.settings.adminIds, ...deps.settings.hrIds].some(isEmail)) return who;
+  const person = await deps.store.employees.ensure(who.surface, who.userId);
+  const emails = (await deps.store.employees.identities(person.id)).flatMap((identity) => (identity.email ? [identity.email] : []));
+  return { ...who, verifiedEmails: emails };
+}
+
+export async function canSeeReports(deps: CoreDeps, asked: Principal & { surface: string }): Promise<boolean> {
+  const who = await withVerifiedEmails(deps, asked);
+  if (isAdmin(deps.settings, who) || listed(deps.settings.hrIds, who)) return true;
+  for (const id of namesOf(who)) if (await deps.store.hr.isGranted(id)) return true;
   return false;
 }
 

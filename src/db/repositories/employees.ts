@@ -1,18 +1,30 @@
-import type { EmployeeRepo } from "../../core/ports";
+import type { EmployeeRepo, MergeConflict } from "../../core/ports";
 import { withoutId, type Db } from "./db";
 
 export function employeeRepo(db: Db): EmployeeRepo {
   return {
-    byId: (id) => db.employee.findUnique({ where: { id } }),
+    async byId(id) {
+      // A merged person's id (in a job queued before the merge) stands for the person they were merged into.
+      for (let at = id, hops = 0; hops < 10; hops++) {
+        const employee = await db.employee.findUnique({ where: { id: at } });
+        if (employee) return employee;
+        const merge = await db.employeeMerge.findFirst({ where: { mergedId: at }, orderBy: { id: "desc" } });
+        if (!merge) return null;
+        at = merge.survivorId;
+      }
+      return null;
+    },
     async ensure(surface, externalId, displayName) {
       // Nearly every interaction comes from someone Advocate knows: a plain read then, no write and no row lock
-      // (fifty clicks from one person at once queued behind each other's upserts).
-      const known = await db.employee.findUnique({ where: { surface_externalId: { surface, externalId } } });
+      // (fifty clicks from one person at once queued behind each other's upserts). The identity leads to the person,
+      // who may have been first seen on another surface.
+      const known = await db.chatIdentity.findUnique({ where: { surface_externalId: { surface, externalId } }, include: { employee: true } });
       return (
-        known ??
+        known?.employee ??
+        // Someone new is a person of their own, with this identity, until a verified email says they are someone known.
         db.employee.upsert({
           where: { surface_externalId: { surface, externalId } },
-          create: { surface, externalId, displayName: displayName ?? null },
+          create: { surface, externalId, displayName: displayName ?? null, identities: { create: { surface, externalId } } },
           // The chat profile's name (set when linking) wins over the handle an interaction carries.
           update: {},
         })
@@ -20,6 +32,26 @@ export function employeeRepo(db: Db): EmployeeRepo {
     },
     update: (id, patch) => db.employee.update({ where: { id }, data: withoutId(patch) }),
     byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),
-    byExternalIds: (externalIds) => db.employee.findMany({ where: { externalId: { in: externalIds } }, orderBy: { externalId: "asc" } }),
+    byExternalIds: (externalIds) =>
+      db.employee.findMany({ where: { identities: { some: { externalId: { in: externalIds } } } }, orderBy: { externalId: "asc" } }),
+    identities: (employeeId) =>
+      db.chatIdentity.findMany({
+        where: { employeeId },
+        select: { surface: true, externalId: true, employeeId: true, email: true },
+        orderBy: [{ createdAt: "asc" }, { surface: "asc" }],
+      }),
+    async recordIdentityEmail(surface, externalId, email, at) {
+      await db.chatIdentity.updateMany({ where: { surface, externalId }, data: { email, emailSeenAt: at } });
+    },
+    byIdentityEmail: (email) => db.employee.findMany({ where: { identities: { some: { email } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    async merge(survivorId, mergedId, email) {
+      const [row] = await db.$queryRawUnsafe<Array<{ conflicts: string | null }>>(
+        `SELECT advocate_merge_employees($1, $2, $3, 'email')::text AS conflicts`,
+        survivorId,
+        mergedId,
+        email,
+      );
+      return row?.conflicts ? (JSON.parse(row.conflicts) as MergeConflict[]) : [];
+    },
   };
 }

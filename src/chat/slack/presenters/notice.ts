@@ -5,7 +5,7 @@ import { escapeMrkdwn, link, mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { customerFollowUpText, followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import { customerFollowUpText, followedQuestionText, identityMergedText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import { linkNotFoundText, replyDraftOffer, type ReplyDraftNotice } from "../../shared/replyDraftText";
 import type { Markup } from "../../shared/markup";
 import type { Notice } from "../../../core/ports/views/notice";
@@ -86,6 +86,8 @@ function noticeContent(notice: Notice, locale: string): { text: string; blocks: 
       return replyDraftMessage(notice, locale);
     case "link_no_email":
       return simple(t("link.noEmail"));
+    case "identity_merged":
+      return simple(identityMergedText(notice, locale));
     case "ai_budget_spent":
       return simple(t("ai.budgetSpent", { budget: notice.budget }));
     case "promise_reminder":

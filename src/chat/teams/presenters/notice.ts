@@ -4,7 +4,7 @@ import { adaptiveCard, textBlocks, type AdaptiveCard } from "./adaptiveCard";
 import { teamsMarkup } from "./teamsMarkup";
 import { promiseNoticeText } from "../../shared/promiseText";
 import { recurringProblemText } from "../../shared/problemText";
-import { customerFollowUpText, followedQuestionText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
+import { customerFollowUpText, followedQuestionText, identityMergedText, ideaPublishedText, undeliveredText } from "../../shared/noticeText";
 import { linkNotFoundText, replyDraftOffer, type ReplyDraftNotice } from "../../shared/replyDraftText";
 import { DIALOG_ACTIONS } from "./questionCard";
 import type { Notice } from "../../../core/ports/views/notice";
@@ -99,6 +99,8 @@ export function noticeCard(notice: Notice, locale: string): AdaptiveCard {
       return replyDraftCard(notice, locale);
     case "link_no_email":
       return simple(t("link.noEmail"));
+    case "identity_merged":
+      return simple(identityMergedText(notice, locale));
     case "ai_budget_spent":
       return simple(t("ai.budgetSpent", { budget: notice.budget }));
     case "promise_reminder":

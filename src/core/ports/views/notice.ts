@@ -48,6 +48,12 @@ export const noticeSchema = z.discriminatedUnion("type", [
     username: z.string().nullable(),
   }),
   z.object({ type: z.literal("link_no_email") }),
+  /** Two chat identities turned out to be one person (same verified work email): what was kept of two. */
+  z.object({
+    type: z.literal("identity_merged"),
+    linkedAs: z.string().nullable(),
+    conflicts: z.array(z.object({ kind: z.enum(["community_link", "charity"]), kept: z.string(), dropped: z.string() })),
+  }),
   z.object({ type: z.literal("ai_budget_spent"), budget: z.number().int() }),
   /** 50 % and 90 % of a promise's business time used, no answer yet. */
   z.object({ type: z.literal("promise_reminder"), title: z.string(), url: z.string(), leftMinutes: z.number().int() }),

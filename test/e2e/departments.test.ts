@@ -20,8 +20,10 @@ afterEach(() => nock.cleanAll());
 
 const communityAccount = () => nock(DISCOURSE_URL).get("/admin/users/list/active.json").query(true).reply(200, fixture("discourse/users_by_email.json"));
 
+// Through the identity: Sanne on Slack and on Teams (one work email) is one person.
 const departmentOf = async (surface: string, externalId: string) =>
-  (await app.db.prisma.employee.findFirstOrThrow({ where: { surface, externalId } })).department;
+  (await app.db.prisma.chatIdentity.findUniqueOrThrow({ where: { surface_externalId: { surface, externalId } }, include: { employee: true } })).employee
+    .department;
 
 test("Slack: the profile field the admin named gives the department; HR's directory wins over it", async () => {
   const slack = new FakeSlack().listen();

@@ -106,6 +106,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       ignoredUsernames: config.discourse.DISCOURSE_IGNORED_USERNAMES,
       hrIds: config.ADVOCATE_HR_IDS,
       minGroupSize: config.ADVOCATE_MIN_GROUP_SIZE,
+      retentionDays: config.ADVOCATE_RETENTION_DAYS,
       adminIds: config.ADVOCATE_ADMIN_IDS,
       calendar: { timezone: config.ADVOCATE_TIMEZONE, ...config.ADVOCATE_BUSINESS_HOURS, holidays: config.ADVOCATE_HOLIDAYS },
       recurringProblemThreshold: config.RECURRING_PROBLEM_THRESHOLD,

@@ -31,6 +31,8 @@ export const coreEnv = z.object({
   ADVOCATE_HR_IDS: ids,
   /** The smallest department HR's reports show: a smaller one could single its people out. */
   ADVOCATE_MIN_GROUP_SIZE: z.coerce.number().int().min(0).max(1000).default(5),
+  /** Days processed inbound events and done outbox work are kept (a redelivery older than this is no longer recognised). */
+  ADVOCATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ADVOCATE_TIMEZONE: z.string().default("Europe/Amsterdam").refine(isTimeZone, "must be an IANA timezone such as Europe/Amsterdam"),
   CLAIM_TTL_MINUTES: z.coerce.number().int().positive().default(120),
   ROUTE_DELAY_MS: z.coerce.number().int().min(0).default(3000),

@@ -24,6 +24,8 @@ export interface CoreSettings {
   calendar: BusinessCalendar;
   /** Customers with the same complaint or question in 7 days before the product channel hears of it. */
   recurringProblemThreshold: number;
+  /** Processed inbound events and done outbox work older than this many days are dropped (docs/privacy.md). */
+  retentionDays: number;
 }
 
 export interface AiSettings {

@@ -26,6 +26,8 @@ import { fileOfferRepo } from "./repositories/fileOffers";
 import { aiRepo } from "./repositories/ai";
 import { problemRepo } from "./repositories/problems";
 import { followRepo } from "./repositories/follows";
+import { personalDataRepo } from "./repositories/personalData";
+import { retentionRepo } from "./repositories/retention";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {
@@ -53,6 +55,8 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     ai: aiRepo(db),
     problems: problemRepo(db),
     follows: followRepo(db),
+    personalData: personalDataRepo(db),
+    retention: retentionRepo(db),
   };
 }
 

@@ -18,6 +18,8 @@ export function communityJobs(community: string, pollCron: string): ScheduledJob
     { name: "expire-claims", cron: "* * * * *", message: { kind: "claims.expire" }, lane: lanes.jobs() },
     { name: "check-promises", cron: "* * * * *", message: { kind: "promises.check" }, lane: lanes.jobs() },
     { name: "poll-community", cron: pollCron, message: { kind: "community.poll" }, lane: lanes.community(community) },
+    // Daily, at a quiet hour: what is kept only for ADVOCATE_RETENTION_DAYS goes.
+    { name: "retention-sweep", cron: "17 3 * * *", message: { kind: "retention.sweep" }, lane: lanes.jobs() },
   ];
 }
 

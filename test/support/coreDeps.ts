@@ -18,6 +18,7 @@ export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSetting
     adminIds: [],
     calendar: { timezone: "Europe/Amsterdam", days: [1, 2, 3, 4, 5], opensAt: 540, closesAt: 1020, holidays: [] },
     recurringProblemThreshold: 5,
+    retentionDays: 30,
     ...overrides,
   };
 }

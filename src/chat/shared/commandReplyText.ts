@@ -96,6 +96,14 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       return t(`hr.${reply.hr.kind}`, { user: markup.escape(reply.hr.kind === "bad_user" ? reply.hr.detail : reply.hr.userId) });
     case "charity":
       return charityReplyText(reply.charity, locale, markup);
+    case "my_data_sent":
+      return t("personalData.sent", { files: reply.filenames.map((filename) => markup.escape(filename)).join(", ") });
+    case "forget_explained":
+      return [t("personalData.forgetExplained"), reply.answersOnTheirWay ? t("personalData.answersOnTheirWay", { count: reply.answersOnTheirWay }) : null]
+        .filter(Boolean)
+        .join("\n");
+    case "forgotten":
+      return t(reply.self ? "personalData.forgottenSelf" : "personalData.forgotten", { pseudonym: reply.pseudonym });
     case "error":
       return t(`errors.${reply.problem}`, { detail: markup.escape(reply.detail ?? "") });
   }

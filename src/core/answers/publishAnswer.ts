@@ -26,7 +26,8 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
   const question = await deps.store.questions.byId(answer.questionId);
   const employee = await deps.store.employees.byId(answer.employeeId);
   if (!question || !employee) return "unknown question or employee";
-  if (employee.communityUsername !== answer.postedAs) {
+  // Unlinked since: consent withdrawn, so it fails. Forgotten since: it still goes out, as the confirmation said.
+  if (employee.communityUsername !== answer.postedAs && !employee.forgottenAt) {
     await fail(deps, answer, question, employee, "not_linked");
     return "author no longer linked";
   }

@@ -12,6 +12,7 @@ import { storyCommands } from "../stories/storyCommand";
 import { hrCommands } from "../hr/hrCommands";
 import { aiCommands } from "../ai/aiCommand";
 import { routeCommands } from "../routing/routeCommands";
+import { personalDataCommands } from "../personalData/personalDataCommands";
 
 /** Every verb but `help`, one line per feature. Required: each verb of the policy table has a handler here. */
 export const VERBS = {
@@ -23,6 +24,7 @@ export const VERBS = {
   ...hrCommands,
   ...aiCommands,
   ...routeCommands,
+  ...personalDataCommands,
 } satisfies Required<Verbs>;
 
 export type CommandReply =

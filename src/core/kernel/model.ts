@@ -146,6 +146,8 @@ export interface Employee {
   department?: string | null;
   /** `privacy hide`: others see "a colleague" on leaderboards. */
   hiddenOnLeaderboards?: boolean;
+  /** Erased (`forget me`): the row carries a pseudonym; nobody is reached under it any more. */
+  forgottenAt?: Date | null;
 }
 
 export interface Answer {

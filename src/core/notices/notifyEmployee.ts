@@ -18,6 +18,7 @@ export async function notifyEmployee(
   notice: Notice,
   options: { defaultLocale: string; dedupeKey?: string },
 ): Promise<void> {
+  if (employee.forgottenAt) return; // nobody to tell under a pseudonym
   await tx.outbox.enqueue(
     { kind: "chat.notify", surface: surfaceOf(employee), userId: employee.externalId, locale: employee.locale ?? options.defaultLocale, notice },
     { lane: lanes.user(employee.surface, employee.externalId), ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}) },
@@ -26,6 +27,7 @@ export async function notifyEmployee(
 
 /** Queues a redraw of the employee's home view (points, claims, top 5). */
 export async function refreshHome(tx: Pick<CoreRepos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
+  if (employee.forgottenAt) return;
   await tx.outbox.enqueue(
     { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
     { lane: lanes.user(employee.surface, employee.externalId), coalesce: true },

@@ -13,6 +13,7 @@ import { homeJobHandlers } from "../points/homeJobHandlers";
 import { promiseJobHandlers } from "../promises/promiseJobHandlers";
 import { questionJobHandlers } from "../questions/questionJobHandlers";
 import { storyJobHandlers } from "../stories/storyJobHandlers";
+import { retentionJobHandlers } from "../personalData/retentionJobHandlers";
 
 const handlers: JobHandlers<OutboxMessage> = {
   ...questionJobHandlers,
@@ -25,6 +26,7 @@ const handlers: JobHandlers<OutboxMessage> = {
   ...promiseJobHandlers,
   ...homeJobHandlers,
   ...noticeJobHandlers,
+  ...retentionJobHandlers,
 };
 
 /** Returns a short outcome for the log; throws RetryableError/PermanentError for the worker to act on. */

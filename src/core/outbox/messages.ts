@@ -11,6 +11,7 @@ import { homeJobs } from "../points/homeJobs";
 import { promiseJobs } from "../promises/promiseJobs";
 import { questionJobs } from "../questions/questionJobs";
 import { storyJobs } from "../stories/storyJobs";
+import { retentionJobs } from "../personalData/retentionJobs";
 
 export const outboxMessageSchema = z.discriminatedUnion("kind", [
   ...questionJobs,
@@ -23,5 +24,6 @@ export const outboxMessageSchema = z.discriminatedUnion("kind", [
   ...promiseJobs,
   ...homeJobs,
   ...noticeJobs,
+  ...retentionJobs,
 ]);
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

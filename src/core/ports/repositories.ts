@@ -316,6 +316,46 @@ export interface OutboxRepo<Job extends OutboxJob = OutboxJob> {
   enqueue(message: Job, options: { lane: string; dedupeKey?: string; delayMs?: number; coalesce?: boolean; expedite?: boolean }): Promise<void>;
 }
 
+/** What Advocate holds about one person, for `my data`, and their erasure, for `forget me`; both audited. */
+export interface PersonalDataRepo {
+  /** Every row about the employee (and HR's directory row by their email); nothing of anyone else. */
+  of(employeeId: string): Promise<PersonalData>;
+  /**
+   * Replaces names, email and chat id by the pseudonym and drops what only served the person (their community
+   * link, follows, HR grant, file offers, chat address); the ledger and answers stay, on the same row.
+   */
+  forget(employeeId: string, pseudonym: string, at: Date): Promise<void>;
+  audit(entry: PersonalDataAuditEntry): Promise<void>;
+}
+
+export interface PersonalDataAuditEntry {
+  action: "export" | "forget";
+  byEmployeeId: string;
+  aboutEmployeeId: string;
+  pseudonym: string | null;
+  at: Date;
+}
+
+/** Rows as stored, keyed by table: what `my data` sends. */
+export interface PersonalData {
+  employee: Record<string, unknown>;
+  ledger: Array<{ points: number; reason: string; sourceKey: string; occurredAt: Date }>;
+  answers: Array<Record<string, unknown>>;
+  ideaUpdates: Array<Record<string, unknown>>;
+  claims: Array<Record<string, unknown>>;
+  follows: Array<Record<string, unknown>>;
+  charityPicks: Array<Record<string, unknown>>;
+  hrGrants: Array<Record<string, unknown>>;
+  reportAudit: Array<Record<string, unknown>>;
+  privacyAudit: Array<Record<string, unknown>>;
+  directory: Record<string, unknown> | null;
+}
+
+/** Drops what is only kept for a while: processed inbound events and outbox work that is done. */
+export interface RetentionRepo {
+  sweep(before: Date): Promise<{ inboundEvents: number; outboxItems: number }>;
+}
+
 export interface InboundRepo {
   /** Stores an external event once; false when its delivery id or business key was seen before. */
   record(event: { source: string; deliveryId: string; businessKey: string; name: string; payload: unknown }): Promise<{ id: string } | null>;
@@ -358,6 +398,8 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   ai: AiRepo;
   problems: ProblemRepo;
   follows: FollowRepo;
+  personalData: PersonalDataRepo;
+  retention: RetentionRepo;
 }
 
 /** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */

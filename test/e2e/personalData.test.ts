@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/testApp";
 import { FakeSlack } from "../support/slackApi";
 import { PRIYA, slashCommand } from "../support/slackPayloads";
 import { FakeConnector, SANNE, activities, botFramework } from "../support/teams";
+import { communityTakesReply } from "../support/scenario";
 import { FILE_CONSENT_TYPE as FILE_CONSENT } from "../../src/chat/teams/presenters/fileCard";
 
 const OLAF = "U0OLAF0001";
@@ -154,11 +155,41 @@ test("`forget me confirm`: Priya's row carries a pseudonym, link and follows are
   expect(again[0]?.id).not.toBe(priyaId);
 });
 
+test("the answer Priya queued before she was forgotten is still published, as her community name, and nobody is messaged under the pseudonym", async () => {
+  const answer = await app.db.prisma.answer.findFirstOrThrow({ where: { employeeId: priyaId } });
+  const { scope, posted } = communityTakesReply();
+  await app.deps.store.outbox.enqueue({ kind: "community.publishAnswer", answerId: answer.id }, { lane: "community:voltaro" });
+  await app.drain();
+  expect(scope.isDone()).toBe(true);
+  expect(posted).toMatchObject({ username: "priya", raw: expect.stringContaining("Priya's queued answer") });
+  expect((await app.db.prisma.answer.findUniqueOrThrow({ where: { id: answer.id } })).status).toBe("published");
+  const pseudonym = (await app.db.prisma.employee.findUniqueOrThrow({ where: { id: priyaId } })).externalId;
+  const toPseudonym = await app.db.prisma.outboxItem.count({ where: { payload: { path: ["userId"], equals: pseudonym } } });
+  expect(toPseudonym).toBe(0);
+});
+
+test("Teams: `forget me` explains in Sanne's language; confirmed, her row and her stored Teams address are gone", async () => {
+  const before = connector.sentTo("a:personal").length;
+  await app.postTeams(activities.personal("forget me"));
+  expect(FakeConnector.text(connector.sentTo("a:personal").at(before))).toContain("Er is nog niets veranderd");
+  expect(await app.db.prisma.employee.count({ where: { externalId: SANNE } })).toBe(1);
+  expect(await app.db.prisma.chatAddress.count({ where: { surface: "teams", kind: "user", externalId: SANNE } })).toBe(1);
+  expect(await app.db.prisma.fileOffer.count({ where: { userId: SANNE } })).toBe(2); // her `my data` files, never accepted
+  const sum = await ledgerSum();
+  await app.postTeams(activities.personal("forget me confirm"));
+  expect(FakeConnector.text(connector.sentTo("a:personal").at(-1))).toContain("Advocate is je vergeten");
+  expect(await app.db.prisma.employee.count({ where: { externalId: SANNE } })).toBe(0);
+  expect(await app.db.prisma.chatAddress.count({ where: { surface: "teams", kind: "user", externalId: SANNE } })).toBe(0);
+  expect(await app.db.prisma.fileOffer.count({ where: { userId: SANNE } })).toBe(0);
+  expect(await ledgerSum()).toBe(sum);
+});
+
 test("`forget @person`: refused for a colleague, done for an admin", async () => {
   expect(await slash(`forget <@${OLAF}|olaf>`, PRIYA)).toContain("Only Advocate admins");
   expect((await app.db.prisma.employee.findFirstOrThrow({ where: { externalId: OLAF } })).displayName).toBe("Olaf Olsen");
 
   const olafId = (await app.db.prisma.employee.findFirstOrThrow({ where: { externalId: OLAF } })).id;
+  const sum = await ledgerSum();
   const reply = await slash(`forget <@${OLAF}|olaf>`, "UADMIN001");
   expect(reply).toContain("that person is forgotten");
   const row = await app.db.prisma.employee.findUniqueOrThrow({ where: { id: olafId } });
@@ -170,7 +201,7 @@ test("`forget @person`: refused for a colleague, done for an admin", async () =>
     action: "forget",
     byEmployeeId: admin.id,
   });
-  expect(await ledgerSum()).toBe(60);
+  expect(await ledgerSum()).toBe(sum);
   expect(await slash(`forget <@${OLAF}|olaf>`, "UADMIN001")).toContain(`I don't know “${OLAF}” in Advocate`);
 });
 

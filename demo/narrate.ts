@@ -49,6 +49,19 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
       }
       return;
     }
+    case "chat.postEphemeral": {
+      const message = slack.ephemerals.get(`${String(args.channel)}/${String(result.message_ts)}`);
+      if (!message) return;
+      const card = message.threadTs ? slack.messages.get(`${message.channel}/${message.threadTs}`) : undefined;
+      const where = message.threadTs ? ` in the thread of card ${card ? cardTopic(card) : message.threadTs}` : "";
+      t.line(
+        "Advocate",
+        `Slack ${t.channel(message.channel)}`,
+        `chat.postEphemeral${where}: only ${t.user(message.visibleTo)} sees it, nobody else in the channel`,
+        indent(message.blocks.length ? t.blocks(message.blocks) : t.plain(message.text).split("\n")),
+      );
+      return;
+    }
     case "chat.update": {
       const message: SlackMessage | undefined = slack.messages.get(`${String(result.channel)}/${String(result.ts)}`);
       if (!message) return;

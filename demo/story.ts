@@ -1,10 +1,11 @@
 // The scripted story: an admin routes questions, a Dutch billing question arrives from Discourse, Priya links her
-// community account, claims and answers it from Slack, corrects her published answer, and hears the customer's
-// follow-up in the card's thread; a second question gets answered by another customer and then moves to another
-// channel when a moderator retags it; then the same loop plays through Teams (teamsStory.ts), and the leaderboard
-// shows everyone's points on both. Every wait polls what the stand-ins recorded, with a timeout.
+// community account, claims and answers it from Slack, corrects her published answer, hears the customer's
+// follow-up in the card's thread and answers it by simply replying there; a second question gets answered by
+// another customer and then moves to another channel when a moderator retags it; then the same loop plays through
+// Teams (teamsStory.ts), and the leaderboard shows everyone's points on both. Every wait polls what the stand-ins
+// recorded, with a timeout.
 import type { DiscourseStandIn } from "./standIns/discourse";
-import type { SlackMessage, SlackStandIn, SlackUser } from "./standIns/slackApi";
+import type { EphemeralMessage, SlackMessage, SlackStandIn, SlackUser } from "./standIns/slackApi";
 import type { SlackSender } from "./standIns/slackRequests";
 import { waitFor } from "./standIns/http";
 import { askOnCommunity, check, publishedAs, StoryFailure, webhookOk } from "./storySteps";
@@ -39,12 +40,14 @@ export async function runStory(cast: StoryCast): Promise<string> {
     return String(reply.json?.text ?? "");
   };
 
-  const click = async (user: SlackUser, message: SlackMessage, actionId: string, label: string) => {
-    t.line(
-      user.displayName,
-      "Slack",
-      `clicks ${label} on ${message.channel.startsWith("D") ? "the DM" : `card ${cardTopic(message)} in ${t.channel(message.channel)}`}`,
-    );
+  const click = async (user: SlackUser, message: SlackMessage | EphemeralMessage, actionId: string, label: string) => {
+    const on =
+      "visibleTo" in message
+        ? `the ephemeral offer in the thread of card ${cardTopic(slack.messages.get(`${message.channel}/${message.threadTs ?? ""}`) ?? message)}`
+        : message.channel.startsWith("D")
+          ? "the DM"
+          : `card ${cardTopic(message)} in ${t.channel(message.channel)}`;
+    t.line(user.displayName, "Slack", `clicks ${label} on ${on}`);
     check(await sender.clickButton(user, message, actionId), `${label} click`);
   };
 
@@ -201,8 +204,65 @@ export async function runStory(cast: StoryCast): Promise<string> {
   const repliedCard = slack.messages.get(`${card.channel}/${card.ts}`) ?? card;
   if (!/\[Answer\]/.test(t.cardState(repliedCard)[1] ?? "")) throw new StoryFailure(`the card offers no Answer again: ${t.cardState(repliedCard)[1]}`);
 
-  // 7. A question someone else answers ----------------------------------------------------------------
-  t.heading("7. A second question, answered by another customer");
+  // 7. Answering by replying in the thread ----------------------------------------------------------------
+  t.heading("7. Priya answers the follow-up by simply replying in the thread");
+  await discourse.settle();
+  await cast.quiet();
+  const followUpAnswer =
+    "Nee, je hoeft niets te doen: de terugstorting staat klaar en komt uiterlijk vrijdag binnen. Staat hij er maandag nog niet, stuur me dan hier een berichtje.";
+  const threadReply = slack.postAs(priya, BILLING, followUpAnswer, card.ts);
+  t.line(priya.displayName, `Slack ${t.channel(BILLING)}`, "replies in the thread of card #4821 (an ordinary Slack reply, no button, no form)", [
+    `│ ${followUpAnswer}`,
+  ]);
+  mark = since();
+  const replyDiscourseMark = discourse.activity.length;
+  t.line("Slack", "Advocate", "event message (message.channels) for Priya's reply in the card's thread, signed");
+  check(await sender.messageEvent(threadReply), "message event (thread reply)");
+  const offerToPublish = await waitFor("the ephemeral offer to Priya in the card's thread", () =>
+    slack
+      .apiCalls("chat.postEphemeral")
+      .find((call) => call.seq > mark && call.result.ok === true && call.args.user === priya.id && call.args.thread_ts === card?.ts),
+  );
+  const draftOffer = slack.ephemerals.get(`${BILLING}/${String(offerToPublish.result.message_ts)}`);
+  if (!draftOffer) throw new StoryFailure("the offer was not recorded");
+  const offered = t.blocks(draftOffer.blocks).join("\n");
+  if (!offered.includes("as @priya") || !offered.includes("terugstorting staat klaar")) {
+    throw new StoryFailure(`the offer does not say it publishes Priya's reply as @priya: ${offered}`);
+  }
+  // Only Priya saw the offer: nothing in the channel or the thread, nothing on the community yet.
+  const seenByOthers = postsIn(BILLING, mark);
+  if (seenByOthers.length) throw new StoryFailure(`Advocate posted in #billing-experts before Priya said publish: ${JSON.stringify(seenByOthers[0]?.args)}`);
+  if (discourse.activity.slice(replyDiscourseMark).some((a) => a.kind === "api" && a.method === "POST")) {
+    throw new StoryFailure("Priya's reply reached the community before she said publish");
+  }
+  t.note("a reply in the thread is chat until its author says otherwise: the offer is ephemeral, nobody else in #billing-experts sees it");
+
+  mark = since();
+  await click(priya, draftOffer, "advocate_reply_publish", "Publish");
+  await waitFor("the offer replaced by “published as @priya”", () =>
+    slack
+      .responses()
+      .find((call) => call.seq > mark && call.userId === priya.id && call.body.replace_original === true && /as @priya/.test(String(call.body.text))),
+  );
+  const secondPostId = await publishedAs(discourse, 4821, "priya", replyDiscourseMark);
+  const secondPost = discourse.activity.find(
+    (a) => a.kind === "api" && a.path === "/posts.json" && (a.response as { id?: number } | null)?.id === secondPostId,
+  );
+  if (secondPostId === answerPostId || !(secondPost?.kind === "api" && String((secondPost.body as { raw?: string }).raw).startsWith(followUpAnswer))) {
+    throw new StoryFailure(`Discourse did not get Priya's reply as a new post: ${JSON.stringify(secondPost)}`);
+  }
+  await waitFor("the card to say “Answered by Priya” again", () => cardUpdated(card as SlackMessage, mark, /Answered by Priya/));
+  await waitFor("the published reply echoed in the card's thread", () =>
+    postsIn(BILLING, mark).find((call) => call.args.thread_ts === card?.ts && String(call.args.text ?? "").includes("terugstorting staat klaar")),
+  );
+  await waitFor("the “+10 points” DM for the follow-up answer", () =>
+    postsIn(slack.dmChannelOf(priya.id), mark).find((call) => /\+10 points/.test(String(call.args.text ?? ""))),
+  );
+  await discourse.settle();
+  await cast.quiet();
+
+  // 8. A question someone else answers ----------------------------------------------------------------
+  t.heading("8. A second question, answered by another customer");
   const james = discourse.user("j.okafor");
   mark = since();
   const second = await askOnCommunity(discourse, t, james, {
@@ -228,8 +288,8 @@ export async function runStory(cast: StoryCast): Promise<string> {
   webhookOk(await discourse.emit("post_created", discourse.postCreatedBody(reply)), "post_created (reply)");
   await waitFor("the #4822 card to say “Answered on the community”", () => cardUpdated(secondCard, mark, /Answered on the community by Marieke/));
 
-  // 8. The topic moves ---------------------------------------------------------------------------------
-  t.heading("8. A moderator retags the second question: it moves to #billing-experts");
+  // 9. The topic moves ---------------------------------------------------------------------------------
+  t.heading("9. A moderator retags the second question: it moves to #billing-experts");
   t.line("Moderator", "Discourse", `adds the tag facturatie to #${second.id} (James checks his invoices): tags export, facturatie`);
   mark = since();
   webhookOk(await discourse.editTopic(second.id, { tags: ["export", "facturatie"] }), "topic_edited");
@@ -244,28 +304,33 @@ export async function runStory(cast: StoryCast): Promise<string> {
   const movedCard = messageOf(movedCall);
   if (!movedCard) throw new StoryFailure("the moved card was not recorded");
 
-  // 9–11. The same loop through Microsoft Teams ----------------------------------------------------------
+  // 10–12. The same loop through Microsoft Teams ----------------------------------------------------------
   const teamsCard = await runTeamsChapter(cast.teams, discourse, t);
 
-  // 12. Leaderboard ----------------------------------------------------------------------------------
-  t.heading("12. The leaderboard, in Slack and in Teams");
+  // 13. Leaderboard ----------------------------------------------------------------------------------
+  t.heading("13. The leaderboard, in Slack and in Teams");
   const sanneName = cast.teams.sanne.name;
   const board = await command(priya, BILLING, "leaderboard month", /Top advocates this month/);
-  if (!/<@U0PRIYA> · 10 points/.test(board)) throw new StoryFailure(`Priya's 10 points are not on the leaderboard: ${board}`);
+  // Priya: 10 for her answer, 10 for answering Marieke's follow-up (the follow_up_answer rule); Sanne: 10 in Teams.
+  if (!/<@U0PRIYA> · 20 points/.test(board)) throw new StoryFailure(`Priya's 20 points are not on the leaderboard: ${board}`);
   if (!board.includes(`${sanneName} · 10 points`)) throw new StoryFailure(`${sanneName}'s 10 points (earned in Teams) are not on the leaderboard: ${board}`);
-  await teamsLeaderboard(cast.teams, t, [/Priya · 10 points/, new RegExp(`${sanneName} · 10 points`)]);
+  await teamsLeaderboard(cast.teams, t, [/Priya · 20 points/, new RegExp(`${sanneName} · 10 points`)]);
 
   // Final state, once the app has nothing left to do (its own post_created webhook included).
   await discourse.settle();
   await cast.quiet();
   const finalCard = slack.messages.get(`${card.channel}/${card.ts}`);
-  if (!finalCard || !/Marieke van den Berg replied after the answer/.test(t.cardState(finalCard)[0] ?? "")) {
-    throw new StoryFailure(`card #4821 should still say Marieke replied, it says: ${finalCard ? t.cardState(finalCard)[0] : "nothing"}`);
+  if (!finalCard || !/Answered by Priya/.test(t.cardState(finalCard)[0] ?? "")) {
+    throw new StoryFailure(`card #4821 should say Priya answered again, it says: ${finalCard ? t.cardState(finalCard)[0] : "nothing"}`);
   }
-  const echoes = [...slack.messages.values()].filter((message) => message.threadTs === card?.ts && message.text.includes("binnen 3 werkdagen"));
+  const botEchoes = [...slack.messages.values()].filter((message) => message.threadTs === card?.ts && !message.user);
+  const echoes = botEchoes.filter((message) => message.text.includes("binnen 3 werkdagen"));
   if (echoes.length !== 1 || !echoes[0]?.text.includes("(edited)")) {
     throw new StoryFailure(`the thread of card #4821 should hold one edited echo of Priya's answer, it holds ${echoes.length}`);
   }
+  const replyEchoes = botEchoes.filter((message) => message.text.includes("terugstorting staat klaar"));
+  if (replyEchoes.length !== 1)
+    throw new StoryFailure(`the thread of card #4821 should hold one echo of Priya's published reply, it holds ${replyEchoes.length}`);
   const finalMoved = slack.messages.get(`${secondCard.channel}/${secondCard.ts}`);
   if (!finalMoved || !/Moved to #billing-experts/.test(t.cardState(finalMoved)[0] ?? "")) {
     throw new StoryFailure(`the #4822 card in #general should still say it moved, it says: ${finalMoved ? t.cardState(finalMoved)[0] : "nothing"}`);

@@ -32,17 +32,22 @@ export async function askOnCommunity(
   return topic;
 }
 
-/** The app's POST /posts.json for this topic, made as the employee's own community account; the new post's id. */
-export async function publishedAs(discourse: DiscourseStandIn, topicId: number, username: string): Promise<number> {
+/**
+ * The app's POST /posts.json for this topic (the first since the activity index `after`), made as the employee's
+ * own community account; the new post's id.
+ */
+export async function publishedAs(discourse: DiscourseStandIn, topicId: number, username: string, after = 0): Promise<number> {
   const published = await waitFor(`POST /posts.json on Discourse for #${topicId}`, () =>
-    discourse.activity.find(
-      (a) =>
-        a.kind === "api" &&
-        a.method === "POST" &&
-        a.path === "/posts.json" &&
-        a.status === 200 &&
-        (a.body as { topic_id?: number } | null)?.topic_id === topicId,
-    ),
+    discourse.activity
+      .slice(after)
+      .find(
+        (a) =>
+          a.kind === "api" &&
+          a.method === "POST" &&
+          a.path === "/posts.json" &&
+          a.status === 200 &&
+          (a.body as { topic_id?: number } | null)?.topic_id === topicId,
+      ),
   );
   if (published.kind !== "api" || published.apiUsername !== username) {
     throw new StoryFailure(`the answer was posted as @${published.kind === "api" ? published.apiUsername : "?"}, not as @${username}`);

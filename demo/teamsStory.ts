@@ -77,14 +77,14 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
           call.seq > from && call.method === "PUT" && call.post?.id === card.id && call.post.card && state.test(t.adaptiveState(call.post.card)[0] ?? ""),
       );
 
-  // 6. Joining a team ---------------------------------------------------------------------------------
-  t.heading("9. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
+  // 10. Joining a team --------------------------------------------------------------------------------
+  t.heading("10. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
   t.line(admin.displayName, `Teams › ${teams.team.name}`, `adds Advocate to the team (from ${t.channel(CUSTOMER_QUESTIONS)})`);
   check(await sender.botAdded(admin, CUSTOMER_QUESTIONS), "conversationUpdate (Advocate added)");
   await say(admin, CUSTOMER_QUESTIONS, "route tag:app", /Rule #\d+ added/);
 
-  // 7. A question for Teams -----------------------------------------------------------------------------
-  t.heading("10. A question about the app, routed to Teams");
+  // 11. A question for Teams ----------------------------------------------------------------------------
+  t.heading("11. A question about the app, routed to Teams");
   let mark = since();
   const topic = await askOnCommunity(discourse, t, discourse.user("tom.becker"), {
     id: 4823,
@@ -99,8 +99,8 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
     )
   ).post;
 
-  // 8. Link, claim, answer ----------------------------------------------------------------------------
-  t.heading("11. Sanne links her account, claims the card and answers in Teams");
+  // 12. Link, claim, answer ---------------------------------------------------------------------------
+  t.heading("12. Sanne links her account, claims the card and answers in Teams");
   mark = since();
   await chat(sanne, "link", /Looking up/);
   const offer = await waitFor("the consent card in Sanne's personal chat", () => personalPost(mark, sanne, /Yes, that's me/));

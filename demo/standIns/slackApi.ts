@@ -2,6 +2,7 @@
 // response_url endpoints, on 127.0.0.1. It records every call so the demo can wait on them and print them.
 // @slack/web-api posts application/x-www-form-urlencoded with objects (blocks, view) JSON-encoded;
 // JSON bodies are accepted too. Errors look like Slack's: HTTP 200 with ok:false.
+import { randomBytes } from "node:crypto";
 import { listen, type RunningServer, type StandInRequest, type StandInReply } from "./http";
 
 export const TEAM = { id: "T04VLT8RQ2M", domain: "voltaro" };
@@ -24,6 +25,13 @@ export interface SlackMessage {
   blocks: Block[];
   threadTs?: string;
   metadata?: Record<string, unknown>;
+  /** Who wrote it, when a person did; Advocate's own messages have none. */
+  user?: string;
+}
+
+/** A message only one person sees (chat.postEphemeral): Slack keeps no copy in the conversation. */
+export interface EphemeralMessage extends SlackMessage {
+  visibleTo: string;
 }
 
 /** Slack's real ceilings, for benchmarks: off unless asked for, so the demo runs at full speed. */
@@ -41,6 +49,8 @@ export type ApiCall =
 export class SlackStandIn {
   readonly calls: ApiCall[] = [];
   readonly messages = new Map<string, SlackMessage>();
+  /** Ephemeral messages by channel/ts: not in any history, only their one reader can click them. */
+  readonly ephemerals = new Map<string, EphemeralMessage>();
   private server: RunningServer | null = null;
   private seq = 0;
   private tsCounter = 0;
@@ -78,6 +88,14 @@ export class SlackStandIn {
     const path = `/response/${kind}/${TEAM.id}/${Date.now()}${++this.seq}`;
     this.responseOwners.set(path, userId);
     return `${this.origin}${path}`;
+  }
+
+  /** A person posts in a channel (in a thread when threadTs is given), as Slack stores it before it sends the event. */
+  postAs(user: SlackUser, channel: string, text: string, threadTs?: string): SlackMessage {
+    if (!this.channels[channel]) throw new Error(`no channel ${channel}`);
+    const message: SlackMessage = { channel, ts: this.nextTs(), text, blocks: richText(text), user: user.id, ...(threadTs ? { threadTs } : {}) };
+    this.messages.set(`${channel}/${message.ts}`, message);
+    return message;
   }
 
   onCall(listener: (call: ApiCall) => void): void {
@@ -154,6 +172,23 @@ export class SlackStandIn {
         };
         this.messages.set(`${channel}/${ts}`, message);
         return { ok: true, channel, ts, message: messageJson(message) };
+      }
+      case "chat.postEphemeral": {
+        // Slack answers with only the ephemeral message's ts; it is shown to `user` alone, in the thread if thread_ts is given.
+        const channel = String(args.channel ?? "");
+        const user = String(args.user ?? "");
+        if (!this.channels[channel]) return { ok: false, error: "channel_not_found" };
+        if (!this.users[user]) return { ok: false, error: "user_not_in_channel" };
+        const ts = this.nextTs();
+        this.ephemerals.set(`${channel}/${ts}`, {
+          channel,
+          ts,
+          text: String(args.text ?? ""),
+          blocks: asBlocks(args.blocks),
+          visibleTo: user,
+          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+        });
+        return { ok: true, message_ts: ts };
       }
       case "chat.update": {
         const key = `${String(args.channel)}/${String(args.ts)}`;
@@ -255,6 +290,17 @@ function asBlocks(value: unknown): Block[] {
   return Array.isArray(parsed) ? (parsed as Block[]) : [];
 }
 
+/** What Slack's composer makes of what a person types: one rich_text block (block_id is Slack's own random id). */
+function richText(text: string): Block[] {
+  return [
+    {
+      type: "rich_text",
+      block_id: randomBytes(3).toString("base64url").slice(0, 5),
+      elements: [{ type: "rich_text_section", elements: [{ type: "text", text }] }],
+    },
+  ];
+}
+
 function userJson(user: SlackUser): Record<string, unknown> {
   const [first = "", ...rest] = user.realName.split(" ");
   return {
@@ -287,12 +333,11 @@ function userJson(user: SlackUser): Record<string, unknown> {
 
 /** A message as Slack shows it back (in API replies and in interaction payloads). */
 export function messageJson(message: SlackMessage): Record<string, unknown> {
+  const author = message.user ? { user: message.user } : { user: APP.botUserId, bot_id: APP.botId, app_id: APP.appId };
   return {
-    user: APP.botUserId,
+    ...author,
     type: "message",
     ts: message.ts,
-    bot_id: APP.botId,
-    app_id: APP.appId,
     text: message.text,
     team: TEAM.id,
     blocks: message.blocks,

@@ -5,7 +5,9 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
   return {
     async of(employeeId) {
       const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
-      const chatIds = { in: [employee.externalId] };
+      // Every chat account of the person (Slack, Teams), with the email each one's profile showed.
+      const identities = await db.chatIdentity.findMany({ where: { employeeId }, select: { surface: true, externalId: true, email: true } });
+      const chatIds = { in: [employee.externalId, ...identities.map((identity) => identity.externalId)] };
       const [ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, privacyAudit, directory] = await Promise.all([
         db.pointAward.findMany({ where: { employeeId }, select: { points: true, reason: true, sourceKey: true, occurredAt: true }, orderBy: { id: "asc" } }),
         db.answer.findMany({
@@ -45,15 +47,21 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
         }),
         employee.email ? db.directory.findUnique({ where: { email: employee.email } }) : null,
       ]);
-      return { employee, ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, privacyAudit, directory };
+      return { employee, identities, ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, privacyAudit, directory };
     },
     async forget(employeeId, pseudonym, at) {
       const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
-      const person = { surface: employee.surface, userId: employee.externalId };
+      // Every chat account of the person goes: the same account coming back is someone new.
+      const identities = await db.chatIdentity.findMany({ where: { employeeId } });
+      const accounts = [{ surface: employee.surface, externalId: employee.externalId }, ...identities];
       await db.follow.deleteMany({ where: { employeeId } });
-      await db.hrGrant.deleteMany({ where: { userId: employee.externalId } });
-      await db.fileOffer.deleteMany({ where: person });
-      await db.chatAddress.deleteMany({ where: { surface: employee.surface, kind: "user", externalId: employee.externalId } });
+      await db.replyDraft.deleteMany({ where: { employeeId } });
+      for (const { surface, externalId } of accounts) {
+        await db.hrGrant.deleteMany({ where: { userId: externalId } });
+        await db.fileOffer.deleteMany({ where: { surface, userId: externalId } });
+        await db.chatAddress.deleteMany({ where: { surface, kind: "user", externalId } });
+      }
+      await db.chatIdentity.deleteMany({ where: { employeeId } });
       await db.question.updateMany({ where: { claimedById: employeeId }, data: { claimedById: null, claimExpiresAt: null } });
       await db.employee.update({
         where: { id: employeeId },

@@ -57,7 +57,7 @@ export interface CoreDeps {
   timers?: ScheduleTimers;
 }
 
-export function chatFor(deps: CoreDeps, surface: string): ChatSurface {
+export function chatFor(deps: Pick<CoreDeps, "chat">, surface: string): ChatSurface {
   const chat = deps.chat[surface as Surface];
   if (!chat) throw new Error(`no chat surface configured for ${surface}`);
   return chat;

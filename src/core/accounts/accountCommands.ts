@@ -6,11 +6,11 @@ import type { Verbs } from "../commands/commandVerbs";
 import { startLink, unlink, type LinkStart } from "./linking";
 import { privacyCommand } from "./privacy";
 
-async function linkCommand(deps: CoreDeps, actor: Actor): Promise<{ type: "link"; result: LinkStart }> {
+async function linkCommand(deps: Pick<CoreDeps, "store" | "community">, actor: Actor): Promise<{ type: "link"; result: LinkStart }> {
   return { type: "link", result: await startLink(deps, actor) };
 }
 
-async function unlinkCommand(deps: CoreDeps, actor: Actor): Promise<{ type: "unlinked"; username: string | null }> {
+async function unlinkCommand(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<{ type: "unlinked"; username: string | null }> {
   return { type: "unlinked", username: await unlink(deps, actor) };
 }
 

@@ -15,7 +15,11 @@ export interface ChatIdentityRef {
  * one transaction. Only the identity's latest email counts: one that changed takes the identity along with its person,
  * never into whoever still shows the old one. Returns the person the identity belongs to afterwards.
  */
-export async function recordVerifiedEmail(deps: CoreDeps, identity: ChatIdentityRef, email: string): Promise<Employee | null> {
+export async function recordVerifiedEmail(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  identity: ChatIdentityRef,
+  email: string,
+): Promise<Employee | null> {
   const address = email.trim().toLowerCase();
   return deps.store.transaction(async (tx) => {
     await tx.employees.recordIdentityEmail(identity.surface, identity.externalId, address, deps.clock.now());

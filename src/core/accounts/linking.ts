@@ -9,7 +9,7 @@ import { recordVerifiedEmail, type ChatIdentityRef } from "./identity";
 
 export type LinkStart = { status: "already_linked"; username: string } | { status: "looking_up" };
 
-export async function startLink(deps: CoreDeps, actor: Actor): Promise<LinkStart> {
+export async function startLink(deps: Pick<CoreDeps, "store" | "community">, actor: Actor): Promise<LinkStart> {
   const employee = await actorEmployee(deps, actor);
   if (employee.communityUsername) return { status: "already_linked", username: employee.communityUsername };
   await deps.store.outbox.enqueue(
@@ -20,7 +20,11 @@ export async function startLink(deps: CoreDeps, actor: Actor): Promise<LinkStart
 }
 
 /** Outbox handler: the chat profile's email, then the community user with that email, then a consent question. */
-export async function lookUpAccount(deps: CoreDeps, employeeId: string, asker: ChatIdentityRef | null): Promise<string> {
+export async function lookUpAccount(
+  deps: Pick<CoreDeps, "store" | "community" | "chat" | "clock" | "settings">,
+  employeeId: string,
+  asker: ChatIdentityRef | null,
+): Promise<string> {
   const found = await deps.store.employees.byId(employeeId);
   if (!found || found.communityUsername) return "nothing to look up";
   const identity = asker ?? found;
@@ -65,7 +69,7 @@ export async function lookUpAccount(deps: CoreDeps, employeeId: string, asker: C
 }
 
 /** The employee's own yes to the offer made to them; there is no way to link anyone else. */
-export async function acceptLink(deps: CoreDeps, actor: Actor): Promise<Employee | null> {
+export async function acceptLink(deps: Pick<CoreDeps, "store" | "clock">, actor: Actor): Promise<Employee | null> {
   const employee = await actorEmployee(deps, actor);
   if (!employee.offeredUsername) return null;
   return deps.store.employees.update(employee.id, {
@@ -77,12 +81,12 @@ export async function acceptLink(deps: CoreDeps, actor: Actor): Promise<Employee
   });
 }
 
-export async function declineLink(deps: CoreDeps, actor: Actor): Promise<void> {
+export async function declineLink(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<void> {
   const employee = await actorEmployee(deps, actor);
   await deps.store.employees.update(employee.id, { offeredUsername: null, offeredUserId: null });
 }
 
-export async function unlink(deps: CoreDeps, actor: Actor): Promise<string | null> {
+export async function unlink(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<string | null> {
   const employee = await actorEmployee(deps, actor);
   if (!employee.communityUsername) return null;
   await deps.store.employees.update(employee.id, { communityUsername: null, communityUserId: null, linkedAt: null });

@@ -6,7 +6,7 @@ import { actorEmployee } from "./actor";
 
 export type PrivacyReply = { type: "privacy"; hidden: boolean; changed: boolean } | CommandError<"unknown_command">;
 
-export async function privacyCommand(deps: CoreDeps, ctx: CommandContext, [sub]: string[]): Promise<PrivacyReply> {
+export async function privacyCommand(deps: Pick<CoreDeps, "store">, ctx: CommandContext, [sub]: string[]): Promise<PrivacyReply> {
   const employee = await actorEmployee(deps, ctx);
   const before = employee.hiddenOnLeaderboards ?? false;
   if (sub === undefined) return { type: "privacy", hidden: before, changed: false };

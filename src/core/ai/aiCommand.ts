@@ -16,7 +16,11 @@ export interface AiStatus {
   switched?: "on" | "off";
 }
 
-async function aiCommand(deps: CoreDeps, actor: Actor, [typed]: string[]): Promise<AiStatus | CommandError<"unknown_command">> {
+async function aiCommand(
+  deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">,
+  actor: Actor,
+  [typed]: string[],
+): Promise<AiStatus | CommandError<"unknown_command">> {
   const community = deps.community.name;
   const sub = typed?.toLowerCase();
   if (sub === "on" || sub === "off") await deps.store.ai.setEnabled(community, sub === "on", actor.userId);

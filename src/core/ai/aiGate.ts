@@ -10,7 +10,7 @@ export function companyDay(deps: Pick<CoreDeps, "clock" | "settings">): { start:
 }
 
 /** "off" or "budget" when the model must not be asked (admins hear of a spent budget once a day); null when it may. */
-export async function aiBlocked(deps: CoreDeps, settings: AiSettings): Promise<"off" | "budget" | null> {
+export async function aiBlocked(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings">, settings: AiSettings): Promise<"off" | "budget" | null> {
   if (!(await deps.store.ai.enabled(deps.community.name))) return "off";
   const today = companyDay(deps);
   if ((await deps.store.ai.tokensSince(today.start)) < settings.dailyTokenBudget) return null;
@@ -18,7 +18,7 @@ export async function aiBlocked(deps: CoreDeps, settings: AiSettings): Promise<"
   return "budget";
 }
 
-async function tellAdminsBudgetSpent(deps: CoreDeps, day: string, budget: number): Promise<void> {
+async function tellAdminsBudgetSpent(deps: Pick<CoreDeps, "store" | "settings">, day: string, budget: number): Promise<void> {
   const admins = await deps.store.employees.byExternalIds(deps.settings.adminIds);
   for (const admin of admins) {
     await notifyEmployee(

@@ -49,7 +49,11 @@ export function classificationRequest(
 }
 
 /** null when no AI is configured: the caller routes by rules as it always did. */
-export async function classifyWithAi(deps: CoreDeps, question: Question, rules: RoutingRule[]): Promise<AiRouting | null> {
+export async function classifyWithAi(
+  deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">,
+  question: Question,
+  rules: RoutingRule[],
+): Promise<AiRouting | null> {
   const ai = deps.ai;
   if (!ai) return null;
   const community = deps.community.name;

@@ -27,7 +27,7 @@ const SCHEMA = { type: "object", properties: { draft: { type: "string" } }, requ
 const draftOutput = z.object({ draft: z.string().trim().min(1).max(MAX_ANSWER_LENGTH) });
 
 /** For the question of an answer form that prepareAnswer found ready (linked employee, open question, our card). */
-export async function draftAnswer(deps: CoreDeps, question: Question): Promise<DraftResult> {
+export async function draftAnswer(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">, question: Question): Promise<DraftResult> {
   const ai = deps.ai;
   if (!ai) return { ok: false, reason: "no_ai" };
   const blocked = await aiBlocked(deps, ai.settings);

@@ -13,7 +13,11 @@ export type ChangeForm =
   { status: "ready"; answerId: string; body: string; title: string; locale: string } | { status: "no_answer" | "not_found"; locale: string };
 
 /** Before the edit or withdraw form opens: the presser's own published answer on the card's question. */
-export async function prepareAnswerChange(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<ChangeForm> {
+export async function prepareAnswerChange(
+  deps: Pick<CoreDeps, "store" | "community" | "settings">,
+  actor: Actor,
+  at: { channelId: string; topicId: number },
+): Promise<ChangeForm> {
   const employee = await actorEmployee(deps, actor);
   const locale = localeOf(deps, employee);
   const found = await findCard(deps, { surface: actor.surface, ...at });
@@ -28,7 +32,7 @@ export type ChangeProblem = (typeof CHANGE_PROBLEMS)[number];
 export type ChangeResult = { ok: true } | { ok: false; problem: ChangeProblem };
 
 export async function requestAnswerEdit(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community" | "clock">,
   actor: Actor,
   input: { answerId: string; body: string; reason: string | null; submissionKey: string },
 ): Promise<ChangeResult> {
@@ -40,7 +44,11 @@ export async function requestAnswerEdit(
   }));
 }
 
-export async function requestAnswerWithdrawal(deps: CoreDeps, actor: Actor, input: { answerId: string }): Promise<ChangeResult> {
+export async function requestAnswerWithdrawal(
+  deps: Pick<CoreDeps, "store" | "community" | "clock">,
+  actor: Actor,
+  input: { answerId: string },
+): Promise<ChangeResult> {
   // An answer is withdrawn once, however often the confirmation is submitted.
   return change(deps, actor, input.answerId, "withdraw", (answer) => ({
     job: { kind: "community.withdrawAnswer", answerId: answer.id },
@@ -49,7 +57,7 @@ export async function requestAnswerWithdrawal(deps: CoreDeps, actor: Actor, inpu
 }
 
 async function change(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community" | "clock">,
   actor: Actor,
   answerId: string,
   kind: "edit" | "withdraw",

@@ -14,7 +14,10 @@ import type { CoreRepos } from "../deps";
 
 type Change = "edit" | "withdraw";
 
-export async function applyAnswerEdit(deps: CoreDeps, job: { answerId: string; body: string; reason: string | null; key: string }): Promise<string> {
+export async function applyAnswerEdit(
+  deps: Pick<CoreDeps, "store" | "community" | "settings" | "ai">,
+  job: { answerId: string; body: string; reason: string | null; key: string },
+): Promise<string> {
   const found = await changeable(deps, job.answerId);
   if (typeof found === "string") return found;
   const { answer, employee, postId, title } = found;
@@ -33,7 +36,7 @@ export async function applyAnswerEdit(deps: CoreDeps, job: { answerId: string; b
   return "edited";
 }
 
-export async function applyAnswerWithdrawal(deps: CoreDeps, answerId: string): Promise<string> {
+export async function applyAnswerWithdrawal(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings">, answerId: string): Promise<string> {
   const found = await changeable(deps, answerId);
   if (typeof found === "string") return found;
   const { answer, employee, postId } = found;
@@ -57,7 +60,7 @@ export async function applyAnswerWithdrawal(deps: CoreDeps, answerId: string): P
   });
 }
 
-async function changeable(deps: CoreDeps, answerId: string) {
+async function changeable(deps: Pick<CoreDeps, "store">, answerId: string) {
   const answer = await deps.store.answers.byId(answerId);
   if (!answer || answer.status !== "published" || answer.communityPostId === null) return "nothing to change";
   if (answer.deletedAt) return "already withdrawn";
@@ -68,7 +71,7 @@ async function changeable(deps: CoreDeps, answerId: string) {
 }
 
 async function refused(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "settings">,
   change: Change,
   found: { answer: Answer; employee: Employee; title: string },
   reason: string,

@@ -3,7 +3,7 @@
 // withdrawal, the echo is redrawn as the answer now stands.
 import { chatFor, type CoreDeps } from "../deps";
 
-export async function echoAnswerInThread(deps: CoreDeps, cardId: string, answerId: string): Promise<string> {
+export async function echoAnswerInThread(deps: Pick<CoreDeps, "store" | "chat" | "clock">, cardId: string, answerId: string): Promise<string> {
   const card = await deps.store.cards.byId(cardId);
   const answer = await deps.store.answers.byId(answerId);
   if (!card?.messageRef || !answer?.postUrl) return "nothing to echo";
@@ -16,7 +16,7 @@ export async function echoAnswerInThread(deps: CoreDeps, cardId: string, answerI
   return "echoed";
 }
 
-export async function redrawEcho(deps: CoreDeps, cardId: string, answerId: string): Promise<string> {
+export async function redrawEcho(deps: Pick<CoreDeps, "store" | "chat">, cardId: string, answerId: string): Promise<string> {
   const card = await deps.store.cards.byId(cardId);
   const answer = await deps.store.answers.byId(answerId);
   if (!card?.messageRef || !answer?.postUrl) return "nothing to redraw";

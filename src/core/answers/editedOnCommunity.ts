@@ -6,7 +6,7 @@ import { answerMarker } from "./publishAnswer";
 import { redrawEchoLater } from "./changeOnCommunity";
 
 /** The outcome for the log, or null when the post is not one of our standing answers. */
-export async function answerEditedOnCommunity(deps: CoreDeps, tx: CoreRepos, postId: number, raw: string): Promise<string | null> {
+export async function answerEditedOnCommunity(deps: Pick<CoreDeps, "clock" | "ai">, tx: CoreRepos, postId: number, raw: string): Promise<string | null> {
   const answer = await tx.answers.byCommunityPost(postId);
   if (!answer || answer.status !== "published" || answer.deletedAt) return null;
   const body = bodyOf(deps, answer, raw);

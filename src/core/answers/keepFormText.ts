@@ -5,7 +5,7 @@ import { actorEmployee } from "../accounts";
 
 /** A refused answer form's text, kept as a draft while its author links their account (see returnToDrafts). */
 export async function keepFormText(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community">,
   actor: Actor,
   form: { channelId: string; topicId: number; body: string; submissionKey: string },
 ): Promise<void> {

@@ -20,7 +20,11 @@ export type AnswerForm =
     }
   | { status: "not_linked" | "not_found" | "not_open"; locale: string };
 
-export async function prepareAnswer(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<AnswerForm> {
+export async function prepareAnswer(
+  deps: Pick<CoreDeps, "store" | "community" | "settings" | "ai">,
+  actor: Actor,
+  at: { channelId: string; topicId: number },
+): Promise<AnswerForm> {
   const found = await linkedCard(deps, actor, at);
   if (!found.ok) return { status: found.status, locale: found.locale };
   const { question, locale } = found;

@@ -19,7 +19,7 @@ export function answerText(deps: Pick<CoreDeps, "ai">, body: string, aiAssisted:
   return [body, label].filter(Boolean).join("\n\n");
 }
 
-export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<string> {
+export async function publishAnswer(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">, answerId: string): Promise<string> {
   const answer = await deps.store.answers.byId(answerId);
   if (!answer) return "unknown answer";
   if (answer.status === "published" || answer.status === "failed") return `already ${answer.status}`;
@@ -53,7 +53,13 @@ export async function publishAnswer(deps: CoreDeps, answerId: string): Promise<s
   }
 }
 
-async function complete(deps: CoreDeps, answer: Answer, question: Question, employee: Employee, post: { postId: number; url: string }) {
+async function complete(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  answer: Answer,
+  question: Question,
+  employee: Employee,
+  post: { postId: number; url: string },
+) {
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
     await tx.answers.update(answer.id, { status: "published", communityPostId: post.postId, postUrl: post.url, publishedAt: now, error: null });
@@ -94,7 +100,7 @@ async function complete(deps: CoreDeps, answer: Answer, question: Question, empl
   });
 }
 
-async function fail(deps: CoreDeps, answer: Answer, question: Question, employee: Employee, reason: string) {
+async function fail(deps: Pick<CoreDeps, "store" | "settings">, answer: Answer, question: Question, employee: Employee, reason: string) {
   await deps.store.transaction(async (tx) => {
     await tx.answers.update(answer.id, { status: "failed", error: reason });
     // The employee's text comes back with the reason, so nothing they wrote is lost.
@@ -107,7 +113,7 @@ async function fail(deps: CoreDeps, answer: Answer, question: Question, employee
   });
 }
 
-async function tellQueued(deps: CoreDeps, answer: Answer, question: Question, employee: Employee) {
+async function tellQueued(deps: Pick<CoreDeps, "store" | "settings">, answer: Answer, question: Question, employee: Employee) {
   await notifyEmployee(
     deps.store,
     employee,

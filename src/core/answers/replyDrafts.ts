@@ -19,7 +19,7 @@ export interface ThreadReply {
 }
 
 /** A reply in a card's thread becomes a draft offered to its author; anything else is not ours. */
-export async function draftFromReply(deps: CoreDeps, actor: Actor, reply: ThreadReply): Promise<string> {
+export async function draftFromReply(deps: Pick<CoreDeps, "store">, actor: Actor, reply: ThreadReply): Promise<string> {
   const card = await deps.store.cards.byMessage(actor.surface, reply.channelId, reply.threadRef);
   if (!card) return "not a card's thread";
   if (checkAnswerText(reply.text)) return "nothing to offer";
@@ -37,7 +37,7 @@ export async function draftFromReply(deps: CoreDeps, actor: Actor, reply: Thread
 }
 
 /** The reply edited in chat before Publish: the draft follows, and its author sees the new text offered. */
-export async function editReply(deps: CoreDeps, actor: Actor, reply: ThreadReply): Promise<string> {
+export async function editReply(deps: Pick<CoreDeps, "store">, actor: Actor, reply: ThreadReply): Promise<string> {
   const draft = await ownDraftOfReply(deps, actor, reply);
   if (!draft || draft.state !== "offered") return "no draft waiting";
   if (checkAnswerText(reply.text)) return withdraw(deps, draft);
@@ -51,13 +51,13 @@ export async function editReply(deps: CoreDeps, actor: Actor, reply: ThreadReply
 }
 
 /** The reply deleted in chat before Publish: the draft goes too. */
-export async function deleteReply(deps: CoreDeps, actor: Actor, reply: Omit<ThreadReply, "text">): Promise<string> {
+export async function deleteReply(deps: Pick<CoreDeps, "store">, actor: Actor, reply: Omit<ThreadReply, "text">): Promise<string> {
   const draft = await ownDraftOfReply(deps, actor, { ...reply, text: "" });
   if (!draft || draft.state !== "offered") return "no draft waiting";
   return withdraw(deps, draft);
 }
 
-async function ownDraftOfReply(deps: CoreDeps, actor: Actor, reply: ThreadReply): Promise<ReplyDraft | null> {
+async function ownDraftOfReply(deps: Pick<CoreDeps, "store">, actor: Actor, reply: ThreadReply): Promise<ReplyDraft | null> {
   const card = await deps.store.cards.byMessage(actor.surface, reply.channelId, reply.threadRef);
   const draft = card ? await deps.store.replyDrafts.byReply(card.id, reply.replyRef) : null;
   if (!draft) return null;
@@ -66,13 +66,13 @@ async function ownDraftOfReply(deps: CoreDeps, actor: Actor, reply: ThreadReply)
   return draft.employeeId === employee.id ? draft : null;
 }
 
-async function withdraw(deps: CoreDeps, draft: ReplyDraft): Promise<string> {
+async function withdraw(deps: Pick<CoreDeps, "store">, draft: ReplyDraft): Promise<string> {
   await deps.store.replyDrafts.update(draft.id, { state: "withdrawn" });
   return "draft withdrawn";
 }
 
 /** Once linked, the person is offered their waiting drafts again, now with the account they publish as. */
-export async function returnToDrafts(deps: CoreDeps, actor: Actor): Promise<number> {
+export async function returnToDrafts(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<number> {
   const employee = await actorEmployee(deps, actor);
   const drafts = await deps.store.replyDrafts.offeredTo(employee.id);
   await deps.store.transaction(async (tx) => {
@@ -89,7 +89,7 @@ async function offer(tx: CoreRepos, draft: ReplyDraft, employee: { surface: stri
 }
 
 /** Outbox handler: the offer, to the draft's author only, in the card's thread where the surface can. */
-export async function offerDraft(deps: CoreDeps, draftId: string): Promise<string> {
+export async function offerDraft(deps: Pick<CoreDeps, "store" | "chat" | "settings">, draftId: string): Promise<string> {
   const draft = await deps.store.replyDrafts.byId(draftId);
   if (!draft || draft.state !== "offered") return "no draft waiting";
   const card = await deps.store.cards.byId(draft.cardId);
@@ -112,7 +112,7 @@ export type DraftRefusal = "gone" | "not_yours" | SubmitProblem;
 export type DraftResult<T> = ({ ok: true } & T) | { ok: false; problem: DraftRefusal; locale: string };
 
 /** The draft, if it is the actor's own and still waiting; a forged click by anyone else is refused. */
-async function ownDraft(deps: CoreDeps, actor: Actor, draftId: string) {
+async function ownDraft(deps: Pick<CoreDeps, "store" | "settings">, actor: Actor, draftId: string) {
   const employee = await actorEmployee(deps, actor);
   const locale = localeOf(deps, employee);
   const draft = await deps.store.replyDrafts.byId(draftId);
@@ -125,7 +125,11 @@ async function ownDraft(deps: CoreDeps, actor: Actor, draftId: string) {
 }
 
 /** Publish: the author's consent to post this text as their linked account, through the answer form's path. */
-export async function publishDraft(deps: CoreDeps, actor: Actor, draftId: string): Promise<DraftResult<{ username: string; locale: string }>> {
+export async function publishDraft(
+  deps: Pick<CoreDeps, "store" | "community" | "settings">,
+  actor: Actor,
+  draftId: string,
+): Promise<DraftResult<{ username: string; locale: string }>> {
   const found = await ownDraft(deps, actor, draftId);
   if (!found.ok) return found;
   const { draft, employee, locale, card, question } = found;
@@ -143,7 +147,7 @@ export async function publishDraft(deps: CoreDeps, actor: Actor, draftId: string
 }
 
 /** Not an answer: the reply stays chat. */
-export async function dismissDraft(deps: CoreDeps, actor: Actor, draftId: string): Promise<DraftResult<{ locale: string }>> {
+export async function dismissDraft(deps: Pick<CoreDeps, "store" | "settings">, actor: Actor, draftId: string): Promise<DraftResult<{ locale: string }>> {
   const found = await ownDraft(deps, actor, draftId);
   if (!found.ok) return found;
   if (found.draft.state === "offered") await deps.store.replyDrafts.update(found.draft.id, { state: "dismissed" });
@@ -152,7 +156,7 @@ export async function dismissDraft(deps: CoreDeps, actor: Actor, draftId: string
 
 /** Edit first: what the answer form opens with (the draft's text), for the draft's own author. */
 export async function draftForEdit(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "settings">,
   actor: Actor,
   draftId: string,
 ): Promise<DraftResult<{ draft: ReplyDraft; channelId: string; topicId: number; messageRef: string | null }>> {

@@ -4,7 +4,7 @@
 import type { CoreDeps } from "../deps";
 
 export async function replyOnce(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "community">,
   input: { topicId: number; username: string; text: string; marker: string; started: boolean; markStarted: () => Promise<unknown> },
 ): Promise<{ post: { postId: number; url: string }; recovered: boolean }> {
   if (input.started) {

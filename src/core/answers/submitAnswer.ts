@@ -27,7 +27,7 @@ export function checkAnswerText(body: string): SubmitProblem | null {
 }
 
 export async function submitAnswer(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community">,
   actor: Actor,
   input: { channelId: string; topicId: number; body: string; consent: boolean; submissionKey: string; aiAssisted?: boolean },
 ): Promise<SubmitResult> {
@@ -70,7 +70,7 @@ export type AnswerForm = Parameters<typeof submitAnswer>[2];
  * insert, before the ack; it is checked and turned into an answer afterwards by the outbox, so a crash loses
  * nothing and a resubmitted form is the same one (its submission key).
  */
-export async function receiveAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<void> {
+export async function receiveAnswer(deps: Pick<CoreDeps, "store">, actor: Actor, form: AnswerForm): Promise<void> {
   await deps.store.outbox.enqueue(
     {
       kind: "answer.received",
@@ -82,7 +82,7 @@ export async function receiveAnswer(deps: CoreDeps, actor: Actor, form: AnswerFo
 }
 
 /** The stored form, checked: an answer queued for publishing, or a direct message with the reason and the text. */
-export async function processReceivedAnswer(deps: CoreDeps, actor: Actor, form: AnswerForm): Promise<string> {
+export async function processReceivedAnswer(deps: Pick<CoreDeps, "store" | "community" | "settings">, actor: Actor, form: AnswerForm): Promise<string> {
   const result = await submitAnswer(deps, actor, form);
   if (result.ok) return result.duplicate ? "answer already received" : "answer queued";
   const employee = await actorEmployee(deps, actor);

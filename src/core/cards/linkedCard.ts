@@ -9,7 +9,7 @@ import type { Actor } from "../kernel/commandContext";
  * community account, and the card the button was on.
  */
 export async function linkedCard(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community" | "settings">,
   actor: Actor,
   at: { channelId: string; topicId: number },
 ): Promise<

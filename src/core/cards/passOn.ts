@@ -7,7 +7,12 @@ import { lanes } from "../kernel/lanes";
 
 export type PassOnResult = { ok: true; to: string | null } | { ok: false; reason: "not_found" | "not_open" };
 
-export async function passOn(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }, note: string): Promise<PassOnResult> {
+export async function passOn(
+  deps: Pick<CoreDeps, "store" | "community" | "settings">,
+  actor: Actor,
+  at: { channelId: string; topicId: number },
+  note: string,
+): Promise<PassOnResult> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
   if (found.card.passedOnBy || !["open", "pending"].includes(found.question.status)) return { ok: false, reason: "not_open" };

@@ -3,7 +3,7 @@ import { chatFor, type CoreDeps } from "../deps";
 import { buildCardView } from "./buildCardView";
 
 /** A card and what it shows now. */
-export async function cardViewOf(deps: CoreDeps, cardId: string) {
+export async function cardViewOf(deps: Pick<CoreDeps, "store" | "clock" | "settings">, cardId: string) {
   const card = await deps.store.cards.byId(cardId);
   if (!card) return null;
   const question = await deps.store.questions.byId(card.questionId);
@@ -13,7 +13,7 @@ export async function cardViewOf(deps: CoreDeps, cardId: string) {
   return { card, view };
 }
 
-export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
+export async function postCard(deps: Pick<CoreDeps, "store" | "chat" | "clock" | "settings">, cardId: string): Promise<void> {
   const found = await cardViewOf(deps, cardId);
   if (!found || found.card.messageRef) return; // posted already: a retry after a crash must not post twice
   const { card, view } = found;
@@ -32,7 +32,7 @@ export async function postCard(deps: CoreDeps, cardId: string): Promise<void> {
   await deps.store.cards.update(cardId, { messageRef });
 }
 
-export async function refreshCard(deps: CoreDeps, cardId: string): Promise<void> {
+export async function refreshCard(deps: Pick<CoreDeps, "store" | "chat" | "clock" | "settings">, cardId: string): Promise<void> {
   const found = await cardViewOf(deps, cardId);
   // Not posted yet: the pending post (earlier in the same lane) draws the current state anyway.
   if (!found?.card.messageRef) return;

@@ -39,7 +39,7 @@ const NO_CAP = new Set(["none", "off"]);
 
 export type CharityCommandReply = { type: "charity"; charity: CharityReply } | CommandError<"unknown_command">;
 
-async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
+async function charityCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, args: string[]): Promise<CharityCommandReply> {
   const [sub, ...rest] = args;
   const verb = sub?.toLowerCase();
   const reply = await charityReply(deps, ctx, verb, rest);
@@ -48,7 +48,12 @@ async function charityCommand(deps: CoreDeps, ctx: CommandContext, args: string[
 
 export const charityCommands = { charity: charityCommand } satisfies Verbs;
 
-async function charityReply(deps: CoreDeps, ctx: CommandContext, verb: string | undefined, args: string[]): Promise<CharityReply | null> {
+async function charityReply(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  ctx: CommandContext,
+  verb: string | undefined,
+  args: string[],
+): Promise<CharityReply | null> {
   const [first = "", second = ""] = args;
   switch (verb) {
     case undefined:

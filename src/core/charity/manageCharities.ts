@@ -6,7 +6,7 @@ const MAX_NAME_LENGTH = 80;
 
 export type AddCharityResult = { ok: true; charity: Charity } | { ok: false; problem: "bad_name" | "bad_url" };
 
-export async function addCharity(deps: CoreDeps, input: { name: string; url: string; createdBy: string }): Promise<AddCharityResult> {
+export async function addCharity(deps: Pick<CoreDeps, "store">, input: { name: string; url: string; createdBy: string }): Promise<AddCharityResult> {
   const name = input.name.trim();
   if (!name || name.length > MAX_NAME_LENGTH) return { ok: false, problem: "bad_name" };
   const url = charityUrl(input.url);
@@ -31,7 +31,7 @@ export function charityUrl(text: string): string | null {
 export type RemoveCharityResult = { status: "removed"; charity: Charity } | { status: "unknown" } | { status: "is_default"; charity: Charity };
 
 /** Deactivates: nobody can pick it any more, and its points go to the default; payouts and reports keep it. */
-export async function removeCharity(deps: CoreDeps, id: number): Promise<RemoveCharityResult> {
+export async function removeCharity(deps: Pick<CoreDeps, "store" | "clock">, id: number): Promise<RemoveCharityResult> {
   const charity = await deps.store.charities.byId(id);
   if (!charity || !isActive(charity)) return { status: "unknown" };
   const removedAt = deps.clock.now();
@@ -41,19 +41,19 @@ export async function removeCharity(deps: CoreDeps, id: number): Promise<RemoveC
 }
 
 /** The charity becomes the default; null when there is no active charity with this id. */
-export async function setDefaultCharity(deps: CoreDeps, id: number, by: string): Promise<Charity | null> {
+export async function setDefaultCharity(deps: Pick<CoreDeps, "store" | "clock">, id: number, by: string): Promise<Charity | null> {
   const charity = await deps.store.charities.byId(id);
   if (!charity || !isActive(charity)) return null;
   await deps.store.charities.setTerms({ defaultCharityId: id }, by, deps.clock.now());
   return charity;
 }
 
-export async function setPointValue(deps: CoreDeps, microEurosPerPoint: number, by: string): Promise<void> {
+export async function setPointValue(deps: Pick<CoreDeps, "store" | "clock">, microEurosPerPoint: number, by: string): Promise<void> {
   await deps.store.charities.setTerms({ microEurosPerPoint }, by, deps.clock.now());
 }
 
 /** null lifts the cap. */
-export async function setQuarterBudget(deps: CoreDeps, quarterBudgetCents: number | null, by: string): Promise<void> {
+export async function setQuarterBudget(deps: Pick<CoreDeps, "store" | "clock">, quarterBudgetCents: number | null, by: string): Promise<void> {
   await deps.store.charities.setTerms({ quarterBudgetCents }, by, deps.clock.now());
 }
 
@@ -63,7 +63,7 @@ export interface CharityOverview {
 }
 
 /** The charities one can pick today, and the terms now. */
-export async function charityOverview(deps: CoreDeps): Promise<CharityOverview> {
+export async function charityOverview(deps: Pick<CoreDeps, "store" | "clock">): Promise<CharityOverview> {
   const [all, terms] = await Promise.all([deps.store.charities.list(), deps.store.charities.terms(deps.clock.now())]);
   return { charities: all.filter(isActive), terms };
 }

@@ -11,7 +11,12 @@ export type MarkPaidResult =
   | { status: "already_paid"; charity: Charity; payout: CharityPayout }
   | { status: "unknown_charity" | "quarter_not_over" | "nothing_due" };
 
-export async function markDonationPaid(deps: CoreDeps, actor: Actor, charityId: number, quarter: Quarter): Promise<MarkPaidResult> {
+export async function markDonationPaid(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  actor: Actor,
+  charityId: number,
+  quarter: Quarter,
+): Promise<MarkPaidResult> {
   const now = deps.clock.now();
   if (!(await deps.store.charities.byId(charityId))) return { status: "unknown_charity" };
   // Until the quarter ends its amounts still change.

@@ -14,7 +14,7 @@ export interface CharityShare {
   capBinds: boolean;
 }
 
-export async function myCharityShare(deps: CoreDeps, employeeId: string): Promise<CharityShare> {
+export async function myCharityShare(deps: Pick<CoreDeps, "store" | "clock" | "settings">, employeeId: string): Promise<CharityShare> {
   const quarter = quarterOf(deps.clock.now(), deps.settings.timezone);
   const [net, current, report] = await Promise.all([
     deps.store.ledger.total(employeeId, quarterRange(quarter, deps.settings.timezone)),

@@ -8,7 +8,7 @@ import type { Actor } from "../kernel/commandContext";
 export type PickResult = { status: "picked"; charity: Charity } | { status: "unknown_charity" };
 
 /** The one use case behind the Slack buttons, the Teams card and `charity pick <id>`. */
-export async function pickCharity(deps: CoreDeps, actor: Actor, charityId: number): Promise<PickResult> {
+export async function pickCharity(deps: Pick<CoreDeps, "store" | "clock">, actor: Actor, charityId: number): Promise<PickResult> {
   // The id comes from a button or typed text: anything but a positive whole number names no charity.
   const charity = Number.isSafeInteger(charityId) && charityId > 0 ? await deps.store.charities.byId(charityId) : null;
   if (!charity || !isActive(charity)) return { status: "unknown_charity" };
@@ -24,7 +24,7 @@ export interface CurrentCharity {
 }
 
 /** Where this employee's points go today; null when they picked none and there is no default. */
-export async function currentCharity(deps: CoreDeps, employeeId: string): Promise<CurrentCharity | null> {
+export async function currentCharity(deps: Pick<CoreDeps, "store" | "clock">, employeeId: string): Promise<CurrentCharity | null> {
   const now = deps.clock.now();
   const [picked, terms, all] = await Promise.all([deps.store.charities.pickOf(employeeId, now), deps.store.charities.terms(now), deps.store.charities.list()]);
   const active = all.filter(isActive);
@@ -38,7 +38,7 @@ export interface CharityPicker {
   current: CurrentCharity | null;
 }
 
-export async function charityPicker(deps: CoreDeps, actor: Actor): Promise<CharityPicker> {
+export async function charityPicker(deps: Pick<CoreDeps, "store" | "clock">, actor: Actor): Promise<CharityPicker> {
   const employee = await actorEmployee(deps, actor);
   const [all, current] = await Promise.all([deps.store.charities.list(), currentCharity(deps, employee.id)]);
   return { charities: all.filter(isActive), current };

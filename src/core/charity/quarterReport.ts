@@ -27,7 +27,7 @@ export interface QuarterReport {
   unassigned: number;
 }
 
-export async function quarterReport(deps: CoreDeps, quarter: Quarter): Promise<QuarterReport> {
+export async function quarterReport(deps: Pick<CoreDeps, "store" | "settings">, quarter: Quarter): Promise<QuarterReport> {
   const range = quarterRange(quarter, deps.settings.timezone);
   const label = quarterLabel(quarter);
   const [rows, terms, charities, payouts] = await Promise.all([

@@ -10,7 +10,11 @@ export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_
 /** Claiming again what one claimed less than this ago changes nothing: no write, no redraw. */
 export const RECLAIM_QUIET_MS = 60_000;
 
-export async function claimQuestion(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<ClaimResult> {
+export async function claimQuestion(
+  deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings">,
+  actor: Actor,
+  at: { channelId: string; topicId: number },
+): Promise<ClaimResult> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
   if (found.question.status !== "open") return { ok: false, reason: "not_open" };
@@ -31,7 +35,7 @@ export async function claimQuestion(deps: CoreDeps, actor: Actor, at: { channelI
   });
 }
 
-export async function releaseQuestion(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<boolean> {
+export async function releaseQuestion(deps: Pick<CoreDeps, "store" | "community">, actor: Actor, at: { channelId: string; topicId: number }): Promise<boolean> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return false;
   const employee = await actorEmployee(deps, actor);
@@ -43,7 +47,7 @@ export async function releaseQuestion(deps: CoreDeps, actor: Actor, at: { channe
 }
 
 /** Scheduled: clears claims that ran out and redraws their cards. */
-export async function expireClaims(deps: CoreDeps): Promise<number> {
+export async function expireClaims(deps: Pick<CoreDeps, "store" | "clock">): Promise<number> {
   return deps.store.transaction(async (tx) => {
     const expired = await tx.questions.expireClaims(deps.clock.now());
     for (const questionId of expired) await refreshCards(tx, questionId);

@@ -9,7 +9,7 @@ export type FollowReply =
 
 const TOPIC = /^[\p{L}\p{N}][\p{L}\p{N}-]{1,39}$/u;
 
-async function follow(deps: CoreDeps, actor: Actor, following: boolean, topicText: string | undefined): Promise<FollowReply> {
+async function follow(deps: Pick<CoreDeps, "store">, actor: Actor, following: boolean, topicText: string | undefined): Promise<FollowReply> {
   const employee = await actorEmployee(deps, actor);
   let changed: { topic: string; following: boolean } | null = null;
   if (topicText !== undefined) {

@@ -5,7 +5,7 @@ import type { CoreRepos } from "../deps";
 import { notifyEmployee } from "../notices";
 import { matchesTopic } from "./matchesTopic";
 
-export async function notifyFollowers(deps: CoreDeps, tx: CoreRepos, question: Question): Promise<number> {
+export async function notifyFollowers(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, question: Question): Promise<number> {
   const told = new Set<string>();
   for (const { employee, topic } of await tx.follows.all()) {
     if (told.has(employee.id) || !matchesTopic(question, topic)) continue;

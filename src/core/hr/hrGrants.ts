@@ -14,13 +14,13 @@ export function parseUserRef(text: string): string | null {
 
 export type HrCommandReply = { type: "hr"; hr: HrReply } | CommandError<"unknown_command">;
 
-export async function hrCommand(deps: CoreDeps, ctx: CommandContext, [sub, ref = ""]: string[]): Promise<HrCommandReply> {
+export async function hrCommand(deps: Pick<CoreDeps, "store" | "clock">, ctx: CommandContext, [sub, ref = ""]: string[]): Promise<HrCommandReply> {
   const verb = sub?.toLowerCase();
   if (verb !== "grant" && verb !== "revoke") return { type: "error", problem: "unknown_command", detail: `hr ${sub ?? ""}`.trim() };
   return { type: "hr", hr: await grantOrRevoke(deps, ctx, verb, ref) };
 }
 
-async function grantOrRevoke(deps: CoreDeps, ctx: CommandContext, verb: "grant" | "revoke", ref: string): Promise<HrReply> {
+async function grantOrRevoke(deps: Pick<CoreDeps, "store" | "clock">, ctx: CommandContext, verb: "grant" | "revoke", ref: string): Promise<HrReply> {
   const userId = parseUserRef(ref);
   if (!userId) return { kind: "bad_user", detail: ref };
   if (verb === "grant") return { kind: (await deps.store.hr.grant(userId, ctx.userId, deps.clock.now())) ? "granted" : "already_granted", userId };

@@ -15,7 +15,12 @@ const MAX_DEPARTMENTS = 100;
 export const DEFAULT_HOME_REPORT: HomeReportChoice = { period: "month", department: null };
 
 /** Null for people who may not see reports: their home has no HR part at all. */
-export async function hrHome(deps: CoreDeps, surface: string, userId: string, choice?: HomeReportChoice): Promise<HrHome | null> {
+export async function hrHome(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  surface: string,
+  userId: string,
+  choice?: HomeReportChoice,
+): Promise<HrHome | null> {
   const requester = { surface, userId };
   if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await deps.store.reports.departments(MAX_DEPARTMENTS) } : null;
   if (!(await authoriseReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department }))) return null;

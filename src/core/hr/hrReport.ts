@@ -7,7 +7,7 @@ import { isoWeeks, type ReportPeriod } from "./reportPeriod";
 
 const TOP = 5;
 
-export async function hrReport(deps: CoreDeps, period: ReportPeriod, department: string | null): Promise<HrReport> {
+export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "settings">, period: ReportPeriod, department: string | null): Promise<HrReport> {
   const { reports, charities } = deps.store;
   const { timezone } = deps.settings;
   const weeks = isoWeeks(period, timezone);
@@ -62,7 +62,7 @@ function topAdvocates(advocates: AdvocateTotals[], limit: number): LeaderboardRo
 }
 
 /** HR's directory once imported (everyone, not only those who ever used Advocate); before that, who Advocate knows. */
-export async function employeesKnown(deps: CoreDeps, department: string | null): Promise<number> {
+export async function employeesKnown(deps: Pick<CoreDeps, "store">, department: string | null): Promise<number> {
   const imported = (await deps.store.directory.count(null)) > 0;
   return imported ? deps.store.directory.count(department) : deps.store.reports.employeesKnown(department);
 }

@@ -16,7 +16,7 @@ const DEFAULT_PERIOD = "month";
 export type ReportCommandReply =
   { type: "report"; report: HrReport } | { type: "report_sent"; filename: string } | CommandError<"not_allowed" | "bad_report_period" | "small_group">;
 
-export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: string[]): Promise<ReportCommandReply> {
+export async function reportCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, words: string[]): Promise<ReportCommandReply> {
   const asCsv = words.at(-1)?.toLowerCase() === "csv";
   const args = asCsv ? words.slice(0, -1) : words;
   const [first = DEFAULT_PERIOD, ...rest] = args;
@@ -39,7 +39,7 @@ export async function reportCommand(deps: CoreDeps, ctx: CommandContext, words: 
   return { type: "report_sent", filename: await sendCsv(deps, ctx, report) };
 }
 
-async function sendCsv(deps: CoreDeps, ctx: CommandContext, report: HrReport): Promise<string> {
+async function sendCsv(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandContext, report: HrReport): Promise<string> {
   const name = [report.period, report.department]
     .filter(Boolean)
     .join("-")

@@ -4,6 +4,6 @@
 import type { CoreDeps } from "../deps";
 import { employeesKnown } from "./hrReport";
 
-export async function tooSmallToReport(deps: CoreDeps, department: string | null): Promise<boolean> {
+export async function tooSmallToReport(deps: Pick<CoreDeps, "store" | "settings">, department: string | null): Promise<boolean> {
   return department !== null && (await employeesKnown(deps, department)) < deps.settings.minGroupSize;
 }

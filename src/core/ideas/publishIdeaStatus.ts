@@ -15,7 +15,7 @@ export const ideaMarker = (updateId: string) => `<!-- advocate-idea:${updateId} 
 
 type Post = { postId: number; url: string };
 
-export async function publishIdeaStatus(deps: CoreDeps, updateId: string): Promise<string> {
+export async function publishIdeaStatus(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings">, updateId: string): Promise<string> {
   const update = await deps.store.ideas.byId(updateId);
   if (!update) return "unknown idea update";
   if (update.state === "published" || update.state === "failed") return `already ${update.state}`;
@@ -60,7 +60,14 @@ export async function publishIdeaStatus(deps: CoreDeps, updateId: string): Promi
   return tagProblem ? "published without its tag" : "published";
 }
 
-async function complete(deps: CoreDeps, update: IdeaUpdate, question: Question, employee: Employee, post: Post, tagProblem: string | null) {
+async function complete(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  update: IdeaUpdate,
+  question: Question,
+  employee: Employee,
+  post: Post,
+  tagProblem: string | null,
+) {
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
     await tx.ideas.update(update.id, { state: "published", publishedAt: now, error: tagProblem });
@@ -92,7 +99,7 @@ async function complete(deps: CoreDeps, update: IdeaUpdate, question: Question, 
   });
 }
 
-async function fail(deps: CoreDeps, update: IdeaUpdate, question: Question, employee: Employee, reason: string) {
+async function fail(deps: Pick<CoreDeps, "store" | "settings">, update: IdeaUpdate, question: Question, employee: Employee, reason: string) {
   await deps.store.transaction(async (tx) => {
     await tx.ideas.update(update.id, { state: "failed", error: reason });
     // The employee's words come back with the reason; the idea keeps the status it had.

@@ -38,7 +38,11 @@ export type IdeaFormContext =
   | { status: "not_linked" | "not_found" | "not_idea"; locale: string };
 
 /** Before the status form opens: is this person linked, and is this card an idea? */
-export async function prepareIdeaStatus(deps: CoreDeps, actor: Actor, at: { channelId: string; topicId: number }): Promise<IdeaFormContext> {
+export async function prepareIdeaStatus(
+  deps: Pick<CoreDeps, "store" | "community" | "settings">,
+  actor: Actor,
+  at: { channelId: string; topicId: number },
+): Promise<IdeaFormContext> {
   const found = await linkedCard(deps, actor, at);
   if (!found.ok) return { status: found.status, locale: found.locale };
   const { question, locale } = found;
@@ -54,7 +58,7 @@ function isOpenIdea(question: Question): boolean {
 }
 
 export async function setIdeaStatus(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "store" | "community">,
   actor: Actor,
   form: IdeaStatusForm,
 ): Promise<{ ok: true; duplicate: boolean; postedAs: string } | { ok: false; problem: IdeaProblem }> {
@@ -91,7 +95,7 @@ export async function setIdeaStatus(
  * Where the chat must be acknowledged at once (Slack), the form is only stored, in one insert, before the ack; it
  * is checked and queued afterwards by the outbox, like an answer form (see receiveAnswer).
  */
-export async function receiveIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<void> {
+export async function receiveIdeaStatus(deps: Pick<CoreDeps, "store">, actor: Actor, form: IdeaStatusForm): Promise<void> {
   await deps.store.outbox.enqueue(
     { kind: "idea.received", actor: { surface: actor.surface, userId: actor.userId, displayName: actor.displayName ?? null }, form },
     { lane: lanes.answers(), dedupeKey: `received-idea:${actor.surface}:${actor.userId}:${form.submissionKey}` },
@@ -99,7 +103,7 @@ export async function receiveIdeaStatus(deps: CoreDeps, actor: Actor, form: Idea
 }
 
 /** The stored form, checked: an update queued for the community, or a direct message with the reason and the text. */
-export async function processReceivedIdeaStatus(deps: CoreDeps, actor: Actor, form: IdeaStatusForm): Promise<string> {
+export async function processReceivedIdeaStatus(deps: Pick<CoreDeps, "store" | "community" | "settings">, actor: Actor, form: IdeaStatusForm): Promise<string> {
   const result = await setIdeaStatus(deps, actor, form);
   if (result.ok) return result.duplicate ? "idea status already received" : "idea status queued";
   const employee = await actorEmployee(deps, actor);

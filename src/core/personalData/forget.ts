@@ -15,7 +15,7 @@ export type ForgetReply =
 
 const ON_THEIR_WAY = new Set(["queued", "publishing"]);
 
-export async function forgetCommand(deps: CoreDeps, ctx: CommandContext, [who, confirm]: string[]): Promise<ForgetReply> {
+export async function forgetCommand(deps: Pick<CoreDeps, "store" | "clock">, ctx: CommandContext, [who, confirm]: string[]): Promise<ForgetReply> {
   if (who?.toLowerCase() === "me") {
     const me = await actorEmployee(deps, ctx);
     if (confirm?.toLowerCase() !== "confirm") {
@@ -33,7 +33,7 @@ export async function forgetCommand(deps: CoreDeps, ctx: CommandContext, [who, c
   return { type: "forgotten", pseudonym: await forget(deps, admin, person), self: person.id === admin.id };
 }
 
-async function forget(deps: CoreDeps, by: Employee, person: Employee): Promise<string> {
+async function forget(deps: Pick<CoreDeps, "store" | "clock">, by: Employee, person: Employee): Promise<string> {
   const pseudonym = `forgotten-${randomBytes(4).toString("hex")}`;
   const at = deps.clock.now();
   await deps.store.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { lanes } from "../kernel/lanes";
 
 export type MyDataReply = { type: "my_data_sent"; filenames: string[] } | CommandError<"unknown_command">;
 
-export async function myDataCommand(deps: CoreDeps, ctx: CommandContext, [what]: string[]): Promise<MyDataReply> {
+export async function myDataCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, [what]: string[]): Promise<MyDataReply> {
   if (what?.toLowerCase() !== "data") return { type: "error", problem: "unknown_command", detail: ["my", what].filter(Boolean).join(" ") };
   if (ctx.surface !== "slack" && ctx.surface !== "teams") throw new Error(`no files on ${ctx.surface}`);
   const surface = ctx.surface;

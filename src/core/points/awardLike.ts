@@ -7,7 +7,7 @@ import { awardPoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 import { pointRules } from "./pointRules";
 
-export async function awardLike(deps: CoreDeps, tx: Repos, postId: number, likedBy: string): Promise<string> {
+export async function awardLike(deps: Pick<CoreDeps, "clock" | "settings">, tx: Repos, postId: number, likedBy: string): Promise<string> {
   const ours = await ourAnswer(tx, postId);
   if (!ours) return "ignored: not one of our answers";
   const { answer, employee } = ours;

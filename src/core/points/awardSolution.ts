@@ -10,7 +10,7 @@ import { pointRules } from "./pointRules";
 
 const cycleSources = (answerId: string, cycle: number) => `${answerSources(answerId)}solution:${cycle}:`;
 
-export async function awardSolution(deps: CoreDeps, tx: Repos, postId: number): Promise<string> {
+export async function awardSolution(deps: Pick<CoreDeps, "clock" | "settings">, tx: Repos, postId: number): Promise<string> {
   const ours = await ourAnswer(tx, postId);
   if (!ours) return "ignored: not one of our answers";
   const { answer, employee } = ours;
@@ -36,7 +36,7 @@ export async function awardSolution(deps: CoreDeps, tx: Repos, postId: number): 
   return `solution: ${points ?? 0} points`;
 }
 
-export async function revokeSolution(deps: CoreDeps, tx: Repos, postId: number): Promise<string> {
+export async function revokeSolution(deps: Pick<CoreDeps, "clock">, tx: Repos, postId: number): Promise<string> {
   const ours = await ourAnswer(tx, postId);
   if (!ours) return "ignored: not one of our answers";
   const { answer, employee } = ours;

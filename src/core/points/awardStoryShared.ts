@@ -7,7 +7,7 @@ import { awardPoints } from "./awardPoints";
 import { pointRules } from "./pointRules";
 
 /** Points written for this share (0 when today's limit was reached). */
-export async function awardStoryShared(deps: CoreDeps, employee: Employee, storyId: string): Promise<number> {
+export async function awardStoryShared(deps: Pick<CoreDeps, "store" | "clock" | "settings">, employee: Employee, storyId: string): Promise<number> {
   const now = deps.clock.now();
   const day = DateTime.fromJSDate(now, { zone: deps.settings.timezone }).toISODate();
   return deps.store.transaction(async (tx) => {

@@ -6,7 +6,12 @@ import { refreshHome } from "../notices";
 import { hrHome } from "../hr";
 import type { HomeReportChoice } from "../ports/views/reportView";
 
-export async function buildHomeView(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<HomeView> {
+export async function buildHomeView(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  surface: string,
+  userId: string,
+  report?: HomeReportChoice,
+): Promise<HomeView> {
   const employee = await deps.store.employees.ensure(surface, userId);
   const [points, claims, board, hr] = await Promise.all([
     myPoints(deps, employee.id),
@@ -24,7 +29,7 @@ export async function buildHomeView(deps: CoreDeps, surface: string, userId: str
 }
 
 /** Someone opened their home, or chose a report on it: redraw it through the outbox (paced, retried). */
-export async function requestHome(deps: CoreDeps, surface: string, userId: string, report?: HomeReportChoice): Promise<void> {
+export async function requestHome(deps: Pick<CoreDeps, "store">, surface: string, userId: string, report?: HomeReportChoice): Promise<void> {
   const employee = await deps.store.employees.ensure(surface, userId);
   await refreshHome(deps.store, employee, report);
 }

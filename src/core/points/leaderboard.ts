@@ -9,7 +9,12 @@ export interface LeaderboardView {
   me: LeaderboardRow | null;
 }
 
-export async function leaderboard(deps: CoreDeps, period: Period, employeeId: string | null, limit = 10): Promise<LeaderboardView> {
+export async function leaderboard(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  period: Period,
+  employeeId: string | null,
+  limit = 10,
+): Promise<LeaderboardView> {
   const key = periodKey(period, deps.clock.now(), deps.settings.timezone);
   const top = await deps.store.ledger.leaderboard(key, limit);
   const me = employeeId ? await deps.store.ledger.rankOf(employeeId, key) : null;
@@ -22,7 +27,7 @@ function asSeenBy(row: LeaderboardRow, viewerId: string | null): LeaderboardRow 
   return { ...row, employeeId: "", displayName: null, externalId: "", hidden: true };
 }
 
-export async function myPoints(deps: CoreDeps, employeeId: string): Promise<MyPointsView> {
+export async function myPoints(deps: Pick<CoreDeps, "store" | "clock" | "settings">, employeeId: string): Promise<MyPointsView> {
   const now = deps.clock.now();
   const all = periodRange("all", now, deps.settings.timezone);
   const month = periodRange("month", now, deps.settings.timezone);

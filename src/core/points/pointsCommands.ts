@@ -17,7 +17,7 @@ export type PointsReply =
 
 export type LeaderboardReply = { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string } | CommandError<"bad_period">;
 
-async function pointsCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<PointsReply> {
+async function pointsCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, args: string[]): Promise<PointsReply> {
   const [sub, name = "", value = ""] = args;
   switch (sub?.toLowerCase()) {
     case undefined: {
@@ -40,7 +40,7 @@ async function pointsCommand(deps: CoreDeps, ctx: CommandContext, args: string[]
   }
 }
 
-async function leaderboardCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<LeaderboardReply> {
+async function leaderboardCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, args: string[]): Promise<LeaderboardReply> {
   const period = (args[0] ?? "month").toLowerCase();
   if (!isPeriod(period)) return { type: "error", problem: "bad_period", detail: period };
   const employee = await actorEmployee(deps, ctx);

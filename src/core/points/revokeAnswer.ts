@@ -5,7 +5,7 @@ import { refreshHome } from "../notices";
 import { revokePoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 
-export async function revokeAnswer(deps: CoreDeps, tx: Repos, postId: number): Promise<string> {
+export async function revokeAnswer(deps: Pick<CoreDeps, "clock">, tx: Repos, postId: number): Promise<string> {
   const ours = await ourAnswer(tx, postId);
   if (!ours) return "ignored: not one of our answers";
   const { answer, employee } = ours;

@@ -106,14 +106,14 @@ export function isAdmin(settings: Pick<CoreSettings, "adminIds">, who: Principal
  * The principal with their person's verified work emails, for settings that name admins or HR by email: looked up
  * only when some entry is an email. An identity whose email is not verified yet matches by its chat id alone.
  */
-export async function withVerifiedEmails<T extends Principal & { surface: string }>(deps: CoreDeps, who: T): Promise<T> {
+export async function withVerifiedEmails<T extends Principal & { surface: string }>(deps: Pick<CoreDeps, "store" | "settings">, who: T): Promise<T> {
   if (![...deps.settings.adminIds, ...deps.settings.hrIds].some(isEmail)) return who;
   const person = await deps.store.employees.ensure(who.surface, who.userId);
   const emails = (await deps.store.employees.identities(person.id)).flatMap((identity) => (identity.email ? [identity.email] : []));
   return { ...who, verifiedEmails: emails };
 }
 
-export async function canSeeReports(deps: CoreDeps, asked: Principal & { surface: string }): Promise<boolean> {
+export async function canSeeReports(deps: Pick<CoreDeps, "store" | "settings">, asked: Principal & { surface: string }): Promise<boolean> {
   const who = await withVerifiedEmails(deps, asked);
   if (isAdmin(deps.settings, who) || listed(deps.settings.hrIds, who)) return true;
   for (const id of namesOf(who)) if (await deps.store.hr.isGranted(id)) return true;
@@ -132,7 +132,11 @@ export interface ReportRequest {
 }
 
 /** Decides, and writes the decision to the append-only audit before any figure is shown. */
-export async function authoriseReport(deps: CoreDeps, who: Principal & { surface: string }, request: ReportRequest): Promise<boolean> {
+export async function authoriseReport(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  who: Principal & { surface: string },
+  request: ReportRequest,
+): Promise<boolean> {
   const allowed = await canSeeReports(deps, who);
   await deps.store.hr.audit({
     userId: who.userId,

@@ -10,7 +10,11 @@ import { redact } from "../ai";
 export const GROUPED_KINDS = ["complaint", "question"];
 
 /** null without AI, for other kinds, when AI is off or over budget, or on any failure (then keywords group it). */
-export async function problemEmbedding(deps: CoreDeps, question: Question, kind: string | null): Promise<number[] | null> {
+export async function problemEmbedding(
+  deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">,
+  question: Question,
+  kind: string | null,
+): Promise<number[] | null> {
   const ai = deps.ai;
   if (!ai || !kind || !GROUPED_KINDS.includes(kind) || (await aiBlocked(deps, ai.settings))) return null;
   const record = (outcome: string, promptTokens: number) =>

@@ -15,7 +15,7 @@ export const PROBLEM_WINDOW_MS = 7 * 24 * 3600_000;
  * short outcome for the log, or null when nothing happened.
  */
 export async function trackRecurringProblem(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "clock" | "settings" | "ai">,
   tx: Repos,
   question: Question,
   kind: string | null,

@@ -44,7 +44,7 @@ interface Moved {
 type Place =
   { kind: "channel"; surface: string; channelId: string; threadRef: string | null; locale: string } | { kind: "user"; surface: string; userId: string };
 
-export async function checkPromises(deps: CoreDeps): Promise<string> {
+export async function checkPromises(deps: Pick<CoreDeps, "store" | "clock" | "settings">): Promise<string> {
   const now = deps.clock.now();
   const last = await deps.store.cursors.get(CURSOR);
   const catchingUp = last !== null && now.getTime() - Date.parse(last) > CATCH_UP_AFTER_MS;
@@ -81,7 +81,7 @@ function cardPlaces(item: Moved, inThread: boolean): Place[] {
 }
 
 /** A missed promise goes to the rule's escalation target, else to the card's channel. */
-function escalationPlaces(deps: CoreDeps, item: Moved): Place[] {
+function escalationPlaces(deps: Pick<CoreDeps, "settings">, item: Moved): Place[] {
   const { rule } = item;
   if (!rule?.escalateTo || !rule.escalateSurface) return cardPlaces(item, true);
   if (rule.escalateKind === "user") return [{ kind: "user", surface: rule.escalateSurface, userId: rule.escalateTo }];
@@ -89,7 +89,7 @@ function escalationPlaces(deps: CoreDeps, item: Moved): Place[] {
   return [{ kind: "channel", surface: rule.escalateSurface, channelId: rule.escalateTo, threadRef: null, locale: card?.locale ?? deps.settings.defaultLocale }];
 }
 
-async function send(deps: CoreDeps, tx: CoreRepos, place: Place, notice: Notice, dedupeKey: string): Promise<void> {
+async function send(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, place: Place, notice: Notice, dedupeKey: string): Promise<void> {
   if (place.kind === "channel") return notifyChannel(tx, place, notice, { dedupeKey });
   const employee = await tx.employees.ensure(place.surface, place.userId);
   await notifyEmployee(tx, employee, notice, { defaultLocale: deps.settings.defaultLocale, dedupeKey });
@@ -97,7 +97,7 @@ async function send(deps: CoreDeps, tx: CoreRepos, place: Place, notice: Notice,
 
 const placeKey = (place: Place) => (place.kind === "user" ? `${place.surface}:user:${place.userId}` : `${place.surface}:${place.channelId}`);
 
-async function remind(deps: CoreDeps, tx: CoreRepos, item: Moved): Promise<void> {
+async function remind(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, item: Moved): Promise<void> {
   const { question } = item;
   if (item.stage < 3) {
     const notice: Notice = { type: "promise_reminder", title: question.title, url: question.url, leftMinutes: item.leftMinutes };
@@ -108,7 +108,7 @@ async function remind(deps: CoreDeps, tx: CoreRepos, item: Moved): Promise<void>
   for (const place of escalationPlaces(deps, item)) await send(deps, tx, place, notice, `promise:${question.id}:3:${placeKey(place)}`);
 }
 
-async function summarise(deps: CoreDeps, tx: CoreRepos, moved: Moved[], now: Date): Promise<void> {
+async function summarise(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, moved: Moved[], now: Date): Promise<void> {
   const byPlace = new Map<string, { place: Place; items: Array<{ title: string; url: string; missed: boolean; leftMinutes: number }> }>();
   for (const item of moved) {
     const places = item.stage === 3 ? escalationPlaces(deps, item) : cardPlaces(item, false);

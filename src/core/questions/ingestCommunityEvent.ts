@@ -13,7 +13,11 @@ import { lanes } from "../kernel/lanes";
 import { excerpt } from "../kernel/plainText";
 import { surfaceOf } from "../notices";
 
-export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hint: CommunityEvent): Promise<void> {
+export async function ingestCommunityEvent(
+  deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">,
+  inboundId: string,
+  hint: CommunityEvent,
+): Promise<void> {
   // Asked before the transaction: no database transaction waits on the community's API.
   const event = await communityTruth(deps.community, deps.store, hint);
   await deps.store.transaction(async (tx) => {
@@ -22,7 +26,7 @@ export async function ingestCommunityEvent(deps: CoreDeps, inboundId: string, hi
   });
 }
 
-async function apply(deps: CoreDeps, tx: CoreRepos, event: CommunityEvent): Promise<string> {
+async function apply(deps: Pick<CoreDeps, "community" | "clock" | "settings" | "ai">, tx: CoreRepos, event: CommunityEvent): Promise<string> {
   const community = deps.community.name;
   switch (event.type) {
     case "ignored":
@@ -83,7 +87,7 @@ async function apply(deps: CoreDeps, tx: CoreRepos, event: CommunityEvent): Prom
   }
 }
 
-function isIgnoredAuthor(deps: CoreDeps, username: string | null): boolean {
+function isIgnoredAuthor(deps: Pick<CoreDeps, "settings">, username: string | null): boolean {
   return !!username && deps.settings.ignoredUsernames.includes(username.toLowerCase());
 }
 
@@ -91,7 +95,7 @@ function isIgnoredAuthor(deps: CoreDeps, username: string | null): boolean {
  * A new question is routed once both of its webhooks (topic and first post) are in; the first to arrive asks for
  * routing a little later (ROUTE_DELAY_MS) in case the other never comes, and the second brings that forward.
  */
-async function scheduleRouting(deps: CoreDeps, tx: CoreRepos, question: Question): Promise<void> {
+async function scheduleRouting(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, question: Question): Promise<void> {
   if (question.status !== "pending") return;
   const complete = question.bodyText !== null && question.hasTopicFacts;
   await tx.outbox.enqueue(
@@ -107,11 +111,11 @@ function topicMayHaveMoved(question: Question, topic: TopicFacts): boolean {
 }
 
 /** Rerouting asks the community what the topic is now: one check waiting at a time is enough, however many hints came. */
-async function scheduleReroute(deps: CoreDeps, tx: CoreRepos, questionId: string): Promise<void> {
+async function scheduleReroute(deps: Pick<CoreDeps, "community">, tx: CoreRepos, questionId: string): Promise<void> {
   await tx.outbox.enqueue({ kind: "question.reroute", questionId }, { lane: lanes.community(deps.community.name), coalesce: true });
 }
 
-async function firstPost(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<string> {
+async function firstPost(deps: Pick<CoreDeps, "community" | "settings">, tx: CoreRepos, post: PostFacts): Promise<string> {
   if (isIgnoredAuthor(deps, post.authorUsername)) return "ignored: author";
   const question = await tx.questions.upsert(deps.community.name, post.topicId, {
     url: post.topicUrl,
@@ -128,7 +132,7 @@ async function firstPost(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promis
 }
 
 /** A reply on the community: ours (published through Advocate), the customer's own, or someone else's answer. */
-async function reply(deps: CoreDeps, tx: CoreRepos, post: PostFacts): Promise<string> {
+async function reply(deps: Pick<CoreDeps, "community" | "clock" | "settings">, tx: CoreRepos, post: PostFacts): Promise<string> {
   const question = await tx.questions.byTopic(deps.community.name, post.topicId);
   if (!question) return "ignored: unknown topic";
   if (await tx.answers.byCommunityPost(post.postId)) return "ignored: our own answer";
@@ -162,7 +166,7 @@ function isFollowUp(question: Question, post: PostFacts, byColleague: boolean): 
 }
 
 /** The card says the customer replied and may be answered again; its thread hears what they said, the answerer by name. */
-async function followUp(deps: CoreDeps, tx: CoreRepos, question: Question, post: PostFacts): Promise<string> {
+async function followUp(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, question: Question, post: PostFacts): Promise<string> {
   const customer = post.authorName ?? post.authorUsername;
   await tx.questions.update(question.id, { status: "customer_replied", followUpBy: customer, followUpUrl: post.url });
   await refreshCards(tx, question.id);
@@ -189,7 +193,7 @@ async function followUp(deps: CoreDeps, tx: CoreRepos, question: Question, post:
 }
 
 async function setStatus(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, "community">,
   tx: CoreRepos,
   topicId: number,
   next: (q: { status: QuestionStatus; answeredBy: string | null }) => QuestionStatus | null,

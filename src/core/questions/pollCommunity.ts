@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import { acceptCommunityEvent } from "./acceptCommunityEvent";
 
-export async function pollCommunity(deps: CoreDeps): Promise<string> {
+export async function pollCommunity(deps: Pick<CoreDeps, "store" | "community">): Promise<string> {
   const key = `poll:${deps.community.name}`;
   const cursor = await deps.store.cursors.get(key);
   const { events, cursor: next } = await deps.community.listLatest(cursor);

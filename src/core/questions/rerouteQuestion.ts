@@ -8,7 +8,7 @@ import { pickRule } from "../routing";
 import { refreshCards } from "../cards";
 import { lanes } from "../kernel/lanes";
 
-export async function rerouteQuestion(deps: CoreDeps, questionId: string): Promise<string> {
+export async function rerouteQuestion(deps: Pick<CoreDeps, "store" | "community" | "settings">, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
   if (!question) return "unknown question";
   // Asked before the transaction; a community that cannot be reached throws, nothing is written, the outbox retries.
@@ -80,7 +80,7 @@ async function routing(tx: CoreRepos, question: Question): Promise<{ targets: Ch
  * A card in a channel the question now belongs to. A card it had there before (moved back) is live again, to be
  * redrawn in place (returned). The claim and any answer live on the question, so a new card shows them.
  */
-async function arrive(deps: CoreDeps, tx: CoreRepos, question: Question, target: ChatTarget, routedBy: string): Promise<Card | null> {
+async function arrive(deps: Pick<CoreDeps, "settings">, tx: CoreRepos, question: Question, target: ChatTarget, routedBy: string): Promise<Card | null> {
   const existing = await tx.cards.find(question.id, target.surface, target.channelId);
   if (existing) return tx.cards.update(existing.id, { movedToSurface: null, movedToChannelId: null, routedBy });
   const locale = (await tx.channels.locale(target.surface, target.channelId)) ?? deps.settings.defaultLocale;

@@ -11,7 +11,7 @@ import { suggestExperts } from "../expertise";
 import { notifyFollowers } from "../expertise";
 import { lanes } from "../kernel/lanes";
 
-export async function routeQuestion(deps: CoreDeps, questionId: string): Promise<string> {
+export async function routeQuestion(deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings" | "ai">, questionId: string): Promise<string> {
   let question = await deps.store.questions.byId(questionId);
   if (!question || question.status !== "pending") return "already routed";
   const rules = await deps.store.rules.list();
@@ -84,7 +84,7 @@ function understanding(
 }
 
 /** Completes a question from the community API when a webhook left gaps, then routes it. */
-export async function fetchTopic(deps: CoreDeps, questionId: string): Promise<string> {
+export async function fetchTopic(deps: Pick<CoreDeps, "store" | "community">, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
   if (!question || question.status !== "pending") return "already routed";
   const topic = await deps.community.getTopic(question.topicId);

@@ -22,7 +22,7 @@ function channelArgument(text: string | undefined, ctx: CommandContext): string 
   return channelIn(text) ?? ctx.channelId;
 }
 
-async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<RouteReply> {
+async function route(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandContext, args: string[]): Promise<RouteReply> {
   const [sub = "list", ...rest] = args;
   switch (sub.toLowerCase()) {
     case "list": {
@@ -64,7 +64,7 @@ async function route(deps: CoreDeps, ctx: CommandContext, args: string[]): Promi
   }
 }
 
-async function language(deps: CoreDeps, ctx: CommandContext, [value]: string[]): Promise<LanguageReply> {
+async function language(deps: Pick<CoreDeps, "store">, ctx: CommandContext, [value]: string[]): Promise<LanguageReply> {
   const locale = (value ?? "").toLowerCase();
   if (locale !== "nl" && locale !== "en") return { type: "error", problem: "bad_language", detail: value ?? "" };
   await deps.store.channels.setLocale(ctx.surface, ctx.channelId, locale);

@@ -2,7 +2,7 @@
 import { chatFor, type CoreDeps } from "../deps";
 import { buildStoryView } from "./buildStoryView";
 
-export async function postStory(deps: CoreDeps, storyId: string): Promise<string> {
+export async function postStory(deps: Pick<CoreDeps, "store" | "chat" | "clock" | "settings">, storyId: string): Promise<string> {
   const story = await deps.store.stories.byId(storyId);
   if (!story || story.messageRef) return "story already posted";
   const candidate = await deps.store.stories.candidate(story.questionId);

@@ -5,7 +5,7 @@ import { shareStory } from "./shareStory";
 /** A story for a meeting that started long ago helps no one: after downtime, such slots are skipped. */
 export const MAX_STORY_DELAY_MS = 15 * 60_000;
 
-export async function runScheduledStory(deps: CoreDeps, scheduleId: number, slot: Date): Promise<string> {
+export async function runScheduledStory(deps: Pick<CoreDeps, "store" | "clock">, scheduleId: number, slot: Date): Promise<string> {
   const lateMs = deps.clock.now().getTime() - slot.getTime();
   if (lateMs > MAX_STORY_DELAY_MS) {
     return `skipped: story schedule #${scheduleId} slot ${slot.toISOString()} is ${Math.round(lateMs / 60_000)} min late`;

@@ -7,7 +7,7 @@ import { lanes } from "../kernel/lanes";
 const sameTarget = (a: ChatTarget, b: ChatTarget) => a.surface === b.surface && a.channelId === b.channelId;
 
 /** The story chosen; null when nothing fits the channel, or when a run with this key already chose one (a retry). */
-export async function shareStory(deps: CoreDeps, target: ChatTarget, runKey: string | null = null): Promise<Story | null> {
+export async function shareStory(deps: Pick<CoreDeps, "store" | "clock">, target: ChatTarget, runKey: string | null = null): Promise<Story | null> {
   const now = deps.clock.now();
   const [candidates, rules, shown, latest] = await Promise.all([
     deps.store.stories.candidates(daysBefore(now, STORY_WINDOW_DAYS)),

@@ -20,7 +20,7 @@ export type StoryProblem = ScheduleProblem | "bad_story_id";
 
 export type StoryCommandReply = StoryReply | CommandError<StoryProblem | "unknown_command">;
 
-async function storyCommand(deps: CoreDeps, ctx: CommandContext, args: string[]): Promise<StoryCommandReply> {
+async function storyCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings" | "timers">, ctx: CommandContext, args: string[]): Promise<StoryCommandReply> {
   const target = { surface: ctx.surface, channelId: ctx.channelId };
   const [sub, ...rest] = args;
   switch (sub?.toLowerCase()) {

@@ -1,23 +1,27 @@
 // `npm run bench`: the real app (its own process, `src/main.ts`) over loopback, on embedded PGlite and on the
 // machine's PostgreSQL, against stand-ins at the platforms' real ceilings. Four tables:
 //   1. interaction ack latency (50 concurrent clients: slash commands, button clicks, modal submissions, Teams invokes)
+//      against a floor measured side by side (a bare Bolt app and a bare botbuilder bot, bench/floors)
 //   2. Discourse webhook ingest at rising rates
 //   3. burst delivery: new questions over 10 Slack channels (1 message/s/channel) and over Teams channels (60 in
 //      30 s each), answers to Discourse (60/min)
 //   4. footprint: cold start to /readyz, idle RSS, RSS after the burst
 // BENCH_SCALE=0.2 shrinks the bursts (the full run takes several minutes per database, as the ceilings dictate);
-// BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped).
+// BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped);
+// BENCH_PROFILE=1 writes a CPU profile of the app (`--cpu-prof`) to bench/results/profiles when it stops.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { withDatabase, type DatabaseKind } from "./support/database";
 import { buildApp, freePort, startAppProcess, type AppProcess } from "./support/appProcess";
 import { startWorld, type World } from "./support/world";
+import { startFloors } from "./floors/start";
 import { measureAcks } from "./tables/ack";
 import { measureIngest } from "./tables/ingest";
 import { burstAnswers, burstQuestions, burstTeams } from "./tables/burst";
 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const wanted = (process.env.BENCH_DATABASES ?? "pglite,postgres").toLowerCase().split(",");
+const profileDir = process.env.BENCH_PROFILE === "1" ? path.resolve(__dirname, "results/profiles") : undefined;
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 interface Results {
@@ -36,13 +40,14 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
     let app: AppProcess | null = null;
     try {
       log(`${kind}: starting the app`);
-      app = await startAppProcess({ ...world.env, ...databaseEnv }, port, "compiled");
+      app = await startAppProcess({ ...world.env, ...databaseEnv }, port, "compiled", { watchLoop: true, cpuProfileDir: profileDir });
       const running = app;
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const idleRssMb = running.rssMb();
       world.discourse.setWebhook(`${running.url}/webhooks/discourse`);
-      log(`${kind}: up in ${running.coldStartMs.toFixed(0)} ms, ${idleRssMb.toFixed(0)} MB idle; interaction acks`);
-      const ack = await measureAcks(world, running.url);
+      log(`${kind}: up in ${running.coldStartMs.toFixed(0)} ms, ${idleRssMb.toFixed(0)} MB idle; interaction acks against the floors`);
+      const floors = await startFloors(world.env);
+      const ack = await measureAcks(world, running, floors).finally(() => floors.stop());
       log(`${kind}: webhook ingest`);
       const ingest = await measureIngest(world);
       log(`${kind}: burst of questions`);
@@ -69,8 +74,10 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
 }
 
 function print(results: Results[]): void {
-  console.log("\n1. Interaction ack latency, 50 concurrent clients (ms; target p99 ≤ 100)");
-  console.table(results.flatMap((r) => r.ack.map((row) => ({ database: r.database, ...row }))));
+  console.log("\n1. Interaction acks vs a bare floor (ratio = Advocate / floor; target ≤ 1.5×), 50 concurrent clients (ms)");
+  console.table(results.flatMap((r) => r.ack.rows.map((row) => ({ database: r.database, ...row }))));
+  console.log("   event loop delay p99 meanwhile (ms; Advocate and floor: their worst round)");
+  console.table(results.flatMap((r) => r.ack.loops.map((row) => ({ database: r.database, ...row }))));
   console.log("\n2. Discourse webhook ingest at rising rates (ms; sustained = highest rate with p99 ≤ 50 ms)");
   console.table(results.flatMap((r) => r.ingest.steps.map((row) => ({ database: r.database, ...row }))));
   console.table(results.map((r) => ({ database: r.database, "sustained rate (/s)": r.ingest.sustainedPerSecond })));

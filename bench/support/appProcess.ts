@@ -1,9 +1,10 @@
 // The real app as its own process, so its start-up time and memory are its own, not the bench's: compiled, as
 // `npm start` runs it (dist/main.js, built beforehand by buildApp), or from the sources through tsx, as tests and
-// fault runs use it (no build step to wait for).
+// fault runs use it (no build step to wait for). The bench's floors (bench/floors) start the same way.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -24,7 +25,19 @@ export interface AppProcess {
   stop(): Promise<void>;
   /** SIGKILL: no clean-up at all, as a crash or an OOM kill. */
   kill(): Promise<void>;
+  /**
+   * With `watchLoop`: the p99 of the process's own event loop delay (ms) since the previous call (or its start),
+   * measured inside it by bench/support/loopProbe.mjs; null when no delay was sampled.
+   */
+  loopDelayP99Ms(): Promise<number | null>;
   child: ChildProcess;
+}
+
+export interface StartOptions {
+  /** Preload bench/support/loopProbe.mjs, read through `loopDelayP99Ms`. */
+  watchLoop?: boolean;
+  /** Write a V8 CPU profile of the process's whole life (`--cpu-prof`) into this directory when it stops. */
+  cpuProfileDir?: string;
 }
 
 /**
@@ -58,27 +71,49 @@ export function buildApp(): void {
 
 export type Runtime = "compiled" | "source";
 
-export async function startAppProcess(env: Record<string, string>, port: number, runtime: Runtime = "source"): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, port: number, runtime: Runtime = "source", options: StartOptions = {}): Promise<AppProcess> {
+  return startNodeProcess("the app", runtime === "compiled" ? path.join(ROOT, "dist/main.js") : path.join(ROOT, "src/main.ts"), env, port, options);
+}
+
+/**
+ * Runs `entry` (a .js file as it is, a .ts file through tsx, which compiles each module once as it loads) with
+ * `env` and PORT, and waits for its GET /readyz to answer 200.
+ */
+export async function startNodeProcess(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  port: number,
+  options: StartOptions = {},
+): Promise<AppProcess> {
   await assertPortFree(port);
   const started = performance.now();
   const startedAt = Date.now();
-  // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.
-  const args = runtime === "compiled" ? [path.join(ROOT, "dist/main.js")] : ["--import", "tsx", path.join(ROOT, "src/main.ts")];
+  const loopDir = options.watchLoop ? mkdtempSync(path.join(tmpdir(), "bench-loop-")) : null;
+  const loopFile = loopDir ? path.join(loopDir, "delay.json") : null;
+  const args = [
+    ...(options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : []),
+    ...(loopFile ? ["--import", path.join(__dirname, "loopProbe.mjs")] : []),
+    // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.
+    ...(entry.endsWith(".ts") ? ["--import", "tsx"] : []),
+    entry,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: path.join(ROOT, "bench"), // no .env here: the environment is exactly `env`
-    env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? "", ...env, ...(loopFile ? { BENCH_LOOP_FILE: loopFile } : {}), PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  if (loopDir) void exited.then(() => rmSync(loopDir, { recursive: true, force: true }));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_DEADLINE_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${stderr}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the app was not ready within ${START_DEADLINE_MS / 1000} s:\n${stderr}`);
+      throw new Error(`${name} was not ready within ${START_DEADLINE_MS / 1000} s:\n${stderr}`);
     }
     const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
       (res) => res.ok,
@@ -88,15 +123,16 @@ export async function startAppProcess(env: Record<string, string>, port: number,
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const coldStartMs = performance.now() - started;
-  const signal = async (name: NodeJS.Signals) => {
+  let loopReadings = 0;
+  const signal = async (sent: NodeJS.Signals) => {
     const running = child.exitCode === null && child.signalCode === null;
-    if (running) child.kill(name);
+    if (running) child.kill(sent);
     const late = setTimeout(() => child.kill("SIGKILL"), STOP_DEADLINE_MS);
     await exited;
     clearTimeout(late);
     // The app exits 1 when its own shutdown deadline passes: a stop that hung is a finding, not a pass.
-    if (running && name === "SIGTERM" && child.exitCode !== 0)
-      throw new Error(`the app did not stop cleanly (exit ${child.exitCode ?? child.signalCode}):\n${stderr}`);
+    if (running && sent === "SIGTERM" && child.exitCode !== 0)
+      throw new Error(`${name} did not stop cleanly (exit ${child.exitCode ?? child.signalCode}):\n${stderr}`);
   };
   return {
     url,
@@ -111,5 +147,29 @@ export async function startAppProcess(env: Record<string, string>, port: number,
     },
     stop: () => signal("SIGTERM"),
     kill: () => signal("SIGKILL"),
+    loopDelayP99Ms: async () => {
+      if (!loopFile) throw new Error(`${name} was started without watchLoop`);
+      return readLoopProbe(child, loopFile, ++loopReadings);
+    },
   };
+}
+
+/** SIGUSR2 asks the probe for its figure; it answers by writing the file, tagged with how many it was asked. */
+async function readLoopProbe(child: ChildProcess, file: string, reading: number): Promise<number | null> {
+  child.kill("SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const written = readJson(file) as { reading?: number; p99Ms?: number | null } | null;
+    if (written?.reading === reading) return written.p99Ms ?? null;
+    if (Date.now() > deadline) throw new Error("the event loop probe did not answer within 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null; // not written yet, or half written
+  }
 }

@@ -39,6 +39,14 @@ module.exports = {
       },
     },
     {
+      name: "repository-ports-stand-alone",
+      severity: "error",
+      comment:
+        "A feature's repository port is read by the core's store (store.ts), so it names only the kernel, the ports and its own feature's other repository ports.",
+      from: { path: "^src/core/([^/]+)/[^/]+Repo\\.ts$" },
+      to: { path: "^src/", pathNot: ["^src/core/(kernel|ports)/", "^src/core/$1/[^/]+Repo\\.ts$"] },
+    },
+    {
       name: "job-schemas-stand-alone",
       severity: "error",
       comment: "A feature's job schemas are read by the outbox's registry, so they name only the kernel and the ports.",

@@ -1,7 +1,8 @@
-import type { ChatSurface, Clock, CommunityPort, LanguageModel, Repos, ScheduleTimers, Store } from "./ports";
+import type { ChatSurface, Clock, CommunityPort, LanguageModel, ScheduleTimers } from "./ports";
 import type { OutboxMessage } from "./outbox/messages";
 import type { Surface } from "./kernel/model";
 import type { BusinessCalendar } from "./kernel/businessCalendar";
+import type { Repos, Store } from "./store";
 
 export interface CoreSettings {
   defaultLocale: "en" | "nl";

@@ -1,6 +1,5 @@
 // The core's Store over Prisma: repositories, and transactions as units of work.
 import type { PrismaClient } from "../generated/prisma/client";
-import type { Repos, Store } from "../core/ports";
 import type { Db } from "./repositories/db";
 import { questionRepo } from "./repositories/questions";
 import { cardRepo } from "./repositories/cards";
@@ -28,6 +27,7 @@ import { problemRepo } from "./repositories/problems";
 import { followRepo } from "./repositories/follows";
 import { personalDataRepo } from "./repositories/personalData";
 import { retentionRepo } from "./repositories/retention";
+import type { Repos, Store } from "../core/store";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
   return {

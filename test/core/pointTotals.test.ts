@@ -3,8 +3,8 @@ import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { cutPointTotalsIn } from "../../src/db/pointTotals";
 import { periodKey, PERIODS } from "../../src/core/points/periods";
-import type { Store } from "../../src/core/ports";
 import { memoryDatabase } from "../support/coreDeps";
+import type { Store } from "../../src/core/store";
 
 let db: Database;
 let store: Store;

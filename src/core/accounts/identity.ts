@@ -2,8 +2,8 @@
 // oldest person survives a merge; a conflict (two community links, two charity picks) keeps the most recent.
 import type { CoreDeps } from "../deps";
 import type { Employee } from "../kernel/model";
-import type { MergeConflict } from "../ports";
 import { notifyEmployee } from "../notices";
+import type { MergeConflict } from "./employeeRepo";
 
 export interface ChatIdentityRef {
   surface: string;

@@ -1,3 +1,4 @@
 // The accounts feature's public face: what the rest of Advocate may use of it.
 export { actorEmployee, localeOf } from "./actor";
+export type { EmployeeRepo, MergeConflict } from "./employeeRepo";
 export { acceptLink, declineLink, startLink } from "./linking";

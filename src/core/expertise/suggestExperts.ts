@@ -1,8 +1,8 @@
 // Who answered questions like this one well before: colleagues whose answers to similar questions (by the
 // same keyword test as recurring problems) the community accepted as the solution in the last 180 days.
 import type { Question } from "../kernel/model";
-import type { Repos } from "../ports";
 import { problemKeywords, SAME_PROBLEM, sameProblemScore } from "../problems";
+import type { Repos } from "../store";
 
 const LOOK_BACK_MS = 180 * 24 * 3600_000;
 const MAX_EXPERTS = 3;

@@ -3,7 +3,7 @@
 // import is audited: who ran it, through which path, and how it went.
 import { parse } from "csv-parse/sync";
 import type { CoreDeps } from "../deps";
-import type { DirectoryEntry, DirectoryImportAudit } from "../ports";
+import type { DirectoryEntry, DirectoryImportAudit } from "./directoryRepo";
 
 export interface DirectoryImport {
   imported: number;

@@ -1,4 +1,7 @@
 // The hr feature's public face: what the rest of Advocate may use of it.
+export type { DirectoryRepo } from "./directoryRepo";
 export { hrHome } from "./hrHome";
+export type { HrRepo } from "./hrRepo";
 export { importDirectory, type DirectoryImport } from "./importDirectory";
 export { reportCommand } from "./reportCommand";
+export type { ReportRepo } from "./reportRepo";

@@ -1,2 +1,4 @@
 // The personal data feature's public face: what the rest of Advocate may use of it.
 export { personalDataCommands } from "./personalDataCommands";
+export type { PersonalDataRepo } from "./personalDataRepo";
+export type { RetentionRepo } from "./retentionRepo";

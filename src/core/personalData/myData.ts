@@ -2,10 +2,10 @@
 // as JSON, and their ledger as CSV for a spreadsheet), through the outbox like HR's report files. Audited.
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
-import type { PersonalData } from "../ports";
 import type { ChatFile } from "../ports/views/chatFile";
 import { actorEmployee, localeOf } from "../accounts";
 import { lanes } from "../kernel/lanes";
+import type { PersonalData } from "./personalDataRepo";
 
 export type MyDataReply = { type: "my_data_sent"; filenames: string[] } | CommandError<"unknown_command">;
 

@@ -1,11 +1,11 @@
 // A like on one of our answers: a few points, for a limited number of likes per answer, and only from customers
 // (a colleague's like, or the author's own, would let employees pay each other).
 import type { CoreDeps } from "../deps";
-import type { Repos } from "../ports";
 import { refreshHome } from "../notices";
 import { awardPoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 import { pointRules } from "./pointRules";
+import type { Repos } from "../store";
 
 export async function awardLike(deps: Pick<CoreDeps, "clock" | "settings">, tx: Repos, postId: number, likedBy: string): Promise<string> {
   const ours = await ourAnswer(tx, postId);

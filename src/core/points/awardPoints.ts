@@ -1,8 +1,8 @@
 // Writing the ledger: awards within the daily cap, revocations as negative rows. A row is never edited.
 import type { CoreDeps } from "../deps";
-import type { Repos } from "../ports";
 import { todayRange } from "./periods";
 import type { PointRules } from "./pointRules";
+import type { Repos } from "../store";
 
 export interface LedgerEntry {
   employeeId: string;

@@ -2,11 +2,11 @@
 // An unaccept takes those points back. Every accept/unaccept cycle has its own source keys, so a re-accept pays
 // again while a retried accept (already the solution) pays nothing.
 import type { CoreDeps } from "../deps";
-import type { Repos } from "../ports";
 import { notifyEmployee, refreshHome } from "../notices";
 import { awardPoints, revokePoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
 import { pointRules } from "./pointRules";
+import type { Repos } from "../store";
 
 const cycleSources = (answerId: string, cycle: number) => `${answerSources(answerId)}solution:${cycle}:`;
 

@@ -4,6 +4,8 @@ export { awardPoints } from "./awardPoints";
 export { awardSolution, revokeSolution } from "./awardSolution";
 export { awardStoryShared } from "./awardStoryShared";
 export { requestHome } from "./homeView";
+export type { LedgerRepo } from "./ledgerRepo";
 export { answerSources } from "./ourAnswer";
+export type { PointRuleRepo } from "./pointRuleRepo";
 export { pointRules } from "./pointRules";
 export { revokeAnswer } from "./revokeAnswer";

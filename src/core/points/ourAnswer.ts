@@ -1,6 +1,6 @@
 // Only answers published through Advocate earn points: a community post counts when it is one of ours, still standing.
 import type { Answer, Employee } from "../kernel/model";
-import type { Repos } from "../ports";
+import type { Repos } from "../store";
 
 /** The source-key prefix of everything one answer earned (published, solution, likes): its deletion revokes them together. */
 export const answerSources = (answerId: string) => `answer:${answerId}:`;

@@ -1,6 +1,6 @@
+import type { Repos } from "../store";
 // What each contribution is worth, and the limits that keep the leaderboard fair. Admins change them in chat;
 // a rule they never changed keeps its default, so an empty table is a working configuration.
-import type { Repos } from "../ports";
 
 export const DEFAULT_POINT_RULES = {
   answer_published: 10,

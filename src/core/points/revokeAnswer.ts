@@ -1,9 +1,9 @@
 // One of our answers was deleted on the community: everything it earned is taken back, and it earns nothing more.
 import type { CoreDeps } from "../deps";
-import type { Repos } from "../ports";
 import { refreshHome } from "../notices";
 import { revokePoints } from "./awardPoints";
 import { answerSources, ourAnswer } from "./ourAnswer";
+import type { Repos } from "../store";
 
 export async function revokeAnswer(deps: Pick<CoreDeps, "clock">, tx: Repos, postId: number): Promise<string> {
   const ours = await ourAnswer(tx, postId);

@@ -2,11 +2,11 @@
 // threshold, the product channel hears of it once ("5 customers asked about 'factuur overstap' this week").
 import type { CoreDeps } from "../deps";
 import type { Question } from "../kernel/model";
-import type { Repos } from "../ports";
 import { notifyChannel } from "../notices";
 import { problemKeywords, problemLabel, SAME_PROBLEM, sameProblemScore } from "./problemKeywords";
 import { GROUPED_KINDS, similarity } from "./problemEmbedding";
 import { excerpt } from "../kernel/plainText";
+import type { Repos } from "../store";
 
 export const PROBLEM_WINDOW_MS = 7 * 24 * 3600_000;
 

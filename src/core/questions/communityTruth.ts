@@ -3,7 +3,8 @@
 // API is asked about, and what the API answers is applied. A signed body replayed under another event name or a
 // new delivery id then changes nothing, and events that arrive out of order end in the community's state.
 import type { CommunityEvent } from "../kernel/events";
-import type { CommunityPort, Repos } from "../ports";
+import type { CommunityPort } from "../ports";
+import type { Repos } from "../store";
 
 type Checked = Extract<
   CommunityEvent,

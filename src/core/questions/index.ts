@@ -1,2 +1,5 @@
 // The questions feature's public face: what the rest of Advocate may use of it.
 export { acceptCommunityEvent } from "./acceptCommunityEvent";
+export type { CursorRepo } from "./cursorRepo";
+export type { InboundRepo } from "./inboundRepo";
+export type { QuestionRepo } from "./questionRepo";

@@ -1,5 +1,5 @@
-import type { AiRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { AiRepo } from "../../core/ai";
 
 export function aiRepo(db: Db): AiRepo {
   return {

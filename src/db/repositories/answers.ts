@@ -1,6 +1,6 @@
-import type { AnswerRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
 import { toAnswer } from "./states";
+import type { AnswerRepo } from "../../core/answers";
 
 export function answerRepo(db: Db): AnswerRepo {
   return {

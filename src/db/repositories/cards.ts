@@ -1,5 +1,5 @@
-import type { CardRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
+import type { CardRepo } from "../../core/cards";
 
 export function cardRepo(db: Db): CardRepo {
   return {

@@ -1,5 +1,5 @@
-import type { ChannelRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { ChannelRepo } from "../../core/routing";
 
 /** Roles one channel at a time plays: the fallback for unrouted questions, the one hearing of recurring problems. */
 type Role = "isFallback" | "isProblems";

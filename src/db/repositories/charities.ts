@@ -1,6 +1,6 @@
-import type { CharityRepo } from "../../core/ports";
 import type { CharityTerms } from "../../core/kernel/charity";
 import type { Db } from "./db";
+import type { CharityRepo } from "../../core/charity";
 
 const NO_TERMS: CharityTerms = { defaultCharityId: null, microEurosPerPoint: null, quarterBudgetCents: null };
 

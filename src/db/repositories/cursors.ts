@@ -1,5 +1,5 @@
-import type { CursorRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { CursorRepo } from "../../core/questions";
 
 export function cursorRepo(db: Db): CursorRepo {
   return {

@@ -1,5 +1,5 @@
-import type { DirectoryRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { DirectoryRepo } from "../../core/hr";
 
 export function directoryRepo(db: Db): DirectoryRepo {
   return {

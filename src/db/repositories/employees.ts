@@ -1,5 +1,5 @@
-import type { EmployeeRepo, MergeConflict } from "../../core/ports";
 import { withoutId, type Db } from "./db";
+import type { EmployeeRepo, MergeConflict } from "../../core/accounts";
 
 export function employeeRepo(db: Db): EmployeeRepo {
   return {

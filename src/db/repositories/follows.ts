@@ -1,5 +1,5 @@
-import type { FollowRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { FollowRepo } from "../../core/expertise";
 
 export function followRepo(db: Db): FollowRepo {
   return {

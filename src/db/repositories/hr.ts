@@ -1,5 +1,5 @@
-import type { HrRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { HrRepo } from "../../core/hr";
 
 export function hrRepo(db: Db): HrRepo {
   return {

@@ -1,6 +1,6 @@
-import type { IdeaRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
 import { toIdeaUpdate } from "./states";
+import type { IdeaRepo } from "../../core/ideas";
 
 export function ideaRepo(db: Db): IdeaRepo {
   return {

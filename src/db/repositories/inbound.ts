@@ -1,5 +1,5 @@
-import type { InboundRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { InboundRepo } from "../../core/questions";
 
 export function inboundRepo(db: Db): InboundRepo {
   return {

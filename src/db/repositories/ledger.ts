@@ -1,7 +1,7 @@
-import type { LedgerRepo } from "../../core/ports";
 import type { LeaderboardRow, TimeRange } from "../../core/kernel/model";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "./db";
+import type { LedgerRepo } from "../../core/points";
 
 interface RankedRow {
   employeeId: string;

@@ -1,5 +1,5 @@
-import type { PersonalDataRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { PersonalDataRepo } from "../../core/personalData";
 
 export function personalDataRepo(db: Db): PersonalDataRepo {
   return {

@@ -1,5 +1,5 @@
-import type { PointRuleRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { PointRuleRepo } from "../../core/points";
 
 export function pointRuleRepo(db: Db): PointRuleRepo {
   return {

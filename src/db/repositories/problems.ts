@@ -1,5 +1,5 @@
-import type { ProblemRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { ProblemRepo } from "../../core/problems";
 
 export function problemRepo(db: Db): ProblemRepo {
   return {

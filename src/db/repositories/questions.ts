@@ -1,6 +1,6 @@
-import type { QuestionRepo } from "../../core/ports";
 import { withoutId, type Db } from "./db";
 import { questionData, toQuestion } from "./questionRow";
+import type { QuestionRepo } from "../../core/questions";
 
 export function questionRepo(db: Db): QuestionRepo {
   return {

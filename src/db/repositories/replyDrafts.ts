@@ -1,6 +1,6 @@
-import type { ReplyDraftRepo } from "../../core/ports";
 import type { Db } from "./db";
 import { toReplyDraft } from "./states";
+import type { ReplyDraftRepo } from "../../core/answers";
 
 export function replyDraftRepo(db: Db): ReplyDraftRepo {
   return {

@@ -1,7 +1,7 @@
 // HR report figures, filtered by period and, optionally, department: one pass over the ledger per employee, one per
 // week, and small queries over answers.
-import type { ReportRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { ReportRepo } from "../../core/hr";
 
 type Count = Array<{ n: bigint | number | null }>;
 

@@ -1,5 +1,5 @@
-import type { RetentionRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { RetentionRepo } from "../../core/personalData";
 
 export function retentionRepo(db: Db): RetentionRepo {
   return {

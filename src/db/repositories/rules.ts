@@ -1,5 +1,5 @@
-import type { RuleRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { RuleRepo } from "../../core/routing";
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 

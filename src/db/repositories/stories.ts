@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { StoryRepo } from "../../core/ports";
 import type { Question } from "../../core/kernel/model";
 import type { Db } from "./db";
 import { toQuestion } from "./questionRow";
 import type { StoryCandidate } from "../../core/kernel/story";
+import type { StoryRepo } from "../../core/stories";
 
 /** Answered questions, with their latest answer published through Advocate (if any). */
 const answered = { answers: { where: { status: "published" }, orderBy: { publishedAt: "desc" as const }, take: 1, select: { publishedAt: true } } };

@@ -1,5 +1,5 @@
-import type { StoryScheduleRepo } from "../../core/ports";
 import type { Db } from "./db";
+import type { StoryScheduleRepo } from "../../core/stories";
 
 const fields = { id: true, surface: true, channelId: true, days: true, time: true, timezone: true, createdBy: true } as const;
 

@@ -115,3 +115,10 @@ test("a status that needs a reason asks for one in the dialog", async () => {
   expect(missing).toContain("de klant verdient een reden");
   expect(await app.db.prisma.ideaUpdate.count()).toBe(1);
 });
+
+test("someone not linked yet gets the dialog's one click that starts linking, not only words", async () => {
+  const stranger = { from: { id: "29:1NotLinkedYetQwErTyUiOpAsDfGhJkLzXcVbNm", name: "Joost", aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" } };
+  const opened = await (await app.postTeams(activities.taskFetch({ action: "advocate.idea", topicId: 4821 }, stranger))).json();
+  expect(opened).toMatchObject({ task: { type: "continue" } });
+  expect(json(opened)).toContain("advocate.linkStart");
+});

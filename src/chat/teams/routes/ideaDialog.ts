@@ -5,20 +5,20 @@ import { prepareIdeaStatus, setIdeaStatus, type IdeaStatusForm } from "../../../
 import type { IdeaStatus } from "../../../core/kernel/ideaStatus";
 import { IDEA_FIELD_OF_PROBLEM, ideaTemplate } from "../../shared/ideaText";
 import { actorOf } from "../activity";
-import { ideaChoiceDialog, ideaDialog, message } from "../presenters/dialogs";
+import { ideaChoiceDialog, ideaDialog, linkFirstDialog, message } from "../presenters/dialogs";
 import { invokeResponse } from "./invokeResponse";
 import type { TeamsRouteContext, Turn } from "./context";
 
 type Place = { channelId: string; topicId: number; submissionKey: string };
 
-/** Why the form cannot open: not linked yet (how to link), or no idea here. */
-const notReady = (status: "not_linked" | "not_found" | "not_idea", t: TFunction) =>
-  message(t(status === "not_linked" ? "answerModal.notLinked" : `idea.errors.${status}`));
+/** Why the form cannot open: not linked yet (with the one click that starts linking), or no idea here. */
+const notReady = (form: { status: "not_linked" | "not_found" | "not_idea"; locale: string }, t: TFunction) =>
+  form.status === "not_linked" ? linkFirstDialog(form.locale) : message(t(`idea.errors.${form.status}`));
 
 /** The card's status button: the first step, or why it cannot be set. */
 export async function openIdeaDialog(ctx: TeamsRouteContext, { context, activity }: Turn, at: Place, t: TFunction): Promise<void> {
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
-  if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
+  if (form.status !== "ready") return invokeResponse(context, notReady(form, t));
   await invokeResponse(
     context,
     ideaChoiceDialog({ context: { topicId: at.topicId, submissionKey: at.submissionKey }, title: form.title, current: form.current, locale: form.locale }),
@@ -28,7 +28,7 @@ export async function openIdeaDialog(ctx: TeamsRouteContext, { context, activity
 /** A status chosen: the reply form for it, starting from the template. */
 export async function chooseIdeaStatus(ctx: TeamsRouteContext, { context, activity }: Turn, at: Place & { status: IdeaStatus }, t: TFunction): Promise<void> {
   const form = await prepareIdeaStatus(ctx.deps, actorOf(activity), at);
-  if (form.status !== "ready") return invokeResponse(context, notReady(form.status, t));
+  if (form.status !== "ready") return invokeResponse(context, notReady(form, t));
   const dialogContext = { topicId: at.topicId, submissionKey: at.submissionKey, status: at.status };
   await invokeResponse(
     context,

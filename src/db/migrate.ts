@@ -44,8 +44,8 @@ export async function appliedMigrations(sql: SqlRunner): Promise<string[]> {
   return rows.map((row) => row.migration_name);
 }
 
-/** Applies what is missing; returns the names applied now. */
-export async function migrate(runner: SqlRunner): Promise<string[]> {
+/** Applies what is missing (up to and including `upTo`, for tests of one migration's data); returns the names applied now. */
+export async function migrate(runner: SqlRunner, upTo?: string): Promise<string[]> {
   return runner.session(async (sql) => {
     await sql.exec(`SELECT pg_advisory_lock(${LOCK_KEY})`);
     try {
@@ -53,7 +53,7 @@ export async function migrate(runner: SqlRunner): Promise<string[]> {
       const done = new Set(await appliedMigrations(sql));
       const applied: string[] = [];
       for (const migration of listMigrations()) {
-        if (done.has(migration.name)) continue;
+        if (done.has(migration.name) || (upTo !== undefined && migration.name > upTo)) continue;
         const id = randomUUID();
         await sql.exec(
           `BEGIN;\n${migration.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${migration.checksum}', now(), '${migration.name}', 1);\nCOMMIT;`,

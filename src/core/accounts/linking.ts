@@ -2,7 +2,7 @@
 import type { CoreDeps } from "../deps";
 import type { Employee } from "../kernel/model";
 import { notifyEmployee, surfaceOf } from "../notices";
-import { actorEmployee } from "../accounts/actor";
+import { actorEmployee } from "./actor";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";
 import { recordVerifiedEmail, type ChatIdentityRef } from "./identity";
@@ -11,11 +11,13 @@ export type LinkStart = { status: "already_linked"; username: string } | { statu
 
 export async function startLink(deps: Pick<CoreDeps, "store" | "community">, actor: Actor): Promise<LinkStart> {
   const employee = await actorEmployee(deps, actor);
-  if (employee.communityUsername) return { status: "already_linked", username: employee.communityUsername };
+  // Looked up even when linked: the profile's email, read again, is what joins this chat account to the same
+  // person on another surface (the lookup asks nothing more of someone already linked).
   await deps.store.outbox.enqueue(
     { kind: "account.lookup", employeeId: employee.id, surface: surfaceOf(actor), userId: actor.userId },
     { lane: lanes.community(deps.community.name) },
   );
+  if (employee.communityUsername) return { status: "already_linked", username: employee.communityUsername };
   return { status: "looking_up" };
 }
 

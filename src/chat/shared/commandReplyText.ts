@@ -1,5 +1,6 @@
 // The words of every command reply, for every surface; the surface's Markup supplies the formatting.
 import type { CommandReply } from "../../core/commands/runCommand";
+import type { ChatTarget } from "../../core/kernel/model";
 import { describeRule } from "../../core/routing";
 import { translator } from "../../i18n";
 import { boardLines } from "./leaderboardLines";
@@ -7,6 +8,21 @@ import type { Markup } from "./markup";
 import { charityReplyText, shareLine } from "./charityText";
 import { storyReplyText } from "./storyText";
 import { hrReportText } from "./hrReportText";
+
+/** The channels a reply names, for a surface that must look their names up before it writes them. */
+export function channelsNamedIn(reply: CommandReply): ChatTarget[] {
+  switch (reply.type) {
+    case "rules":
+      return [...reply.rules.flatMap((rule) => rule.targets), ...(reply.fallback ? [reply.fallback] : [])];
+    case "rule_added":
+      return reply.rule.targets;
+    case "fallback_set":
+    case "problems_set":
+      return [reply.target];
+    default:
+      return [];
+  }
+}
 
 export function commandReplyText(reply: CommandReply, locale: string, markup: Markup): string {
   const t = translator(locale, markup.cmd);

@@ -59,3 +59,16 @@ export function tenantOf(activity: TeamsActivity): string | null {
 export function actorOf(activity: TeamsActivity) {
   return { surface: "teams", userId: activity.from.id, displayName: activity.from.name ?? null };
 }
+
+const mention = z.object({ type: z.literal("mention"), text: z.string().min(1), mentioned: z.object({ id: z.string().min(1) }) });
+
+/** The people a message mentions, each as Teams wrote them in the text (`<at>Name</at>`), with their Teams id. */
+export function personMentions(activity: TeamsActivity): Array<{ text: string; id: string }> {
+  return (activity.entities ?? []).flatMap((entity) => {
+    const parsed = mention.safeParse(entity);
+    // People are 29:…; the bot itself (28:…) is the one addressed, not someone named.
+    return parsed.success && parsed.data.mentioned.id !== activity.recipient.id && parsed.data.mentioned.id.startsWith("29:")
+      ? [{ text: parsed.data.text, id: parsed.data.mentioned.id }]
+      : [];
+  });
+}

@@ -1,7 +1,7 @@
 // Teams needs a conversation reference to post later (cards, DMs): remembered from every activity we get.
 import { z } from "zod";
 import type { AddressRepo } from "../../core/ports";
-import { channelOf, tenantOf, type TeamsActivity } from "./activity";
+import { channelOf, personMentions, tenantOf, type TeamsActivity } from "./activity";
 
 export const channelAddress = z.object({ serviceUrl: z.string(), tenantId: z.string(), teamId: z.string().nullish(), name: z.string().nullish() });
 export type ChannelAddress = z.infer<typeof channelAddress>;
@@ -22,11 +22,13 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
   const channelId = channelOf(activity);
   if (channelId) {
     const team = activity.channelData?.team;
+    // A channel message seldom carries the channel's name: the one the team's channel list gave is kept.
+    const known = await channelAddressOf(addresses, channelId);
     await addresses.save("teams", "channel", channelId, {
       serviceUrl: activity.serviceUrl,
       tenantId,
-      teamId: team?.id ?? null,
-      name: activity.channelData?.channel?.name ?? null,
+      teamId: team?.id ?? known?.teamId ?? null,
+      name: activity.channelData?.channel?.name ?? known?.name ?? null,
     });
   }
   const personal = activity.conversation.conversationType === "personal" ? activity.conversation.id : null;
@@ -38,6 +40,11 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
     personalConversationId: personal ?? (known.success ? known.data.personalConversationId : null),
   };
   await addresses.save("teams", "user", activity.from.id, reference);
+  // Someone mentioned (`escalate:@Bram`) is a member of this conversation: Advocate can reach them through it.
+  for (const person of personMentions(activity)) {
+    if (person.id === activity.from.id || (await userAddressOf(addresses, person.id))) continue;
+    await addresses.save("teams", "user", person.id, { ...reference, personalConversationId: null });
+  }
 }
 
 export async function channelAddressOf(addresses: AddressRepo, channelId: string): Promise<ChannelAddress | null> {
@@ -48,4 +55,24 @@ export async function channelAddressOf(addresses: AddressRepo, channelId: string
 export async function userAddressOf(addresses: AddressRepo, userId: string): Promise<UserAddress | null> {
   const parsed = userAddress.safeParse(await addresses.get("teams", "user", userId));
   return parsed.success ? parsed.data : null;
+}
+
+/** The names of these Teams channels, where Advocate knows them. */
+export async function channelNames(addresses: AddressRepo, channelIds: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const channelId of new Set(channelIds)) {
+    const name = (await channelAddressOf(addresses, channelId))?.name;
+    if (name) names.set(channelId, name);
+  }
+  return names;
+}
+
+/** The channel of this team with this name (in any case), or null: names are unique within a team only. */
+export async function channelNamed(addresses: AddressRepo, teamId: string, name: string): Promise<string | null> {
+  const wanted = name.toLowerCase();
+  for (const row of await addresses.list("teams", "channel")) {
+    const address = channelAddress.safeParse(row.reference);
+    if (address.success && address.data.teamId === teamId && address.data.name?.toLowerCase() === wanted) return row.externalId;
+  }
+  return null;
 }

@@ -19,6 +19,8 @@ export interface OutboxRepo<Job extends OutboxJob = OutboxJob> {
 export interface AddressRepo {
   get(surface: string, kind: "channel" | "user", externalId: string): Promise<unknown>;
   save(surface: string, kind: "channel" | "user", externalId: string, reference: object): Promise<void>;
+  /** Every address of a kind, for finding a channel by its name. */
+  list(surface: string, kind: "channel" | "user"): Promise<Array<{ externalId: string; reference: unknown }>>;
 }
 
 /** Files waiting for their recipient's consent (where a chat asks for it before taking a file). */

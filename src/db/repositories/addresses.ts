@@ -21,5 +21,9 @@ export function addressRepo(db: Db): AddressRepo {
         update: { reference: json },
       });
     },
+    async list(surface, kind) {
+      const rows = await db.chatAddress.findMany({ where: { surface, kind }, orderBy: { externalId: "asc" } });
+      return rows.map((row) => ({ externalId: row.externalId, reference: row.reference }));
+    },
   };
 }

@@ -13,3 +13,14 @@ export const teamsMarkup: Markup = {
   person: (row) => teamsMarkup.escape(row.displayName ?? row.externalId),
   channel: (target, other) => other(target.surface),
 };
+
+/** Teams markdown that names the Teams channels it knows (Teams has no channel mention a bot can write by id). */
+export function teamsMarkupNaming(names: ReadonlyMap<string, string>): Markup {
+  return {
+    ...teamsMarkup,
+    channel: (target, other) => {
+      const name = target.surface === "teams" ? names.get(target.channelId) : undefined;
+      return name ? `#${teamsMarkup.escape(name)}` : other(target.surface);
+    },
+  };
+}

@@ -6,21 +6,15 @@ import { translator } from "../../../i18n";
 import { actorOf, channelOf } from "../activity";
 import { commandReplyCard } from "../presenters/commandReply";
 import { attachment } from "../presenters/adaptiveCard";
-import { teamsMarkup } from "../presenters/teamsMarkup";
+import { teamsMarkup, teamsMarkupNaming } from "../presenters/teamsMarkup";
+import { channelsNamedIn } from "../../shared/commandReplyText";
+import { channelNames } from "../addresses";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 import { mentionsBot, onChannelReply } from "./replyDrafts";
+import { teamsCommandText } from "../commandText";
 
 /** Commands that decide about, or post into, the channel they are typed in. */
 const CHANNEL_COMMANDS = new Set(["route", "language", "story"]);
-
-/** The command without the bot's @mention (`<at>Advocate</at>`) or a typed "@Advocate". */
-export function commandText(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/g, " ")
-    .replace(/^\s*@?advocate\b/i, " ")
-    .replace(/&nbsp;/g, " ")
-    .trim();
-}
 
 export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
   const { context, activity, remember } = turn;
@@ -30,7 +24,7 @@ export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<voi
   await remember();
   const employee = await teamsEmployee(ctx.deps, activity);
   const locale = localeOf(ctx.deps, employee);
-  const text = commandText(activity.text ?? "");
+  const text = await teamsCommandText(ctx.deps.store.addresses, activity);
   const channelId = channelOf(activity);
   const verb = text.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!channelId && CHANNEL_COMMANDS.has(verb)) {
@@ -46,5 +40,12 @@ export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<voi
     },
     text,
   );
-  await context.sendActivity({ type: "message", attachments: [attachment(commandReplyCard(reply, locale))] });
+  const named = channelsNamedIn(reply).filter((target) => target.surface === "teams");
+  const markup = teamsMarkupNaming(
+    await channelNames(
+      ctx.deps.store.addresses,
+      named.map((target) => target.channelId),
+    ),
+  );
+  await context.sendActivity({ type: "message", attachments: [attachment(commandReplyCard(reply, locale, markup))] });
 }

@@ -8,7 +8,7 @@ import { FakeSlack } from "../support/slackApi";
 import { CHANNEL, PRIYA, slashCommand } from "../support/slackPayloads";
 
 const ADMIN = "UADMIN001";
-import { FakeConnector, TEAMS_CHANNEL, activities, botFramework } from "../support/teams";
+import { FakeConnector, GROUP_CHAT, MEETING_CHAT, TEAMS_CHANNEL, activities, botFramework } from "../support/teams";
 import { answeredQuestion } from "../support/stories";
 import { StoryTimers, enqueueStoryRun } from "../../src/jobs/storySchedules";
 
@@ -128,9 +128,22 @@ describe("through Teams", () => {
     });
   });
 
-  test("in a personal chat, story says to use it in a channel", async () => {
+  test("`@Advocate story` in a meeting's chat opens the meeting there: the story card is posted into that chat", async () => {
+    expect((await app.postTeams(activities.meetingChat("story"))).status).toBe(200);
+    await app.drain();
+    const inMeeting = connector.sentTo(MEETING_CHAT).map((call) => FakeConnector.text(call));
+    expect(inMeeting).toEqual([expect.stringContaining("Er komt een klantverhaal aan"), expect.stringContaining("Answered by our colleague Sanne")]);
+    // Not a new channel thread: a chat has none.
+    expect(connector.calls.filter((call) => call.path === "/v3/conversations" && FakeConnector.text(call).includes(MEETING_CHAT))).toEqual([]);
+    expect(await app.db.prisma.story.findFirstOrThrow({ where: { surface: "teams", channelId: MEETING_CHAT } })).toMatchObject({
+      messageRef: expect.stringMatching(/^\d+$/),
+    });
+  });
+
+  test("in a personal chat, story says to use it in a channel, a group chat or a meeting chat", async () => {
     await app.postTeams(activities.personal("story"));
-    expect(FakeConnector.text(connector.sentTo("a:personal").at(-1))).toContain("Gebruik dit in een kanaal");
+    expect(FakeConnector.text(connector.sentTo("a:personal").at(-1))).toContain("Gebruik dit in een kanaal, een groepschat of de chat van een vergadering");
+    expect(await app.db.prisma.story.count({ where: { surface: "teams", channelId: { startsWith: "a:" } } })).toBe(0);
   });
 });
 
@@ -187,6 +200,31 @@ describe("schedules", () => {
     expect(await story("story every mon 09:00 Amsterdam")).toContain(
       "“Amsterdam” is not a timezone I know: write it as Region/City from the IANA list, such as Europe/Amsterdam",
     );
+  });
+
+  test("`@Advocate story every …` in a group chat schedules stories for that chat; a run posts the card into it", async () => {
+    expect((await app.postTeams(activities.groupChat("story every mon 09:00"))).status).toBe(200);
+    expect(FakeConnector.text(connector.sentTo(GROUP_CHAT).at(-1))).toContain("Verhalenschema #");
+    const [schedule] = await app.deps.store.storySchedules.forChannel({ surface: "teams", channelId: GROUP_CHAT });
+    expect(schedule).toMatchObject({ days: ["mon"], time: "09:00" });
+    if (!schedule) throw new Error("no schedule");
+    expect(await timed([schedule.id])).toEqual([schedule.id]);
+    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    now = new Date(slot.getTime() + 60_000);
+    await enqueueStoryRun(app.deps.store, schedule, slot);
+    await app.drain();
+    now = new Date();
+    expect(await app.db.prisma.story.findFirstOrThrow({ where: { channelId: GROUP_CHAT } })).toMatchObject({
+      runKey: `schedule:${schedule.id}:${slot.toISOString()}`,
+    });
+    expect(
+      connector
+        .sentTo(GROUP_CHAT)
+        .map((call) => FakeConnector.text(call))
+        .at(-1),
+    ).toContain("application/vnd.microsoft.card.adaptive");
+    await app.postTeams(activities.groupChat("story stop"));
+    expect(await app.db.prisma.storySchedule.count()).toBe(0);
   });
 
   test("a run on time posts a story; a run more than 15 minutes late is skipped with a log line", async () => {

@@ -9,6 +9,8 @@ export const TEAMS_APP_PASSWORD = "test-teams-client-secret-value";
 export const TENANT = "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 export const SERVICE_URL = "https://smba.trafficmanager.net/emea/";
 export const TEAMS_CHANNEL = "19:a8f24c61d3b94e7f9a0b5c2d1e3f4a5b@thread.tacv2";
+export const GROUP_CHAT = "19:5e1f0a8c2b7d4c39a6e3f1d0b9c8a7e6@thread.v2";
+export const MEETING_CHAT = "19:meeting_ZTQ1NjkxYjItNGQ3Ni00ZmQ2LWJmOTYtZDFhOWEzYzM1NmQ4@thread.v2";
 export const TEAM = "19:Qm3vT7xK2pLw9sRz4YcN1bHdF6gJ8kEa@thread.tacv2";
 export const SANNE = "29:1Kq8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS_yXvBn3MkLp8HsJd2Fg6Ct";
 export const SANNE_AAD = "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e";
@@ -88,6 +90,18 @@ export const activities = {
       ...extra,
     };
   },
+  /** `@Advocate …` in a group chat Advocate was added to. */
+  groupChat: (text: string, extra: Activity = {}): Activity => ({
+    ...fixture<Activity>("teams/message_in_group_chat.json"),
+    text: `<at>Advocate</at> ${text}`,
+    ...extra,
+  }),
+  /** `@Advocate …` in a meeting's chat (Teams calls it a group chat; channelData names the meeting). */
+  meetingChat: (text: string, extra: Activity = {}): Activity => ({
+    ...fixture<Activity>("teams/message_in_meeting_chat.json"),
+    text: `<at>Advocate</at> ${text}`,
+    ...extra,
+  }),
   cardAction: (verb: string, data: unknown, extra: Activity = {}): Activity => {
     const base = fixture<Activity & { value: { action: Activity } }>("teams/invoke_adaptive_card_action.json");
     return { ...base, value: { ...base.value, action: { ...base.value.action, verb, data } }, ...extra };

@@ -51,6 +51,11 @@ export function channelOf(activity: TeamsActivity): string | null {
   return activity.channelData?.channel?.id ?? (activity.conversation.conversationType === "channel" ? (activity.conversation.id.split(";")[0] ?? null) : null);
 }
 
+/** A group chat or a meeting's chat (Teams calls both `groupChat`): the whole conversation is the place. */
+export function groupChatOf(activity: TeamsActivity): string | null {
+  return activity.conversation.conversationType === "groupChat" ? activity.conversation.id : null;
+}
+
 export function tenantOf(activity: TeamsActivity): string | null {
   return activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? null;
 }

@@ -1,9 +1,16 @@
 // Teams needs a conversation reference to post later (cards, DMs): remembered from every activity we get.
 import { z } from "zod";
 import type { AddressRepo } from "../../core/ports";
-import { channelOf, personMentions, tenantOf, type TeamsActivity } from "./activity";
+import { channelOf, groupChatOf, personMentions, tenantOf, type TeamsActivity } from "./activity";
 
-export const channelAddress = z.object({ serviceUrl: z.string(), tenantId: z.string(), teamId: z.string().nullish(), name: z.string().nullish() });
+export const channelAddress = z.object({
+  serviceUrl: z.string(),
+  tenantId: z.string(),
+  teamId: z.string().nullish(),
+  name: z.string().nullish(),
+  /** A group or meeting chat, posted into as it is (a channel gets a new thread per post). */
+  chat: z.boolean().nullish(),
+});
 export type ChannelAddress = z.infer<typeof channelAddress>;
 
 export const userAddress = z.object({
@@ -29,6 +36,16 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
       tenantId,
       teamId: team?.id ?? known?.teamId ?? null,
       name: activity.channelData?.channel?.name ?? known?.name ?? null,
+    });
+  }
+  const groupChat = groupChatOf(activity);
+  if (groupChat) {
+    await addresses.save("teams", "channel", groupChat, {
+      serviceUrl: activity.serviceUrl,
+      tenantId,
+      teamId: null,
+      name: activity.conversation.name ?? null,
+      chat: true,
     });
   }
   const personal = activity.conversation.conversationType === "personal" ? activity.conversation.id : null;

@@ -111,8 +111,9 @@ export class TeamsSurface implements ChatSurface {
     // Teams has no home tab: `@Advocate points` and `leaderboard` show the same, on request.
   }
 
-  postStory(channelId: string, view: StoryView) {
-    return this.postInChannel(channelId, storyCard(view));
+  async postStory(channelId: string, view: StoryView) {
+    const address = await this.channel(channelId);
+    return address.chat ? this.postInChat(channelId, address, storyCard(view)) : this.postInChannel(channelId, storyCard(view));
   }
 
   async getUserProfile(userId: string): Promise<UserProfile> {
@@ -140,6 +141,16 @@ export class TeamsSurface implements ChatSurface {
     // A new channel post is a new thread: "<channel>;messageid=<id of the card>".
     const messageRef = /;messageid=(.+)$/.exec(threadId)?.[1];
     if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${channelId}`);
+    return { messageRef };
+  }
+
+  /** A card in a group or meeting chat, which has no threads; its ref is the message's id. */
+  private async postInChat(conversationId: string, address: ChannelAddress, card: AdaptiveCard): Promise<{ messageRef: string }> {
+    let messageRef = "";
+    await this.continueIn(address.serviceUrl, conversationId, async (context) => {
+      messageRef = (await context.sendActivity(cardActivity(card)))?.id ?? "";
+    });
+    if (!messageRef) throw new PermanentError(`Teams returned no message id for a card in ${conversationId}`);
     return { messageRef };
   }
 

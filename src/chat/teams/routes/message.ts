@@ -3,7 +3,7 @@
 import { runCommand } from "../../../core/commands/runCommand";
 import { localeOf } from "../../../core/accounts";
 import { translator } from "../../../i18n";
-import { actorOf, channelOf } from "../activity";
+import { actorOf, channelOf, groupChatOf } from "../activity";
 import { commandReplyCard } from "../presenters/commandReply";
 import { attachment } from "../presenters/adaptiveCard";
 import { teamsMarkup, teamsMarkupNaming } from "../presenters/teamsMarkup";
@@ -13,8 +13,10 @@ import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 import { mentionsBot, onChannelReply } from "./replyDrafts";
 import { teamsCommandText } from "../commandText";
 
-/** Commands that decide about, or post into, the channel they are typed in. */
-const CHANNEL_COMMANDS = new Set(["route", "language", "story"]);
+/** Commands that decide about the channel they are typed in. */
+const CHANNEL_COMMANDS = new Set(["route", "language"]);
+/** Commands that post into the conversation they are typed in: a channel, a group chat or a meeting's chat. */
+const CONVERSATION_COMMANDS = new Set(["story"]);
 
 export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
   const { context, activity, remember } = turn;
@@ -25,10 +27,12 @@ export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<voi
   const employee = await teamsEmployee(ctx.deps, activity);
   const locale = localeOf(ctx.deps, employee);
   const text = await teamsCommandText(ctx.deps.store.addresses, activity);
-  const channelId = channelOf(activity);
+  const channelId = channelOf(activity) ?? groupChatOf(activity);
   const verb = text.split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (!channelId && CHANNEL_COMMANDS.has(verb)) {
-    await context.sendActivity({ type: "message", text: translator(locale, teamsMarkup.cmd)("teams.channelOnly") });
+  const refusal =
+    CHANNEL_COMMANDS.has(verb) && !channelOf(activity) ? "teams.channelOnly" : CONVERSATION_COMMANDS.has(verb) && !channelId ? "teams.conversationOnly" : null;
+  if (refusal) {
+    await context.sendActivity({ type: "message", text: translator(locale, teamsMarkup.cmd)(refusal) });
     return;
   }
   const reply = await runCommand(

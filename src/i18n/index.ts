@@ -36,7 +36,7 @@ export function translator(locale: string | null | undefined, cmd: string = COMM
 /** "3 hours ago" / "3 uur geleden", in the reader's language. */
 export function timeAgo(from: Date, now: Date, locale: string): string {
   const seconds = Math.round((from.getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(normalizeLocale(locale), { numeric: "auto" });
+  const format = relativeFormat(normalizeLocale(locale));
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ["day", 86400],
     ["hour", 3600],
@@ -48,5 +48,22 @@ export function timeAgo(from: Date, now: Date, locale: string): string {
 
 /** "14:30" in the company's timezone, for claim expiry and deadlines; 24-hour in every language (our teams are European). */
 export function clockTime(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(normalizeLocale(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(date);
+  return clockFormat(normalizeLocale(locale), timeZone).format(date);
+}
+
+// Building an Intl formatter costs far more than using one (it showed in the ack path's CPU profile): one per
+// language and timezone, kept.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(locale: SupportedLocale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = clockFormats.get(key);
+  if (!format) clockFormats.set(key, (format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone })));
+  return format;
+}
+
+const relativeFormats = new Map<SupportedLocale, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: SupportedLocale): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  return format;
 }

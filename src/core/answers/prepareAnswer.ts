@@ -19,6 +19,7 @@ export type AnswerForm =
       question: Question;
     }
   | { status: "not_linked" | "not_found" | "not_open"; locale: string };
+export type ReadyAnswerForm = Extract<AnswerForm, { status: "ready" }>;
 
 export async function prepareAnswer(
   deps: Pick<CoreDeps, "store" | "community" | "settings" | "ai">,

@@ -9,6 +9,7 @@ import { lanes } from "../kernel/lanes";
 import { chatFor } from "../deps";
 import { ANSWERABLE, checkAnswerText, submitAnswer, type SubmitProblem } from "./submitAnswer";
 import { draftSubmissionKey } from "./draftKey";
+import { prepareAnswer, type ReadyAnswerForm } from "./prepareAnswer";
 
 /** A reply as the chat surface reports it: in which thread (the card's message), which message, what it says. */
 export interface ThreadReply {
@@ -154,14 +155,20 @@ export async function dismissDraft(deps: Pick<CoreDeps, "store" | "settings">, a
   return { ok: true, locale: found.locale };
 }
 
-/** Edit first: what the answer form opens with (the draft's text), for the draft's own author. */
+/**
+ * Edit first: the answer form as it opens for the draft's own author, with the draft's text; or why it cannot
+ * (the same refusals on every surface).
+ */
 export async function draftForEdit(
-  deps: Pick<CoreDeps, "store" | "settings">,
+  deps: Pick<CoreDeps, "store" | "community" | "settings" | "ai">,
   actor: Actor,
   draftId: string,
-): Promise<DraftResult<{ draft: ReplyDraft; channelId: string; topicId: number; messageRef: string | null }>> {
+): Promise<DraftResult<{ draft: ReplyDraft; form: ReadyAnswerForm; channelId: string; topicId: number; messageRef: string | null }>> {
   const found = await ownDraft(deps, actor, draftId);
   if (!found.ok) return found;
   if (found.draft.state !== "offered") return { ok: false, problem: "gone", locale: found.locale };
-  return { ok: true, draft: found.draft, channelId: found.card.channelId, topicId: found.question.topicId, messageRef: found.card.messageRef };
+  const at = { channelId: found.card.channelId, topicId: found.question.topicId };
+  const form = await prepareAnswer(deps, actor, at);
+  if (form.status !== "ready") return { ok: false, problem: form.status, locale: form.locale };
+  return { ok: true, draft: found.draft, form, ...at, messageRef: found.card.messageRef };
 }

@@ -1,7 +1,7 @@
 // The offer of a thread reply as an answer (Publish, Edit first, Not an answer) and "Link my community account".
 // Each acts for the person Slack signed the click for: a draft is only its author's to publish or dismiss.
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
-import { dismissDraft, draftForEdit, prepareAnswer, publishDraft, returnToDrafts } from "../../../core/answers";
+import { dismissDraft, draftForEdit, publishDraft, returnToDrafts } from "../../../core/answers";
 import { actorEmployee, localeOf, startLink } from "../../../core/accounts";
 import { translator } from "../../../i18n";
 import { draftRefusalText } from "../../shared/replyDraftText";
@@ -60,9 +60,8 @@ export function registerDraftButtons(app: App, ctx: SlackHandlerContext): void {
     const actor = actorOf(body);
     const found = await draftForEdit(deps, actor, action.value ?? "");
     if (!found.ok) return refuse(respond, found.problem, found.locale);
-    const form = await prepareAnswer(deps, actor, { channelId: found.channelId, topicId: found.topicId });
-    if (form.status === "not_linked") return refuse(respond, "not_linked", form.locale);
-    if (form.status !== "ready" || !found.messageRef) return refuse(respond, form.status === "ready" ? "not_found" : form.status, form.locale);
+    const { form } = found;
+    if (!found.messageRef) return refuse(respond, "not_found", form.locale);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: answerModal({

@@ -234,9 +234,7 @@ async function openDraftDialog(ctx: TeamsRouteContext, { context, activity, reme
   const actor = actorOf(activity);
   const found = await draftForEdit(ctx.deps, actor, draftId);
   if (!found.ok) return invokeResponse(context, message(draftRefusalText(found.problem, found.locale, teamsMarkup)));
-  const form = await prepareAnswer(ctx.deps, actor, { channelId: found.channelId, topicId: found.topicId });
-  const t = translator(form.locale, teamsMarkup.cmd);
-  if (form.status !== "ready") return invokeResponse(context, message(form.status === "not_linked" ? t("link.firstKept") : t(`claim.${form.status}`)));
+  const { form } = found;
   await invokeResponse(
     context,
     answerDialog({

@@ -9,6 +9,8 @@ export interface Settings {
   answersPerTrial: number;
   /** How long the platforms or the database stay away. */
   outageMs: number;
+  /** Answers given one at a time in the steady-state run. */
+  steadyAnswers: number;
   log(line: string): void;
 }
 

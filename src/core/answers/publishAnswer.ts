@@ -82,7 +82,8 @@ async function complete(
       occurredAt: now,
     };
     const points = (await awardPoints(deps, tx, rules, award)) ?? 0;
-    await refreshCards(tx, question.id);
+    // The echo first: its channel's lane is paced, and the answer in the thread matters more to the people
+    // watching than the card's redraw, which takes the next slot.
     const card = answer.cardId ? await tx.cards.byId(answer.cardId) : null;
     if (card) {
       await tx.outbox.enqueue(
@@ -90,6 +91,7 @@ async function complete(
         { lane: lanes.channel(card.surface, card.channelId), dedupeKey: `thread:${answer.id}` },
       );
     }
+    await refreshCards(tx, question.id);
     await notifyEmployee(
       tx,
       employee,

@@ -1,6 +1,7 @@
 // The Bolt app: HTTP mode on our own Express app (signatures checked by Bolt), or Socket Mode.
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClient, WebClientOptions } from "@slack/web-api";
+import { PacedWebClient } from "./methodPace";
 import type { Express } from "express";
 import type { Logger } from "pino";
 import type { SlackConfig } from "./config";
@@ -60,9 +61,9 @@ function clientOptions(config: SlackConfig): WebClientOptions {
   return { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10000 };
 }
 
-/** The bot's Web API client, for work outside a request (what the chat surface sends). */
+/** The bot's Web API client, for work outside a request (what the chat surface sends), paced per method. */
 export function slackWebClient(config: SlackConfig, logger: Logger): WebClient {
-  return new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) });
+  return new PacedWebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) });
 }
 
 export function createSlackApp(config: SlackConfig, http: Express, client: WebClient, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {

@@ -174,6 +174,8 @@ export class SlackSurface implements ChatSurface {
 }
 
 export function slackError(error: unknown): Error {
+  // Already said in the core's words (the method's own pace).
+  if (error instanceof RetryableError) return error;
   const coded = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
   switch (coded.code) {
     case ErrorCode.RateLimitedError:

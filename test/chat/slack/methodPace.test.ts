@@ -1,0 +1,55 @@
+// The bot's Web API client paces each method by its tier and honours a 429's Retry-After for that method alone.
+import nock from "nock";
+import { ErrorCode } from "@slack/web-api";
+import { PacedWebClient, type MethodPace } from "../../../src/chat/slack/methodPace";
+import { RetryableError } from "../../../src/core/kernel/errors";
+
+const API = "http://slack.test/api/";
+
+function client(pace: (method: string) => MethodPace | undefined) {
+  return new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, pace);
+}
+
+afterEach(() => nock.cleanAll());
+
+test("a method past its calls a minute is told when to come back, without calling Slack; other methods go on", async () => {
+  const slack = nock("http://slack.test").post("/api/chat.update").times(2).reply(200, { ok: true }).post("/api/users.info").reply(200, { ok: true });
+  const paced = client((method) => (method === "chat.update" ? { calls: 2, seconds: 60 } : undefined));
+  await paced.chat.update({ channel: "C1", ts: "1.1", text: "a" });
+  await paced.chat.update({ channel: "C1", ts: "1.1", text: "b" });
+  const third = paced.chat.update({ channel: "C1", ts: "1.1", text: "c" });
+  await expect(third).rejects.toBeInstanceOf(RetryableError);
+  await expect(third).rejects.toMatchObject({ rateLimited: true, retryAfterMs: expect.any(Number) });
+  expect(((await third.catch((error: RetryableError) => error)) as RetryableError).retryAfterMs).toBeGreaterThan(50_000);
+  await paced.users.info({ user: "U1" });
+  expect(slack.isDone()).toBe(true);
+});
+
+test("a 429 stops that method for its Retry-After; the next call of it does not reach Slack, another method does", async () => {
+  const slack = nock("http://slack.test")
+    .post("/api/views.publish")
+    .reply(429, { ok: false, error: "ratelimited" }, { "Retry-After": "30" })
+    .post("/api/users.info")
+    .reply(200, { ok: true });
+  const paced = client(() => ({ calls: 100, seconds: 60 }));
+  await expect(paced.views.publish({ user_id: "U1", view: { type: "home", blocks: [] } })).rejects.toMatchObject({
+    code: ErrorCode.RateLimitedError,
+    retryAfter: 30,
+  });
+  const again = paced.views.publish({ user_id: "U1", view: { type: "home", blocks: [] } });
+  await expect(again).rejects.toBeInstanceOf(RetryableError);
+  expect(((await again.catch((error: RetryableError) => error)) as RetryableError).retryAfterMs).toBeGreaterThan(25_000);
+  await paced.users.info({ user: "U1" });
+  expect(slack.isDone()).toBe(true);
+  expect(nock.pendingMocks()).toEqual([]);
+});
+
+test("a short wait for the method's turn is waited out, not sent back to the outbox", async () => {
+  nock("http://slack.test").post("/api/chat.update").times(2).reply(200, { ok: true });
+  // One call a second: the second waits for the next second instead of failing.
+  const paced = client(() => ({ calls: 1, seconds: 1 }));
+  const started = Date.now();
+  await paced.chat.update({ channel: "C1", ts: "1.1", text: "a" });
+  await paced.chat.update({ channel: "C1", ts: "1.1", text: "b" });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+});

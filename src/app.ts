@@ -72,6 +72,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     baseUrl: config.discourse.DISCOURSE_URL,
     apiKey: config.discourse.DISCOURSE_API_KEY,
     apiUsername: config.discourse.DISCOURSE_API_USERNAME,
+    requestsPerMinute: config.discourse.DISCOURSE_REQUESTS_PER_MINUTE,
   });
   // Each chat surface only when its settings are there; the core sends through whichever is.
   const slackClient = config.slack ? slackWebClient(config.slack, logger) : null;

@@ -33,6 +33,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ROUTE_DELAY_MS: "1000",
     // A handful of people per department in these tests; test/e2e/smallGroups.test.ts tests the rule itself.
     ADVOCATE_MIN_GROUP_SIZE: "0",
+    // The outbox is not paced here (paceMs 0) and neither is the community's budget: a test file may make more than
+    // Discourse's 60 calls a minute; test/community/discourse/client.test.ts tests the budget itself.
+    DISCOURSE_REQUESTS_PER_MINUTE: "100000",
     ...overrides,
   });
   if (!result.ok) throw new Error(result.problems.join("\n"));

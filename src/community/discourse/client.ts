@@ -1,5 +1,8 @@
 // The Discourse API behind the core's CommunityPort. Errors become RetryableError (429, 5xx, network)
-// or PermanentError (other 4xx, with Discourse's own message); pacing is the outbox lane's job.
+// or PermanentError (other 4xx, with Discourse's own message). The outbox's community lane spaces what it sends;
+// every call, the outbox's and those made outside it (an AI draft's searches, a card's look at the topic), draws
+// from one budget of the API key's requests a minute, so the calls made outside the lane cannot spend it twice.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { CommunityEvent, PostSnapshot, TopicSnapshot } from "../../core/kernel/events";
 import type { CommunityPort, SolvedTopic } from "../../core/ports";
@@ -20,8 +23,13 @@ export interface DiscourseClientOptions {
   baseUrl: string;
   apiKey: string;
   apiUsername: string;
+  /** The API key's budget (Discourse's DISCOURSE_MAX_ADMIN_API_REQS_PER_MINUTE, 60 by default). */
+  requestsPerMinute: number;
   timeoutMs?: number;
 }
+
+/** A call waits this long for the budget; a longer wait is a RetryableError (the outbox's lane waits instead). */
+const MAX_BUDGET_WAIT_MS = 2000;
 
 const createdPost = z.object({ id: z.number().int(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
 const rawPost = z.object({ id: z.number().int(), raw: z.string(), post_number: z.number().int(), topic_id: z.number().int(), topic_slug: z.string() });
@@ -60,10 +68,12 @@ export class DiscourseClient implements CommunityPort {
   readonly name: string;
   readonly baseUrl: string;
   private categories: { slugs: Map<number, string>; fetchedAt: number } | null = null;
+  private readonly budget: RateLimiterMemory;
 
   constructor(private readonly options: DiscourseClientOptions) {
     this.name = options.name;
     this.baseUrl = options.baseUrl;
+    this.budget = new RateLimiterMemory({ points: options.requestsPerMinute, duration: 60 });
   }
 
   async createReply(input: { topicId: number; raw: string; asUsername: string }) {
@@ -204,6 +214,7 @@ export class DiscourseClient implements CommunityPort {
     path: string,
     options: { asUsername?: string; body?: unknown; notFoundIsNull?: boolean; emptyIsOk?: boolean } = {},
   ): Promise<unknown> {
+    await this.spend(`${method} ${path}`);
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
@@ -228,12 +239,30 @@ export class DiscourseClient implements CommunityPort {
     const reason = details.success ? (details.data.errors?.join(" ") ?? details.data.error_type) : undefined;
     if (response.status === 429) {
       const seconds = Number(response.headers.get("retry-after")) || (details.success ? details.data.extras?.wait_seconds : undefined) || 60;
+      await this.budget.block(BUDGET_KEY, seconds);
       throw new RetryableError(`Discourse rate limit on ${method} ${path}`, seconds * 1000, true);
     }
     if (response.status >= 500 || response.status === 408) throw new RetryableError(`Discourse ${response.status} on ${method} ${path}`);
     throw new PermanentError(`Discourse ${response.status} on ${method} ${path}`, reason ?? `HTTP ${response.status}`);
   }
+
+  /** One request of the budget: waited for when it is near, else the caller is told when to come back. */
+  private async spend(call: string): Promise<void> {
+    for (;;) {
+      try {
+        await this.budget.consume(BUDGET_KEY);
+        return;
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        if (refusal.msBeforeNext > MAX_BUDGET_WAIT_MS)
+          throw new RetryableError(`Discourse budget spent: ${call} in ${refusal.msBeforeNext} ms`, refusal.msBeforeNext, true);
+        await new Promise((resolve) => setTimeout(resolve, refusal.msBeforeNext));
+      }
+    }
+  }
 }
+
+const BUDGET_KEY = "api-key";
 
 function parseJson(text: string): unknown {
   try {

@@ -8,7 +8,8 @@ const BASE = "https://community.voltaro.example";
 const API_KEY = "all-users-key-abc123";
 const TOPIC_SLUG = "factuur-dubbel-afgeschreven-na-overstap-naar-jaarabonnement";
 
-const client = () => new DiscourseClient({ name: "discourse", baseUrl: BASE, apiKey: API_KEY, apiUsername: "system", timeoutMs: 2000 });
+const client = (requestsPerMinute = 60) =>
+  new DiscourseClient({ name: "discourse", baseUrl: BASE, apiKey: API_KEY, apiUsername: "system", timeoutMs: 2000, requestsPerMinute });
 
 afterEach(() => {
   const pending = nock.pendingMocks();
@@ -52,6 +53,26 @@ describe("createReply", () => {
     const error = await failure(client().createReply(reply));
     expect(error).toBeInstanceOf(RetryableError);
     expect(error).toMatchObject({ retryAfterMs: 7000, rateLimited: true });
+  });
+
+  test("after a 429 the API key's budget waits out the Retry-After: the next call, of any kind, does not reach Discourse", async () => {
+    nock(BASE).post("/posts.json").reply(429, { error_type: "rate_limit" }, { "Retry-After": "30" });
+    const discourse = client();
+    await failure(discourse.createReply(reply));
+    const next = await failure(discourse.searchSolved({ query: "factuur", limit: 3, excludeTopicId: 1 }));
+    expect(next).toBeInstanceOf(RetryableError);
+    expect((next as RetryableError).retryAfterMs).toBeGreaterThan(25_000);
+  });
+
+  test("every call draws from one budget a minute: past it, a call is told when to come back without reaching Discourse", async () => {
+    nock(BASE).post("/posts.json").times(2).reply(200, fixture("discourse/create_post_response.json"));
+    const discourse = client(2);
+    await discourse.createReply(reply);
+    await discourse.createReply(reply);
+    // An AI draft's search, made outside the outbox's lane, spends the same budget.
+    const search = await failure(discourse.searchSolved({ query: "factuur", limit: 3, excludeTopicId: 1 }));
+    expect(search).toMatchObject({ rateLimited: true });
+    expect((search as RetryableError).retryAfterMs).toBeGreaterThan(50_000);
   });
 
   test("429 without Retry-After uses extras.wait_seconds", async () => {

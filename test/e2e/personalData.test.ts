@@ -50,6 +50,26 @@ beforeAll(async () => {
     data: { questionId: question.id, employeeId: priyaId, submissionKey: "mydata-1", body: "Priya's queued answer", postedAs: "priya", status: "queued" },
   });
   await app.db.prisma.directory.create({ data: { email: "priya@voltaro.example", name: "Priya Raman", department: "Billing", importedAt: new Date() } });
+  // Rows elsewhere that quote Priya (and Olaf, who is not forgotten): who answered, suggested experts, audits, a rule.
+  const answered = await app.db.prisma.question.create({
+    data: {
+      community: "voltaro",
+      topicId: 4243,
+      title: "Solar feed-in",
+      url: "https://c.example/t/4243",
+      postedAt: new Date(),
+      status: "answered",
+      answeredBy: "Priya Raman",
+      experts: ["Priya Raman", "Olaf Olsen"],
+    },
+  });
+  await app.db.prisma.answer.create({
+    data: { questionId: answered.id, employeeId: priyaId, submissionKey: "mydata-2", body: "Published", postedAs: "priya", status: "published" },
+  });
+  for (const userId of [PRIYA, OLAF]) {
+    await app.db.prisma.reportAudit.create({ data: { userId, surface: "slack", what: "leaderboard", period: "2026-Q4", allowed: true, at: new Date() } });
+    await app.db.prisma.routingRule.create({ data: { tags: ["billing"], createdBy: userId } });
+  }
 });
 afterAll(async () => {
   nock.cleanAll();
@@ -79,7 +99,10 @@ test("Slack: `my data` uploads Priya's rows as JSON and her ledger as CSV to her
   };
   expect(data.employee).toMatchObject({ externalId: PRIYA, displayName: "Priya Raman", email: "priya@voltaro.example", communityUsername: "priya" });
   expect(data.ledger).toEqual([expect.objectContaining({ points: 30, sourceKey: `mydata:${PRIYA}` })]);
-  expect(data.answers).toEqual([expect.objectContaining({ body: "Priya's queued answer", status: "queued" })]);
+  expect(data.answers).toEqual([
+    expect.objectContaining({ body: "Priya's queued answer", status: "queued" }),
+    expect.objectContaining({ body: "Published", status: "published" }),
+  ]);
   expect(data.follows.map((follow) => follow.topic)).toEqual(["billing"]);
   expect(data.charityPicks).toHaveLength(1);
   expect(data.directory.department).toBe("Billing");
@@ -153,6 +176,20 @@ test("`forget me confirm`: Priya's row carries a pseudonym, link and follows are
   const again = await app.db.prisma.employee.findMany({ where: { externalId: PRIYA } });
   expect(again).toHaveLength(1);
   expect(again[0]?.id).not.toBe(priyaId);
+});
+
+test("rows elsewhere that quoted Priya now quote her pseudonym; Olaf's stay his", async () => {
+  const pseudonym = (await app.db.prisma.employee.findUniqueOrThrow({ where: { id: priyaId } })).externalId;
+  const answered = await app.db.prisma.question.findFirstOrThrow({ where: { topicId: 4243 } });
+  expect(answered).toMatchObject({ answeredBy: pseudonym, experts: ["Olaf Olsen"] });
+  expect((await app.db.prisma.answer.findFirstOrThrow({ where: { submissionKey: "mydata-2" } })).postedAs).toBe(pseudonym);
+  expect((await app.db.prisma.reportAudit.findMany({ select: { userId: true }, orderBy: { id: "asc" } })).map((row) => row.userId)).toEqual(
+    expect.arrayContaining([pseudonym, OLAF]),
+  );
+  expect(await app.db.prisma.reportAudit.count({ where: { userId: PRIYA } })).toBe(0);
+  expect((await app.db.prisma.routingRule.findMany({ select: { createdBy: true } })).map((rule) => rule.createdBy).sort()).toEqual([OLAF, pseudonym].sort());
+  // The answer still on its way keeps the community name that publishing it needs.
+  expect((await app.db.prisma.answer.findFirstOrThrow({ where: { submissionKey: "mydata-1" } })).postedAs).toBe("priya");
 });
 
 test("the answer Priya queued before she was forgotten is still published, as her community name, and nobody is messaged under the pseudonym", async () => {

@@ -63,6 +63,12 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
       }
       await db.chatIdentity.deleteMany({ where: { employeeId } });
       await db.question.updateMany({ where: { claimedById: employeeId }, data: { claimedById: null, claimExpiresAt: null } });
+      await quotedElsewhere(
+        db,
+        employee,
+        accounts.map((account) => account.externalId),
+        pseudonym,
+      );
       await db.employee.update({
         where: { id: employeeId },
         data: {
@@ -85,4 +91,48 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
       await db.privacyAudit.create({ data: entry });
     },
   };
+}
+
+/**
+ * Other rows quote the person: their chat id as who did something (audits, rules, schedules, payouts), their name
+ * as who answered or set an idea's status, their community username on what they posted. Each becomes the
+ * pseudonym, so the rows still tell that one person did it; only an answer still on its way keeps its username,
+ * which publishing it needs.
+ */
+async function quotedElsewhere(
+  db: Db,
+  employee: { id: string; displayName: string | null; communityUsername: string | null },
+  chatIds: string[],
+  pseudonym: string,
+) {
+  const ids = { in: chatIds };
+  await Promise.all([
+    db.card.updateMany({ where: { routedBy: ids }, data: { routedBy: pseudonym } }),
+    db.card.updateMany({ where: { passedOnBy: ids }, data: { passedOnBy: pseudonym } }),
+    db.pointRule.updateMany({ where: { updatedBy: ids }, data: { updatedBy: pseudonym } }),
+    db.routingRule.updateMany({ where: { createdBy: ids }, data: { createdBy: pseudonym } }),
+    db.storySchedule.updateMany({ where: { createdBy: ids }, data: { createdBy: pseudonym } }),
+    db.charity.updateMany({ where: { createdBy: ids }, data: { createdBy: pseudonym } }),
+    db.charityTerms.updateMany({ where: { setBy: ids }, data: { setBy: pseudonym } }),
+    db.charityPayout.updateMany({ where: { paidBy: ids }, data: { paidBy: pseudonym } }),
+    db.hrGrant.updateMany({ where: { grantedBy: ids }, data: { grantedBy: pseudonym } }),
+    db.reportAudit.updateMany({ where: { userId: ids }, data: { userId: pseudonym } }),
+    db.answerChangeAudit.updateMany({ where: { userId: ids }, data: { userId: pseudonym } }),
+    db.communitySetting.updateMany({ where: { updatedBy: ids }, data: { updatedBy: pseudonym } }),
+    db.employeeMerge.updateMany({ where: { OR: [{ survivorId: employee.id }, { mergedId: employee.id }] }, data: { email: null } }),
+    db.answer.updateMany({ where: { employeeId: employee.id, status: { notIn: ["queued", "publishing"] } }, data: { postedAs: pseudonym } }),
+    db.ideaUpdate.updateMany({ where: { employeeId: employee.id, state: { notIn: ["queued", "publishing"] } }, data: { postedAs: pseudonym } }),
+  ]);
+  const names = [employee.displayName, employee.communityUsername].filter((name): name is string => Boolean(name));
+  if (!names.length) return;
+  const answered = { answers: { some: { employeeId: employee.id } } };
+  await db.question.updateMany({ where: { ...answered, answeredBy: { in: names } }, data: { answeredBy: pseudonym } });
+  await db.question.updateMany({
+    where: { ideaUpdates: { some: { employeeId: employee.id } }, ideaStatusBy: { in: names } },
+    data: { ideaStatusBy: pseudonym },
+  });
+  for (const name of names) {
+    // Suggested experts are display names taken from answers; the person's own leave the suggestions.
+    await db.$executeRaw`UPDATE "Question" SET experts = array_remove(experts, ${name}) WHERE ${name} = ANY(experts)`;
+  }
 }

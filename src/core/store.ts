@@ -15,6 +15,7 @@ import type { PersonalDataRepo } from "./personalData/personalDataRepo";
 import type { RetentionRepo } from "./personalData/retentionRepo";
 import type { LedgerRepo } from "./points/ledgerRepo";
 import type { PointRuleRepo } from "./points/pointRuleRepo";
+import type { ActionAuditRepo } from "./policy/actionAuditRepo";
 import type { AddressRepo, FileOfferRepo, OutboxJob, OutboxRepo } from "./ports/repositories";
 import type { ProblemRepo } from "./problems/problemRepo";
 import type { CursorRepo } from "./questions/cursorRepo";
@@ -52,6 +53,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   follows: FollowRepo;
   personalData: PersonalDataRepo;
   retention: RetentionRepo;
+  actionAudit: ActionAuditRepo;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -27,6 +27,7 @@ import { problemRepo } from "./repositories/problems";
 import { followRepo } from "./repositories/follows";
 import { personalDataRepo } from "./repositories/personalData";
 import { retentionRepo } from "./repositories/retention";
+import { actionAuditRepo } from "./repositories/actionAudit";
 import type { Repos, Store } from "../core/store";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
@@ -57,6 +58,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     follows: followRepo(db),
     personalData: personalDataRepo(db),
     retention: retentionRepo(db),
+    actionAudit: actionAuditRepo(db),
   };
 }
 

@@ -1,7 +1,7 @@
 // Who may do what, decided here and nowhere else: every command verb has a rule in one table, admins and HR are
 // recognised by one function each, and report views are authorised and audited by one function. The dispatcher
 // refuses before a verb runs; a verb added without a rule has no entry and is not dispatched (see runCommand).
-import type { CoreDeps, CoreSettings } from "../deps";
+import type { CoreDeps, CoreRepos, CoreSettings } from "../deps";
 
 /**
  * - anyone: any employee, acting for themselves (their points, claims, links, follows).
@@ -84,6 +84,30 @@ export const CONTROL_RULES = {
 
 export type Control = keyof typeof CONTROL_RULES;
 
+/**
+ * Every action outside chat (the web console's pages and forms), each a use case that checks this table itself:
+ * "admin" or "hr" as above. Views are audited when decided (authoriseView), changes in the transaction that makes
+ * them (authorisedChange); refusals always. Not in CONTROL_RULES, which is every chat control and tested as such.
+ */
+export const ACTION_RULES = {
+  "routing.list": "admin",
+  "routing.add": "admin",
+  "routing.edit": "admin",
+  "routing.remove": "admin",
+  "routing.preview": "admin",
+  "operations.view": "admin",
+  "outbox.retry": "admin",
+  "wall.list": "admin",
+  "wall.create": "admin",
+  "wall.revoke": "admin",
+} as const satisfies Record<string, ActionRule>;
+
+/** HR's views go through authoriseReport, as in chat; an "hr" action is one HR may take besides seeing a report. */
+export type ActionRule = Exclude<Rule, "anyone" | "channel">;
+
+export type Action = keyof typeof ACTION_RULES;
+const actionRules: Readonly<Record<Action, ActionRule>> = ACTION_RULES;
+
 /** Who asks, as the chat surface authenticated them: their chat id and any other id the surface knows them by. */
 export interface Principal {
   userId: string;
@@ -148,4 +172,80 @@ export async function authoriseReport(
     at: deps.clock.now(),
   });
   return allowed;
+}
+
+/** Who acts, as the surface they came through authenticated them (a chat, or the console's sign-in). */
+export type Actor = Principal & { surface: string };
+
+export async function mayDo(deps: Pick<CoreDeps, "store" | "settings">, who: Actor, action: Action): Promise<boolean> {
+  if (actionRules[action] === "hr") return canSeeReports(deps, who);
+  return isAdmin(deps.settings, await withVerifiedEmails(deps, who));
+}
+
+export interface ActionRequest {
+  /** What it is about, e.g. rule:12; null when nothing is named yet (an add). */
+  subject: string | null;
+  /** The change as asked, for the audit: never a secret. */
+  detail?: string | null;
+}
+
+export type Refused = { ok: false; problem: "not_allowed" };
+
+async function auditAction(
+  repos: Pick<CoreRepos, "actionAudit">,
+  deps: Pick<CoreDeps, "clock">,
+  who: Actor,
+  action: Action,
+  request: ActionRequest,
+  allowed: boolean,
+): Promise<void> {
+  await repos.actionAudit.record({
+    surface: who.surface,
+    userId: who.userId,
+    action,
+    subject: request.subject,
+    detail: request.detail ?? null,
+    allowed,
+    at: deps.clock.now(),
+  });
+}
+
+/** For views: decides, and writes the decision to the audit before anything is shown. */
+export async function authoriseView(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  who: Actor,
+  action: Action,
+  request: ActionRequest,
+): Promise<boolean> {
+  const allowed = await mayDo(deps, who, action);
+  await auditAction(deps.store, deps, who, action, request, allowed);
+  return allowed;
+}
+
+/** What a change did: its outcome, and what the audit records of it; a null audit (bad input) writes nothing. */
+export interface ChangeDone<T> {
+  outcome: T;
+  audit: ActionRequest | null;
+}
+
+/**
+ * For changes: a refusal is audited alone; an allowed change and its audit row land in one transaction, so the
+ * audit never names a change that did not happen, and input the change turns down (audit null) leaves no trace.
+ */
+export async function authorisedChange<T>(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  who: Actor,
+  action: Action,
+  asked: ActionRequest,
+  change: (tx: CoreRepos) => Promise<ChangeDone<T>>,
+): Promise<T | Refused> {
+  if (!(await mayDo(deps, who, action))) {
+    await auditAction(deps.store, deps, who, action, asked, false);
+    return { ok: false, problem: "not_allowed" };
+  }
+  return deps.store.transaction(async (tx) => {
+    const { outcome, audit } = await change(tx);
+    if (audit) await auditAction(tx, deps, who, action, audit, true);
+    return outcome;
+  });
 }

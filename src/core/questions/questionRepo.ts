@@ -15,4 +15,6 @@ export interface QuestionRepo {
   openClaimsOf(employeeId: string, now: Date): Promise<Question[]>;
   /** Open, unanswered questions under a promise whose last stage is not yet reached. */
   openPromises(): Promise<Question[]>;
+  /** The last `limit` questions Advocate took in, newest first (what a routing rule's preview runs over). */
+  latest(limit: number): Promise<Question[]>;
 }

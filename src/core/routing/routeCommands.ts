@@ -5,7 +5,7 @@ import type { ChatTarget, RoutingRule } from "../kernel/model";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
 import { channelIn } from "../kernel/references";
-import { parseRuleSpec } from "./parseRuleSpec";
+import { addRule, removeRule } from "./manageRules";
 
 export type RouteReply =
   | { type: "rules"; rules: RoutingRule[]; fallback: ChatTarget | null }
@@ -13,7 +13,7 @@ export type RouteReply =
   | { type: "rule_removed"; id: number; removed: boolean }
   | { type: "fallback_set"; target: ChatTarget }
   | { type: "problems_set"; target: ChatTarget; threshold: number }
-  | CommandError<"bad_rule" | "bad_rule_id" | "unknown_command">;
+  | CommandError<"bad_rule" | "bad_rule_id" | "unknown_command" | "not_admin">;
 
 export type LanguageReply = { type: "language_set"; locale: string } | CommandError<"bad_language">;
 
@@ -22,7 +22,7 @@ function channelArgument(text: string | undefined, ctx: CommandContext): string 
   return channelIn(text) ?? ctx.channelId;
 }
 
-async function route(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandContext, args: string[]): Promise<RouteReply> {
+async function route(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: CommandContext, args: string[]): Promise<RouteReply> {
   const [sub = "list", ...rest] = args;
   switch (sub.toLowerCase()) {
     case "list": {
@@ -30,22 +30,15 @@ async function route(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandCon
       return { type: "rules", rules: await deps.store.rules.list(), fallback };
     }
     case "add": {
-      const parsed = parseRuleSpec(rest);
-      if (!parsed.ok) return { type: "error", problem: "bad_rule", detail: parsed.problem };
-      const { channelId, escalate, ...criteria } = parsed.spec;
-      const escalation = escalate === "here" ? { kind: "channel", id: ctx.channelId } : escalate;
-      const added = await deps.store.rules.add({
-        ...criteria,
-        ...(escalation ? { escalateSurface: ctx.surface, escalateKind: escalation.kind, escalateTo: escalation.id } : {}),
-        target: { surface: ctx.surface, channelId: channelId ?? ctx.channelId },
-        createdBy: ctx.userId,
-      });
-      return { type: "rule_added", ...added };
+      const added = await addRule(deps, ctx, { spec: rest.join(" "), surface: ctx.surface, channelId: ctx.channelId });
+      if (!added.ok) return added.problem === "bad_rule" ? { type: "error", ...added } : { type: "error", problem: "not_admin" };
+      return { type: "rule_added", rule: added.rule, merged: added.merged };
     }
     case "remove": {
       const id = Number(rest[0]);
       if (!Number.isInteger(id) || id <= 0) return { type: "error", problem: "bad_rule_id", detail: rest[0] ?? "" };
-      return { type: "rule_removed", id, removed: await deps.store.rules.remove(id) };
+      const removed = await removeRule(deps, ctx, id);
+      return removed.ok ? { type: "rule_removed", id, removed: removed.removed } : { type: "error", problem: "not_admin" };
     }
     case "fallback": {
       const channelId = channelArgument(rest[0], ctx);

@@ -10,4 +10,9 @@ export interface RuleRepo {
     rule: Omit<RoutingRule, "id" | "targets" | PromiseField> & Partial<Pick<RoutingRule, PromiseField>> & { target: ChatTarget; createdBy: string },
   ): Promise<{ rule: RoutingRule; merged: boolean }>;
   remove(id: number): Promise<boolean>;
+  /** Replaces a rule's criteria, priority and promise, and its targets when given; null when there is no such rule. */
+  update(id: number, rule: RuleFields, targets: ChatTarget[] | null): Promise<RoutingRule | null>;
 }
+
+/** Everything of a rule but its id and targets. */
+export type RuleFields = Omit<RoutingRule, "id" | "targets">;

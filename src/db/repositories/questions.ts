@@ -50,6 +50,7 @@ export function questionRepo(db: Db): QuestionRepo {
       (await db.question.findMany({ where: { claimedById: employeeId, claimExpiresAt: { gt: now }, status: "open" }, orderBy: { claimExpiresAt: "asc" } })).map(
         toQuestion,
       ),
+    latest: async (limit) => (await db.question.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit })).map(toQuestion),
   };
 }
 

@@ -34,6 +34,15 @@ export function ruleRepo(db: Db): RuleRepo {
       });
       return { rule: created, merged: false };
     },
+    async update(id, rule, targets) {
+      const { count } = await db.routingRule.updateMany({ where: { id }, data: rule });
+      if (!count) return null;
+      if (targets) {
+        await db.routingTarget.deleteMany({ where: { ruleId: id } });
+        await db.routingTarget.createMany({ data: targets.map((target) => ({ ruleId: id, ...target })), skipDuplicates: true });
+      }
+      return db.routingRule.findUniqueOrThrow({ where: { id }, include: { targets: { select: { surface: true, channelId: true } } } });
+    },
     async remove(id) {
       const { count } = await db.routingRule.deleteMany({ where: { id } });
       return count === 1;

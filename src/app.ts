@@ -23,6 +23,7 @@ import { TeamsSurface } from "./chat/teams/surface";
 import { communityJobs, startScheduler } from "./jobs/scheduler";
 import { StoryTimers } from "./jobs/storySchedules";
 import { healthRouter } from "./http/health";
+import { databaseReadiness } from "./db/readiness";
 import { localAdminRouter } from "./http/localAdmin";
 import { errorHandler } from "./http/errorHandler";
 import { hardenServer } from "./http/serverLimits";
@@ -118,7 +119,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
 
   const http = express();
   http.disable("x-powered-by");
-  http.use(healthRouter(db));
+  http.use(healthRouter(databaseReadiness(db)));
   const embedded = db.embedded;
   if (embedded?.lock) {
     http.use(

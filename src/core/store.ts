@@ -11,6 +11,7 @@ import type { DirectoryRepo } from "./hr/directoryRepo";
 import type { HrRepo } from "./hr/hrRepo";
 import type { ReportRepo } from "./hr/reportRepo";
 import type { IdeaRepo } from "./ideas/ideaRepo";
+import type { OperationsRepo } from "./operations/operationsRepo";
 import type { PersonalDataRepo } from "./personalData/personalDataRepo";
 import type { RetentionRepo } from "./personalData/retentionRepo";
 import type { LedgerRepo } from "./points/ledgerRepo";
@@ -54,6 +55,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   personalData: PersonalDataRepo;
   retention: RetentionRepo;
   actionAudit: ActionAuditRepo;
+  operations: OperationsRepo;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -28,6 +28,7 @@ import { followRepo } from "./repositories/follows";
 import { personalDataRepo } from "./repositories/personalData";
 import { retentionRepo } from "./repositories/retention";
 import { actionAuditRepo } from "./repositories/actionAudit";
+import { operationsRepo } from "./repositories/operations";
 import type { Repos, Store } from "../core/store";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
@@ -59,6 +60,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     personalData: personalDataRepo(db),
     retention: retentionRepo(db),
     actionAudit: actionAuditRepo(db),
+    operations: operationsRepo(db, nudge),
   };
 }
 

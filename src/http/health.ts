@@ -1,24 +1,16 @@
 import express, { type Router } from "express";
-import type { Database } from "../db/connect";
-import { migrationsApplied } from "../db/migrate";
+import type { ReadinessProbe } from "../core/ports";
 
 /** /healthz: the process is up. /readyz: the database answers and every migration is applied. */
-export function healthRouter(db: Database): Router {
+export function healthRouter(readiness: ReadinessProbe): Router {
   const router = express.Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    try {
-      await db.sql.query("SELECT 1");
-      if (!(await migrationsApplied(db.sql))) {
-        res.status(503).json({ status: "migrations pending" });
-        return;
-      }
-      res.json({ status: "ready", database: db.kind });
-    } catch {
-      res.status(503).json({ status: "database unreachable" });
-    }
+    const state = await readiness();
+    if (state.ready) res.json({ status: state.status, database: state.database });
+    else res.status(503).json({ status: state.status });
   });
   return router;
 }

@@ -7,7 +7,7 @@ import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityPort } from "../../src/core/ports";
 import { addRule, editRule, listRules, previewRule, removeRule } from "../../src/core/routing";
 import { runCommand } from "../../src/core/commands/runCommand";
-import { coreSettings, memoryDatabase } from "../support/coreDeps";
+import { coreSettings, freshDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -17,7 +17,7 @@ const employee = { surface: "slack", userId: "UEMP" };
 const where = { surface: "slack", channelId: "CSUPPORT" };
 
 beforeAll(async () => {
-  db = await memoryDatabase();
+  db = await freshDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community: {} as CommunityPort,

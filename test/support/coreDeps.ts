@@ -3,6 +3,7 @@ import type { CoreSettings } from "../../src/core/deps";
 import { connectDatabase, type Database } from "../../src/db/connect";
 import { migrate } from "../../src/db/migrate";
 import { cutPointTotalsIn } from "../../src/db/pointTotals";
+import { createSchema, dropSchema } from "./testApp";
 
 export function coreSettings(overrides: Partial<CoreSettings> = {}): CoreSettings {
   return {
@@ -29,4 +30,24 @@ export async function memoryDatabase(timezone = coreSettings().timezone): Promis
   await migrate(db.sql);
   await cutPointTotalsIn(db.sql, timezone);
   return db;
+}
+
+/**
+ * A fresh database for one test file: in-memory PGlite, or with DATABASE_URL set a schema of its own on that
+ * PostgreSQL, which `close()` drops. Migrated, its roll-up cut, as memoryDatabase.
+ */
+export async function freshDatabase(timezone = coreSettings().timezone): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return memoryDatabase(timezone);
+  const schema = await createSchema(url);
+  const db = await connectDatabase({ kind: "postgres", url, schema });
+  await migrate(db.sql);
+  await cutPointTotalsIn(db.sql, timezone);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await dropSchema(url, schema);
+    },
+  };
 }

@@ -4,3 +4,4 @@ export type * from "./community";
 export type * from "./chat";
 export type * from "./languageModel";
 export type * from "./repositories";
+export type * from "./readiness";

@@ -2,4 +2,5 @@
 export { acceptCommunityEvent } from "./acceptCommunityEvent";
 export type { CursorRepo } from "./cursorRepo";
 export type { InboundRepo } from "./inboundRepo";
+export { POLLED_DELIVERY_PREFIX } from "./pollCommunity";
 export type { QuestionRepo } from "./questionRepo";

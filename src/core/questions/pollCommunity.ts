@@ -2,6 +2,9 @@
 import type { CoreDeps } from "../deps";
 import { acceptCommunityEvent } from "./acceptCommunityEvent";
 
+/** Delivery ids of polled topics start so; a webhook's are Discourse's numbers. */
+export const POLLED_DELIVERY_PREFIX = "poll:";
+
 export async function pollCommunity(deps: Pick<CoreDeps, "store" | "community">): Promise<string> {
   const key = `poll:${deps.community.name}`;
   const cursor = await deps.store.cursors.get(key);
@@ -12,7 +15,7 @@ export async function pollCommunity(deps: Pick<CoreDeps, "store" | "community">)
     // Same business key as the topic_created webhook: a topic seen both ways is routed once.
     const outcome = await acceptCommunityEvent(deps.store, {
       community: deps.community.name,
-      deliveryId: `poll:${event.topic.topicId}`,
+      deliveryId: `${POLLED_DELIVERY_PREFIX}${event.topic.topicId}`,
       businessKey: `topic_created:${event.topic.topicId}`,
       name: "topic_created",
       payload: event,

@@ -26,6 +26,7 @@ import type { ChannelRepo } from "./routing/channelRepo";
 import type { RuleRepo } from "./routing/ruleRepo";
 import type { StoryRepo } from "./stories/storyRepo";
 import type { StoryScheduleRepo } from "./stories/storyScheduleRepo";
+import type { WallLinkRepo } from "./wall/wallLinkRepo";
 
 export interface Repos<Job extends OutboxJob = OutboxJob> {
   questions: QuestionRepo;
@@ -56,6 +57,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   retention: RetentionRepo;
   actionAudit: ActionAuditRepo;
   operations: OperationsRepo;
+  wallLinks: WallLinkRepo;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -29,6 +29,7 @@ import { personalDataRepo } from "./repositories/personalData";
 import { retentionRepo } from "./repositories/retention";
 import { actionAuditRepo } from "./repositories/actionAudit";
 import { operationsRepo } from "./repositories/operations";
+import { wallLinkRepo } from "./repositories/wallLinks";
 import type { Repos, Store } from "../core/store";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
@@ -61,6 +62,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     retention: retentionRepo(db),
     actionAudit: actionAuditRepo(db),
     operations: operationsRepo(db, nudge),
+    wallLinks: wallLinkRepo(db),
   };
 }
 

@@ -4,4 +4,5 @@ export type { CharityReply } from "./charityCommand";
 export type { CharityRepo } from "./charityRepo";
 export { myCharityShare, type CharityShare } from "./myShare";
 export { pickCharity, type CharityPicker } from "./pickCharity";
-export type { QuarterReport } from "./quarterReport";
+export { quarterReport, type QuarterReport } from "./quarterReport";
+export { quarterOf, type Quarter } from "./quarters";

@@ -4,6 +4,7 @@ export { awardPoints } from "./awardPoints";
 export { awardSolution, revokeSolution } from "./awardSolution";
 export { awardStoryShared } from "./awardStoryShared";
 export { requestHome } from "./homeView";
+export { leaderboard, type LeaderboardView } from "./leaderboard";
 export type { LedgerRepo } from "./ledgerRepo";
 export { answerSources } from "./ourAnswer";
 export type { PointRuleRepo } from "./pointRuleRepo";

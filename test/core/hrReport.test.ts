@@ -6,10 +6,10 @@ import { runCommand } from "../../src/core/commands/runCommand";
 import type { CommandContext } from "../../src/core/kernel/commandContext";
 import { commandReplyText } from "../../src/chat/shared/commandReplyText";
 import { slackMarkup } from "../../src/chat/slack/presenters/slackMarkup";
-import { reportCsv } from "../../src/core/hr/reportCsv";
+import { participationReport, reportCsv } from "../../src/core/hr";
 import type { CommunityPort } from "../../src/core/ports";
 import type { CoreDeps } from "../../src/core/deps";
-import { coreSettings, memoryDatabase } from "../support/coreDeps";
+import { coreSettings, freshDatabase } from "../support/coreDeps";
 
 let db: Database;
 let deps: CoreDeps;
@@ -44,7 +44,7 @@ async function question(topicId: number, postedAt: string, answers: Array<[strin
 }
 
 beforeAll(async () => {
-  db = await memoryDatabase();
+  db = await freshDatabase();
   deps = {
     store: prismaStore(db.prisma),
     community: {} as CommunityPort,
@@ -189,6 +189,10 @@ test("the CSV: one section per table, exact figures, quoted and formula-safe cel
     "2026-W45,2,2",
     "2026-W46,3,2",
     "",
+    "department,people,active_advocates,participation_percent,answers_published,points",
+    "Sales,2,2,100,3,55",
+    "Support,2,2,100,1,12",
+    "",
     "surface,channel,promises_decided,promises_kept,kept_percent",
     "",
   ]);
@@ -201,4 +205,35 @@ test("the CSV: one section per table, exact figures, quoted and formula-safe cel
   const queued = await db.prisma.outboxItem.findMany({ where: { lane: "slack:user:UHR" } });
   expect(queued).toHaveLength(1);
   expect(JSON.stringify(queued[0]?.payload)).toContain("active_advocates,2");
+});
+
+test("per department, with the small-group rule: the same figures for chat and console, from one use case", async () => {
+  await employee("fay", "Support");
+  const strict: CoreDeps = { ...deps, settings: coreSettings({ hrIds: ["UHR"], minGroupSize: 3 }) };
+  const asked = await participationReport(strict, hr, { what: "participation", period: "2026-11-02..2026-11-15", department: null });
+  if (!asked.ok) throw new Error(asked.problem);
+  expect(asked.report.departments).toEqual([
+    // Two known people: under the minimum of three, nothing shown but the name.
+    { department: "Sales", tooSmall: true },
+    { department: "Support", tooSmall: false, people: 3, activeAdvocates: 2, participationPercent: 67, answersPublished: 1, points: 12 },
+  ]);
+  // A department's row agrees with that department's own report.
+  const support = await participationReport(strict, hr, { what: "participation", period: "2026-11-02..2026-11-15", department: "Support" });
+  expect(support).toMatchObject({
+    ok: true,
+    report: { activeAdvocates: 2, employeesKnown: 3, participationPercent: 67, answersPublished: 1, points: 12, departments: [] },
+  });
+  expect(await participationReport(strict, hr, { what: "participation", period: "2026-11-02..2026-11-15", department: "sales" })).toEqual({
+    ok: false,
+    problem: "small_group",
+    detail: "sales",
+  });
+  // The chat command shows what the use case returns.
+  const chat = await runCommand(strict, hr, "report 2026-11-02..2026-11-15");
+  expect(chat).toEqual({ type: "report", report: asked.report });
+  expect(reportCsv(asked.report)).toContain("\r\nSales,,,,,\r\nSupport,3,2,67,1,12\r\n");
+  expect(await participationReport(strict, { surface: "slack", userId: "UALICE" }, { what: "participation", period: "month", department: null })).toEqual({
+    ok: false,
+    problem: "not_allowed",
+  });
 });

@@ -2,11 +2,9 @@
 // report viewed, so it is authorised and audited like the `report` command; a home redrawn for another reason
 // (new points) offers the report without computing, or auditing, anything.
 import type { CoreDeps } from "../deps";
-import { authoriseReport, canSeeReports } from "../policy";
-import { hrReport } from "./hrReport";
-import { tooSmallToReport } from "./smallGroup";
+import { canSeeReports } from "../policy";
 import type { HrHome } from "../ports/views/reportView";
-import { parseReportPeriod } from "./reportPeriod";
+import { participationReport } from "./participationReport";
 import type { HomeReportChoice } from "../ports/views/reportView";
 
 /** Slack's select menus take at most 100 options. */
@@ -23,10 +21,9 @@ export async function hrHome(
 ): Promise<HrHome | null> {
   const requester = { surface, userId };
   if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await deps.store.reports.departments(MAX_DEPARTMENTS) } : null;
-  if (!(await authoriseReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department }))) return null;
+  const asked = await participationReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department });
+  if (!asked.ok && asked.problem === "not_allowed") return null;
   const departments = await deps.store.reports.departments(MAX_DEPARTMENTS);
-  const period = parseReportPeriod(choice.period, deps.clock.now(), deps.settings.timezone);
-  if (!period) return { kind: "bad_period", choice, departments };
-  if (await tooSmallToReport(deps, choice.department)) return { kind: "small_group", choice, departments };
-  return { kind: "report", choice, departments, report: await hrReport(deps, period, choice.department) };
+  if (asked.ok) return { kind: "report", choice, departments, report: asked.report };
+  return { kind: asked.problem === "small_group" ? "small_group" : "bad_period", choice, departments };
 }

@@ -4,6 +4,8 @@ import type { LeaderboardRow } from "../kernel/model";
 import type { AdvocateTotals, HrReport } from "../ports/views/reportView";
 import { attributePoints } from "../charity";
 import { isoWeeks, type ReportPeriod } from "./reportPeriod";
+import { departmentRows } from "./departmentRows";
+import { employeesKnown } from "./smallGroup";
 
 const TOP = 5;
 
@@ -11,7 +13,7 @@ export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "setting
   const { reports, charities } = deps.store;
   const { timezone } = deps.settings;
   const weeks = isoWeeks(period, timezone);
-  const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list, promises] = await Promise.all([
+  const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list, promises, departments] = await Promise.all([
     reports.advocates(period, department),
     employeesKnown(deps, department),
     reports.answersPublished(period, department),
@@ -20,6 +22,7 @@ export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "setting
     charities.terms(period.to),
     charities.list(),
     reports.promisesKept(period, deps.clock.now()),
+    department === null ? departmentRows(deps, period) : [],
   ]);
   const eligible = new Set(list.filter((charity) => !charity.removedAt || charity.removedAt > period.to).map((charity) => charity.id));
   const names = new Map(list.map((charity) => [charity.id, charity.name]));
@@ -44,6 +47,7 @@ export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "setting
     top: topAdvocates(advocates, TOP),
     // Quiet weeks are shown too, as zeros: a gap in a trend says something.
     weekly: weeks.map(({ week }) => byWeek.get(week) ?? { week, activeAdvocates: 0, answers: 0 }),
+    departments,
     promises,
   };
 }
@@ -59,10 +63,4 @@ function topAdvocates(advocates: AdvocateTotals[], limit: number): LeaderboardRo
     points,
     rank: 1 + ranked.findIndex((row) => row.points === points),
   }));
-}
-
-/** HR's directory once imported (everyone, not only those who ever used Advocate); before that, who Advocate knows. */
-export async function employeesKnown(deps: Pick<CoreDeps, "store">, department: string | null): Promise<number> {
-  const imported = (await deps.store.directory.count(null)) > 0;
-  return imported ? deps.store.directory.count(department) : deps.store.reports.employeesKnown(department);
 }

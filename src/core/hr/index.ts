@@ -3,5 +3,7 @@ export type { DirectoryRepo } from "./directoryRepo";
 export { hrHome } from "./hrHome";
 export type { HrRepo } from "./hrRepo";
 export { importDirectory, type DirectoryImport } from "./importDirectory";
+export { participationReport, type ParticipationReport, type ReportAsk } from "./participationReport";
 export { reportCommand } from "./reportCommand";
+export { reportCsv } from "./reportCsv";
 export type { ReportRepo } from "./reportRepo";

@@ -2,10 +2,8 @@
 // who may see reports; every request is audited. With `csv` it also comes as a file, sent through the outbox.
 import type { CoreDeps } from "../deps";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
-import { authoriseReport } from "../policy";
 import { actorEmployee, localeOf } from "../accounts";
-import { hrReport } from "./hrReport";
-import { tooSmallToReport } from "./smallGroup";
+import { participationReport } from "./participationReport";
 import type { HrReport } from "../ports/views/reportView";
 import { reportCsv } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
@@ -30,13 +28,10 @@ export async function reportCommand(deps: Pick<CoreDeps, "store" | "clock" | "se
     departmentWords = args;
   }
   const department = departmentWords.join(" ") || null;
-  const allowed = await authoriseReport(deps, ctx, { what: asCsv ? "participation.csv" : "participation", period: period?.label ?? first, department });
-  if (!allowed) return { type: "error", problem: "not_allowed" };
-  if (!period) return { type: "error", problem: "bad_report_period", detail: first };
-  if (await tooSmallToReport(deps, department)) return { type: "error", problem: "small_group", detail: department ?? "" };
-  const report = await hrReport(deps, period, department);
-  if (!asCsv) return { type: "report", report };
-  return { type: "report_sent", filename: await sendCsv(deps, ctx, report) };
+  const asked = await participationReport(deps, ctx, { what: asCsv ? "participation.csv" : "participation", period: period?.label ?? first, department });
+  if (!asked.ok) return "detail" in asked ? { type: "error", problem: asked.problem, detail: asked.detail } : { type: "error", problem: asked.problem };
+  if (!asCsv) return { type: "report", report: asked.report };
+  return { type: "report_sent", filename: await sendCsv(deps, ctx, asked.report) };
 }
 
 async function sendCsv(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandContext, report: HrReport): Promise<string> {

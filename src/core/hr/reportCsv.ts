@@ -22,6 +22,14 @@ export function reportCsv(report: HrReport): string {
     ["week", "active_advocates", "answers"],
     ...report.weekly.map((row) => [row.week, row.activeAdvocates, row.answers]),
     [],
+    // A department under the minimum group size shows its name and no figure.
+    ["department", "people", "active_advocates", "participation_percent", "answers_published", "points"],
+    ...report.departments.map((row) =>
+      row.tooSmall
+        ? [row.department, "", "", "", "", ""]
+        : [row.department, row.people, row.activeAdvocates, row.participationPercent ?? "", row.answersPublished, row.points],
+    ),
+    [],
     ["surface", "channel", "promises_decided", "promises_kept", "kept_percent"],
     ...report.promises.map((row) => [row.surface, row.channelId, row.decided, row.kept, Math.round((row.kept / row.decided) * 100)]),
   ];

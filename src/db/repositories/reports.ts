@@ -73,6 +73,40 @@ export function reportRepo(db: Db): ReportRepo {
       const ms = rows[0]?.ms;
       return ms === null || ms === undefined ? null : Math.round(Number(ms));
     },
+    async byDepartment(range) {
+      // As advocates() and answersPublished() count, per person first, then summed per department (any case).
+      const rows = await db.$queryRawUnsafe<Array<{ department: string; active: bigint; answers: bigint | number; points: bigint | number }>>(
+        `WITH totals AS (
+           SELECT a."employeeId", SUM(a.points) AS points, COUNT(*) FILTER (WHERE a.points > 0) AS positive
+           FROM "PointAward" a WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp GROUP BY a."employeeId"),
+         published AS (
+           SELECT ans."employeeId", COUNT(*) AS n FROM "Answer" ans
+           WHERE ans.status = 'published' AND COALESCE(ans."publishedAt", ans."createdAt") BETWEEN $1::timestamp AND $2::timestamp
+           GROUP BY ans."employeeId"),
+         people AS (
+           SELECT COALESCE(t."employeeId", p."employeeId") AS id, t.points, t.positive, p.n
+           FROM totals t FULL JOIN published p ON p."employeeId" = t."employeeId")
+         SELECT lower(e.department) AS department, COUNT(*) FILTER (WHERE people.positive > 0) AS active,
+                COALESCE(SUM(people.n), 0) AS answers, COALESCE(SUM(people.points), 0) AS points
+         FROM people JOIN "Employee" e ON e.id = people.id WHERE e.department IS NOT NULL GROUP BY lower(e.department)`,
+        range.from,
+        range.to,
+      );
+      return rows.map((row) => ({
+        department: row.department,
+        activeAdvocates: Number(row.active),
+        answersPublished: Number(row.answers),
+        points: Number(row.points),
+      }));
+    },
+    async departmentSizes(from) {
+      const table = from === "directory" ? `"Directory"` : `"Employee"`;
+      // Departments that differ only in case are one, as a department's report counts them.
+      const rows = await db.$queryRawUnsafe<Array<{ department: string; people: bigint }>>(
+        `SELECT MIN(department) AS department, COUNT(*) AS people FROM ${table} WHERE department IS NOT NULL GROUP BY lower(department)`,
+      );
+      return rows.map((row) => ({ department: row.department, people: Number(row.people) }));
+    },
     async promisesKept(range, now) {
       const rows = await db.$queryRawUnsafe<Array<{ surface: string; channelId: string; decided: number; kept: number }>>(
         `SELECT c.surface, c."channelId", count(*)::int AS decided,

@@ -17,6 +17,8 @@ export interface HrReport {
   pointsPerCharity: Array<{ charity: string; points: number }>;
   top: LeaderboardRow[];
   weekly: WeeklyRow[];
+  /** Per department, for the whole company's report (empty for one department's): groups under the minimum withheld. */
+  departments: DepartmentRow[];
   /** Response promises per channel (for every department: a promise belongs to a channel, not a person). */
   promises: PromiseTally[];
 }
@@ -42,6 +44,28 @@ export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
   solutionsUnaccepted: number;
   /** Their charity pick at the end of the range, when they have net points to give. */
   pickedCharityId: number | null;
+}
+
+/** One department's figures in the period; a department with fewer known people than the minimum shows none. */
+export type DepartmentRow =
+  | {
+      department: string;
+      tooSmall: false;
+      /** Known people: HR's directory once imported, else the employees Advocate knows. */
+      people: number;
+      activeAdvocates: number;
+      participationPercent: number | null;
+      answersPublished: number;
+      points: number;
+    }
+  | { department: string; tooSmall: true };
+
+/** A department's activity in a period, as the ledger and answers give it (departments with none are absent). */
+export interface DepartmentActivity {
+  department: string;
+  activeAdvocates: number;
+  answersPublished: number;
+  points: number;
 }
 
 export interface WeeklyRow {

@@ -31,6 +31,8 @@ export interface PersonalData {
   charityPicks: Array<Record<string, unknown>>;
   hrGrants: Array<Record<string, unknown>>;
   reportAudit: Array<Record<string, unknown>>;
+  /** Admin actions outside chat commands (the console's changes and views). */
+  actionAudit: Array<Record<string, unknown>>;
   privacyAudit: Array<Record<string, unknown>>;
   directory: Record<string, unknown> | null;
 }

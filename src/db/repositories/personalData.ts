@@ -8,7 +8,7 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
       // Every chat account of the person (Slack, Teams), with the email each one's profile showed.
       const identities = await db.chatIdentity.findMany({ where: { employeeId }, select: { surface: true, externalId: true, email: true } });
       const chatIds = { in: [employee.externalId, ...identities.map((identity) => identity.externalId)] };
-      const [ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, privacyAudit, directory] = await Promise.all([
+      const [ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, actionAudit, privacyAudit, directory] = await Promise.all([
         db.pointAward.findMany({ where: { employeeId }, select: { points: true, reason: true, sourceKey: true, occurredAt: true }, orderBy: { id: "asc" } }),
         db.answer.findMany({
           where: { employeeId },
@@ -40,6 +40,11 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
           select: { what: true, period: true, department: true, allowed: true, at: true },
           orderBy: { at: "asc" },
         }),
+        db.actionAudit.findMany({
+          where: { userId: chatIds },
+          select: { action: true, subject: true, detail: true, allowed: true, at: true },
+          orderBy: { at: "asc" },
+        }),
         db.privacyAudit.findMany({
           where: { OR: [{ aboutEmployeeId: employeeId }, { byEmployeeId: employeeId }] },
           select: { action: true, at: true },
@@ -47,7 +52,7 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
         }),
         employee.email ? db.directory.findUnique({ where: { email: employee.email } }) : null,
       ]);
-      return { employee, identities, ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, privacyAudit, directory };
+      return { employee, identities, ledger, answers, ideaUpdates, claims, follows, charityPicks, hrGrants, reportAudit, actionAudit, privacyAudit, directory };
     },
     async forget(employeeId, pseudonym, at) {
       const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
@@ -118,6 +123,9 @@ async function quotedElsewhere(
     db.hrGrant.updateMany({ where: { grantedBy: ids }, data: { grantedBy: pseudonym } }),
     db.reportAudit.updateMany({ where: { userId: ids }, data: { userId: pseudonym } }),
     db.answerChangeAudit.updateMany({ where: { userId: ids }, data: { userId: pseudonym } }),
+    db.actionAudit.updateMany({ where: { userId: ids }, data: { userId: pseudonym } }),
+    db.wallLink.updateMany({ where: { createdBy: ids }, data: { createdBy: pseudonym } }),
+    db.wallLink.updateMany({ where: { revokedBy: ids }, data: { revokedBy: pseudonym } }),
     db.communitySetting.updateMany({ where: { updatedBy: ids }, data: { updatedBy: pseudonym } }),
     db.employeeMerge.updateMany({ where: { OR: [{ survivorId: employee.id }, { mergedId: employee.id }] }, data: { email: null } }),
     db.answer.updateMany({ where: { employeeId: employee.id, status: { notIn: ["queued", "publishing"] } }, data: { postedAs: pseudonym } }),

@@ -6,6 +6,7 @@ import type { AnswerRepo } from "./answers/answerRepo";
 import type { ReplyDraftRepo } from "./answers/replyDraftRepo";
 import type { CardRepo } from "./cards/cardRepo";
 import type { CharityRepo } from "./charity/charityRepo";
+import type { ConsoleSessionRepo } from "./consoleSessions/consoleSessionRepo";
 import type { FollowRepo } from "./expertise/followRepo";
 import type { DirectoryRepo } from "./hr/directoryRepo";
 import type { HrRepo } from "./hr/hrRepo";
@@ -58,6 +59,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   actionAudit: ActionAuditRepo;
   operations: OperationsRepo;
   wallLinks: WallLinkRepo;
+  consoleSessions: ConsoleSessionRepo;
 }
 
 /** Repositories plus a unit of work: what one transaction writes lands together or not at all. */

@@ -30,6 +30,7 @@ import { retentionRepo } from "./repositories/retention";
 import { actionAuditRepo } from "./repositories/actionAudit";
 import { operationsRepo } from "./repositories/operations";
 import { wallLinkRepo } from "./repositories/wallLinks";
+import { consoleSessionRepo } from "./repositories/consoleSessions";
 import type { Repos, Store } from "../core/store";
 
 function repos(db: Db, nudge: OutboxNudge): Repos {
@@ -63,6 +64,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     actionAudit: actionAuditRepo(db),
     operations: operationsRepo(db, nudge),
     wallLinks: wallLinkRepo(db),
+    consoleSessions: consoleSessionRepo(db),
   };
 }
 

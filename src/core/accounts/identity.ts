@@ -11,6 +11,15 @@ export interface ChatIdentityRef {
 }
 
 /**
+ * The person a verified work email belongs to (an identity whose chat profile gave it last; the oldest, should two
+ * persons not be merged yet), or null when no chat profile gave it: the console signs people in by it.
+ */
+export async function personByVerifiedEmail(deps: Pick<CoreDeps, "store">, email: string): Promise<Employee | null> {
+  const [person] = await deps.store.employees.byIdentityEmail(email.trim().toLowerCase());
+  return person ?? null;
+}
+
+/**
  * Records the email an identity's chat profile verified and merges every person it then names into the oldest, in
  * one transaction. Only the identity's latest email counts: one that changed takes the identity along with its person,
  * never into whoever still shows the old one. Returns the person the identity belongs to afterwards.

@@ -6,9 +6,7 @@ import { canSeeReports } from "../policy";
 import type { HrHome } from "../ports/views/reportView";
 import { participationReport } from "./participationReport";
 import type { HomeReportChoice } from "../ports/views/reportView";
-
-/** Slack's select menus take at most 100 options. */
-const MAX_DEPARTMENTS = 100;
+import { departments } from "./departments";
 
 export const DEFAULT_HOME_REPORT: HomeReportChoice = { period: "month", department: null };
 
@@ -20,10 +18,10 @@ export async function hrHome(
   choice?: HomeReportChoice,
 ): Promise<HrHome | null> {
   const requester = { surface, userId };
-  if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await deps.store.reports.departments(MAX_DEPARTMENTS) } : null;
+  if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await departments(deps) } : null;
   const asked = await participationReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department });
   if (!asked.ok && asked.problem === "not_allowed") return null;
-  const departments = await deps.store.reports.departments(MAX_DEPARTMENTS);
-  if (asked.ok) return { kind: "report", choice, departments, report: asked.report };
-  return { kind: asked.problem === "small_group" ? "small_group" : "bad_period", choice, departments };
+  const known = await departments(deps);
+  if (asked.ok) return { kind: "report", choice, departments: known, report: asked.report };
+  return { kind: asked.problem === "small_group" ? "small_group" : "bad_period", choice, departments: known };
 }

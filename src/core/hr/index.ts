@@ -1,4 +1,5 @@
 // The hr feature's public face: what the rest of Advocate may use of it.
+export { departments } from "./departments";
 export type { DirectoryRepo } from "./directoryRepo";
 export { hrHome } from "./hrHome";
 export type { HrRepo } from "./hrRepo";

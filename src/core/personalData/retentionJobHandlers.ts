@@ -1,4 +1,5 @@
-// Drops processed inbound events and done outbox work older than the retention period; dead work stays for operators.
+// Drops processed inbound events and done outbox work older than the retention period (dead work stays for
+// operators), and console sessions past their end.
 import type { JobHandlers } from "../outbox/jobHandlers";
 import type { RetentionJob } from "./retentionJobs";
 
@@ -8,6 +9,7 @@ export const retentionJobHandlers: JobHandlers<RetentionJob> = {
   "retention.sweep": async (deps) => {
     const before = new Date(deps.clock.now().getTime() - deps.settings.retentionDays * DAY_MS);
     const dropped = await deps.store.retention.sweep(before);
-    return `dropped ${dropped.inboundEvents} inbound events and ${dropped.outboxItems} outbox items`;
+    const sessions = await deps.store.consoleSessions.removeExpired(deps.clock.now());
+    return `dropped ${dropped.inboundEvents} inbound events, ${dropped.outboxItems} outbox items and ${sessions} console sessions`;
   },
 };

@@ -6,6 +6,7 @@ import type { MyPointsView } from "../ports/views/homeView";
 export interface LeaderboardView {
   period: Period;
   top: LeaderboardRow[];
+  /** The viewer's own row over everyone; null when they have no points, or the board is one department's. */
   me: LeaderboardRow | null;
 }
 
@@ -14,10 +15,11 @@ export async function leaderboard(
   period: Period,
   employeeId: string | null,
   limit = 10,
+  department: string | null = null,
 ): Promise<LeaderboardView> {
   const key = periodKey(period, deps.clock.now(), deps.settings.timezone);
-  const top = await deps.store.ledger.leaderboard(key, limit);
-  const me = employeeId ? await deps.store.ledger.rankOf(employeeId, key) : null;
+  const top = await deps.store.ledger.leaderboard(key, limit, department);
+  const me = employeeId && !department ? await deps.store.ledger.rankOf(employeeId, key) : null;
   return { period, top: top.map((row) => asSeenBy(row, employeeId)), me };
 }
 

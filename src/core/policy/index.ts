@@ -2,15 +2,20 @@
 export type { ActionAuditEntry, ActionAuditRepo } from "./actionAuditRepo";
 export {
   authorisedChange,
+  authorisePage,
   authoriseReport,
   authoriseView,
   canSeeReports,
   isAdmin,
   mayDo,
+  roleOf,
   type Action,
   type ActionRequest,
   type Actor,
   type ChangeDone,
   type CommandVerb,
+  type PageRule,
+  type Principal,
   type Refused,
+  type Role,
 } from "./policy";

@@ -144,6 +144,36 @@ export async function canSeeReports(deps: Pick<CoreDeps, "store" | "settings">, 
   return false;
 }
 
+/** What a person may see outside chat (the console): the same people as the rules above. */
+export type Role = "admin" | "hr" | "employee";
+
+export async function roleOf(deps: Pick<CoreDeps, "store" | "settings">, asked: Principal & { surface: string }): Promise<Role> {
+  const who = await withVerifiedEmails(deps, asked);
+  if (isAdmin(deps.settings, who)) return "admin";
+  return (await canSeeReports(deps, who)) ? "hr" : "employee";
+}
+
+/** Who may open a console page or send its form: "anyone" signed in, HR (and admins), or admins. */
+export type PageRule = "anyone" | "hr" | "admin";
+
+const ROLES_BY_RULE: Record<PageRule, readonly Role[]> = { anyone: ["admin", "hr", "employee"], hr: ["admin", "hr"], admin: ["admin"] };
+
+/**
+ * Whether `who` may reach a console page (`what`: its method and path); a refusal is written to the same append-only
+ * audit as a refused report. A report page still authorises its own view (authoriseReport), with what was asked.
+ */
+export async function authorisePage(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  who: Principal & { surface: string },
+  rule: PageRule,
+  what: string,
+): Promise<boolean> {
+  if (rule === "anyone") return true;
+  const allowed = ROLES_BY_RULE[rule].includes(await roleOf(deps, who));
+  if (!allowed) await deps.store.hr.audit({ userId: who.userId, surface: who.surface, what, period: "", department: null, allowed, at: deps.clock.now() });
+  return allowed;
+}
+
 /** The refusal for `verb`, or null when `ctx` may run it (hr verbs authorise themselves, with the report's details). */
 export function refusal(settings: Pick<CoreSettings, "adminIds">, who: Principal, verb: CommandVerb): "not_admin" | null {
   return COMMAND_RULES[verb] === "admin" && !isAdmin(settings, who) ? "not_admin" : null;

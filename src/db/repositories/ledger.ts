@@ -29,6 +29,8 @@ const RANKED = `
 
 /** The period top N ($1 period key, $2 limit): exported for bench/leaderboard's query plans. */
 export const LEADERBOARD_SQL = `${RANKED} ORDER BY t.points DESC, e."displayName" LIMIT $2`;
+/** The same within one department ($3, any case). */
+const DEPARTMENT_LEADERBOARD_SQL = `${RANKED} AND lower(e.department) = lower($3::text) ORDER BY t.points DESC, e."displayName" LIMIT $2`;
 
 const during = (range: TimeRange) => ({ ...(range.from ? { gte: range.from } : {}), lte: range.to });
 
@@ -53,8 +55,10 @@ export function ledgerRepo(db: Db): LedgerRepo {
       const result = await db.pointAward.aggregate({ _count: true, _sum: { points: true }, where: { sourceKey: { startsWith: sourcePrefix } } });
       return { awards: result._count, points: result._sum.points ?? 0 };
     },
-    async leaderboard(period: string, limit: number) {
-      const rows = await db.$queryRawUnsafe<RankedRow[]>(LEADERBOARD_SQL, period, limit);
+    async leaderboard(period, limit, department) {
+      const rows = department
+        ? await db.$queryRawUnsafe<RankedRow[]>(DEPARTMENT_LEADERBOARD_SQL, period, limit, department)
+        : await db.$queryRawUnsafe<RankedRow[]>(LEADERBOARD_SQL, period, limit);
       return rows.map(toRow);
     },
     async rankOf(employeeId, period) {
@@ -69,5 +73,12 @@ export function ledgerRepo(db: Db): LedgerRepo {
       );
       return rows[0] ? toRow(rows[0]) : null;
     },
+    recent: (employeeId, limit) =>
+      db.pointAward.findMany({
+        where: { employeeId },
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+        take: limit,
+        select: { points: true, reason: true, occurredAt: true },
+      }),
   };
 }

@@ -90,6 +90,21 @@ module.exports = {
       to: { path: "^src/chat/(slack|teams)/", pathNot: "^src/chat/$1/" },
     },
     { name: "shared-chat-is-neutral", severity: "error", from: { path: "^src/chat/shared/" }, to: { path: "^src/chat/(slack|teams)/" } },
+    {
+      name: "console-adapter-stands-apart",
+      severity: "error",
+      comment:
+        "The web console is an adapter like Slack's: it uses the core's faces and ports and the words Slack and Teams share (src/chat/shared), never the database, another adapter or the runtime.",
+      from: { path: "^src/console/" },
+      to: { path: "^src/(db|community|ai|outbox|jobs|ops|http|chat/(?!shared/))" },
+    },
+    {
+      name: "nothing-imports-the-console",
+      severity: "error",
+      comment: "Only the composition root mounts the console.",
+      from: { path: "^src/", pathNot: ["^src/console/", "^src/app\\.ts$", "^src/config\\.ts$"] },
+      to: { path: "^src/console/" },
+    },
     { name: "src-needs-no-tools", severity: "error", from: { path: "^src/" }, to: { path: "^(test|bench|demo|scripts)/" } },
     { name: "not-to-unresolvable", severity: "error", from: {}, to: { couldNotResolve: true } },
   ],

@@ -30,6 +30,9 @@ import { hardenServer } from "./http/serverLimits";
 import { importDirectory } from "./core/hr";
 import { OpenAiModel } from "./ai/openai/openAiModel";
 import { lanes } from "./core/kernel/lanes";
+import { consoleRouter } from "./console/consoleApp";
+import { SignInProviders } from "./console/auth/providers";
+import { CONSOLE_PATH } from "./console/route";
 
 export const COMMUNITY = "discourse";
 /** How long a request still running at shutdown may take before its connection is closed. */
@@ -141,6 +144,10 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     }),
   );
   const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }) : null;
+  if (config.console) {
+    const providers = new SignInProviders(config.console, config.console.ADVOCATE_CONSOLE_URL);
+    http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, logger: logger.child({ component: "console" }) }));
+  }
   if (config.teams && teamsAdapter) {
     const teamsLogger = logger.child({ component: "teams" });
     mountTeamsEndpoint(http, teamsAdapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger);
@@ -187,6 +194,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       database: db.kind,
       slack: config.slack ? (config.slack.SLACK_APP_TOKEN ? "socket mode" : "http") : "off",
       teams: config.teams ? config.teams.MicrosoftAppType : "off",
+      console: config.console ? config.console.ADVOCATE_CONSOLE_URL : "off",
     },
     "advocate started",
   );

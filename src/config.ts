@@ -5,6 +5,7 @@ import { slackEnv, slackWanted, type SlackConfig } from "./chat/slack/config";
 import { teamsEnv, teamsWanted, type TeamsConfig } from "./chat/teams/config";
 import { discourseEnv, type DiscourseConfig } from "./community/discourse/config";
 import { aiEnv, aiWanted, type AiConfig } from "./ai/openai/config";
+import { consoleEnv, consoleWanted, type ConsoleConfig } from "./console/config";
 import { parseBusinessHours } from "./core/promises";
 
 const ids = z
@@ -65,7 +66,14 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Slack, Teams or both: a surface left unconfigured is off. */
-export type Config = z.infer<typeof coreEnv> & { slack: SlackConfig | null; teams: TeamsConfig | null; discourse: DiscourseConfig; ai: AiConfig | null };
+export type Config = z.infer<typeof coreEnv> & {
+  slack: SlackConfig | null;
+  teams: TeamsConfig | null;
+  discourse: DiscourseConfig;
+  ai: AiConfig | null;
+  /** The web console, when its address is set. */
+  console: ConsoleConfig | null;
+};
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -80,9 +88,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const slack = slackWanted(env) ? slackEnv.safeParse(env) : null;
   const teams = teamsWanted(env) ? teamsEnv.safeParse(env) : null;
   const ai = aiWanted(env) ? aiEnv.safeParse(env) : null;
-  const problems = [core, discourse, slack, teams, ai].flatMap((part) => (part && !part.success ? problemsOf(part.error) : []));
+  const web = consoleWanted(env) ? consoleEnv.safeParse(env) : null;
+  const problems = [core, discourse, slack, teams, ai, web].flatMap((part) => (part && !part.success ? problemsOf(part.error) : []));
   if (!slack && !teams) problems.push("SLACK_BOT_TOKEN or MicrosoftAppId must be set: Advocate needs Slack, Teams or both");
-  if (problems.length || !core.success || !discourse.success || slack?.success === false || teams?.success === false || ai?.success === false)
+  if (
+    problems.length ||
+    !core.success ||
+    !discourse.success ||
+    slack?.success === false ||
+    teams?.success === false ||
+    ai?.success === false ||
+    web?.success === false
+  )
     return { ok: false, problems };
-  return { ok: true, config: { ...core.data, discourse: discourse.data, slack: slack?.data ?? null, teams: teams?.data ?? null, ai: ai?.data ?? null } };
+  return {
+    ok: true,
+    config: {
+      ...core.data,
+      discourse: discourse.data,
+      slack: slack?.data ?? null,
+      teams: teams?.data ?? null,
+      ai: ai?.data ?? null,
+      console: web?.data ?? null,
+    },
+  };
 }

@@ -8,11 +8,12 @@ import { slackEnv } from "../../src/chat/slack/config";
 import { teamsEnv } from "../../src/chat/teams/config";
 import { discourseEnv } from "../../src/community/discourse/config";
 import { aiEnv } from "../../src/ai/openai/config";
+import { consoleEnv } from "../../src/console/config";
 
 const DOC = path.join(__dirname, "../../docs/configuration.md");
 const SECTION = "## Environment variables";
 
-const schemas = { coreEnv, slackEnv, teamsEnv, discourseEnv, aiEnv };
+const schemas = { coreEnv, slackEnv, teamsEnv, discourseEnv, aiEnv, consoleEnv };
 
 interface Row {
   name: string;

@@ -4,7 +4,7 @@ export { awardPoints } from "./awardPoints";
 export { awardSolution, revokeSolution } from "./awardSolution";
 export { awardStoryShared } from "./awardStoryShared";
 export { requestHome } from "./homeView";
-export { leaderboard, myPoints, type LeaderboardView } from "./leaderboard";
+export { leaderboard, myHistory, myPoints, type LeaderboardView } from "./leaderboard";
 export type { LedgerEntry, LedgerRepo } from "./ledgerRepo";
 export { PERIODS, isPeriod, type Period } from "./periods";
 export { answerSources } from "./ourAnswer";

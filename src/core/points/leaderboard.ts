@@ -2,6 +2,7 @@ import type { CoreDeps } from "../deps";
 import type { LeaderboardRow } from "../kernel/model";
 import { periodKey, periodRange, type Period } from "./periods";
 import type { MyPointsView } from "../ports/views/homeView";
+import type { LedgerEntry } from "./ledgerRepo";
 
 export interface LeaderboardView {
   period: Period;
@@ -27,6 +28,11 @@ export async function leaderboard(
 function asSeenBy(row: LeaderboardRow, viewerId: string | null): LeaderboardRow {
   if (!row.hidden || row.employeeId === viewerId) return { ...row, hidden: false };
   return { ...row, employeeId: "", displayName: null, externalId: "", hidden: true };
+}
+
+/** The person's latest ledger rows, newest first. */
+export function myHistory(deps: Pick<CoreDeps, "store">, employeeId: string, limit: number): Promise<LedgerEntry[]> {
+  return deps.store.ledger.recent(employeeId, limit);
 }
 
 export async function myPoints(deps: Pick<CoreDeps, "store" | "clock" | "settings">, employeeId: string): Promise<MyPointsView> {

@@ -8,6 +8,8 @@ export {
   canSeeReports,
   isAdmin,
   mayDo,
+  personAsPrincipal,
+  roleMeets,
   roleOf,
   type Action,
   type ActionRequest,

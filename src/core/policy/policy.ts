@@ -2,6 +2,7 @@
 // recognised by one function each, and report views are authorised and audited by one function. The dispatcher
 // refuses before a verb runs; a verb added without a rule has no entry and is not dispatched (see runCommand).
 import type { CoreDeps, CoreRepos, CoreSettings } from "../deps";
+import type { Employee } from "../kernel/model";
 
 /**
  * - anyone: any employee, acting for themselves (their points, claims, links, follows).
@@ -144,6 +145,13 @@ export async function canSeeReports(deps: Pick<CoreDeps, "store" | "settings">, 
   return false;
 }
 
+/** A person signed in outside chat (the console), as the rules see them: every chat id they use is theirs. */
+export async function personAsPrincipal(deps: Pick<CoreDeps, "store">, person: Employee): Promise<Principal & { surface: string }> {
+  const identities = await deps.store.employees.identities(person.id);
+  const others = identities.map((identity) => identity.externalId).filter((id) => id !== person.externalId);
+  return { surface: person.surface, userId: person.externalId, alsoKnownAs: others };
+}
+
 /** What a person may see outside chat (the console): the same people as the rules above. */
 export type Role = "admin" | "hr" | "employee";
 
@@ -158,6 +166,9 @@ export type PageRule = "anyone" | "hr" | "admin";
 
 const ROLES_BY_RULE: Record<PageRule, readonly Role[]> = { anyone: ["admin", "hr", "employee"], hr: ["admin", "hr"], admin: ["admin"] };
 
+/** Whether a role meets a page's rule: what the console's navigation offers. */
+export const roleMeets = (role: Role, rule: PageRule): boolean => ROLES_BY_RULE[rule].includes(role);
+
 /**
  * Whether `who` may reach a console page (`what`: its method and path); a refusal is written to the same append-only
  * audit as a refused report. A report page still authorises its own view (authoriseReport), with what was asked.
@@ -169,7 +180,7 @@ export async function authorisePage(
   what: string,
 ): Promise<boolean> {
   if (rule === "anyone") return true;
-  const allowed = ROLES_BY_RULE[rule].includes(await roleOf(deps, who));
+  const allowed = roleMeets(await roleOf(deps, who), rule);
   if (!allowed) await deps.store.hr.audit({ userId: who.userId, surface: who.surface, what, period: "", department: null, allowed, at: deps.clock.now() });
   return allowed;
 }

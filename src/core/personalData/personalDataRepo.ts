@@ -6,7 +6,7 @@ export interface PersonalDataRepo {
   of(employeeId: string): Promise<PersonalData>;
   /**
    * Replaces names, email and chat id by the pseudonym and drops what only served the person (their community
-   * link, follows, HR grant, file offers, chat address); the ledger and answers stay, on the same row.
+   * link, follows, HR grant, file offers, chat address, console sessions); the ledger and answers stay, on the same row.
    */
   forget(employeeId: string, pseudonym: string, at: Date): Promise<void>;
   audit(entry: PersonalDataAuditEntry): Promise<void>;

@@ -60,6 +60,8 @@ export function personalDataRepo(db: Db): PersonalDataRepo {
       const identities = await db.chatIdentity.findMany({ where: { employeeId } });
       const accounts = [{ surface: employee.surface, externalId: employee.externalId }, ...identities];
       await db.follow.deleteMany({ where: { employeeId } });
+      // Signed in to the console as them no longer: their sessions end.
+      await db.consoleSession.deleteMany({ where: { employeeId } });
       await db.replyDraft.deleteMany({ where: { employeeId } });
       for (const { surface, externalId } of accounts) {
         await db.hrGrant.deleteMany({ where: { userId: externalId } });

@@ -12,6 +12,7 @@ import { CONTROL_RULES, type Control } from "../../src/core/policy/policy";
 import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/questionCard";
 import { DRAFT_VERBS, LINK_VERBS } from "../../src/chat/teams/presenters/notice";
 import { CHARITY_VERBS } from "../../src/chat/teams/presenters/charityPicker";
+import { HOME_VERBS } from "../../src/chat/teams/presenters/homeCard";
 
 const HR = "UHR000001";
 const ADMIN = "UADMIN001";
@@ -71,6 +72,9 @@ const TEAMS: Record<string, Control> = {
   [DIALOG_ACTIONS.editDraft]: "draft edit",
   [DRAFT_VERBS.dismiss]: "draft dismiss",
   [CHARITY_VERBS.pick]: "charity pick",
+  [HOME_VERBS.refresh]: "home refresh",
+  [HOME_VERBS.report]: "home report",
+  [HOME_VERBS.csv]: "home report",
 };
 
 let app: TestApp;
@@ -110,6 +114,7 @@ test("every control Slack registers and every Teams verb has a rule; every rule 
     ...Object.values(LINK_VERBS),
     ...Object.values(DRAFT_VERBS),
     ...Object.values(CHARITY_VERBS),
+    ...Object.values(HOME_VERBS),
   ];
   expect(teamsVerbs.filter((verb) => !(verb in TEAMS))).toEqual([]);
   const used = new Set([...Object.values(SLACK), ...Object.values(TEAMS)]);

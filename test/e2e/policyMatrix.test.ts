@@ -25,6 +25,7 @@ const REQUESTS: Record<CommandVerb, string> = {
   help: "help",
   points: "points",
   "points set": "points set answer_published 10",
+  home: "home",
   leaderboard: "leaderboard month",
   charity: "charity list",
   "charity add": "charity add Matrix Fund https://matrix.example",

@@ -40,6 +40,8 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
       ]
         .filter(Boolean)
         .join("\n");
+    case "home":
+      return t(`home.requested.${reply.surface}`);
     case "leaderboard": {
       const { board } = reply;
       const lines = boardLines(board.top, locale, markup) || t("leaderboard.empty");

@@ -20,6 +20,8 @@ export const userAddress = z.object({
   seenIn: z.string(),
   /** Their one-to-one chat with Advocate, once it exists. */
   personalConversationId: z.string().nullish(),
+  /** The home card in that chat, redrawn in place when their points change (see TeamsSurface.publishHome). */
+  homeMessageId: z.string().nullish(),
 });
 export type UserAddress = z.infer<typeof userAddress>;
 
@@ -55,13 +57,21 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
     tenantId,
     seenIn: activity.conversation.id.split(";")[0] ?? activity.conversation.id,
     personalConversationId: personal ?? (known.success ? known.data.personalConversationId : null),
+    // A home card lives in one personal chat: another one (Advocate reinstalled) starts without it.
+    homeMessageId: known.success && (!personal || personal === known.data.personalConversationId) ? known.data.homeMessageId : null,
   };
   await addresses.save("teams", "user", activity.from.id, reference);
   // Someone mentioned (`escalate:@Bram`) is a member of this conversation: Advocate can reach them through it.
   for (const person of personMentions(activity)) {
     if (person.id === activity.from.id || (await userAddressOf(addresses, person.id))) continue;
-    await addresses.save("teams", "user", person.id, { ...reference, personalConversationId: null });
+    await addresses.save("teams", "user", person.id, { ...reference, personalConversationId: null, homeMessageId: null });
   }
+}
+
+/** Keeps (or, with null, forgets) which message in their personal chat is the person's home card. */
+export async function rememberHomeCard(addresses: AddressRepo, userId: string, homeMessageId: string | null): Promise<void> {
+  const known = await userAddressOf(addresses, userId);
+  if (known) await addresses.save("teams", "user", userId, { ...known, homeMessageId });
 }
 
 export async function channelAddressOf(addresses: AddressRepo, channelId: string): Promise<ChannelAddress | null> {

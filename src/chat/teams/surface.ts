@@ -13,7 +13,7 @@ import {
 } from "botbuilder";
 import type { AddressRepo, ChatSurface, FileOfferRepo, UserProfile } from "../../core/ports";
 import { PermanentError } from "../../core/kernel/errors";
-import { channelAddressOf, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
+import { channelAddressOf, rememberHomeCard, userAddressOf, type ChannelAddress, type UserAddress } from "./addresses";
 import { teamsError } from "./connectorErrors";
 import type { EntraDepartments } from "./entraDepartment";
 import { questionCard } from "./presenters/questionCard";
@@ -21,11 +21,13 @@ import { noticeCard } from "./presenters/notice";
 import { fileConsentCard } from "./presenters/fileCard";
 import { reportFiles } from "../shared/reportFiles";
 import { storyCard } from "./presenters/storyCard";
+import { homeCard } from "./presenters/homeCard";
 import { attachment, type AdaptiveCard } from "./presenters/adaptiveCard";
 import type { CardView } from "../../core/ports/views/cardView";
 import type { StoryView } from "../../core/ports/views/storyView";
 import type { Notice } from "../../core/ports/views/notice";
 import type { ChatFile } from "../../core/ports/views/chatFile";
+import type { HomeView } from "../../core/ports/views/homeView";
 
 const MSTEAMS = "msteams";
 
@@ -107,8 +109,32 @@ export class TeamsSurface implements ChatSurface {
     });
   }
 
-  async publishHome(): Promise<void> {
-    // Teams has no home tab: `@Advocate points` and `leaderboard` show the same, on request.
+  /**
+   * Teams has no home tab: the home is a card in the personal chat. Asked for, it is posted anew and kept; otherwise
+   * the kept one is redrawn in place (and its refresh keeps it current whenever it is looked at).
+   */
+  async publishHome(userId: string, view: HomeView, locale: string, { asked }: { asked: boolean }) {
+    const card = homeCard(view, locale, this.timezone, userId);
+    const kept = (await this.user(userId)).homeMessageId;
+    if (!asked) {
+      if (kept) await this.redrawHome(userId, kept, card);
+      return;
+    }
+    let messageId: string | null = null;
+    await this.inPersonalChat(userId, async (context) => {
+      messageId = (await context.sendActivity(cardActivity(card)))?.id ?? null;
+    });
+    await rememberHomeCard(this.addresses, userId, messageId);
+  }
+
+  private async redrawHome(userId: string, messageId: string, card: AdaptiveCard): Promise<void> {
+    try {
+      await this.inPersonalChat(userId, (context) => context.updateActivity(cardActivity(card, messageId)));
+    } catch (error) {
+      if (!(error instanceof PermanentError)) throw error;
+      // Deleted, or the app removed: nothing to redraw until they ask for their home again.
+      await rememberHomeCard(this.addresses, userId, null);
+    }
   }
 
   async postStory(channelId: string, view: StoryView) {

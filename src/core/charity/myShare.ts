@@ -1,18 +1,12 @@
 // "Your 340 points = €34.00 for KWF this quarter": an employee's own part of this quarter's donation.
 import type { CoreDeps } from "../deps";
 import { centsFor } from "./donations";
-import { currentCharity, type CurrentCharity } from "./pickCharity";
+import { currentCharity } from "./pickCharity";
 import { quarterReport } from "./quarterReport";
 import { quarterOf, quarterRange } from "./quarters";
+import type { CharityShare } from "../ports/views/charityShare";
 
-export interface CharityShare {
-  quarter: string;
-  points: number;
-  current: CurrentCharity | null;
-  /** Their points' worth, scaled like everyone's when the budget cap binds; null while no point value is set. */
-  cents: number | null;
-  capBinds: boolean;
-}
+export type { CharityShare };
 
 export async function myCharityShare(deps: Pick<CoreDeps, "store" | "clock" | "settings">, employeeId: string): Promise<CharityShare> {
   const quarter = quarterOf(deps.clock.now(), deps.settings.timezone);

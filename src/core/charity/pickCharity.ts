@@ -4,6 +4,7 @@ import { actorEmployee } from "../accounts";
 import { charityFor } from "./attribution";
 import { isActive, type Charity } from "../kernel/charity";
 import type { Actor } from "../kernel/commandContext";
+import type { CurrentCharity } from "../ports/views/charityShare";
 
 export type PickResult = { status: "picked"; charity: Charity } | { status: "unknown_charity" };
 
@@ -17,11 +18,7 @@ export async function pickCharity(deps: Pick<CoreDeps, "store" | "clock">, actor
   return { status: "picked", charity };
 }
 
-export interface CurrentCharity {
-  charity: Charity;
-  /** False when it is the company's default because the employee picked none (or theirs was removed). */
-  chosen: boolean;
-}
+export type { CurrentCharity };
 
 /** Where this employee's points go today; null when they picked none and there is no default. */
 export async function currentCharity(deps: Pick<CoreDeps, "store" | "clock">, employeeId: string): Promise<CurrentCharity | null> {

@@ -2,7 +2,7 @@
 // report viewed, so it is authorised and audited like the `report` command; a home redrawn for another reason
 // (new points) offers the report without computing, or auditing, anything.
 import type { CoreDeps } from "../deps";
-import { canSeeReports } from "../policy";
+import { canSeeReports, type Principal } from "../policy";
 import type { HrHome } from "../ports/views/reportView";
 import { participationReport } from "./participationReport";
 import type { HomeReportChoice } from "../ports/views/reportView";
@@ -13,11 +13,9 @@ export const DEFAULT_HOME_REPORT: HomeReportChoice = { period: "month", departme
 /** Null for people who may not see reports: their home has no HR part at all. */
 export async function hrHome(
   deps: Pick<CoreDeps, "store" | "clock" | "settings">,
-  surface: string,
-  userId: string,
+  requester: Principal & { surface: string },
   choice?: HomeReportChoice,
 ): Promise<HrHome | null> {
-  const requester = { surface, userId };
   if (!choice) return (await canSeeReports(deps, requester)) ? { kind: "offer", departments: await departments(deps) } : null;
   const asked = await participationReport(deps, requester, { what: "participation.home", period: choice.period, department: choice.department });
   if (!asked.ok && asked.problem === "not_allowed") return null;

@@ -25,12 +25,22 @@ export async function notifyEmployee(
   );
 }
 
+export interface HomeRequest {
+  report?: HomeReportChoice | undefined;
+  /** The person asked to see it now (see requestHome). */
+  asked?: boolean | undefined;
+  /** The chat identity whose home it is, when not the person's first (someone opening it on their other surface). */
+  identity?: { surface: string; userId: string } | undefined;
+}
+
 /** Queues a redraw of the employee's home view (points, claims, top 5). */
-export async function refreshHome(tx: Pick<CoreRepos, "outbox">, employee: Employee, report?: HomeReportChoice): Promise<void> {
+export async function refreshHome(tx: Pick<CoreRepos, "outbox">, employee: Employee, request: HomeRequest = {}): Promise<void> {
   if (employee.forgottenAt) return;
+  const { report, asked, identity = { surface: employee.surface, userId: employee.externalId } } = request;
+  const surface = surfaceOf(identity);
   await tx.outbox.enqueue(
-    { kind: "chat.publishHome", surface: surfaceOf(employee), userId: employee.externalId, ...(report ? { report } : {}) },
-    { lane: lanes.user(employee.surface, employee.externalId), coalesce: true },
+    { kind: "chat.publishHome", surface, userId: identity.userId, ...(report ? { report } : {}), ...(asked ? { asked } : {}) },
+    { lane: lanes.user(surface, identity.userId), coalesce: true },
   );
 }
 

@@ -9,6 +9,8 @@ export const homeJobs = [
     surface: surfaceSchema,
     userId: z.string(),
     report: homeReportChoiceSchema.optional(),
+    /** The person asked to see their home now (installed the app, typed `home`), not a redraw after new points. */
+    asked: z.boolean().optional(),
   }),
 ] as const;
 

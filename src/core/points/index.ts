@@ -3,7 +3,7 @@ export { awardLike } from "./awardLike";
 export { awardPoints } from "./awardPoints";
 export { awardSolution, revokeSolution } from "./awardSolution";
 export { awardStoryShared } from "./awardStoryShared";
-export { requestHome } from "./homeView";
+export { buildHomeView, requestHome } from "./homeView";
 export { leaderboard, myHistory, myPoints, type LeaderboardView } from "./leaderboard";
 export type { LedgerEntry, LedgerRepo } from "./ledgerRepo";
 export { PERIODS, isPeriod, type Period } from "./periods";

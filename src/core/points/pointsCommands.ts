@@ -8,12 +8,18 @@ import type { MyPointsView } from "../ports/views/homeView";
 import { isPeriod } from "./periods";
 import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "./pointRules";
 import { myCharityShare, type CharityShare } from "../charity";
+import { surfaceOf } from "../notices";
+import type { Surface } from "../kernel/model";
+import { requestHome } from "./homeView";
 
 export type PointsReply =
   | { type: "points"; points: MyPointsView; linkedAs: string | null; charity: CharityShare }
   | { type: "point_rules"; rules: PointRules }
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
   | CommandError<"bad_point_rule" | "bad_point_value" | "unknown_command">;
+
+/** The home was queued for the surface it was asked on (Slack's Home tab, the Teams personal chat). */
+export type HomeReply = { type: "home"; surface: Surface };
 
 export type LeaderboardReply = { type: "leaderboard"; board: LeaderboardView; myEmployeeId: string } | CommandError<"bad_period">;
 
@@ -47,4 +53,10 @@ async function leaderboardCommand(deps: Pick<CoreDeps, "store" | "clock" | "sett
   return { type: "leaderboard", board: await leaderboard(deps, period, employee.id), myEmployeeId: employee.id };
 }
 
-export const pointsCommands = { points: pointsCommand, leaderboard: leaderboardCommand } satisfies Verbs;
+/** `home`: the person's home, drawn anew where they asked for it, as opening Slack's Home tab does. */
+async function homeCommand(deps: Pick<CoreDeps, "store">, ctx: CommandContext): Promise<HomeReply> {
+  await requestHome(deps, ctx.surface, ctx.userId, { asked: true });
+  return { type: "home", surface: surfaceOf(ctx) };
+}
+
+export const pointsCommands = { points: pointsCommand, leaderboard: leaderboardCommand, home: homeCommand } satisfies Verbs;

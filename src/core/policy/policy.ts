@@ -18,6 +18,7 @@ export const COMMAND_RULES = {
   help: "anyone",
   points: "anyone",
   "points set": "admin",
+  home: "anyone",
   leaderboard: "anyone",
   charity: "anyone",
   "charity add": "admin",
@@ -80,6 +81,7 @@ export const CONTROL_RULES = {
   "draft edit": "own",
   "draft dismiss": "own",
   "charity pick": "own",
+  "home refresh": "own",
   "home report": "hr",
 } as const satisfies Record<string, ControlRule>;
 

@@ -34,7 +34,11 @@ export interface ChatSurface {
   notifyInThread(channelId: string, threadRef: string, userId: string, notice: Notice, locale: string): Promise<void>;
   /** A notice for a whole channel, in a card's thread when threadRef is given. */
   postNotice(channelId: string, threadRef: string | null, notice: Notice, locale: string): Promise<void>;
-  publishHome(userId: string, view: HomeView, locale: string): Promise<void>;
+  /**
+   * The person's home. `asked`: they want to see it now; a surface without a home tab then shows it anew, and
+   * otherwise only redraws one it showed before.
+   */
+  publishHome(userId: string, view: HomeView, locale: string, options: { asked: boolean }): Promise<void>;
   /** A customer story card, posted into the channel for its meeting. */
   postStory(channelId: string, view: StoryView): Promise<{ messageRef: string }>;
   getUserProfile(userId: string): Promise<UserProfile>;

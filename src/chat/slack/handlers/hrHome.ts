@@ -4,7 +4,8 @@ import type { App, BlockAction } from "@slack/bolt";
 import { z } from "zod";
 import { requestHome } from "../../../core/points";
 import { reportCommand } from "../../../core/hr";
-import { HR_ACTIONS, WHOLE_COMPANY } from "../presenters/hrHome";
+import { HR_ACTIONS } from "../presenters/hrHome";
+import { homeReportChoice } from "../../shared/hrHomeChoice";
 import type { SlackHandlerContext } from "./context";
 import type { HomeReportChoice } from "../../../core/ports/views/reportView";
 
@@ -22,13 +23,12 @@ export function choiceOf(body: unknown): HomeReportChoice {
   const parsed = homeState.safeParse(body);
   const values = parsed.success ? Object.values(parsed.data.view.state.values) : [];
   const pick = (actionId: string) => values.find((block) => block[actionId])?.[actionId];
-  const from = pick(HR_ACTIONS.from)?.selected_date;
-  const to = pick(HR_ACTIONS.to)?.selected_date;
-  const department = pick(HR_ACTIONS.department)?.selected_option?.value ?? WHOLE_COMPANY;
-  return {
-    period: from && to ? `${from}..${to}` : (pick(HR_ACTIONS.period)?.selected_option?.value ?? "month"),
-    department: department === WHOLE_COMPANY ? null : department,
-  };
+  return homeReportChoice({
+    unit: pick(HR_ACTIONS.period)?.selected_option?.value,
+    from: pick(HR_ACTIONS.from)?.selected_date,
+    to: pick(HR_ACTIONS.to)?.selected_date,
+    department: pick(HR_ACTIONS.department)?.selected_option?.value,
+  });
 }
 
 export function registerHrHome(app: App, ctx: SlackHandlerContext): void {
@@ -38,7 +38,7 @@ export function registerHrHome(app: App, ctx: SlackHandlerContext): void {
   }
   app.action<BlockAction>({ action_id: HR_ACTIONS.show }, async ({ ack, body }) => {
     await ack();
-    await requestHome(deps, "slack", body.user.id, choiceOf(body));
+    await requestHome(deps, "slack", body.user.id, { report: choiceOf(body) });
   });
   app.action<BlockAction>({ action_id: HR_ACTIONS.csv }, async ({ ack, body }) => {
     await ack();

@@ -3,8 +3,8 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import type { HrHome } from "../../../core/ports/views/reportView";
 import { translator } from "../../../i18n";
-import { hrReportText } from "../../shared/hrReportText";
-import { escapeMrkdwn, mrkdwn, plain } from "./mrkdwn";
+import { REPORT_UNITS, WHOLE_COMPANY, hrHomeOutcome, pickedOf } from "../../shared/hrHomeChoice";
+import { mrkdwn, plain } from "./mrkdwn";
 import { slackMarkup } from "./slackMarkup";
 
 export const HR_ACTIONS = {
@@ -16,20 +16,15 @@ export const HR_ACTIONS = {
   csv: "advocate_hr_csv",
 } as const;
 
-/** The department select's value for "whole company" (no department has this name: it is not a word). */
-export const WHOLE_COMPANY = "*";
-
-const UNITS = ["week", "month", "quarter"] as const;
-
 export function hrHomeBlocks(hr: HrHome, locale: string): KnownBlock[] {
   const t = translator(locale, slackMarkup.cmd);
-  const choice = hr.kind === "offer" ? null : hr.choice;
+  const picked = pickedOf(hr);
   const option = (value: string, text: string): PlainTextOption => ({ value, text: plain(text) });
-  const units = UNITS.map((unit) => option(unit, t(`hrHome.${unit}`)));
+  const units = REPORT_UNITS.map((unit) => option(unit, t(`hrHome.${unit}`)));
   const departments = [option(WHOLE_COMPANY, t("hrHome.company")), ...hr.departments.map((name) => option(name, name))];
-  const [from, to] = choice?.period.includes("..") ? choice.period.split("..") : [];
-  const chosenUnit = units.find((unit) => unit.value === choice?.period);
-  const chosenDepartment = departments.find((department) => department.value === (choice?.department ?? WHOLE_COMPANY));
+  const { from, to } = picked;
+  const chosenUnit = units.find((unit) => unit.value === picked.unit);
+  const chosenDepartment = departments.find((department) => department.value === picked.department);
   const blocks: KnownBlock[] = [
     { type: "divider" },
     { type: "header", text: plain(t("hrHome.title")) },
@@ -64,9 +59,7 @@ export function hrHomeBlocks(hr: HrHome, locale: string): KnownBlock[] {
       ],
     },
   ];
-  if (hr.kind === "offer") blocks.push({ type: "context", elements: [mrkdwn(t("hrHome.offer"))] });
-  if (hr.kind === "bad_period") blocks.push({ type: "section", text: mrkdwn(t("hrHome.badPeriod", { period: escapeMrkdwn(hr.choice.period) })) });
-  if (hr.kind === "small_group") blocks.push({ type: "section", text: mrkdwn(t("errors.small_group", { detail: escapeMrkdwn(hr.choice.department ?? "") })) });
-  if (hr.kind === "report") blocks.push({ type: "section", text: mrkdwn(hrReportText(hr.report, locale, slackMarkup)) });
+  const outcome = mrkdwn(hrHomeOutcome(hr, locale, slackMarkup));
+  blocks.push(hr.kind === "offer" ? { type: "context", elements: [outcome] } : { type: "section", text: outcome });
   return blocks;
 }

@@ -1,5 +1,5 @@
 // Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, the link
-// consent, the charity picker and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
+// consent, the charity picker, the home card (routes/homeAction) and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
 // else's copy is redrawn through the outbox.
 import { z } from "zod";
 import { claimQuestion, releaseQuestion } from "../../../core/claims";
@@ -20,11 +20,15 @@ import { adaptiveCard } from "../presenters/adaptiveCard";
 import { teamsMarkup } from "../presenters/teamsMarkup";
 import { cardResponse } from "./invokeResponse";
 import { onCharityPick } from "./charityPick";
+import { HOME_VERBS } from "../presenters/homeCard";
+import { onHomeAction, type HomeVerb } from "./homeAction";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 const executeAction = z.object({ action: z.object({ type: z.literal("Action.Execute"), verb: z.string(), data: z.unknown() }) });
 const topicData = z.object({ topicId: z.coerce.number().int().positive() });
 const CARD_VERB_SET = new Set<string>(Object.values(CARD_VERBS));
+const HOME_VERB_SET = new Set<string>(Object.values(HOME_VERBS));
+const isHomeVerb = (verb: string): verb is HomeVerb => HOME_VERB_SET.has(verb);
 
 export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<void> {
   const { context, activity } = turn;
@@ -34,6 +38,7 @@ export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<
   const { verb, data } = parsed.data.action;
   if (verb === LINK_VERBS.accept || verb === LINK_VERBS.decline) return linkConsent(ctx, turn, verb === LINK_VERBS.accept);
   if (verb === CHARITY_VERBS.pick) return onCharityPick(ctx, turn, data);
+  if (isHomeVerb(verb)) return onHomeAction(ctx, turn, verb, data);
   if (verb === LINK_VERBS.start) return onLinkStart(ctx, turn);
   if (verb === DRAFT_VERBS.publish || verb === DRAFT_VERBS.dismiss) return onDraftAction(ctx, turn, verb, data);
   const at = topicData.safeParse(data);

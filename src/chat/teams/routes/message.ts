@@ -44,6 +44,8 @@ export async function onMessage(ctx: TeamsRouteContext, turn: Turn): Promise<voi
     },
     text,
   );
+  // In the personal chat the home card itself is the answer, on its way through the outbox.
+  if (reply.type === "home" && activity.conversation.conversationType === "personal") return;
   const named = channelsNamedIn(reply).filter((target) => target.surface === "teams");
   const markup = teamsMarkupNaming(
     await channelNames(

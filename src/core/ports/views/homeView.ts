@@ -2,6 +2,7 @@
 // use cases that build them.
 import type { LeaderboardRow } from "../../kernel/model";
 import type { HrHome } from "./reportView";
+import type { CharityShare } from "./charityShare";
 
 export interface MyPointsView {
   total: number;
@@ -14,6 +15,7 @@ export interface HomeView {
   linkedAs: string | null;
   claims: Array<{ title: string; url: string; until: Date }>;
   top: LeaderboardRow[];
+  charity: CharityShare;
   /** HR and admins only. */
   hr: HrHome | null;
 }

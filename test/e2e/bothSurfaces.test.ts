@@ -25,7 +25,7 @@ test("a rule with the same criteria from Slack and Teams is one rule with two ch
 
   const fromSlack = await app.slashCommand(slashCommand(`route add <#${CHANNEL}|klantvragen> tag:facturatie`, "UADMIN001"));
   expect(JSON.stringify(await fromSlack.json())).toContain("#1");
-  await app.postTeams(activities.message("route tag:facturatie", { from: { id: "29:admin", name: "Admin", aadObjectId: ADMIN_AAD } }));
+  await app.postTeams(activities.message("route tag:facturatie #Klantvragen", { from: { id: "29:admin", name: "Admin", aadObjectId: ADMIN_AAD } }));
   expect(JSON.stringify(teams.sentTo(TEAMS_CHANNEL).at(-1)?.body)).toMatch(/#1 .*(posts to|post nu naar)/);
   expect(await app.db.prisma.routingRule.count()).toBe(1);
   expect(await app.db.prisma.routingTarget.count()).toBe(2);

@@ -13,6 +13,7 @@ import { CARD_VERBS, DIALOG_ACTIONS } from "../../src/chat/teams/presenters/ques
 import { DRAFT_VERBS, LINK_VERBS } from "../../src/chat/teams/presenters/notice";
 import { CHARITY_VERBS } from "../../src/chat/teams/presenters/charityPicker";
 import { HOME_VERBS } from "../../src/chat/teams/presenters/homeCard";
+import { ROUTE_VERBS } from "../../src/chat/teams/presenters/channelPicker";
 
 const HR = "UHR000001";
 const ADMIN = "UADMIN001";
@@ -75,6 +76,7 @@ const TEAMS: Record<string, Control> = {
   [HOME_VERBS.refresh]: "home refresh",
   [HOME_VERBS.report]: "home report",
   [HOME_VERBS.csv]: "home report",
+  [ROUTE_VERBS.pick]: "route pick",
 };
 
 let app: TestApp;
@@ -115,6 +117,7 @@ test("every control Slack registers and every Teams verb has a rule; every rule 
     ...Object.values(DRAFT_VERBS),
     ...Object.values(CHARITY_VERBS),
     ...Object.values(HOME_VERBS),
+    ...Object.values(ROUTE_VERBS),
   ];
   expect(teamsVerbs.filter((verb) => !(verb in TEAMS))).toEqual([]);
   const used = new Set([...Object.values(SLACK), ...Object.values(TEAMS)]);

@@ -71,6 +71,8 @@ export function commandReplyText(reply: CommandReply, locale: string, markup: Ma
         rule: markup.escape(describeRule(reply.rule)),
         channel: channels(reply.rule.targets),
       });
+    case "rule_needs_channel":
+      return t("rules.pickChannel", { rule: markup.escape(reply.rule.join(" ")) });
     case "rule_removed":
       return reply.removed ? t("rules.removed", { id: reply.id }) : t("rules.notFound", { id: reply.id });
     case "fallback_set":

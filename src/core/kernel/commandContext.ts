@@ -11,6 +11,8 @@ export interface CommandContext extends Actor {
   channelId: string;
   /** Other ids the surface knows the same person by (Teams: the Entra object id), which settings may name instead. */
   alsoKnownAs?: string[];
+  /** The surface lets the person pick a channel for a rule that names none (Teams), rather than use this one. */
+  picksChannels?: boolean;
 }
 
 /** A verb's refusal: what was wrong, and the words that were. */

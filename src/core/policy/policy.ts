@@ -56,9 +56,10 @@ export function commandVerb(verb: string, sub: string | undefined): CommandVerb 
 /**
  * Every button, menu and form. Each acts for whoever pressed it. "own": anyone, on their own things only (the
  * claim they hold, the answer they wrote, the link and the charity pick that are theirs), which the use case
- * checks against the thing itself; "hr": authorised and audited as a report (authoriseReport).
+ * checks against the thing itself; "hr": authorised and audited as a report (authoriseReport); "admin": a control
+ * that finishes an admin's command (the channel picker of `route add`), checked by running that command.
  */
-export type ControlRule = Exclude<Rule, "channel" | "admin"> | "own";
+export type ControlRule = Exclude<Rule, "channel"> | "own";
 
 export const CONTROL_RULES = {
   "card claim": "anyone",
@@ -83,6 +84,7 @@ export const CONTROL_RULES = {
   "charity pick": "own",
   "home refresh": "own",
   "home report": "hr",
+  "route pick": "admin",
 } as const satisfies Record<string, ControlRule>;
 
 export type Control = keyof typeof CONTROL_RULES;

@@ -6,10 +6,13 @@ import type { CommandContext, CommandError } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
 import { channelIn } from "../kernel/references";
 import { addRule, removeRule } from "./manageRules";
+import { parseRuleSpec } from "./parseRuleSpec";
 
 export type RouteReply =
   | { type: "rules"; rules: RoutingRule[]; fallback: ChatTarget | null }
   | { type: "rule_added"; rule: RoutingRule; merged: boolean }
+  /** The rule is good and names no channel, on a surface that lets the person pick one: `rule` are its words. */
+  | { type: "rule_needs_channel"; rule: string[] }
   | { type: "rule_removed"; id: number; removed: boolean }
   | { type: "fallback_set"; target: ChatTarget }
   | { type: "problems_set"; target: ChatTarget; threshold: number }
@@ -30,6 +33,11 @@ async function route(deps: Pick<CoreDeps, "store" | "clock" | "settings">, ctx: 
       return { type: "rules", rules: await deps.store.rules.list(), fallback };
     }
     case "add": {
+      // A good rule that names no channel, where the person can pick one: they pick (only a channel is missing).
+      if (ctx.picksChannels) {
+        const parsed = parseRuleSpec(rest);
+        if (parsed.ok && !parsed.spec.channelId) return { type: "rule_needs_channel", rule: rest };
+      }
       const added = await addRule(deps, ctx, { spec: rest.join(" "), surface: ctx.surface, channelId: ctx.channelId });
       if (!added.ok) return added.problem === "bad_rule" ? { type: "error", ...added } : { type: "error", problem: "not_admin" };
       return { type: "rule_added", rule: added.rule, merged: added.merged };

@@ -40,10 +40,10 @@ test("added to a team, Advocate remembers the team's channels", async () => {
   });
 });
 
-test("an admin routes a tag to this channel with `@Advocate route tag:…`; others may not", async () => {
+test("an admin routes a tag to this channel with `@Advocate route tag:… #Klantvragen`; others may not", async () => {
   await app.postTeams(activities.message("route tag:x"));
   expect(cardJson(connector.sentTo(TEAMS_CHANNEL).at(-1)?.body)).toContain("Alleen Advocate-beheerders");
-  expect((await app.postTeams(activities.message("route tag:facturatie lang:nl", admin))).status).toBe(200);
+  expect((await app.postTeams(activities.message("route tag:facturatie lang:nl #Klantvragen", admin))).status).toBe(200);
   expect(cardJson(connector.sentTo(TEAMS_CHANNEL).at(-1)?.body)).toContain("#1");
   const rules = await app.db.prisma.routingTarget.findMany();
   expect(rules).toEqual([{ ruleId: 1, surface: "teams", channelId: TEAMS_CHANNEL }]);

@@ -1,12 +1,14 @@
 // Routing on Teams as complete as on Slack: `route list` names every Teams channel, `route add … #Facturatie` routes
-// to another channel of the team by its name, and `escalate:@Bram` (a Teams mention) makes a missed promise
+// to another channel of the team by its name, `route add <rule>` naming no channel answers with a picker of the
+// team's channels (in a channel and from the personal chat), and `escalate:@Bram` (a Teams mention) makes a missed promise
 // Bram's: reminders in the card's thread at 50 % and 90 % of the business time, the miss in Bram's personal chat.
 import nock from "nock";
 import { fixture } from "../../support/fixtures";
 import { startTestApp, type TestApp } from "../../support/testApp";
 import { FakeSlack } from "../../support/slackApi";
 import { askTopic } from "../../support/scenario";
-import { ADMIN_AAD, FakeConnector, TEAMS_CHANNEL, activities, botFramework } from "../../support/teams";
+import { ADMIN_AAD, FakeConnector, TEAM, TEAMS_CHANNEL, TENANT, activities, botFramework } from "../../support/teams";
+import { CHANNEL_INPUT, ROUTE_VERBS } from "../../../src/chat/teams/presenters/channelPicker";
 
 const BILLING = "19:billing@thread.tacv2";
 const BRAM = "29:1Bj4Rt8WkQ2mZx6LpN3vYcH9sDf5gA7eU0iOo1QwErT_uYtRe4WqPl9KjHg2Fd";
@@ -46,8 +48,15 @@ async function checkAt(at: Date): Promise<void> {
   }
 }
 
+/** Presses the picker's "Add the rule" as `who`, from where `extra` says; returns the card that answers. */
+async function pick(data: Json, extra: Json = {}): Promise<string> {
+  const res = await app.postTeams(activities.cardAction(ROUTE_VERBS.pick, data, { from: admin.from, ...extra }));
+  expect(res.status).toBe(200);
+  return JSON.stringify(await res.json());
+}
+
 test("`route add … #Facturatie` routes to another channel of the team by its name; `route list` names both", async () => {
-  await app.postTeams(activities.message("route add category:support", admin));
+  await app.postTeams(activities.message("route add category:support #Klantvragen", admin));
   expect(lastReply()).toContain("#Klantvragen");
   await app.postTeams(activities.message("route add category:payments #facturatie", admin));
   expect(lastReply()).toContain("#Facturatie");
@@ -68,10 +77,66 @@ test("`route add … #Facturatie` routes to another channel of the team by its n
   await app.postTeams(activities.message("route remove 2", admin));
 });
 
+test("`route add <rule>` naming no channel: a picker of the team's channels (General named so); the pick adds the rule there", async () => {
+  await app.postTeams(activities.message("route add category:support", admin));
+  const picker = connector.sentTo(TEAMS_CHANNEL).at(-1)?.body as Json;
+  const card = picker.attachments[0].content as Json;
+  const choices = card.body.find((element: Json) => element.type === "Input.ChoiceSet");
+  expect(choices).toMatchObject({ id: CHANNEL_INPUT, value: TEAMS_CHANNEL });
+  expect(choices.choices).toEqual([
+    { title: "#General", value: TEAM },
+    { title: "#Klantvragen", value: TEAMS_CHANNEL },
+    { title: "#Facturatie", value: BILLING },
+  ]);
+  expect(card.actions[0]).toMatchObject({ type: "Action.Execute", verb: ROUTE_VERBS.pick, data: { rule: "category:support" } });
+  expect(await app.db.prisma.routingRule.count()).toBe(0);
+
+  expect(await pick({ rule: "category:support", [CHANNEL_INPUT]: TEAMS_CHANNEL })).toContain("#Klantvragen");
+  const [target] = await app.db.prisma.routingTarget.findMany();
+  expect(target).toMatchObject({ surface: "teams", channelId: TEAMS_CHANNEL });
+  await app.postTeams(activities.message(`route remove ${target!.ruleId}`, admin));
+});
+
+test("the picker's submit is checked: a channel of another team, a target in the rule's words, bad data, a non-admin: nothing added", async () => {
+  const before = await app.db.prisma.routingRule.count();
+  expect(await pick({ rule: "category:x", [CHANNEL_INPUT]: "19:other-team-channel@thread.tacv2" })).toMatch(/hoort niet bij dit team/);
+  expect(await pick({ rule: `category:x #channel:${BILLING}`, [CHANNEL_INPUT]: TEAMS_CHANNEL })).toContain("kon dat niet doen");
+  expect(await pick({ rule: "category:x" })).toContain("kon dat niet doen");
+  const employee = { id: "29:1Emp8ZtV3pLm6sWx2RcN9bYhD4fGj7aEu0iOo5QwTrS", name: "Ed", aadObjectId: "5e5e5e5e-0000-4000-8000-000000000001" };
+  expect(await pick({ rule: "category:x", [CHANNEL_INPUT]: BILLING }, { from: employee })).toMatch(/Only Advocate admins|Alleen Advocate-beheerders/);
+  // The team's channel list out of reach: said so, nothing guessed.
+  connector.fail(/GET \/v3\/teams\//, 403);
+  expect(await pick({ rule: "category:x", [CHANNEL_INPUT]: BILLING })).toContain("kon de kanalen van dit team nu niet ophalen");
+  expect(await app.db.prisma.routingRule.count()).toBe(before);
+});
+
+test("from the personal chat, `route add <rule>` offers the team channels Advocate knows; the pick adds it there", async () => {
+  const personal = (text: string) => activities.personal(text, { from: admin.from });
+  await app.postTeams(personal("route add tag:incasso"));
+  const picker = JSON.stringify(connector.sentTo(`a:personal-${admin.from.id.slice(-8)}`).at(-1)?.body);
+  expect(picker).toContain('"title":"#Facturatie"');
+  expect(picker).toContain('"title":"#General"');
+  const inPersonal = {
+    conversation: { conversationType: "personal", tenantId: TENANT, id: `a:personal-${admin.from.id.slice(-8)}` },
+    channelData: { tenant: { id: TENANT } },
+  };
+  expect(await pick({ rule: "tag:incasso", [CHANNEL_INPUT]: "19:unknown@thread.tacv2" }, inPersonal)).toMatch(/hoort niet bij dit team/);
+  expect(await pick({ rule: "tag:incasso", [CHANNEL_INPUT]: BILLING }, inPersonal)).toContain("#Facturatie");
+  const rule = await app.db.prisma.routingRule.findFirstOrThrow({ where: { tags: { has: "incasso" } }, include: { targets: true } });
+  expect(rule.targets).toEqual([{ ruleId: rule.id, surface: "teams", channelId: BILLING }]);
+  // Other `route` commands still decide about the channel they are typed in: not from the personal chat.
+  await app.postTeams(personal("route fallback"));
+  expect(JSON.stringify(connector.sentTo(`a:personal-${admin.from.id.slice(-8)}`).at(-1)?.body)).toContain("Gebruik dit in een kanaal");
+  await app.db.prisma.routingRule.delete({ where: { id: rule.id } });
+});
+
 test("`escalate:@Bram` (a Teams mention) escalates a missed promise to Bram; reminders at 50 % and 90 % in the thread", async () => {
   const command = { ...fixture<Json>("teams/message_mentioning_person.json"), from: admin.from };
   expect((await app.postTeams(command)).status).toBe(200);
-  expect(lastReply()).toContain("promise:4h");
+  // It names no channel: the picker carries the rule, Bram as the core's person token included, to the pick.
+  const rule = (connector.sentTo(TEAMS_CHANNEL).at(-1)?.body as Json).attachments[0].content.actions[0].data.rule as string;
+  expect(rule).toBe(`tag:facturatie promise:4h escalate:@person:${BRAM}`);
+  expect(await pick({ rule, [CHANNEL_INPUT]: TEAMS_CHANNEL })).toContain("promise:4h");
   expect(await app.db.prisma.routingRule.findFirstOrThrow({ where: { tags: { has: "facturatie" } } })).toMatchObject({
     escalateSurface: "teams",
     escalateKind: "user",

@@ -40,8 +40,8 @@ const updatesIn = (channel: string) => connector.updates().filter((call) => call
 
 test("routes by category in two Teams channels; the question's card lands in `support`", async () => {
   await app.postTeams(activities.botAdded());
-  await app.postTeams(activities.message("route category:support", admin));
-  await app.postTeams(inBilling("route category:payments"));
+  await app.postTeams(activities.message("route category:support #Klantvragen", admin));
+  await app.postTeams(inBilling("route category:payments #Facturatie"));
   expect(await app.db.prisma.routingTarget.findMany({ orderBy: { ruleId: "asc" } })).toEqual([
     { ruleId: 1, surface: "teams", channelId: TEAMS_CHANNEL },
     { ruleId: 2, surface: "teams", channelId: BILLING },

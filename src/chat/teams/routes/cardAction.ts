@@ -1,5 +1,5 @@
 // Universal Actions (Action.Execute) on Advocate's cards: Claim, Release, the automatic refresh, the link
-// consent, the charity picker, the home card (routes/homeAction) and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
+// consent, the charity picker, the home card (routes/homeAction), the channel picker (routes/routePick) and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
 // else's copy is redrawn through the outbox.
 import { z } from "zod";
 import { claimQuestion, releaseQuestion } from "../../../core/claims";
@@ -22,6 +22,8 @@ import { cardResponse } from "./invokeResponse";
 import { onCharityPick } from "./charityPick";
 import { HOME_VERBS } from "../presenters/homeCard";
 import { onHomeAction, type HomeVerb } from "./homeAction";
+import { ROUTE_VERBS } from "../presenters/channelPicker";
+import { onRoutePick } from "./routePick";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 const executeAction = z.object({ action: z.object({ type: z.literal("Action.Execute"), verb: z.string(), data: z.unknown() }) });
@@ -39,6 +41,7 @@ export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<
   if (verb === LINK_VERBS.accept || verb === LINK_VERBS.decline) return linkConsent(ctx, turn, verb === LINK_VERBS.accept);
   if (verb === CHARITY_VERBS.pick) return onCharityPick(ctx, turn, data);
   if (isHomeVerb(verb)) return onHomeAction(ctx, turn, verb, data);
+  if (verb === ROUTE_VERBS.pick) return onRoutePick(ctx, turn, data);
   if (verb === LINK_VERBS.start) return onLinkStart(ctx, turn);
   if (verb === DRAFT_VERBS.publish || verb === DRAFT_VERBS.dismiss) return onDraftAction(ctx, turn, verb, data);
   const at = topicData.safeParse(data);

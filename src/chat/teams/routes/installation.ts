@@ -3,6 +3,7 @@
 import { TeamsInfo } from "botbuilder";
 import { requestHome } from "../../../core/points";
 import { tenantOf } from "../activity";
+import { GENERAL_CHANNEL } from "../teamChannels";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 
 export async function onInstallation(ctx: TeamsRouteContext, { context, activity, remember }: Turn): Promise<void> {
@@ -23,10 +24,10 @@ export async function onInstallation(ctx: TeamsRouteContext, { context, activity
   const save = (channelId: string, name: string | null) =>
     ctx.deps.store.addresses.save("teams", "channel", channelId, { serviceUrl: activity.serviceUrl, tenantId, teamId: team.id, name });
   // The General channel has the team's id; it is there even when listing the others fails.
-  await save(team.id, "General");
+  await save(team.id, GENERAL_CHANNEL);
   try {
     for (const channel of await TeamsInfo.getTeamChannels(context, team.id)) {
-      if (channel.id) await save(channel.id, channel.name ?? null);
+      if (channel.id) await save(channel.id, channel.name ?? GENERAL_CHANNEL);
     }
   } catch (error) {
     ctx.logger.warn({ team: team.id, err: (error as Error).message }, "could not list the team's channels; they are added as they are used");

@@ -136,7 +136,7 @@ export interface ConnectorCall {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private nextId = 1763633650200;
-  /** Member emails per Teams user id; anyone else is Sanne (the fixture's member). */
+  /** Member emails per Teams user id; Sanne is the fixture's member, anyone else has an email of their own. */
   readonly memberEmails = new Map<string, string>();
   private failures: Array<{ match: RegExp; status: number; headers: Record<string, string> }> = [];
 
@@ -186,7 +186,7 @@ export class FakeConnector {
     }
     if (method === "GET" && /\/members\//.test(path)) {
       const member = path.slice(path.lastIndexOf("/") + 1);
-      const email = this.memberEmails.get(member);
+      const email = this.memberEmails.get(member) ?? (member === SANNE ? null : `member-${member.slice(-8).toLowerCase()}@voltaro.example`);
       if (email) return [200, { id: member, name: email, aadObjectId: member, email, userPrincipalName: email, tenantId: TENANT }];
       return [
         200,

@@ -6,7 +6,8 @@ import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { normalizeLocale, translator } from "../../i18n";
 import { servedTenants, type TeamsConfig } from "./config";
-import { teamsActivity, tenantOf, type TeamsActivity } from "./activity";
+import { actorOf, teamsActivity, tenantOf, type TeamsActivity } from "./activity";
+import { learnEmailOf } from "../../core/accounts";
 import { HourlyNotice } from "./hourlyNotice";
 import { HeldResponse, statusError } from "./heldResponse";
 import { rememberAddresses } from "./addresses";
@@ -43,7 +44,15 @@ export function teamsTurn(ctx: TeamsRouteContext, config: TeamsConfig): (context
       if (isInvoke) await invokeResponse(context, { error: t("teams.otherTenant") }, 403);
       return;
     }
-    const turn: Turn = { context, activity, remember: () => rememberAddresses(ctx.deps.store.addresses, activity) };
+    const turn: Turn = {
+      context,
+      activity,
+      remember: async () => {
+        await rememberAddresses(ctx.deps.store.addresses, activity);
+        // Someone Advocate has no verified email for: their Teams profile is read, so they are one person across surfaces.
+        await learnEmailOf(ctx.deps, actorOf(activity));
+      },
+    };
     await route(ctx, turn, activity);
   };
 }

@@ -1,4 +1,5 @@
-// The outbox work of this feature: finding a person's community account by their email.
+// The outbox work of this feature: finding a person's community account by their email, and learning a chat
+// identity's verified email from its chat profile.
 import { z } from "zod";
 import { surfaceSchema } from "../kernel/model";
 
@@ -9,6 +10,11 @@ export const accountJobs = [
     /** The chat identity that asked, whose profile is read (jobs queued before identities: the person's first). */
     surface: surfaceSchema.optional(),
     userId: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("account.verifyEmail"),
+    surface: surfaceSchema,
+    userId: z.string(),
   }),
 ] as const;
 

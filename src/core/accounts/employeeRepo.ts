@@ -19,6 +19,8 @@ export interface EmployeeRepo {
   byCommunityUsername(username: string): Promise<Employee | null>;
   /** Employees known under these chat ids, on any surface (admins named in the settings). */
   byExternalIds(externalIds: string[]): Promise<Employee[]>;
+  /** One chat identity, or null when Advocate has not seen it. */
+  identity(surface: string, externalId: string): Promise<ChatIdentity | null>;
   /** The person's chat identities, oldest first. */
   identities(employeeId: string): Promise<ChatIdentity[]>;
   /** Records the verified work email an identity's chat profile gave (lower case), replacing what it said before. */

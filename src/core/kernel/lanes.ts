@@ -15,4 +15,6 @@ export const lanes = {
   community: (community: string) => `community:${community}`,
   channel: (surfaceName: string, channelId: string) => `${surfaceName}:channel:${channelId}`,
   user: (surfaceName: string, userId: string) => `${surfaceName}:user:${userId}`,
+  /** Reading a chat identity's profile: a lookup that fails and waits to retry holds up nothing else of theirs. */
+  profile: (surfaceName: string, userId: string) => `${surfaceName}:profile:${userId}`,
 };

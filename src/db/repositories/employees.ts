@@ -34,6 +34,11 @@ export function employeeRepo(db: Db): EmployeeRepo {
     byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),
     byExternalIds: (externalIds) =>
       db.employee.findMany({ where: { identities: { some: { externalId: { in: externalIds } } } }, orderBy: { externalId: "asc" } }),
+    identity: (surface, externalId) =>
+      db.chatIdentity.findUnique({
+        where: { surface_externalId: { surface, externalId } },
+        select: { surface: true, externalId: true, employeeId: true, email: true },
+      }),
     identities: (employeeId) =>
       db.chatIdentity.findMany({
         where: { employeeId },

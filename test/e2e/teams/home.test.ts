@@ -108,6 +108,23 @@ test("`home` in the personal chat posts the card (no text besides); new points r
   expect(cardsIn()).toHaveLength(2);
 });
 
+test("a home card deleted in Teams: the redraw lets go of it instead of failing, and `home` posts a new one", async () => {
+  await app.postTeams(activities.personal("home"));
+  await app.drain();
+  connector.fail(/PUT /, 404);
+  await refreshHome(app.deps.store, await app.deps.store.employees.ensure("teams", SANNE));
+  await app.drain();
+  expect(await app.db.prisma.outboxItem.findFirstOrThrow({ where: { kind: "chat.publishHome" }, orderBy: { id: "desc" } })).toMatchObject({ status: "done" });
+  const address = await app.db.prisma.chatAddress.findFirstOrThrow({ where: { kind: "user", externalId: SANNE } });
+  expect((address.reference as { homeMessageId?: string | null }).homeMessageId).toBeNull();
+  await refreshHome(app.deps.store, await app.deps.store.employees.ensure("teams", SANNE));
+  await app.drain();
+  expect(connector.updates()).toEqual([]);
+  await app.postTeams(activities.personal("home"));
+  await app.drain();
+  expect(cardsIn()).toHaveLength(2);
+});
+
 test("points change for someone who never opened their home: nothing appears in their chat", async () => {
   await app.postTeams(activities.personal("points"));
   const before = cardsIn().length;

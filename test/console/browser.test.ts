@@ -1,7 +1,7 @@
 // The console in a real browser: Debian's Chromium, headless, driven by playwright-core. An employee signs in with
 // Slack and HR with Entra ID through the stand-in providers, then opens each page; each page is saved as a screenshot
 // under test-output/console/ and checked with axe-core for serious or critical accessibility violations.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -28,6 +28,7 @@ let profile: string;
 let context: BrowserContext;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium), as .ci/run does`);
   fixture = await startConsoleApp();
   await seedPeople(fixture.app);
   await fixture.app.db.prisma.employee.updateMany({ where: { externalId: COLLEAGUE.id }, data: { hiddenOnLeaderboards: true } });

@@ -38,7 +38,7 @@ export function layout(model: LayoutModel, body: Html): Html {
             model.nav.length > 0 &&
             html`<nav aria-label="${t("console.nav.label")}">
               <ul>
-                ${model.nav.map((item) => html`<li><a href="${item.href}" ${item.current ? html` aria-current="page"` : ""}>${item.label}</a></li>`)}
+                ${model.nav.map((item) => html`<li><a href="${item.href}" ${item.current ? html`aria-current="page"` : ""}>${item.label}</a></li>`)}
               </ul>
             </nav>`
           }

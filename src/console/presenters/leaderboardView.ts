@@ -15,7 +15,7 @@ export interface LeaderboardModel {
 
 export function leaderboardView(t: TFunction, model: LeaderboardModel): Html {
   const { board } = model;
-  const selected = (on: boolean) => (on ? html` selected` : "");
+  const selected = (on: boolean) => (on ? html`selected` : "");
   const caption = [t(`leaderboard.title.${board.period}`), model.department && t("console.leaderboard.inDepartment", { department: model.department })]
     .filter(Boolean)
     .join(" · ");
@@ -30,7 +30,7 @@ export function leaderboardView(t: TFunction, model: LeaderboardModel): Html {
         >${t("console.leaderboard.department")}
         <select name="department">
           <option value="" ${selected(!model.department)}>${t("console.leaderboard.everyone")}</option>
-          ${model.departments.map((name) => html`<option${selected(name === model.department)}>${name}</option>`)}
+          ${model.departments.map((name) => html`<option ${selected(name === model.department)}>${name}</option>`)}
         </select>
       </label>
       <button type="submit">${t("console.leaderboard.show")}</button>

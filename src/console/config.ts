@@ -22,6 +22,11 @@ export const consoleEnv = z
     SLACK_OIDC_CLIENT_ID: z.string().min(1).optional(),
     SLACK_OIDC_CLIENT_SECRET: secret("your Slack app → Basic Information → Client Secret").optional(),
     SLACK_OIDC_ISSUER: providerUrl.default("https://slack.com"),
+    /** Only people of this workspace (T…) may sign in with Slack; Slack offers sign-in to members of any workspace. */
+    SLACK_OIDC_TEAM_ID: z
+      .string()
+      .regex(/^[TE][A-Z0-9]{6,}$/, "must be your workspace's id, T… (or an Enterprise Grid org's, E…)")
+      .optional(),
     ENTRA_TENANT_ID: z
       .string()
       .regex(/^[0-9a-f-]{36}$/i, "must be your Entra ID tenant id (a GUID)")

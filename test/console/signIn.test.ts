@@ -81,6 +81,14 @@ test("a Slack email the workspace did not verify names no one", async () => {
   expect(cookieOf(callback, SESSION_COOKIE)).toBeNull();
 });
 
+test("Slack: a member of another workspace, even with a known verified email, signs no one in", async () => {
+  const callback = await signInByHttp(fixture, "slack", { email: EMPLOYEE.email, name: EMPLOYEE.name, team: "T0ELSEWHERE" });
+  expect(callback.status).toBe(403);
+  expect(cookieOf(callback, SESSION_COOKIE)).toBeNull();
+  expect(fixture.slack.authorizeRequests.at(-1)?.get("team")).toBe("T0VOLTARO1");
+  expect(await callback.text()).toContain("did not give a verified work email of this organisation");
+});
+
 test("someone Advocate does not know gets a clear page and no session", async () => {
   const callback = await signInByHttp(fixture, "entra", { email: "stranger@elsewhere.example", name: "Stranger" });
   expect(callback.status).toBe(403);

@@ -2,7 +2,7 @@
 // (known by the verified emails their chat profiles gave), and sign-in through real HTTP with the cookies kept by hand.
 import { createServer } from "node:net";
 import { startTestApp, type TestApp } from "./testApp";
-import { StandInOidc, ENTRA_TENANT, type OidcUser } from "./oidcProvider";
+import { StandInOidc, ENTRA_TENANT, SLACK_TEAM, type OidcUser } from "./oidcProvider";
 
 export const CONSOLE_SECRET = "console-secret-for-tests-0123456789abcdef";
 export const SESSION_COOKIE = "__Host-advocate-console";
@@ -42,6 +42,7 @@ export async function startConsoleApp(host = "127.0.0.1"): Promise<ConsoleFixtur
       SLACK_OIDC_CLIENT_ID: slack.clientId,
       SLACK_OIDC_CLIENT_SECRET: slack.clientSecret,
       SLACK_OIDC_ISSUER: slack.issuer,
+      SLACK_OIDC_TEAM_ID: SLACK_TEAM,
       ENTRA_TENANT_ID: ENTRA_TENANT,
       ENTRA_CLIENT_ID: entra.clientId,
       ENTRA_CLIENT_SECRET: entra.clientSecret,

@@ -16,6 +16,8 @@ export interface OidcUser {
   name: string;
   /** Slack says whether the workspace verified the address; Entra ID does not. */
   emailVerified?: boolean;
+  /** The Slack workspace they signed in to; ours unless said. */
+  team?: string;
 }
 
 export interface Tamper {
@@ -37,6 +39,7 @@ interface Grant {
 type Kind = "slack" | "entra";
 
 export const ENTRA_TENANT = "6f1d2c3b-4a59-4e8f-9b7a-0c1d2e3f4a5b";
+export const SLACK_TEAM = "T0VOLTARO1";
 const FIXTURES = path.join(__dirname, "../fixtures/oidc");
 
 export class StandInOidc {
@@ -149,7 +152,7 @@ export class StandInOidc {
             email_verified: user.emailVerified ?? true,
             name: user.name,
             "https://slack.com/user_id": `U${randomBytes(4).toString("hex").toUpperCase()}`,
-            "https://slack.com/team_id": "T0VOLTARO1",
+            "https://slack.com/team_id": user.team ?? SLACK_TEAM,
           }
         : { email: user.email, name: user.name, preferred_username: user.email, tid: ENTRA_TENANT, ver: "2.0", oid: randomUUID() };
     const now = Math.floor(Date.now() / 1000);

@@ -13,6 +13,8 @@ interface Provider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** Further parameters of the authorization request. */
+  authorizeParams: Record<string, string>;
   /** The verified work email the id token's claims give, or null when they give none to trust. */
   emailOf(claims: oidc.IDToken): string | null;
 }
@@ -29,20 +31,26 @@ const stringClaim = (claims: oidc.IDToken, name: string) => (typeof claims[name]
 
 function providersOf(config: ConsoleConfig): Partial<Record<ProviderId, Provider>> {
   const providers: Partial<Record<ProviderId, Provider>> = {};
-  if (config.SLACK_OIDC_CLIENT_ID && config.SLACK_OIDC_CLIENT_SECRET)
+  if (config.SLACK_OIDC_CLIENT_ID && config.SLACK_OIDC_CLIENT_SECRET) {
+    const team = config.SLACK_OIDC_TEAM_ID;
+    const ours = (claims: oidc.IDToken) => !team || claims["https://slack.com/team_id"] === team || claims["https://slack.com/enterprise_id"] === team;
     providers.slack = {
       issuer: config.SLACK_OIDC_ISSUER,
       clientId: config.SLACK_OIDC_CLIENT_ID,
       clientSecret: config.SLACK_OIDC_CLIENT_SECRET,
-      // Slack states whether the workspace verified the address; only a verified one names a person.
-      emailOf: (claims) => (claims.email_verified === true ? stringClaim(claims, "email") : null),
+      // Slack skips its workspace picker for this team; the id token must still name it.
+      authorizeParams: team ? { team } : {},
+      // Slack states whether the address was verified; only a verified one, of our workspace, names a person.
+      emailOf: (claims) => (claims.email_verified === true && ours(claims) ? stringClaim(claims, "email") : null),
     };
+  }
   if (config.ENTRA_TENANT_ID && config.ENTRA_CLIENT_ID && config.ENTRA_CLIENT_SECRET)
     providers.entra = {
       // One tenant, ours: its directory sets the mail attribute, as for the Teams profiles people are matched by.
       issuer: `${config.ENTRA_AUTHORITY_URL}/${config.ENTRA_TENANT_ID}/v2.0`,
       clientId: config.ENTRA_CLIENT_ID,
       clientSecret: config.ENTRA_CLIENT_SECRET,
+      authorizeParams: {},
       emailOf: (claims) => (claims.email_verified === false ? null : stringClaim(claims, "email")),
     };
   return providers;
@@ -72,8 +80,10 @@ export class SignInProviders {
   /** Where to send the browser, and what its callback must match. */
   async start(id: ProviderId): Promise<{ url: URL; flow: SignInFlow }> {
     const config = await this.configOf(id);
+    const { authorizeParams } = this.providers[id]!;
     const flow: SignInFlow = { provider: id, state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() };
     const url = oidc.buildAuthorizationUrl(config, {
+      ...authorizeParams,
       redirect_uri: this.callbackUrl(id),
       scope: "openid email profile",
       state: flow.state,

@@ -72,7 +72,8 @@ export const signInCallback = publicRoute({
     const signIn = email ? await startConsoleSession(deps, flow.provider, email) : null;
     if (!signIn?.ok) {
       logger.info({ provider: flow.provider }, "console sign-in by someone Advocate does not know");
-      const text = t("console.signIn.unknown", { email: email ?? "?", cmd: COMMAND_PREFIX[flow.provider === "slack" ? "slack" : "teams"] });
+      const cmd = COMMAND_PREFIX[flow.provider === "slack" ? "slack" : "teams"];
+      const text = email ? t("console.signIn.unknown", { email, cmd }) : t("console.signIn.noEmail");
       return failed(request, 403, t("console.signIn.unknownTitle"), text);
     }
     logger.info({ provider: flow.provider, employeeId: signIn.session.employee.id }, "console signed in");

@@ -27,6 +27,15 @@ afterAll(async () => {
   await fixture.entra.close();
 });
 
+/** A fresh install: a new app on an emptied database, new providers, nothing discovered yet. */
+async function reinstall(): Promise<void> {
+  await fixture.app.stop();
+  await fixture.slack.close();
+  await fixture.entra.close();
+  fixture = await startConsoleApp();
+  await seedPeople(fixture.app);
+}
+
 const sessions = () => fixture.app.db.prisma.consoleSession.findMany();
 
 test("Slack: an employee signs in with PKCE, state and nonce; the cookie is HttpOnly, Secure, SameSite=Lax and holds only a token whose hash is kept", async () => {
@@ -125,13 +134,20 @@ test("sign-out ends the session: its cookie no longer opens a page", async () =>
 test("a session cookie from another install (another database) is refused", async () => {
   const { cookie } = await sessionOf(fixture, "slack", { email: EMPLOYEE.email, name: EMPLOYEE.name });
   // The same people, but a fresh install: the app starts on an emptied database.
-  await fixture.app.stop();
-  await fixture.slack.close();
-  await fixture.entra.close();
-  fixture = await startConsoleApp();
-  await seedPeople(fixture.app);
+  await reinstall();
   const page = await fetch(`${fixture.url}/me`, { redirect: "manual", headers: { cookie } });
   expect(page.status).toBe(303);
   expect(page.headers.get("location")).toBe("/console/sign-in");
   expect(page.headers.getSetCookie().join()).toContain(`${SESSION_COOKIE}=; Path=/`);
+});
+
+test("a provider out of reach: a clear page (503), and the next sign-in asks it again", async () => {
+  await reinstall();
+  await fixture.entra.close();
+  const start = await fetch(`${fixture.url}/sign-in/entra`, { redirect: "manual" });
+  expect(start.status).toBe(503);
+  expect(await start.text()).toContain("Sign-in did not work");
+  await fixture.entra.listen(Number(new URL(fixture.entra.base).port));
+  const { cookie } = await sessionOf(fixture, "entra", { email: HR.email, name: HR.name });
+  expect(cookie).toContain(SESSION_COOKIE);
 });

@@ -62,7 +62,8 @@ export class StandInOidc {
     return this.kind === "slack" ? this.base : `${this.base}/${ENTRA_TENANT}/v2.0`;
   }
 
-  async listen(): Promise<this> {
+  /** On a port of its own choosing, or again on the one it had (a provider back after an outage). */
+  async listen(port = 0): Promise<this> {
     const signing = await generateKeyPair("RS256");
     const foreign = await generateKeyPair("RS256");
     this.keys = {
@@ -78,7 +79,7 @@ export class StandInOidc {
     app.get(this.kind === "slack" ? "/openid/connect/authorize" : `${prefix}/oauth2/v2.0/authorize`, (req, res) => this.authorize(req, res));
     app.post(this.kind === "slack" ? "/api/openid.connect.token" : `${prefix}/oauth2/v2.0/token`, (req, res) => void this.token(req, res));
     await new Promise<void>((resolve) => {
-      this.server = app.listen(0, "127.0.0.1", () => resolve());
+      this.server = app.listen(port, "127.0.0.1", () => resolve());
     });
     this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;

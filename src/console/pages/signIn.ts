@@ -41,10 +41,19 @@ export const signInStart = publicRoute({
   path: "/sign-in/:provider",
   access: "public",
   async handle(request) {
-    const { providers, config, deps } = request.services;
+    const { providers, config, deps, logger } = request.services;
+    const { t } = request;
     const id = request.params.provider ?? "";
     if (!isProviderId(id) || !providers.offered.includes(id)) return { kind: "redirect", to: SIGN_IN };
-    const { url, flow } = await providers.start(id);
+    let started: Awaited<ReturnType<typeof providers.start>>;
+    try {
+      started = await providers.start(id);
+    } catch (error) {
+      // The provider's discovery document or keys out of reach: asked again on the next try.
+      logger.warn({ provider: id, err: (error as Error).message }, "console sign-in provider unreachable");
+      return failed(request, 503, t("console.signIn.failedTitle"), t("console.signIn.failed"));
+    }
+    const { url, flow } = started;
     const sealed = sealFlow(config.ADVOCATE_CONSOLE_SECRET, flow, deps.clock.now());
     return { kind: "redirect", to: url.href, cookies: [{ name: COOKIES.flow, value: sealed, maxAge: FLOW_SECONDS }] };
   },

@@ -48,10 +48,8 @@ export interface ConsoleRequest<Session extends SignedIn | null = SignedIn | nul
 export interface SetCookie {
   name: string;
   value: string;
-  /** Seconds; 0 deletes it. Without it, a session cookie (gone when the browser closes). */
-  maxAge?: number;
-  /** Readable by the page's scripts: never for the session. */
-  script?: boolean;
+  /** Seconds it is kept; 0 deletes it. */
+  maxAge: number;
 }
 
 export type ConsoleResponse = { cookies?: SetCookie[] } & (

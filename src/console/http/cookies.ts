@@ -28,8 +28,5 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 export function serializeCookie(cookie: SetCookie): string {
-  const parts = [`${cookie.name}=${encodeURIComponent(cookie.value)}`, "Path=/", "Secure", "SameSite=Lax"];
-  if (!cookie.script) parts.push("HttpOnly");
-  if (cookie.maxAge !== undefined) parts.push(`Max-Age=${cookie.maxAge}`);
-  return parts.join("; ");
+  return [`${cookie.name}=${encodeURIComponent(cookie.value)}`, "Path=/", "HttpOnly", "Secure", "SameSite=Lax", `Max-Age=${cookie.maxAge}`].join("; ");
 }

@@ -3,7 +3,7 @@
 import type { CoreDeps } from "../deps";
 
 /** Slack's select menus take at most 100 options; a web page's picker is no place for more either. */
-export const MAX_DEPARTMENTS = 100;
+const MAX_DEPARTMENTS = 100;
 
 export function departments(deps: Pick<CoreDeps, "store">): Promise<string[]> {
   return deps.store.reports.departments(MAX_DEPARTMENTS);

@@ -122,7 +122,9 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
 
   const http = express();
   http.disable("x-powered-by");
-  http.use(healthRouter(databaseReadiness(db)));
+  // One probe for /readyz and the console's operations page: both say the same thing.
+  const readiness = databaseReadiness(db);
+  http.use(healthRouter(readiness));
   const embedded = db.embedded;
   if (embedded?.lock) {
     http.use(
@@ -146,7 +148,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }) : null;
   if (config.console) {
     const providers = new SignInProviders(config.console, config.console.ADVOCATE_CONSOLE_URL);
-    http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, logger: logger.child({ component: "console" }) }));
+    http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, readiness, logger: logger.child({ component: "console" }) }));
   }
   if (config.teams && teamsAdapter) {
     const teamsLogger = logger.child({ component: "teams" });

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { CoreDeps } from "../core/deps";
 import type { ConsoleSession } from "../core/consoleSessions";
 import type { PageRule, Principal, Role } from "../core/policy";
+import type { ReadinessProbe } from "../core/ports";
 import type { SupportedLocale } from "../i18n";
 import type { ConsoleConfig } from "./config";
 import type { SignInProviders } from "./auth/providers";
@@ -18,6 +19,8 @@ export interface ConsoleServices {
   deps: CoreDeps;
   config: ConsoleConfig;
   providers: SignInProviders;
+  /** The probe /readyz answers with, for the operations page. */
+  readiness: ReadinessProbe;
   logger: Logger;
 }
 

@@ -18,6 +18,7 @@ import type { RetentionRepo } from "./personalData/retentionRepo";
 import type { LedgerRepo } from "./points/ledgerRepo";
 import type { PointRuleRepo } from "./points/pointRuleRepo";
 import type { ActionAuditRepo } from "./policy/actionAuditRepo";
+import type { AuditLogRepo } from "./policy/auditLogRepo";
 import type { AddressRepo, FileOfferRepo, OutboxJob, OutboxRepo } from "./ports/repositories";
 import type { ProblemRepo } from "./problems/problemRepo";
 import type { CursorRepo } from "./questions/cursorRepo";
@@ -57,6 +58,7 @@ export interface Repos<Job extends OutboxJob = OutboxJob> {
   personalData: PersonalDataRepo;
   retention: RetentionRepo;
   actionAudit: ActionAuditRepo;
+  auditLog: AuditLogRepo;
   operations: OperationsRepo;
   wallLinks: WallLinkRepo;
   consoleSessions: ConsoleSessionRepo;

@@ -28,6 +28,7 @@ import { followRepo } from "./repositories/follows";
 import { personalDataRepo } from "./repositories/personalData";
 import { retentionRepo } from "./repositories/retention";
 import { actionAuditRepo } from "./repositories/actionAudit";
+import { auditLogRepo } from "./repositories/auditLog";
 import { operationsRepo } from "./repositories/operations";
 import { wallLinkRepo } from "./repositories/wallLinks";
 import { consoleSessionRepo } from "./repositories/consoleSessions";
@@ -62,6 +63,7 @@ function repos(db: Db, nudge: OutboxNudge): Repos {
     personalData: personalDataRepo(db),
     retention: retentionRepo(db),
     actionAudit: actionAuditRepo(db),
+    auditLog: auditLogRepo(db),
     operations: operationsRepo(db, nudge),
     wallLinks: wallLinkRepo(db),
     consoleSessions: consoleSessionRepo(db),

@@ -144,6 +144,7 @@ describe("who sees what", () => {
       deps: fixture.app.deps,
       config: consoleConfig,
       providers: new SignInProviders(consoleConfig, fixture.url),
+      readiness: () => Promise.resolve({ ready: true as const, status: "ready" as const, database: "pglite" }),
       logger: pino({ level: "silent" }),
     };
     http.use(CONSOLE_PATH, consoleRouter(services, [...CONSOLE_ROUTES, ...probes]));

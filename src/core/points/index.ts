@@ -9,5 +9,6 @@ export type { LedgerEntry, LedgerRepo } from "./ledgerRepo";
 export { PERIODS, isPeriod, type Period } from "./periods";
 export { answerSources } from "./ourAnswer";
 export type { PointRuleRepo } from "./pointRuleRepo";
-export { pointRules } from "./pointRules";
+export { POINT_RULE_NAMES, pointRules, type PointRuleName, type PointRules } from "./pointRules";
+export { setPointRule, type PointRuleSet } from "./setPointRule";
 export { revokeAnswer } from "./revokeAnswer";

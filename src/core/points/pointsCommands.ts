@@ -6,7 +6,8 @@ import { actorEmployee } from "../accounts";
 import { leaderboard, myPoints, type LeaderboardView } from "./leaderboard";
 import type { MyPointsView } from "../ports/views/homeView";
 import { isPeriod } from "./periods";
-import { isPointRuleName, pointRules, type PointRuleName, type PointRules } from "./pointRules";
+import { pointRules, type PointRuleName, type PointRules } from "./pointRules";
+import { setPointRule } from "./setPointRule";
 import { myCharityShare, type CharityShare } from "../charity";
 import { surfaceOf } from "../notices";
 import type { Surface } from "../kernel/model";
@@ -16,7 +17,7 @@ export type PointsReply =
   | { type: "points"; points: MyPointsView; linkedAs: string | null; charity: CharityShare }
   | { type: "point_rules"; rules: PointRules }
   | { type: "point_rule_set"; rule: PointRuleName; value: number }
-  | CommandError<"bad_point_rule" | "bad_point_value" | "unknown_command">;
+  | CommandError<"bad_point_rule" | "bad_point_value" | "unknown_command" | "not_admin">;
 
 /** The home was queued for the surface it was asked on (Slack's Home tab, the Teams personal chat). */
 export type HomeReply = { type: "home"; surface: Surface };
@@ -34,12 +35,9 @@ async function pointsCommand(deps: Pick<CoreDeps, "store" | "clock" | "settings"
     case "rules":
       return { type: "point_rules", rules: await pointRules(deps.store) };
     case "set": {
-      const rule = name.toLowerCase();
-      if (!isPointRuleName(rule)) return { type: "error", problem: "bad_point_rule", detail: name };
-      // A whole number of points, small enough for the ledger's integers.
-      if (!/^\d{1,6}$/.test(value)) return { type: "error", problem: "bad_point_value", detail: value };
-      await deps.store.pointRules.set(rule, Number(value), ctx.userId);
-      return { type: "point_rule_set", rule, value: Number(value) };
+      const set = await setPointRule(deps, ctx, name, value);
+      if (set.ok) return { type: "point_rule_set", rule: set.rule, value: set.value };
+      return set.problem === "not_allowed" ? { type: "error", problem: "not_admin" } : { type: "error", problem: set.problem, detail: set.detail };
     }
     default:
       return { type: "error", problem: "unknown_command", detail: `points ${sub}` };

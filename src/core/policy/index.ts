@@ -1,5 +1,7 @@
 // The policy feature's public face: what the rest of Advocate may use of it.
 export type { ActionAuditEntry, ActionAuditRepo } from "./actionAuditRepo";
+export { auditLog, AUDIT_PAGE_SIZE, type AuditLogPage } from "./auditLog";
+export type { AuditLogEntry, AuditLogRepo, AuditSource } from "./auditLogRepo";
 export {
   authorisedChange,
   authorisePage,

@@ -105,6 +105,10 @@ export const ACTION_RULES = {
   "wall.list": "admin",
   "wall.create": "admin",
   "wall.revoke": "admin",
+  "points.set": "admin",
+  "stories.list": "admin",
+  "stories.remove": "admin",
+  "audit.view": "admin",
 } as const satisfies Record<string, ActionRule>;
 
 /** HR's views go through authoriseReport, as in chat; an "hr" action is one HR may take besides seeing a report. */

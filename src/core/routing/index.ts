@@ -2,6 +2,6 @@
 export type { ChannelRepo } from "./channelRepo";
 export { pickRule, ruleMatches } from "./matchRule";
 export { addRule, editRule, listRules, removeRule, type BadRule, type RuleAdded, type RuleEdited, type RuleInput } from "./manageRules";
-export { describeRule } from "./parseRuleSpec";
+export { describeRule, ruleWords } from "./parseRuleSpec";
 export { previewRule, PREVIEW_QUESTIONS, type RulePreview } from "./previewRule";
 export type { RuleFields, RuleRepo } from "./ruleRepo";

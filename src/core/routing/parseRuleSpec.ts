@@ -1,7 +1,7 @@
 // `route add [#channel] tag:billing category:support keyword:factuur lang:nl priority:10 promise:4h escalate:#leads`
 // (channels and people as the core's tokens, see commands/references.ts)
 import type { RoutingRule } from "../kernel/model";
-import { channelIn, personIn } from "../kernel/references";
+import { channelIn, channelToken, personIn, personToken } from "../kernel/references";
 
 export type RuleSpec = Pick<RoutingRule, "categories" | "tags" | "keywords" | "languages" | "priority" | "promiseMinutes"> & {
   channelId: string | null;
@@ -88,6 +88,13 @@ export function describeRule(rule: Pick<RoutingRule, "categories" | "tags" | "ke
     ...rule.languages.map((v) => `lang:${v}`),
     ...(rule.promiseMinutes ? [`promise:${formatDuration(rule.promiseMinutes)}`] : []),
   ].join(" ");
+}
+
+/** The words that read back as this rule (its channels aside): what an edit form starts from. */
+export function ruleWords(rule: Omit<RoutingRule, "id" | "targets">): string {
+  const escalate =
+    rule.escalateTo && rule.escalateKind ? `escalate:${rule.escalateKind === "user" ? personToken(rule.escalateTo) : channelToken(rule.escalateTo)}` : null;
+  return [describeRule(rule), `priority:${rule.priority}`, escalate].filter(Boolean).join(" ");
 }
 
 /** 240 → "4h", 90 → "1h30m". */

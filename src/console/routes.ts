@@ -8,6 +8,11 @@ import { leaderboardPage } from "./pages/leaderboard";
 import { mePage, myDataDownload, privacyChoice } from "./pages/me";
 import { signInCallback, signInPage, signInStart } from "./pages/signIn";
 import { signOut } from "./pages/signOut";
+import { editRulePage, previewRuleForm, removeRuleForm, routingRulesPage, saveRuleForm } from "./pages/routingRules";
+import { pointRulesPage, setPointRuleForm } from "./pages/pointRules";
+import { removeStoryScheduleForm, storySchedulesPage } from "./pages/storySchedules";
+import { auditLogPage } from "./pages/auditLog";
+import { operationsPage, retryOutboxItemForm } from "./pages/operations";
 
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   signInPage,
@@ -20,4 +25,16 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   mePage,
   privacyChoice,
   myDataDownload,
+  routingRulesPage,
+  editRulePage,
+  previewRuleForm,
+  saveRuleForm,
+  removeRuleForm,
+  pointRulesPage,
+  setPointRuleForm,
+  storySchedulesPage,
+  removeStoryScheduleForm,
+  auditLogPage,
+  operationsPage,
+  retryOutboxItemForm,
 ];

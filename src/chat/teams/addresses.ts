@@ -84,16 +84,6 @@ export async function userAddressOf(addresses: AddressRepo, userId: string): Pro
   return parsed.success ? parsed.data : null;
 }
 
-/** The names of these Teams channels, where Advocate knows them. */
-export async function channelNames(addresses: AddressRepo, channelIds: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const channelId of new Set(channelIds)) {
-    const name = (await channelAddressOf(addresses, channelId))?.name;
-    if (name) names.set(channelId, name);
-  }
-  return names;
-}
-
 /** The channel of this team with this name (in any case), or null: names are unique within a team only. */
 export async function channelNamed(addresses: AddressRepo, teamId: string, name: string): Promise<string | null> {
   const wanted = name.toLowerCase();

@@ -3,13 +3,17 @@
 import type { Markup } from "../../chat/shared/markup";
 import { escapeHtml } from "./html";
 
-export function htmlMarkup(cmd: string): Markup {
+/** `names`: the channels whose names Advocate knows (chat/shared/channelNames), by id; others by id and surface. */
+export function htmlMarkup(cmd: string, names: ReadonlyMap<string, string> = new Map()): Markup {
   return {
     cmd,
     escape: escapeHtml,
     bold: (text) => `<strong>${text}</strong>`,
     link: (url, label) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`,
     person: (row) => escapeHtml(row.displayName ?? row.externalId),
-    channel: (target, otherSurfaceLabel) => escapeHtml(`${target.channelId} (${otherSurfaceLabel(target.surface)})`),
+    channel: (target, otherSurfaceLabel) => {
+      const name = names.get(target.channelId);
+      return escapeHtml(name ? `#${name}` : `${target.channelId} (${otherSurfaceLabel(target.surface)})`);
+    },
   };
 }

@@ -10,7 +10,7 @@ import { adaptiveCard, attachment, textBlocks, type AdaptiveCard } from "../pres
 import { teamsMarkup, teamsMarkupNaming } from "../presenters/teamsMarkup";
 import { channelPickerCard } from "../presenters/channelPicker";
 import { channelsNamedIn, commandReplyText } from "../../shared/commandReplyText";
-import { channelNames } from "../addresses";
+import { channelNames } from "../../shared/channelNames";
 import { ruleChannels, type TeamChannel } from "../teamChannels";
 import { teamsEmployee, type TeamsRouteContext, type Turn } from "./context";
 import { mentionsBot, onChannelReply } from "./replyDrafts";
@@ -67,12 +67,7 @@ export function commandContextOf(activity: TeamsActivity): CommandContext {
 /** The reply as a card, naming the Teams channels it mentions. */
 export async function commandReplyFor(ctx: TeamsRouteContext, reply: CommandReply, locale: string): Promise<AdaptiveCard> {
   const named = channelsNamedIn(reply).filter((target) => target.surface === "teams");
-  const markup = teamsMarkupNaming(
-    await channelNames(
-      ctx.deps.store.addresses,
-      named.map((target) => target.channelId),
-    ),
-  );
+  const markup = teamsMarkupNaming(await channelNames(ctx.deps.store.addresses, named));
   return commandReplyCard(reply, locale, markup);
 }
 

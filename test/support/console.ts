@@ -10,6 +10,8 @@ export const FLOW_COOKIE = "__Host-advocate-console-flow";
 
 export const EMPLOYEE = { surface: "slack", id: "U0EMPLOYEE1", name: "Priya Jansen", email: "priya@voltaro.example", department: "Support" };
 export const COLLEAGUE = { surface: "slack", id: "U0COLLEAG01", name: "Olaf Smit", email: "olaf@voltaro.example", department: "Support" };
+/** Named in ADVOCATE_ADMIN_IDS by the test configuration (testApp.ts). */
+export const ADMIN = { surface: "slack", id: "UADMIN001", name: "Ada Bakker", email: "ada@voltaro.example", department: "IT" };
 export const HR = { surface: "teams", id: "29:1hr-person-aad", name: "Hanna de Wit", email: "hanna@voltaro.example", department: "People" };
 
 export interface ConsoleFixture {

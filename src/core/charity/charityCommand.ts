@@ -1,16 +1,15 @@
 // `charity …`: everyone picks a charity and sees their share; admins manage charities and the donation terms;
-// those who may see reports (authoriseReport, audited) see them and mark donations paid.
+// those who may see reports (authorised and audited as reports) see them and mark donations paid.
 import type { CoreDeps } from "../deps";
 import { actorEmployee } from "../accounts";
-import { authoriseReport } from "../policy";
 import { addCharity, charityOverview, removeCharity, setDefaultCharity, setPointValue, setQuarterBudget, type CharityOverview } from "./manageCharities";
+import { donationReport } from "./donationReport";
 import { markDonationPaid } from "./markPaid";
 import type { Charity, CharityPayout } from "../kernel/charity";
 import { parseEuros } from "./money";
 import { myCharityShare, type CharityShare } from "./myShare";
 import { charityPicker, pickCharity, type CharityPicker, type PickResult } from "./pickCharity";
-import { quarterReport, type QuarterReport } from "./quarterReport";
-import { parseQuarter, quarterLabel, quarterOf } from "./quarters";
+import type { QuarterReport } from "./quarterReport";
 import type { CommandContext, CommandError } from "../kernel/commandContext";
 import type { Verbs } from "../commands/commandVerbs";
 
@@ -91,19 +90,18 @@ async function charityReply(
       return { kind: "budget_set", quarterBudgetCents: cents };
     }
     case "report": {
-      const quarter = first ? parseQuarter(first) : quarterOf(deps.clock.now(), deps.settings.timezone);
-      if (!(await authoriseReport(deps, ctx, { what: "charity", period: quarter ? quarterLabel(quarter) : first })))
-        return { kind: "error", problem: "not_allowed" };
-      return quarter ? { kind: "report", report: await quarterReport(deps, quarter) } : { kind: "error", problem: "bad_quarter", detail: first };
+      const asked = await donationReport(deps, ctx, { quarter: first || null, what: "charity" });
+      if (asked.ok) return { kind: "report", report: asked.report };
+      return asked.problem === "not_allowed" ? { kind: "error", problem: "not_allowed" } : { kind: "error", problem: asked.problem, detail: asked.detail };
     }
     case "paid": {
-      if (!(await authoriseReport(deps, ctx, { what: "charity_paid", period: second }))) return { kind: "error", problem: "not_allowed" };
-      const quarter = parseQuarter(second);
-      if (!quarter) return { kind: "error", problem: "bad_quarter", detail: second };
-      const result = await markDonationPaid(deps, ctx, charityId(first), quarter);
+      const result = await markDonationPaid(deps, ctx, charityId(first), second);
       switch (result.status) {
+        case "not_allowed":
+          return { kind: "error", problem: "not_allowed" };
         case "unknown_charity":
           return unknownCharity(first);
+        case "bad_quarter":
         case "quarter_not_over":
         case "nothing_due":
           return { kind: "error", problem: result.status, detail: second };

@@ -30,3 +30,9 @@ export function quarterRange(q: Quarter, timezone: string): TimeRange {
 export function quarterEnded(q: Quarter, now: Date, timezone: string): boolean {
   return quarterRange(q, timezone).to.getTime() < now.getTime();
 }
+
+/** The quarter `at` falls in and the `count - 1` before it, newest first: what a quarter picker offers. */
+export function recentQuarters(at: Date, timezone: string, count: number): Quarter[] {
+  const start = DateTime.fromJSDate(at, { zone: timezone }).startOf("quarter");
+  return Array.from({ length: count }, (_, back) => quarterOf(start.minus({ quarters: back }).toJSDate(), timezone));
+}

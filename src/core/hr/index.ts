@@ -6,5 +6,5 @@ export type { HrRepo } from "./hrRepo";
 export { importDirectory, type DirectoryImport } from "./importDirectory";
 export { participationReport, type ParticipationReport, type ReportAsk } from "./participationReport";
 export { reportCommand } from "./reportCommand";
-export { reportCsv } from "./reportCsv";
+export { reportCsv, reportCsvFilename } from "./reportCsv";
 export type { ReportRepo } from "./reportRepo";

@@ -9,7 +9,7 @@ import { parseReportPeriod } from "./reportPeriod";
 import { tooSmallToReport } from "./smallGroup";
 
 export interface ReportAsk {
-  /** week, month, quarter or YYYY-MM-DD..YYYY-MM-DD */
+  /** week, month, quarter, year or YYYY-MM-DD..YYYY-MM-DD */
   period: string;
   department: string | null;
   /** What the audit calls it, e.g. participation, participation.csv, participation.home. */

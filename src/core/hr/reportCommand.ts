@@ -5,7 +5,7 @@ import type { CommandContext, CommandError } from "../kernel/commandContext";
 import { actorEmployee, localeOf } from "../accounts";
 import { participationReport } from "./participationReport";
 import type { HrReport } from "../ports/views/reportView";
-import { reportCsv } from "./reportCsv";
+import { reportCsv, reportCsvFilename } from "./reportCsv";
 import { parseReportPeriod } from "./reportPeriod";
 import { lanes } from "../kernel/lanes";
 
@@ -35,11 +35,7 @@ export async function reportCommand(deps: Pick<CoreDeps, "store" | "clock" | "se
 }
 
 async function sendCsv(deps: Pick<CoreDeps, "store" | "settings">, ctx: CommandContext, report: HrReport): Promise<string> {
-  const name = [report.period, report.department]
-    .filter(Boolean)
-    .join("-")
-    .replace(/[^A-Za-z0-9.-]+/g, "_");
-  const file = { filename: `advocate-report-${name}.csv`, title: `Advocate report ${report.period}`, content: reportCsv(report), trend: report.weekly };
+  const file = { filename: reportCsvFilename(report), title: `Advocate report ${report.period}`, content: reportCsv(report), trend: report.weekly };
   const locale = localeOf(deps, await actorEmployee(deps, ctx));
   if (ctx.surface !== "slack" && ctx.surface !== "teams") throw new Error(`no files on ${ctx.surface}`);
   await deps.store.outbox.enqueue(

@@ -36,6 +36,15 @@ export function reportCsv(report: HrReport): string {
   return rows.map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
 }
 
+/** e.g. advocate-report-month-Customer_Success.csv: the same name in chat and in the console. */
+export function reportCsvFilename(report: HrReport): string {
+  const name = [report.period, report.department]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^A-Za-z0-9.-]+/g, "_");
+  return `advocate-report-${name}.csv`;
+}
+
 /** Quoted when it holds a comma, quote or line break; a leading = + - @ is defused, so no cell runs as a formula. */
 function field(value: string | number): string {
   if (typeof value === "number") return String(value);

@@ -1,4 +1,4 @@
-// The period of an HR report: this week, month or quarter so far, or whole days `2026-10-01..2026-10-31`, in the
+// The period of an HR report: this week, month, quarter or year so far, or whole days `2026-10-01..2026-10-31`, in the
 // company's timezone.
 import { DateTime } from "luxon";
 import type { ReportWeek } from "../ports/views/reportView";
@@ -10,14 +10,14 @@ export interface ReportPeriod {
   to: Date;
 }
 
-const UNITS = new Set(["week", "month", "quarter"]);
+const UNITS = new Set(["week", "month", "quarter", "year"]);
 /** Longest custom range: a year and a day, so a weekly trend stays readable. */
 const MAX_DAYS = 367;
 
 export function parseReportPeriod(text: string, now: Date, timezone: string): ReportPeriod | null {
   const lower = text.toLowerCase();
   if (UNITS.has(lower)) {
-    const from = DateTime.fromJSDate(now, { zone: timezone }).startOf(lower as "week" | "month" | "quarter", { useLocaleWeeks: false });
+    const from = DateTime.fromJSDate(now, { zone: timezone }).startOf(lower as "week" | "month" | "quarter" | "year", { useLocaleWeeks: false });
     return { label: lower, from: from.toJSDate(), to: now };
   }
   const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text);

@@ -31,3 +31,7 @@ export function whenFormat(request: ConsoleRequest): (at: Date) => string {
 
 /** How the signed-in person calls Advocate in chat, for chat's own messages and hints. */
 export const commandPrefixOf = (request: ConsoleRequest<SignedIn>): string => COMMAND_PREFIX[request.session.employee.surface === "teams" ? "teams" : "slack"];
+/** A use case refused what the guard let through (the policy decided again, with what was asked): 403. */
+export function forbiddenPage(request: ConsoleRequest): ConsoleResponse {
+  return pageResponse(request, request.t("console.forbidden.title"), messageView(request.t("console.forbidden.body")), 403);
+}

@@ -2,10 +2,12 @@
 // navigation lists the GET pages with a `nav` label, and test/console/guard.test.ts walks it so that no route can
 // forget the session check. A new page is a file in pages/ and its entries here.
 import type { ConsoleRoute } from "./route";
+import { donationsPage, markPaid } from "./pages/donations";
 import { home } from "./pages/home";
 import { languageSwitch } from "./pages/language";
 import { leaderboardPage } from "./pages/leaderboard";
 import { mePage, myDataDownload, privacyChoice } from "./pages/me";
+import { reportCsvDownload, reportPage } from "./pages/report";
 import { signInCallback, signInPage, signInStart } from "./pages/signIn";
 import { signOut } from "./pages/signOut";
 import { editRulePage, previewRuleForm, removeRuleForm, routingRulesPage, saveRuleForm } from "./pages/routingRules";
@@ -37,4 +39,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   auditLogPage,
   operationsPage,
   retryOutboxItemForm,
+  reportPage,
+  reportCsvDownload,
+  donationsPage,
+  markPaid,
 ];

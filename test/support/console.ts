@@ -30,7 +30,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startConsoleApp(host = "127.0.0.1"): Promise<ConsoleFixture> {
+/** `env`: settings a test needs besides the console's own, e.g. ADVOCATE_MIN_GROUP_SIZE. */
+export async function startConsoleApp(host = "127.0.0.1", env: Record<string, string> = {}): Promise<ConsoleFixture> {
   const slack = await new StandInOidc("slack", "slack-client-id", "slack-client-secret").listen();
   const entra = await new StandInOidc("entra", "entra-client-id", "entra-client-secret").listen();
   const port = await freePort();
@@ -49,6 +50,7 @@ export async function startConsoleApp(host = "127.0.0.1"): Promise<ConsoleFixtur
       ENTRA_CLIENT_ID: entra.clientId,
       ENTRA_CLIENT_SECRET: entra.clientSecret,
       ENTRA_AUTHORITY_URL: entra.base,
+      ...env,
     },
   });
   return { app, slack, entra, url };

@@ -37,7 +37,7 @@ export function hrReportText(report: HrReport, locale: string, markup: Markup): 
 }
 
 /** Minutes under an hour, else hours and minutes: a wait people can picture. */
-function waitText(ms: number | null, t: ReturnType<typeof translator>): string {
+export function waitText(ms: number | null, t: ReturnType<typeof translator>): string {
   if (ms === null) return "–";
   const minutes = Math.round(ms / 60_000);
   return minutes < 60 ? t("report.minutes", { minutes }) : t("report.hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });

@@ -32,3 +32,8 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 export function fromMarkup(text: string): Html {
   return { [SAFE]: true, text };
 }
+
+/** A chart from src/chat/shared's chart functions: ECharts escapes its labels, and they escape the summary. */
+export function fromChartSvg(svg: string): Html {
+  return { [SAFE]: true, text: svg };
+}

@@ -146,11 +146,14 @@ test("one department (any case), and the audit of the request", async () => {
   });
 });
 
-test("periods: the month so far by default, a department without a period, bad ranges refused; others refused", async () => {
+test("periods: the month so far by default, the year so far, a department without a period, bad ranges refused; others refused", async () => {
   expect(await runCommand(deps, hr, "report")).toMatchObject({
     report: { period: "month", points: 77, weekly: [{ week: "2026-W44" }, { week: "2026-W45" }, { week: "2026-W46" }, { week: "2026-W47" }] },
   });
   expect(await runCommand(deps, hr, "report Support")).toMatchObject({ report: { period: "month", department: "Support", points: 22 } });
+  const year = await runCommand(deps, hr, "report year");
+  expect(year).toMatchObject({ report: { period: "year", weekly: expect.arrayContaining([{ week: "2026-W01", activeAdvocates: 0, answers: 0 }]) } });
+  expect(year.type === "report" && year.report.weekly[0]?.week).toBe("2026-W01");
   expect(await runCommand(deps, hr, "report 2026-11-15..2026-11-02")).toEqual({
     type: "error",
     problem: "bad_report_period",

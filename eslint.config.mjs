@@ -12,6 +12,14 @@ export default tseslint.config(
     },
   },
   { files: ["demo/**", "bench/**", "scripts/**", "test/eval/run.ts"], rules: { "no-console": "off" } },
+  // The console's few browser scripts: plain, no build step, next to its stylesheet.
+  {
+    files: ["src/console/static/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { document: "readonly", window: "readonly", fetch: "readonly", microsoftTeams: "readonly" },
+    },
+  },
   // Tests reshape loosely typed fixture JSON.
   { files: ["test/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
 );

@@ -32,6 +32,8 @@ import { OpenAiModel } from "./ai/openai/openAiModel";
 import { lanes } from "./core/kernel/lanes";
 import { consoleRouter } from "./console/consoleApp";
 import { SignInProviders } from "./console/auth/providers";
+import { TeamsTabSignIn } from "./console/auth/teamsToken";
+import { teamsTabOf } from "./console/config";
 import { CONSOLE_PATH } from "./console/route";
 
 export const COMMUNITY = "discourse";
@@ -147,8 +149,11 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   );
   const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }) : null;
   if (config.console) {
-    const providers = new SignInProviders(config.console, config.console.ADVOCATE_CONSOLE_URL);
-    http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, readiness, logger: logger.child({ component: "console" }) }));
+    const consoleUrl = config.console.ADVOCATE_CONSOLE_URL;
+    const providers = new SignInProviders(config.console, consoleUrl);
+    const tab = teamsTabOf(config.console);
+    const teamsTab = tab && new TeamsTabSignIn(tab, consoleUrl);
+    http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, teamsTab, readiness, logger: logger.child({ component: "console" }) }));
   }
   if (config.teams && teamsAdapter) {
     const teamsLogger = logger.child({ component: "teams" });

@@ -9,6 +9,7 @@ import type { ReadinessProbe } from "../core/ports";
 import type { SupportedLocale } from "../i18n";
 import type { ConsoleConfig } from "./config";
 import type { SignInProviders } from "./auth/providers";
+import type { TeamsTabSignIn } from "./auth/teamsToken";
 import type { Html } from "./presenters/html";
 import type { NavItem } from "./presenters/layout";
 
@@ -21,6 +22,8 @@ export interface ConsoleServices {
   providers: SignInProviders;
   /** The probe /readyz answers with, for the operations page. */
   readiness: ReadinessProbe;
+  /** The Teams tab's single sign-on, when the Teams app's id and tenant are configured. */
+  teamsTab: TeamsTabSignIn | null;
   logger: Logger;
 }
 
@@ -45,6 +48,8 @@ export interface ConsoleRequest<Session extends SignedIn | null = SignedIn | nul
   query: Record<string, string | undefined>;
   /** The posted form's fields (POST only). */
   form: Record<string, string | undefined>;
+  /** The POST's body was JSON: sent by the console's own script, since another site cannot send it without CORS. */
+  sentJson: boolean;
   cookies: Record<string, string>;
 }
 
@@ -53,10 +58,21 @@ export interface SetCookie {
   value: string;
   /** Seconds it is kept; 0 deletes it. */
   maxAge: number;
+  /** Sent to the console inside another site's frame (Teams): SameSite=None and Partitioned (see COOKIES.teamsSession). */
+  framed?: boolean;
 }
 
 export type ConsoleResponse = { cookies?: SetCookie[] } & (
-  { kind: "page"; status?: number; body: Html } | { kind: "redirect"; to: string } | { kind: "download"; filename: string; type: string; content: string }
+  | {
+      kind: "page";
+      status?: number;
+      body: Html;
+      /** The page loads the console's own scripts (and they may call the console): the Teams tab's sign-in. */
+      scripts?: boolean;
+    }
+  | { kind: "redirect"; to: string }
+  | { kind: "download"; filename: string; type: string; content: string }
+  | { kind: "json"; status?: number; body: unknown }
 );
 
 interface RouteBase {
@@ -65,9 +81,14 @@ interface RouteBase {
   path: string;
   /** GET pages in the navigation: the locale key of their link. */
   nav?: string;
+  /** Teams may show it in its tab's frame without a Teams session yet: the tab's sign-in. */
+  teamsFrame?: boolean;
 }
 
-/** Reachable without a session: sign-in, its callbacks, the language switch (and, later, the office screen's link). */
+/**
+ * Reachable without a session: sign-in, its callbacks, the Teams tab's sign-in, the language switch, and the office
+ * screen, whose link carries its own secret token.
+ */
 export interface PublicRoute extends RouteBase {
   access: "public";
   handle(request: ConsoleRequest): Promise<ConsoleResponse>;

@@ -15,12 +15,19 @@ import { pointRulesPage, setPointRuleForm } from "./pages/pointRules";
 import { removeStoryScheduleForm, storySchedulesPage } from "./pages/storySchedules";
 import { auditLogPage } from "./pages/auditLog";
 import { operationsPage, retryOutboxItemForm } from "./pages/operations";
+import { teamsTabPage, teamsTabSession } from "./pages/teamsTab";
+import { wallByPath, wallByQuery } from "./pages/wall";
+import { wallLinkCreate, wallLinkRevoke, wallLinksPage } from "./pages/wallLinks";
 
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   signInPage,
   signInStart,
   signInCallback,
+  teamsTabPage,
+  teamsTabSession,
   languageSwitch,
+  wallByPath,
+  wallByQuery,
   signOut,
   home,
   leaderboardPage,
@@ -43,4 +50,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   reportCsvDownload,
   donationsPage,
   markPaid,
+  wallLinksPage,
+  wallLinkCreate,
+  wallLinkRevoke,
 ];

@@ -33,12 +33,16 @@ const form = { "content-type": "application/x-www-form-urlencoded" };
 describe("without a session", () => {
   const guarded = CONSOLE_ROUTES.filter((route) => route.access !== "public");
 
-  test("only sign-in, its callbacks and the language switch are public", () => {
+  test("only sign-in, its callbacks, the Teams tab's sign-in, the language switch and the office screen are public", () => {
     expect(CONSOLE_ROUTES.filter((route) => route.access === "public").map((route) => `${route.method} ${route.path}`)).toEqual([
       "GET /sign-in",
       "GET /sign-in/:provider",
       "GET /auth/:provider/callback",
+      "GET /teams",
+      "POST /teams/session",
       "GET /language/:locale",
+      "GET /wall/:token",
+      "GET /wall",
     ]);
     expect(guarded.length).toBeGreaterThan(4);
   });
@@ -145,6 +149,7 @@ describe("who sees what", () => {
       config: consoleConfig,
       providers: new SignInProviders(consoleConfig, fixture.url),
       readiness: () => Promise.resolve({ ready: true as const, status: "ready" as const, database: "pglite" }),
+      teamsTab: null,
       logger: pino({ level: "silent" }),
     };
     http.use(CONSOLE_PATH, consoleRouter(services, [...CONSOLE_ROUTES, ...probes]));

@@ -10,7 +10,7 @@ export const FLOW_COOKIE = "__Host-advocate-console-flow";
 
 export const EMPLOYEE = { surface: "slack", id: "U0EMPLOYEE1", name: "Priya Jansen", email: "priya@voltaro.example", department: "Support" };
 export const COLLEAGUE = { surface: "slack", id: "U0COLLEAG01", name: "Olaf Smit", email: "olaf@voltaro.example", department: "Support" };
-/** Named in ADVOCATE_ADMIN_IDS by the test configuration (testApp.ts). */
+/** Named in ADVOCATE_ADMIN_IDS by the test configuration (testApp.ts), and by email in the console's. */
 export const ADMIN = { surface: "slack", id: "UADMIN001", name: "Ada Bakker", email: "ada@voltaro.example", department: "IT" };
 export const HR = { surface: "teams", id: "29:1hr-person-aad", name: "Hanna de Wit", email: "hanna@voltaro.example", department: "People" };
 
@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `env`: settings a test needs besides the console's own, e.g. ADVOCATE_MIN_GROUP_SIZE. */
+/** `env`: settings a test needs besides the console's own, e.g. ADVOCATE_MIN_GROUP_SIZE or the Teams app for the Teams tab. */
 export async function startConsoleApp(host = "127.0.0.1", env: Record<string, string> = {}): Promise<ConsoleFixture> {
   const slack = await new StandInOidc("slack", "slack-client-id", "slack-client-secret").listen();
   const entra = await new StandInOidc("entra", "entra-client-id", "entra-client-secret").listen();
@@ -40,6 +40,7 @@ export async function startConsoleApp(host = "127.0.0.1", env: Record<string, st
     env: {
       PORT: String(port),
       ADVOCATE_HR_IDS: HR.email,
+      ADVOCATE_ADMIN_IDS: ADMIN.email,
       ADVOCATE_CONSOLE_URL: url,
       ADVOCATE_CONSOLE_SECRET: CONSOLE_SECRET,
       SLACK_OIDC_CLIENT_ID: slack.clientId,
@@ -60,7 +61,7 @@ export async function startConsoleApp(host = "127.0.0.1", env: Record<string, st
 export async function seedPeople(app: TestApp): Promise<void> {
   const { employees, ledger } = app.deps.store;
   const now = new Date();
-  for (const [index, person] of [EMPLOYEE, COLLEAGUE, HR].entries()) {
+  for (const [index, person] of [EMPLOYEE, COLLEAGUE, HR, ADMIN].entries()) {
     const employee = await employees.ensure(person.surface, person.id, person.name);
     await employees.update(employee.id, { department: person.department, email: person.email });
     await employees.recordIdentityEmail(person.surface, person.id, person.email, now);

@@ -1,5 +1,5 @@
-// The console's cookies. All are HttpOnly, Secure and SameSite=Lax; the __Host- prefix makes the browser refuse one
-// set for another path or domain, or without Secure.
+// The console's cookies. All are HttpOnly, Secure and SameSite=Lax, but the Teams tab's session; the __Host- prefix
+// makes the browser refuse one set for another path or domain, or without Secure.
 import type { SetCookie } from "../route";
 
 export const COOKIES = {
@@ -7,6 +7,15 @@ export const COOKIES = {
   session: "__Host-advocate-console",
   /** A sign-in on its way to its callback (flowCookie.ts). */
   flow: "__Host-advocate-console-flow",
+  /**
+   * A session made by the Teams tab's sign-in. Teams shows the tab in a frame of teams.microsoft.com (web and
+   * desktop alike), where the console is a third party: the browser sends a SameSite=Lax cookie to a framed page
+   * only when the frame's parent is the console's own site, so the tab's session needs SameSite=None. It is its own
+   * cookie so that a browser sign-in keeps Lax; Partitioned (CHIPS) keeps it in a jar for the site that framed it
+   * (Teams), so it works there even where third-party cookies are blocked, and rides along to no other site's frames.
+   * Every POST still needs the session's CSRF token, so a form another site posts is refused whatever cookie it carries.
+   */
+  teamsSession: "__Host-advocate-console-teams",
   /** The language picked with the switch. */
   language: "__Host-advocate-console-lang",
 } as const;
@@ -28,5 +37,12 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 export function serializeCookie(cookie: SetCookie): string {
-  return [`${cookie.name}=${encodeURIComponent(cookie.value)}`, "Path=/", "HttpOnly", "Secure", "SameSite=Lax", `Max-Age=${cookie.maxAge}`].join("; ");
+  return [
+    `${cookie.name}=${encodeURIComponent(cookie.value)}`,
+    "Path=/",
+    "HttpOnly",
+    "Secure",
+    cookie.framed ? "SameSite=None; Partitioned" : "SameSite=Lax",
+    `Max-Age=${cookie.maxAge}`,
+  ].join("; ");
 }

@@ -9,6 +9,10 @@ export const signOut = signedInRoute({
   access: "anyone",
   async handle(request) {
     await endConsoleSession(request.services.deps, request.session.token);
-    return { kind: "redirect", to: `${CONSOLE_PATH}/sign-in?signed-out`, cookies: [{ name: COOKIES.session, value: "", maxAge: 0 }] };
+    const cleared = [
+      { name: COOKIES.session, value: "", maxAge: 0 },
+      { name: COOKIES.teamsSession, value: "", maxAge: 0, framed: true },
+    ];
+    return { kind: "redirect", to: `${CONSOLE_PATH}/sign-in?signed-out`, cookies: cleared };
   },
 });

@@ -2,7 +2,7 @@
 // (known by the verified emails their chat profiles gave), and sign-in through real HTTP with the cookies kept by hand.
 import { createServer } from "node:net";
 import { startTestApp, type TestApp } from "./testApp";
-import { StandInOidc, ENTRA_TENANT, SLACK_TEAM, type OidcUser } from "./oidcProvider";
+import { StandInOidc, ENTRA_TENANT, SLACK_TEAM, type OidcUser } from "../../demo/standIns/oidcProvider";
 
 export const CONSOLE_SECRET = "console-secret-for-tests-0123456789abcdef";
 export const SESSION_COOKIE = "__Host-advocate-console";

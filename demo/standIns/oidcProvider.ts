@@ -2,7 +2,9 @@
 // (issuer = <address>/<tenant>/v2.0). Each serves its platform's real discovery document (test/fixtures/oidc) with its
 // own address, a JWKS, an authorize endpoint that signs in whoever the test chose and redirects back with a code, and a
 // token endpoint that checks the client, the redirect and PKCE and answers with an id token signed by jose.
-// `tamper` makes the next id token wrong in one way, for the tests that it must be refused.
+// `tamper` makes the next id token wrong in one way, for the tests that it must be refused. The Entra stand-in also
+// signs the access tokens Teams hands its tabs (teamsToken), for the Teams tab's sign-in. The demo signs in through
+// it (`npm run demo -- --console`); the tests too.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -26,7 +28,12 @@ export interface Tamper {
   nonce?: string;
   /** Signed with a key the JWKS does not have. */
   foreignKey?: boolean;
+  /** Expired an hour ago. */
+  expired?: boolean;
 }
+
+/** The token version an app registration asks Entra ID for (accessTokenAcceptedVersion): 1 unless set to 2. */
+export type TeamsTokenVersion = "1.0" | "2.0";
 
 interface Grant {
   user: OidcUser;
@@ -40,7 +47,10 @@ type Kind = "slack" | "entra";
 
 export const ENTRA_TENANT = "6f1d2c3b-4a59-4e8f-9b7a-0c1d2e3f4a5b";
 export const SLACK_TEAM = "T0VOLTARO1";
-const FIXTURES = path.join(__dirname, "../fixtures/oidc");
+/** Microsoft Teams' desktop and mobile client, which asks for a tab's token (Microsoft's Teams SSO guide names it). */
+const TEAMS_DESKTOP_CLIENT = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+/** The providers' real discovery documents, recorded with the tests' fixtures (test/fixtures/README.md says where from). */
+const FIXTURES = path.join(__dirname, "../../test/fixtures/oidc");
 
 export class StandInOidc {
   user: OidcUser | null = null;
@@ -142,6 +152,29 @@ export class StandInOidc {
     this.tamper = {};
     // Slack's Web API adds "ok": true to every answer.
     res.json({ ...(this.kind === "slack" ? { ok: true } : {}), access_token: `at-${randomUUID()}`, token_type: "Bearer", expires_in: 3600, id_token: idToken });
+  }
+
+  /**
+   * An access token for the Teams app `appId`, as Teams' getAuthToken gives a tab: v2.0 names the tenant's v2.0
+   * issuer, the app id as audience and preferred_username; v1.0 the sts.windows.net issuer, the app id URI
+   * (`resource`) as audience and upn.
+   */
+  teamsToken(user: OidcUser, app: { appId: string; resource: string; version: TeamsTokenVersion }, tamper: Tamper = {}): Promise<string> {
+    if (this.kind !== "entra") throw new Error("only Entra ID signs Teams tokens");
+    const v2 = app.version === "2.0";
+    const claims = v2
+      ? { preferred_username: user.email, name: user.name, azp: TEAMS_DESKTOP_CLIENT, ver: "2.0" }
+      : { upn: user.email, unique_name: user.email, name: user.name, appid: TEAMS_DESKTOP_CLIENT, ver: "1.0" };
+    const now = Math.floor(Date.now() / 1000) - (tamper.expired ? 7200 : 0);
+    return new SignJWT({ ...claims, tid: ENTRA_TENANT, oid: randomUUID(), scp: "access_as_user" })
+      .setProtectedHeader({ alg: "RS256", kid: "stand-in-1", typ: "JWT" })
+      .setIssuer(tamper.issuer ?? (v2 ? this.issuer : `https://sts.windows.net/${ENTRA_TENANT}/`))
+      .setAudience(tamper.audience ?? (v2 ? app.appId : app.resource))
+      .setSubject(`sub-${user.email}`)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + 3600)
+      .sign(tamper.foreignKey ? this.keys!.foreign : this.keys!.signing);
   }
 
   private idToken(grant: Grant): Promise<string> {

@@ -1,5 +1,6 @@
 // `npm run package:teams [out.zip]`: fills the Teams manifest from the environment, validates it against the
-// vendored Microsoft schema and zips it with its icons and translations, ready to upload to Teams.
+// vendored Microsoft schema and zips it with its icons and translations, ready to upload to Teams. With the web
+// console's address (ADVOCATE_CONSOLE_URL) it adds the console as the app's personal tab (consoleTab.json).
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AdmZip from "adm-zip";
@@ -31,16 +32,42 @@ export function buildManifest(env: Env): TeamsManifest {
   if (!GUID.test(appId)) throw new Error(`${source} is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`);
 
   const manifest = JSON.parse(readFileSync(path.join(TEAMS_DIR, "manifest.json"), "utf8").replaceAll("${{MICROSOFT_APP_ID}}", appId)) as TeamsManifest;
-  const publicHost = env.ADVOCATE_PUBLIC_URL ? hostOf(env.ADVOCATE_PUBLIC_URL) : undefined;
-  if (publicHost && !manifest.validDomains?.includes(publicHost)) manifest.validDomains = [...(manifest.validDomains ?? []), publicHost];
+  const publicHost = env.ADVOCATE_PUBLIC_URL ? hostOf(env.ADVOCATE_PUBLIC_URL, "ADVOCATE_PUBLIC_URL", "https://advocate.example.com").hostname : undefined;
+  if (publicHost) addDomain(manifest, publicHost);
+  if (env.ADVOCATE_CONSOLE_URL) addConsoleTab(manifest, env.ADVOCATE_CONSOLE_URL.trim().replace(/\/+$/, ""), appId);
   return manifest;
 }
 
-function hostOf(url: string): string {
+/**
+ * The console's personal page as the app's tab, signed in with Teams' single sign-on: the tab page is /teams, and
+ * webApplicationInfo names the app registration and the Application ID URI Teams asks tokens for
+ * (api://<console host>/<app id>, which the console checks as the audience). The channel-message consent (RSC)
+ * needs webApplicationInfo only for its id, the same app's, so its resource becomes the one SSO needs.
+ */
+function addConsoleTab(manifest: TeamsManifest, consoleUrl: string, appId: string): void {
+  const url = hostOf(consoleUrl, "ADVOCATE_CONSOLE_URL", "https://advocate.example.com/console");
+  if (url.protocol !== "https:" || !url.pathname.endsWith("/console"))
+    throw new Error("ADVOCATE_CONSOLE_URL must be the console's https:// address, ending in /console.");
+  const tab = JSON.parse(
+    readFileSync(path.join(TEAMS_DIR, "consoleTab.json"), "utf8")
+      .replaceAll("${{ADVOCATE_CONSOLE_URL}}", consoleUrl)
+      .replaceAll("${{CONSOLE_HOST}}", url.host)
+      .replaceAll("${{MICROSOFT_APP_ID}}", appId),
+  ) as Pick<TeamsManifest, "validDomains"> & { staticTabs: unknown[]; webApplicationInfo: unknown };
+  manifest.staticTabs = tab.staticTabs;
+  manifest.webApplicationInfo = tab.webApplicationInfo;
+  for (const domain of tab.validDomains ?? []) addDomain(manifest, domain);
+}
+
+function addDomain(manifest: TeamsManifest, domain: string): void {
+  if (!manifest.validDomains?.includes(domain)) manifest.validDomains = [...(manifest.validDomains ?? []), domain];
+}
+
+function hostOf(url: string, name: string, example: string): URL {
   try {
-    return new URL(url).hostname;
+    return new URL(url);
   } catch {
-    throw new Error("ADVOCATE_PUBLIC_URL is not a URL (expected e.g. https://advocate.example.com).");
+    throw new Error(`${name} is not a URL (expected e.g. ${example}).`);
   }
 }
 

@@ -92,6 +92,33 @@ test("the bot reads its cards' thread replies without an @mention: resource-spec
   expect(validateManifest(manifest)).toEqual([]);
 });
 
+test("with the console's address, the console is the app's personal tab, signed in with Teams' single sign-on", () => {
+  const manifest = buildManifest({ MICROSOFT_APP_ID: APP_ID, ADVOCATE_CONSOLE_URL: "https://advocate.example.org/console/" }) as TeamsManifest & {
+    staticTabs: { entityId: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }[];
+    webApplicationInfo: { id: string; resource: string };
+    authorization: unknown;
+  };
+  expect(validateManifest(manifest)).toEqual([]);
+  expect(manifest.staticTabs).toEqual([
+    expect.objectContaining({
+      entityId: "home",
+      contentUrl: "https://advocate.example.org/console/teams",
+      websiteUrl: "https://advocate.example.org/console/me",
+      scopes: ["personal"],
+    }),
+    { entityId: "conversations", scopes: ["personal"] },
+  ]);
+  expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://advocate.example.org/${APP_ID}` });
+  expect(manifest.validDomains).toEqual(["advocate.example.org"]);
+  // The channel-message consent stays: it needs only webApplicationInfo's id, the same app.
+  expect(manifest.authorization).toEqual(buildManifest({ MICROSOFT_APP_ID: APP_ID }).authorization);
+  expect(JSON.stringify(manifest)).not.toContain("${{");
+  // Without the console, no tab.
+  expect(buildManifest({ MICROSOFT_APP_ID: APP_ID }).staticTabs).toBeUndefined();
+  expect(() => buildManifest({ MICROSOFT_APP_ID: APP_ID, ADVOCATE_CONSOLE_URL: "http://advocate.example.org/console" })).toThrow(/^ADVOCATE_CONSOLE_URL must be/);
+  expect(() => buildManifest({ MICROSOFT_APP_ID: APP_ID, ADVOCATE_CONSOLE_URL: "console" })).toThrow(/^ADVOCATE_CONSOLE_URL is not a URL/);
+});
+
 test("the bot offers exactly Advocate's commands, in personal chat and in teams", () => {
   const manifest = buildManifest({ MICROSOFT_APP_ID: APP_ID });
   expect((manifest.bots as { scopes: string[] }[])[0]!.scopes.sort()).toEqual(["groupChat", "personal", "team"]);

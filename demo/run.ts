@@ -1,7 +1,8 @@
 // `npm run demo`: the real Advocate (startAdvocate: HTTP server, Bolt, the Teams bot, Discourse webhook route,
 // outbox worker) on embedded PGlite in a fresh temporary directory, talking to stand-ins for Slack, Microsoft's
 // Bot Framework and Discourse on 127.0.0.1.
-// Prints who saw what, then the leaderboard. Exit code 0 when the story completes, 1 with the failed step otherwise.
+// Prints who saw what, then the leaderboard and where the web console is (`-- --console` keeps it open until Ctrl-C,
+// with stand-in sign-ins). Exit code 0 when the story completes, 1 with the failed step otherwise.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +18,7 @@ import { Transcript } from "./transcript";
 import { narrateDiscourse, narrateSlack, narrateTeams } from "./narrate";
 import { BILLING, GENERAL, runStory } from "./story";
 import { SUPPORT_TEAM } from "./teamsStory";
+import { describeConsole, KEEP_CONSOLE_OPEN, startDemoConsole, untilInterrupted, type DemoConsole } from "./console";
 
 // Demo-only credentials: nothing here is a real secret.
 const SLACK_BOT_TOKEN = "xoxb-demo-000000000000-not-a-real-token";
@@ -79,22 +81,27 @@ async function main(): Promise<number> {
     channels: { [BILLING]: "billing-experts", [GENERAL]: "general", ...Object.fromEntries(SUPPORT_TEAM.channels.map((channel) => [channel.id, channel.name])) },
   });
   let app: Advocate | null = null;
+  let web: DemoConsole | null = null;
+  // Who the stand-in sign-ins sign in: Sanne (HR in the demo) with Microsoft, Priya with Slack.
+  const consolePeople = { entra: { email: sanne.email, name: sanne.name }, slack: { email: priya.email, name: priya.realName } };
 
   const cleanup = async () => {
     await discourse.settle();
     await app?.stop(); // HTTP server, worker, PGlite
     app = null;
-    await Promise.all([slack.close(), teams.close(), discourse.close()]);
+    await Promise.all([slack.close(), teams.close(), discourse.close(), web?.close()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
     await Promise.all([slack.start(), teams.start(), discourse.start()]);
+    web = await startDemoConsole(consolePeople);
     const result = loadConfig({
-      PORT: "0",
+      PORT: String(web.port),
       ADVOCATE_DATA_DIR: dataDir,
       LOG_LEVEL: process.env.DEMO_LOG_LEVEL ?? "silent",
       ADVOCATE_ADMIN_IDS: `${admin.id},${teamsAdmin.aadObjectId}`,
+      ADVOCATE_HR_IDS: sanne.email,
       DEFAULT_LOCALE: "en",
       ROUTE_DELAY_MS: "0",
       SLACK_CHANNEL_PACE_MS: "50",
@@ -113,6 +120,7 @@ async function main(): Promise<number> {
       DISCOURSE_WEBHOOK_SECRET,
       // The stand-in has no rate limit; the real default (60 a minute) would add a second to every community step.
       DISCOURSE_REQUESTS_PER_MINUTE: "600",
+      ...web.env,
     });
     if (!result.ok) throw new Error(`demo configuration rejected:\n${result.problems.join("\n")}`);
     const config = result.config;
@@ -153,6 +161,9 @@ async function main(): Promise<number> {
         .map((line) => `  ${line}`)
         .join("\n"),
     );
+    transcript.heading("Web console");
+    for (const line of await describeConsole(web, running, consolePeople, admin.id)) transcript.raw(`  ${line}`);
+    if (KEEP_CONSOLE_OPEN) await untilInterrupted();
     await cleanup();
     console.log("\nDemo finished: every step happened as expected.");
     return 0;

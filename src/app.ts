@@ -151,7 +151,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   if (config.console) {
     const consoleUrl = config.console.ADVOCATE_CONSOLE_URL;
     const providers = new SignInProviders(config.console, consoleUrl);
-    const tab = teamsTabOf(config.console);
+    const tab = teamsTabOf(config.console, config.teams && { appId: config.teams.MicrosoftAppId, tenantId: config.teams.MicrosoftAppTenantId });
     const teamsTab = tab && new TeamsTabSignIn(tab, consoleUrl);
     http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, teamsTab, readiness, logger: logger.child({ component: "console" }) }));
   }

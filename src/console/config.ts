@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TeamsTab } from "./auth/teamsToken";
 
 const secret = (where: string) => z.string().min(8, `is required: ${where}`);
 /** An identity provider's address: https, or http to a stand-in on this machine (tests and the demo). */
@@ -34,13 +35,6 @@ export const consoleEnv = z
     ENTRA_CLIENT_ID: z.string().min(1).optional(),
     ENTRA_CLIENT_SECRET: secret("the app registration → Certificates & secrets").optional(),
     ENTRA_AUTHORITY_URL: providerUrl.default("https://login.microsoftonline.com"),
-    /**
-     * The Teams tab's single sign-on: the app registration of Advocate's Teams app (the bot's, named the same as the
-     * Teams adapter names it), whose id the manifest's webApplicationInfo carries, so Teams' tokens are for it.
-     */
-    MicrosoftAppId: z.uuid("must be the Teams app's Microsoft App ID (a GUID)").optional(),
-    /** The Teams tab's tenant when ENTRA_TENANT_ID is not set (the bot's single tenant). */
-    MicrosoftAppTenantId: z.uuid("must be your Entra ID tenant id (a GUID)").optional(),
   })
   .superRefine((env, ctx) => {
     const slack = [env.SLACK_OIDC_CLIENT_ID, env.SLACK_OIDC_CLIENT_SECRET];
@@ -55,10 +49,13 @@ export const consoleEnv = z
 
 export type ConsoleConfig = z.infer<typeof consoleEnv>;
 
-/** The Teams tab signs people in when the Teams app's id and its tenant are known; otherwise it is off. */
-export function teamsTabOf(config: ConsoleConfig): { appId: string; tenantId: string; authority: string } | null {
-  const tenantId = config.ENTRA_TENANT_ID ?? config.MicrosoftAppTenantId;
-  return config.MicrosoftAppId && tenantId ? { appId: config.MicrosoftAppId, tenantId, authority: config.ENTRA_AUTHORITY_URL } : null;
+/**
+ * The Teams tab signs people in when Teams is on: the token Teams gives it is for Advocate's Teams app (the bot's app
+ * registration, whose id the manifest's webApplicationInfo carries), in the console's Entra ID tenant, else the bot's.
+ */
+export function teamsTabOf(config: ConsoleConfig, teamsApp: { appId: string; tenantId?: string | undefined } | null): TeamsTab | null {
+  const tenantId = config.ENTRA_TENANT_ID ?? teamsApp?.tenantId;
+  return teamsApp && tenantId ? { appId: teamsApp.appId, tenantId, authority: config.ENTRA_AUTHORITY_URL } : null;
 }
 
 /** The console is on when its address is set; then its secret and at least one sign-in must be right. */

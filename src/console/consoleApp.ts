@@ -67,12 +67,15 @@ export function consoleRouter(services: ConsoleServices, routes: readonly Consol
   router.use(serveRoute(null));
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    services.logger.error({ path: loggable(req.path), err: (error as Error).message }, "console page failed");
+    // A body the parsers refused (broken JSON, too large) is the sender's fault: its 4xx, not a failure of ours.
+    const status = (error as { status?: unknown }).status;
+    const refused = typeof status === "number" && status >= 400 && status < 500;
+    if (!refused) services.logger.error({ path: loggable(req.path), err: (error as Error).message }, "console page failed");
     const t = translator(pickLocale(parseCookies(req.headers.cookie)[COOKIES.language], req.get("accept-language"), "en"));
     res
-      .status(500)
+      .status(refused ? status : 500)
       .type("html")
-      .send(messageView(t("console.error.body")).text);
+      .send(messageView(t(refused ? "console.error.badForm" : "console.error.body")).text);
   });
   return router;
 }

@@ -92,7 +92,9 @@ test("not a token (401), or not sent as JSON by the tab's script (400): no sessi
     body: `token=${encodeURIComponent(await tokenFor(HR.email))}`,
   });
   expect(asForm.status).toBe(400);
-  expect((await fetch(`${fixture.url}/teams/session`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(400);
+  for (const body of ["{}", "{not json"]) {
+    expect((await fetch(`${fixture.url}/teams/session`, { method: "POST", headers: { "content-type": "application/json" }, body })).status).toBe(400);
+  }
   expect(await sessions()).toBe(before);
 });
 

@@ -260,7 +260,7 @@ describe("who may", () => {
   const adminRoutes = CONSOLE_ROUTES.filter((route) => route.access === "admin");
   const concrete = (path: string) => path.replace(/:id/g, String(billingRule));
 
-  test("the admin pages are the ones this step adds", () => {
+  test("the admin pages are the ones the route table gives admins", () => {
     expect(adminRoutes.map((route) => `${route.method} ${route.path}`)).toEqual([
       "GET /routing",
       "GET /routing/:id",
@@ -274,6 +274,9 @@ describe("who may", () => {
       "GET /audit",
       "GET /operations",
       "POST /operations/outbox/:id/retry",
+      "GET /wall-links",
+      "POST /wall-links",
+      "POST /wall-links/:id/revoke",
     ]);
   });
 
@@ -288,7 +291,7 @@ describe("who may", () => {
     for (const route of adminRoutes) {
       const response = route.method === "GET" ? await get(concrete(route.path), session.cookie) : await post(concrete(route.path), fields, session);
       expect([`${route.method} ${route.path}`, response.status]).toEqual([`${route.method} ${route.path}`, 403]);
-      expect(await response.text()).toContain("This page is for HR and admins. The attempt was recorded.");
+      expect(await response.text()).toContain("This page is not for your role. The attempt was recorded.");
     }
     const refusals = await fixture.app.db.prisma.reportAudit.findMany({ where: { allowed: false }, orderBy: { id: "asc" }, skip: refusalsBefore });
     expect(refusals.map((row) => row.what)).toEqual(adminRoutes.map((route) => `console ${route.method} ${route.path}`));

@@ -60,7 +60,7 @@ describe("the participation report", () => {
     const charts = [...page.matchAll(/<svg role="img" aria-label="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)];
     expect(charts.map(([, label]) => label)).toEqual([
       expect.stringMatching(/^Weekly trend from \d{4}-W\d\d to \d{4}-W\d\d: .* The table below gives every week\.$/),
-      "Participation in 1 department: Sales (60%). The table below gives every figure. 2 more have fewer than 5 people and are not shown.",
+      "Participation in 1 department: Sales (60%). The table below gives every figure. 3 more have fewer than 5 people and are not shown.",
     ]);
     expect(charts.every(([, label, title]) => label === title)).toBe(true);
     // The page's Content-Security-Policy allows no inline styles: the charts carry none.

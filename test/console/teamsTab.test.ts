@@ -59,7 +59,7 @@ test.each(["2.0", "1.0"] as const)("a v%s token Teams gives the tab makes the sa
   const response = await postToken(await tokenFor(HR.email, version));
   expect(response.status).toBe(200);
   const cookie = teamsCookieOf(response);
-  expect(cookie).toMatch(/; Path=\/; Secure; SameSite=None; Partitioned; HttpOnly; Max-Age=28800$/);
+  expect(cookie).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=None; Partitioned; Max-Age=28800$/);
   expect(await sessions()).toBe(before + 1);
   expect(await fixture.app.db.prisma.consoleSession.findFirst({ where: { provider: "teams" }, orderBy: { createdAt: "desc" } })).not.toBeNull();
 

@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import type { AuditLogEntry } from "../../core/policy";
 import { html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 export interface AuditLogModel {
   entries: AuditLogEntry[];
@@ -20,7 +21,9 @@ export function auditLogView(t: TFunction, model: AuditLogModel): Html {
   if (model.entries.length === 0)
     return html`<p>${t("console.audit.none")}</p>
       ${pager}`;
-  return html`<table>
+  return html`${wideTable(
+    t("console.audit.title"),
+    html`<table>
       <thead>
         <tr>
           <th scope="col">${t("console.audit.when")}</th>
@@ -44,6 +47,7 @@ export function auditLogView(t: TFunction, model: AuditLogModel): Html {
             </tr>`,
         )}
       </tbody>
-    </table>
-    ${pager}`;
+    </table>`,
+  )}
+  ${pager}`;
 }

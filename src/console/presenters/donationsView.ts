@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import type { QuarterReport } from "../../core/charity";
 import { html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 export interface DonationsModel {
   action: string;
@@ -44,29 +45,32 @@ function report(t: TFunction, model: DonationsModel, report: QuarterReport): Htm
     ${
       report.lines.length === 0
         ? html`<p>${t("charity.reportEmpty")}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${t("console.report.charity")}</th>
-                <th scope="col" class="number">${t("console.leaderboard.points")}</th>
-                <th scope="col" class="number">${t("console.donations.amount")}</th>
-                <th scope="col">${t("console.donations.paid")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${report.lines.map(
-                (line) =>
-                  html`<tr>
-                    <th scope="row">${line.charity.name}</th>
-                    <td class="number">${line.points}</td>
-                    <td class="number">
-                      ${report.capBinds ? t("console.donations.capped", { earned: money(line.earnedCents), due: money(line.dueCents) }) : money(line.dueCents)}
-                    </td>
-                    <td>${paidCell(t, model, report, line)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : wideTable(
+            t("charity.reportTitle", { quarter: report.quarter }),
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t("console.report.charity")}</th>
+                  <th scope="col" class="number">${t("console.leaderboard.points")}</th>
+                  <th scope="col" class="number">${t("console.donations.amount")}</th>
+                  <th scope="col">${t("console.donations.paid")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${report.lines.map(
+                  (line) =>
+                    html`<tr>
+                      <th scope="row">${line.charity.name}</th>
+                      <td class="number">${line.points}</td>
+                      <td class="number">
+                        ${report.capBinds ? t("console.donations.capped", { earned: money(line.earnedCents), due: money(line.dueCents) }) : money(line.dueCents)}
+                      </td>
+                      <td>${paidCell(t, model, report, line)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
     }
     <dl class="figures">
       <div>

@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { OperationsView } from "../../core/operations";
 import { html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 export interface OperationsModel {
   view: OperationsView;
@@ -28,27 +29,30 @@ export function operationsPageView(t: TFunction, model: OperationsModel): Html {
       ${
         view.lanes.length === 0
           ? html`<p>${t("console.operations.noLanes")}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("console.operations.lane")}</th>
-                  <th scope="col" class="number">${t("console.operations.waiting")}</th>
-                  <th scope="col" class="number">${t("console.operations.inFlight")}</th>
-                  <th scope="col" class="number">${t("console.operations.givenUp")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${view.lanes.map(
-                  (lane) =>
-                    html`<tr>
-                      <th scope="row">${lane.lane}</th>
-                      <td class="number">${lane.waiting}</td>
-                      <td class="number">${lane.inFlight}</td>
-                      <td class="number">${lane.givenUp}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : wideTable(
+              t("console.operations.lanes"),
+              html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${t("console.operations.lane")}</th>
+                    <th scope="col" class="number">${t("console.operations.waiting")}</th>
+                    <th scope="col" class="number">${t("console.operations.inFlight")}</th>
+                    <th scope="col" class="number">${t("console.operations.givenUp")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${view.lanes.map(
+                    (lane) =>
+                      html`<tr>
+                        <th scope="row">${lane.lane}</th>
+                        <td class="number">${lane.waiting}</td>
+                        <td class="number">${lane.inFlight}</td>
+                        <td class="number">${lane.givenUp}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )
       }
     </section>
     <section aria-labelledby="items">
@@ -56,43 +60,46 @@ export function operationsPageView(t: TFunction, model: OperationsModel): Html {
       ${
         view.items.length === 0
           ? html`<p>${t("console.operations.noItems")}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">${t("console.operations.kind")}</th>
-                  <th scope="col">${t("console.operations.state")}</th>
-                  <th scope="col" class="number">${t("console.operations.attempts")}</th>
-                  <th scope="col">${t("console.operations.lastError")}</th>
-                  <th scope="col"><span class="visually-hidden">${t("console.actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${view.items.map(
-                  (item) =>
-                    html`<tr>
-                      <th scope="row">${item.id}</th>
-                      <td>${item.kind}<br /><span class="hint">${item.lane}</span></td>
-                      <td>
-                        ${t(`console.operations.states.${item.state}`)}<br /><span class="hint"
-                          >${model.formatDate(item.state === "given_up" && item.doneAt ? item.doneAt : item.nextAttemptAt)}</span
-                        >
-                      </td>
-                      <td class="number">${item.attempts}</td>
-                      <td class="error-text">${item.lastError ?? "–"}</td>
-                      <td>
-                        ${
-                          item.state === "given_up" &&
-                          html`<form method="post" action="${model.retryAction(item.id)}">
-                            <input type="hidden" name="csrf" value="${model.csrfToken}" />
-                            <button type="submit" aria-label="${t("console.operations.retryItem", { id: item.id })}">${t("console.operations.retry")}</button>
-                          </form>`
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : wideTable(
+              t("console.operations.items"),
+              html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">${t("console.operations.kind")}</th>
+                    <th scope="col">${t("console.operations.state")}</th>
+                    <th scope="col" class="number">${t("console.operations.attempts")}</th>
+                    <th scope="col">${t("console.operations.lastError")}</th>
+                    <th scope="col"><span class="visually-hidden">${t("console.actions")}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${view.items.map(
+                    (item) =>
+                      html`<tr>
+                        <th scope="row">${item.id}</th>
+                        <td>${item.kind}<br /><span class="hint">${item.lane}</span></td>
+                        <td>
+                          ${t(`console.operations.states.${item.state}`)}<br /><span class="hint"
+                            >${model.formatDate(item.state === "given_up" && item.doneAt ? item.doneAt : item.nextAttemptAt)}</span
+                          >
+                        </td>
+                        <td class="number">${item.attempts}</td>
+                        <td class="error-text">${item.lastError ?? "–"}</td>
+                        <td>
+                          ${
+                            item.state === "given_up" &&
+                            html`<form method="post" action="${model.retryAction(item.id)}">
+                              <input type="hidden" name="csrf" value="${model.csrfToken}" />
+                              <button type="submit" aria-label="${t("console.operations.retryItem", { id: item.id })}">${t("console.operations.retry")}</button>
+                            </form>`
+                          }
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`,
+            )
       }
     </section>
     <section aria-labelledby="webhooks">

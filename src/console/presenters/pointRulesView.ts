@@ -2,6 +2,7 @@
 // to change its value.
 import type { TFunction } from "i18next";
 import { html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 export interface PointRulesModel {
   rules: Array<{ name: string; value: number }>;
@@ -12,7 +13,9 @@ export interface PointRulesModel {
 
 export function pointRulesView(t: TFunction, model: PointRulesModel): Html {
   return html`${model.notice && html`<p class="message" role="status">${model.notice}</p>`}
-    <table>
+  ${wideTable(
+    t("pointRules.title"),
+    html`<table>
       <caption>
         ${t("pointRules.title")}
       </caption>
@@ -40,5 +43,6 @@ export function pointRulesView(t: TFunction, model: PointRulesModel): Html {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>`,
+  )}`;
 }

@@ -6,6 +6,7 @@ import type { HrReport } from "../../core/ports/views/reportView";
 import { departmentChartSvg, type DepartmentFigures } from "../../chat/shared/departmentChart";
 import { trendChartSvg } from "../../chat/shared/trendChart";
 import { fromChartSvg, html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 const percent = (value: number | null) => (value === null ? "–" : `${value}%`);
 
@@ -73,34 +74,37 @@ export function departmentSection(t: TFunction, rows: HrReport["departments"], m
   return html`<section aria-labelledby="departments">
     <h2 id="departments">${t("console.report.departments")}</h2>
     ${shown.length > 0 && html`<figure class="chart">${fromChartSvg(departmentChartSvg(shown, t("console.report.participation"), summary))}</figure>`}
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">${t("console.report.department")}</th>
-          <th scope="col" class="number">${t("console.report.people")}</th>
-          <th scope="col" class="number">${t("report.chartActive")}</th>
-          <th scope="col" class="number">${t("console.report.participation")}</th>
-          <th scope="col" class="number">${t("report.chartAnswers")}</th>
-          <th scope="col" class="number">${t("console.leaderboard.points")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((row) =>
-          row.tooSmall
-            ? html`<tr>
-                <th scope="row">${row.department}</th>
-                <td colspan="5">${t("console.report.fewerThan", { min: minGroupSize })}</td>
-              </tr>`
-            : html`<tr>
-                <th scope="row">${row.department}</th>
-                <td class="number">${row.people}</td>
-                <td class="number">${row.activeAdvocates}</td>
-                <td class="number">${percent(row.participationPercent)}</td>
-                <td class="number">${row.answersPublished}</td>
-                <td class="number">${row.points}</td>
-              </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${wideTable(
+      t("console.report.departments"),
+      html`<table>
+        <thead>
+          <tr>
+            <th scope="col">${t("console.report.department")}</th>
+            <th scope="col" class="number">${t("console.report.people")}</th>
+            <th scope="col" class="number">${t("report.chartActive")}</th>
+            <th scope="col" class="number">${t("console.report.participation")}</th>
+            <th scope="col" class="number">${t("report.chartAnswers")}</th>
+            <th scope="col" class="number">${t("console.leaderboard.points")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((row) =>
+            row.tooSmall
+              ? html`<tr>
+                  <th scope="row">${row.department}</th>
+                  <td colspan="5">${t("console.report.fewerThan", { min: minGroupSize })}</td>
+                </tr>`
+              : html`<tr>
+                  <th scope="row">${row.department}</th>
+                  <td class="number">${row.people}</td>
+                  <td class="number">${row.activeAdvocates}</td>
+                  <td class="number">${percent(row.participationPercent)}</td>
+                  <td class="number">${row.answersPublished}</td>
+                  <td class="number">${row.points}</td>
+                </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    )}
   </section>`;
 }

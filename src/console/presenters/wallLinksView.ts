@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import type { WallLink } from "../../core/wall";
 import { html, type Html } from "./html";
+import { wideTable } from "./wideTable";
 
 export interface WallLinksModel {
   links: WallLink[];
@@ -37,37 +38,40 @@ export function wallLinksView(t: TFunction, model: WallLinksModel): Html {
     ${
       model.links.length === 0
         ? html`<p>${t("console.wallLinks.empty")}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${t("console.wallLinks.label")}</th>
-                <th scope="col">${t("console.wallLinks.made")}</th>
-                <th scope="col">${t("console.wallLinks.lastSeen")}</th>
-                <th scope="col">${t("console.wallLinks.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${model.links.map(
-                (link) =>
-                  html`<tr>
-                    <td>${link.label}</td>
-                    <td>${model.formatDate(link.createdAt)}</td>
-                    <td>${link.lastSeenAt ? model.formatDate(link.lastSeenAt) : t("console.wallLinks.never")}</td>
-                    <td>
-                      ${
-                        link.revokedAt
-                          ? t("console.wallLinks.revokedAt", { at: model.formatDate(link.revokedAt) })
-                          : html`<form method="post" action="${model.revokeAction(link.id)}">
-                              ${csrf}
-                              <button type="submit" aria-label="${t("console.wallLinks.revokeNamed", { label: link.label })}">
-                                ${t("console.wallLinks.revoke")}
-                              </button>
-                            </form>`
-                      }
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : wideTable(
+            t("console.wallLinks.listTitle"),
+            html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t("console.wallLinks.label")}</th>
+                  <th scope="col">${t("console.wallLinks.made")}</th>
+                  <th scope="col">${t("console.wallLinks.lastSeen")}</th>
+                  <th scope="col">${t("console.wallLinks.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${model.links.map(
+                  (link) =>
+                    html`<tr>
+                      <td>${link.label}</td>
+                      <td>${model.formatDate(link.createdAt)}</td>
+                      <td>${link.lastSeenAt ? model.formatDate(link.lastSeenAt) : t("console.wallLinks.never")}</td>
+                      <td>
+                        ${
+                          link.revokedAt
+                            ? t("console.wallLinks.revokedAt", { at: model.formatDate(link.revokedAt) })
+                            : html`<form method="post" action="${model.revokeAction(link.id)}">
+                                ${csrf}
+                                <button type="submit" aria-label="${t("console.wallLinks.revokeNamed", { label: link.label })}">
+                                  ${t("console.wallLinks.revoke")}
+                                </button>
+                              </form>`
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )
     }`;
 }

@@ -133,7 +133,7 @@ describe("charities and donations", () => {
     const page = await (await get(`/donations?quarter=${quarter}`)).text();
     expect(page).toContain(`Donations ${quarter}`);
     expect(page).toMatch(/<th scope="row">KWF<\/th>\s*<td class="number">250<\/td>\s*<td class="number">\s*€25.00\s*<\/td>/);
-    expect(page).toContain('aria-label="Mark €25.00 for KWF paid"');
+    expect(page).toContain('aria-label="Mark paid: €25.00 for KWF"');
     expect(page).toContain(`<option selected>${quarter}</option>`);
     const current = await (await get("/donations")).text();
     expect(current).toContain("This quarter is not over yet");

@@ -24,16 +24,19 @@ const TEAMS_JS = require.resolve("@microsoft/teams-js/dist/umd/MicrosoftTeams.mi
 /** Where Teams shows a tab: its web and desktop clients, and Microsoft 365's new domain (Microsoft's tab requirements). */
 const TEAMS_HOSTS = "https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft";
 
+/** Teams' client fetches the current list of Teams' hosts from Microsoft's CDN as it loads (else it uses its own copy). */
+const TEAMS_JS_ORIGINS_LIST = "https://res.cdn.office.net";
+
 /**
  * Pages only from here: forms only to the console itself; no scripts but on the pages that say so (the Teams tab's
- * sign-in), and no frames but Teams' for the Teams tab (its sign-in, and the pages of a session it made).
+ * sign-in, whose scripts talk to the console and to the CDN of Teams' client), and no frames but Teams' for the Teams tab (its sign-in, and the pages of a session it made).
  */
 function contentSecurityPolicy(scripts: boolean, teamsFrame: boolean): string {
   return [
     "default-src 'none'",
     "style-src 'self'",
     "img-src 'self'",
-    ...(scripts ? ["script-src 'self'", "connect-src 'self'"] : []),
+    ...(scripts ? ["script-src 'self'", `connect-src 'self' ${TEAMS_JS_ORIGINS_LIST}`] : []),
     "form-action 'self'",
     `frame-ancestors ${teamsFrame ? TEAMS_HOSTS : "'none'"}`,
     "base-uri 'none'",

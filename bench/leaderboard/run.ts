@@ -7,15 +7,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { connectDatabase, type Database } from "../../src/db/connect";
-import { migrate } from "../../src/db/migrate";
 import { prismaStore } from "../../src/db/prismaStore";
 import { hrReport } from "../../src/core/hr/hrReport";
 import { parseReportPeriod } from "../../src/core/hr/reportPeriod";
 import { periodKey, type Period } from "../../src/core/points/periods";
-import { cutPointTotalsIn } from "../../src/db/pointTotals";
 import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityPort } from "../../src/core/ports";
-import { DEPARTMENTS, seed, seedSize } from "./seed";
+import { DEPARTMENTS, seedCompany, seedSize } from "./seed";
 import { queryPlans } from "./explain";
 
 const TIMEZONE = "Europe/Amsterdam";
@@ -54,16 +52,7 @@ async function onDatabase(
   db: Database,
   log: (line: string) => void,
 ): Promise<{ figures: Figure[]; plans: { leaderboard: string; report: string } }> {
-  log(`${name}: migrating`);
-  await migrate(db.sql);
-  const size = seedSize(scale);
-  log(`${name}: seeding ${size.employees} employees and ${size.awards} ledger rows`);
-  const seeded = performance.now();
-  await seed(db.sql, size, NOW);
-  log(`${name}: seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-  const rolled = performance.now();
-  await cutPointTotalsIn(db.sql, TIMEZONE);
-  log(`${name}: leaderboard roll-up built from the whole ledger in ${((performance.now() - rolled) / 1000).toFixed(1)} s (once, at first start)`);
+  await seedCompany(db.sql, seedSize(scale), NOW, TIMEZONE, (line) => log(`${name}: ${line}`));
   const store = prismaStore(db.prisma);
   const deps = { store, community: {} as CommunityPort, chat: {}, clock: { now: () => NOW }, settings: { timezone: TIMEZONE } } as unknown as CoreDeps;
   const quarter = parseReportPeriod("2026-07-01..2026-09-30", NOW, TIMEZONE);

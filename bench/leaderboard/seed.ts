@@ -1,6 +1,8 @@
 // A company at Best Buy's scale: 150,000 employees in the directory, a few percent of them advocates earning
 // points over a year with a long tail, 2,000,000 ledger rows. Set-based SQL, so seeding takes seconds, not hours.
 import type { SqlRunner } from "../../src/db/connect";
+import { migrate } from "../../src/db/migrate";
+import { cutPointTotalsIn } from "../../src/db/pointTotals";
 
 export interface SeedSize {
   employees: number;
@@ -52,3 +54,20 @@ export async function seed(sql: SqlRunner, size: SeedSize, now: Date): Promise<v
     FROM generate_series(1, ${size.awards}) AS g;
     ANALYZE "PointAward"; ANALYZE "Employee"; ANALYZE "Directory";`);
 }
+
+/**
+ * A database of that size, ready for the app: migrated, seeded and the leaderboard's roll-up cut in `timezone` (as the
+ * app does once at its first start), each step logged with its time. The leaderboard and console benches share it.
+ */
+export async function seedCompany(sql: SqlRunner, size: SeedSize, now: Date, timezone: string, log: (line: string) => void): Promise<void> {
+  await migrate(sql);
+  log(`seeding ${size.employees} employees and ${size.awards} ledger rows`);
+  const seeded = performance.now();
+  await seed(sql, size, now);
+  log(`seeded in ${seconds(seeded)} s`);
+  const rolled = performance.now();
+  await cutPointTotalsIn(sql, timezone);
+  log(`leaderboard roll-up built from the whole ledger in ${seconds(rolled)} s (once, at first start)`);
+}
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

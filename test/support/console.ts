@@ -3,6 +3,7 @@
 import { createServer } from "node:net";
 import { startTestApp, type TestApp } from "./testApp";
 import { StandInOidc, ENTRA_TENANT, SLACK_TEAM, type OidcUser } from "../../demo/standIns/oidcProvider";
+import { cookieOf, signInThrough } from "../../demo/standIns/consoleSignIn";
 
 export const CONSOLE_SECRET = "console-secret-for-tests-0123456789abcdef";
 export const SESSION_COOKIE = "__Host-advocate-console";
@@ -69,25 +70,14 @@ export async function seedPeople(app: TestApp): Promise<void> {
   }
 }
 
-export const cookieOf = (response: Response, name: string): string | null => {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ""] = line.split(";");
-    if (pair.startsWith(`${name}=`)) return decodeURIComponent(pair.slice(name.length + 1));
-  }
-  return null;
-};
+export { cookieOf };
 
 /**
  * Signs in through the whole redirect dance with fetch: start → provider's authorize → callback. Returns the
  * callback's response (a session cookie on success).
  */
-export async function signInByHttp(fixture: ConsoleFixture, provider: "slack" | "entra", user: OidcUser): Promise<Response> {
-  fixture[provider].user = user;
-  const start = await fetch(`${fixture.url}/sign-in/${provider}`, { redirect: "manual" });
-  const flow = cookieOf(start, FLOW_COOKIE);
-  const authorize = await fetch(start.headers.get("location")!, { redirect: "manual" });
-  const callback = authorize.headers.get("location")!;
-  return fetch(callback, { redirect: "manual", headers: { cookie: `${FLOW_COOKIE}=${encodeURIComponent(flow ?? "")}` } });
+export function signInByHttp(fixture: ConsoleFixture, provider: "slack" | "entra", user: OidcUser): Promise<Response> {
+  return signInThrough(fixture[provider], fixture.url, user);
 }
 
 /** A signed-in session's cookie header and CSRF token (read from the page's sign-out form). */

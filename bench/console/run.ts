@@ -9,6 +9,7 @@
 // for the embedded database); BENCH_DATABASE_URL names the server; BENCH_RUNS (50); BENCH_PROFILE=1 writes the app's
 // CPU profile to bench/results/profiles/console-<time> and prints where its own time went.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { connectDatabase, type SqlRunner } from "../../src/db/connect";
@@ -45,6 +46,8 @@ interface Figure extends Page {
   runs: number;
   p50: number;
   p95: number;
+  /** The machine's 1-minute load average when the page's runs ended: a shared machine's other work shows here. */
+  load: number;
 }
 
 /** The last whole quarter, in the company's timezone: a full quarter of the ledger (the heaviest report HR asks). */
@@ -109,7 +112,7 @@ async function measure(kind: DatabaseKind, consoleUrl: string, cookie: string, p
   for (let i = 0; i < WARM_UP; i++) await timeOnce(url, cookie);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await timeOnce(url, cookie));
-  return { ...page, database: kind, runs, p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { ...page, database: kind, runs, p50: percentile(times, 50), p95: percentile(times, 95), load: loadavg()[0] ?? NaN };
 }
 
 async function onDatabase(kind: DatabaseKind, log: (line: string) => void): Promise<Figure[]> {
@@ -168,7 +171,8 @@ async function main(): Promise<void> {
   for (const kind of kinds) figures.push(...(await onDatabase(kind, log)));
   const size = seedSize(scale);
   console.log(`\nThe web console at scale ${scale} (${size.employees} employees, ${size.awards} ledger rows): server time, ms, ${runs} runs a page`);
-  console.log("(first byte sent to last byte read, one request at a time, from 127.0.0.1 over a kept-alive connection)\n");
+  console.log("(first byte sent to last byte read, one request at a time, from 127.0.0.1 over a kept-alive connection;");
+  console.log(` load: the 1-minute load average on this machine's ${cpus().length} cores when the page's runs ended)\n`);
   console.table(
     figures.map((f) => ({
       database: f.database,
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
       p95: ms(f.p95),
       target: `≤ ${f.target}`,
       met: f.p95 <= f.target ? "yes" : "NO",
+      load: f.load.toFixed(1),
     })),
   );
   for (const missed of figures.filter((f) => f.p95 > f.target)) {

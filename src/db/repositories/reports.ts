@@ -25,6 +25,22 @@ export const ADVOCATES_SQL = `WITH totals AS (
          WHERE ${IN_DEPARTMENT}
          ORDER BY t."employeeId"`;
 
+/** Each distinct department of `table`, one index probe each: a dozen departments, not 150,000 rows sorted. */
+const distinctDepartments = (name: string, table: string) => `${name}(department) AS (
+    (SELECT department FROM "${table}" WHERE department IS NOT NULL ORDER BY department LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t.department FROM "${table}" t WHERE t.department > d.department ORDER BY t.department LIMIT 1) FROM ${name} d WHERE d.department IS NOT NULL
+  )`;
+
+/**
+ * The departments of the directory and of the people Advocate knows ($1 at most), alphabetically: what every page with
+ * a department picker asks (the console's leaderboard and report). A skip scan over each table's department index, as
+ * PostgreSQL has no such scan of its own: 1.8 s of sorting 300,000 rows at 150,000 employees became milliseconds.
+ */
+export const DEPARTMENTS_SQL = `WITH RECURSIVE ${distinctDepartments("listed", "Directory")}, ${distinctDepartments("known", "Employee")}
+  SELECT department FROM (SELECT department FROM listed UNION SELECT department FROM known) d
+  WHERE department IS NOT NULL ORDER BY lower(department) LIMIT $1`;
+
 export function reportRepo(db: Db): ReportRepo {
   const count = async (sql: string, ...params: unknown[]) => Number((await db.$queryRawUnsafe<Count>(sql, ...params))[0]?.n ?? 0);
   return {
@@ -48,11 +64,7 @@ export function reportRepo(db: Db): ReportRepo {
     employeesKnown: (department) =>
       count(`SELECT COUNT(*) AS n FROM "Employee" e WHERE ($1::text IS NULL OR lower(e.department) = lower($1::text))`, department),
     async departments(limit) {
-      const rows = await db.$queryRawUnsafe<Array<{ department: string }>>(
-        `SELECT department FROM (SELECT department FROM "Directory" UNION SELECT department FROM "Employee" WHERE department IS NOT NULL) d
-         ORDER BY lower(department) LIMIT $1`,
-        limit,
-      );
+      const rows = await db.$queryRawUnsafe<Array<{ department: string }>>(DEPARTMENTS_SQL, limit);
       return rows.map((row) => row.department);
     },
     answersPublished: (range, department) => count(`SELECT COUNT(*) AS n ${PUBLISHED}`, range.from, range.to, department),

@@ -8,7 +8,7 @@ import { belowMinimum } from "./smallGroup";
 
 export async function departmentRows(deps: Pick<CoreDeps, "store" | "settings">, period: ReportPeriod): Promise<DepartmentRow[]> {
   // As employeesKnown counts: HR's directory once imported, before that the employees Advocate knows.
-  const imported = (await deps.store.directory.count(null)) > 0;
+  const imported = await deps.store.directory.imported();
   const [sizes, activity] = await Promise.all([
     deps.store.reports.departmentSizes(imported ? "directory" : "employees"),
     deps.store.reports.byDepartment(period),

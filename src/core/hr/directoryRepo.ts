@@ -4,8 +4,10 @@
 export interface DirectoryRepo {
   upsert(entry: DirectoryEntry, at: Date): Promise<void>;
   departmentOf(email: string): Promise<string | null>;
-  /** Directory rows (in the department); 0 before any import. */
+  /** Directory rows (in the department, any case); 0 before any import. */
   count(department: string | null): Promise<number>;
+  /** Whether HR ever imported it (a row exists): one row read, not a count of 150,000. */
+  imported(): Promise<boolean>;
   /** The audit of one import. */
   recordImport(audit: DirectoryImportAudit): Promise<void>;
 }

@@ -11,6 +11,6 @@ export async function tooSmallToReport(deps: Pick<CoreDeps, "store" | "settings"
 
 /** HR's directory once imported (everyone, not only those who ever used Advocate); before that, who Advocate knows. */
 export async function employeesKnown(deps: Pick<CoreDeps, "store">, department: string | null): Promise<number> {
-  const imported = (await deps.store.directory.count(null)) > 0;
+  const imported = await deps.store.directory.imported();
   return imported ? deps.store.directory.count(department) : deps.store.reports.employeesKnown(department);
 }

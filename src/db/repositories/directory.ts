@@ -20,6 +20,15 @@ export function directoryRepo(db: Db): DirectoryRepo {
     },
     departmentOf: async (email) => (await db.directory.findUnique({ where: { email: email.toLowerCase() } }))?.department ?? null,
     recordImport: async (audit) => void (await db.directoryImport.create({ data: audit })),
-    count: (department) => db.directory.count({ where: department ? { department: { equals: department, mode: "insensitive" } } : {} }),
+    async count(department) {
+      // lower() as the report's other department filters compare (and indexed so, migration 0029), not Prisma's
+      // insensitive mode: its ILIKE reads every row, and takes a _ or % in a department's name as a wildcard.
+      const rows = await db.$queryRawUnsafe<Array<{ n: bigint | number }>>(
+        `SELECT COUNT(*) AS n FROM "Directory" WHERE $1::text IS NULL OR lower(department) = lower($1::text)`,
+        department,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    imported: async () => (await db.directory.findFirst({ select: { email: true } })) !== null,
   };
 }

@@ -31,17 +31,24 @@ function label({ callFrame }: ProfileNode): string {
   return `${callFrame.functionName || "(anonymous)"}${where ? ` ${where}` : ""}`;
 }
 
+/** A thread idle this much of the time did none of the pages' work (tsx's module loader). */
+const IDLE_THREAD = 0.99;
+
 export function summariseProfiles(dir: string): string {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".cpuprofile"))
-    .map((file) => {
+    .flatMap((file) => {
       const times = selfTimes(JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile);
       const total = [...times.values()].reduce((sum, time) => sum + time, 0);
+      if ((times.get("(idle)") ?? 0) > IDLE_THREAD * total) return [];
       const top = [...times.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
       const share = (time: number) => `${((100 * time) / total).toFixed(1)} %`.padStart(7);
-      return [`CPU profile ${path.join(dir, file)} (${(total / 1000).toFixed(1)} s), self time:`, ...top.map(([name, time]) => `${share(time)}  ${name}`)].join(
-        "\n",
-      );
+      return [
+        [
+          `CPU profile ${path.relative(process.cwd(), path.join(dir, file))} (${(total / 1000).toFixed(1)} s), self time ((idle): waiting on the database or the next request):`,
+          ...top.map(([name, time]) => `${share(time)}  ${name}`),
+        ].join("\n"),
+      ];
     })
     .join("\n\n");
 }

@@ -21,6 +21,7 @@ import { withDatabase, type DatabaseEnv, type DatabaseKind } from "../support/da
 import { ms, percentile } from "../support/stats";
 import { DEPARTMENTS, seedCompany, seedSize } from "../leaderboard/seed";
 import { summariseProfiles } from "./profile";
+import { consolePlans, type Plans } from "./explain";
 
 const TIMEZONE = "Europe/Amsterdam";
 const scale = Number(process.env.BENCH_SCALE ?? "1");
@@ -115,60 +116,67 @@ async function measure(kind: DatabaseKind, consoleUrl: string, cookie: string, p
   return { ...page, database: kind, runs, p50: percentile(times, 50), p95: percentile(times, 95), load: loadavg()[0] ?? NaN };
 }
 
-async function onDatabase(kind: DatabaseKind, log: (line: string) => void): Promise<Figure[]> {
+async function onDatabase(kind: DatabaseKind, log: (line: string) => void): Promise<{ figures: Figure[]; plans: Plans }> {
   const now = new Date();
   return withDatabase(
     kind,
     async (databaseEnv) => {
       await seedDatabase(kind, databaseEnv, now, log);
-      // The chat platforms and the community the app needs to start, as the other benches stand them in.
-      const world = await startWorld({ ceilings: false });
-      const slack = await new StandInOidc("slack", "bench-slack-oidc-client", "bench-slack-oidc-secret").listen();
-      const port = await freePort();
-      const consoleUrl = `http://127.0.0.1:${port}/console`;
-      const app = await startAppProcess(
-        {
-          ...world.env,
-          ...databaseEnv,
-          ADVOCATE_TIMEZONE: TIMEZONE,
-          ADVOCATE_HR_IDS: HR.email,
-          ADVOCATE_CONSOLE_URL: consoleUrl,
-          ADVOCATE_CONSOLE_SECRET: CONSOLE_SECRET,
-          SLACK_OIDC_CLIENT_ID: slack.clientId,
-          SLACK_OIDC_CLIENT_SECRET: slack.clientSecret,
-          SLACK_OIDC_ISSUER: slack.issuer,
-        },
-        port,
-        "source",
-        { cpuProfileDir: profileDir },
-      );
-      log(`${kind}: the app is ready in ${(app.coldStartMs / 1000).toFixed(1)} s`);
-      try {
-        const callback = await signInThrough(slack, consoleUrl, { email: HR.email, name: HR.name });
-        const token = cookieOf(callback, SESSION_COOKIE);
-        if (!token) throw new Error(`HR was not signed in: ${callback.status} ${await callback.text()}`);
-        const cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
-        const figures: Figure[] = [];
-        for (const page of pages(now)) {
-          figures.push(await measure(kind, consoleUrl, cookie, page));
-          log(`${kind}: ${page.name} measured`);
-        }
-        return figures;
-      } finally {
-        await app.stop();
-        await Promise.all([slack.close(), world.close()]);
-      }
+      const figures = await measurePages(kind, databaseEnv, now, log);
+      return { figures, plans: await consolePlans(databaseEnv, now, TIMEZONE, DEPARTMENT) };
     },
     "console",
   );
+}
+
+/** The app and its sign-in, each page timed as the HR person, the app stopped. */
+async function measurePages(kind: DatabaseKind, databaseEnv: DatabaseEnv, now: Date, log: (line: string) => void): Promise<Figure[]> {
+  // The chat platforms and the community the app needs to start, as the other benches stand them in.
+  const world = await startWorld({ ceilings: false });
+  const slack = await new StandInOidc("slack", "bench-slack-oidc-client", "bench-slack-oidc-secret").listen();
+  const port = await freePort();
+  const consoleUrl = `http://127.0.0.1:${port}/console`;
+  const app = await startAppProcess(
+    {
+      ...world.env,
+      ...databaseEnv,
+      ADVOCATE_TIMEZONE: TIMEZONE,
+      ADVOCATE_HR_IDS: HR.email,
+      ADVOCATE_CONSOLE_URL: consoleUrl,
+      ADVOCATE_CONSOLE_SECRET: CONSOLE_SECRET,
+      SLACK_OIDC_CLIENT_ID: slack.clientId,
+      SLACK_OIDC_CLIENT_SECRET: slack.clientSecret,
+      SLACK_OIDC_ISSUER: slack.issuer,
+    },
+    port,
+    "source",
+    { cpuProfileDir: profileDir },
+  );
+  log(`${kind}: the app is ready in ${(app.coldStartMs / 1000).toFixed(1)} s`);
+  try {
+    const callback = await signInThrough(slack, consoleUrl, { email: HR.email, name: HR.name });
+    const token = cookieOf(callback, SESSION_COOKIE);
+    if (!token) throw new Error(`HR was not signed in: ${callback.status} ${await callback.text()}`);
+    const cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+    const figures: Figure[] = [];
+    for (const page of pages(now)) {
+      figures.push(await measure(kind, consoleUrl, cookie, page));
+      log(`${kind}: ${page.name} measured`);
+    }
+    return figures;
+  } finally {
+    await app.stop();
+    await Promise.all([slack.close(), world.close()]);
+  }
 }
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   const wanted = (process.env.BENCH_DATABASES ?? "postgres").toLowerCase().split(",");
   const kinds = (["PostgreSQL", "PGlite"] as const).filter((name) => wanted.some((want) => name.toLowerCase().startsWith(want)));
-  const figures: Figure[] = [];
-  for (const kind of kinds) figures.push(...(await onDatabase(kind, log)));
+  const results: Array<{ figures: Figure[]; plans: Plans }> = [];
+  for (const kind of kinds) results.push(await onDatabase(kind, log));
+  const figures = results.flatMap((result) => result.figures);
   const size = seedSize(scale);
   console.log(`\nThe web console at scale ${scale} (${size.employees} employees, ${size.awards} ledger rows): server time, ms, ${runs} runs a page`);
   console.log("(first byte sent to last byte read, one request at a time, from 127.0.0.1 over a kept-alive connection;");
@@ -192,11 +200,15 @@ async function main(): Promise<void> {
           : " BENCH_PROFILE=1 shows where the app's own time goes; bench/console/PLANS.md has the plans."),
     );
   }
+  const plans = results.at(-1)?.plans;
+  console.log(
+    `\nPlan of the department picker (${kinds.at(-1)}):\n${plans?.departments ?? ""}\n\nPlan of ${DEPARTMENT}'s leaderboard this month:\n${plans?.departmentLeaderboard ?? ""}`,
+  );
   if (profileDir) console.log(`\n${summariseProfiles(profileDir)}`);
   const dir = path.resolve(__dirname, "../results");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `console-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ scale, runs, at: new Date().toISOString(), figures }, null, 2));
+  writeFileSync(file, JSON.stringify({ scale, runs, at: new Date().toISOString(), figures, plans: results.map((result) => result.plans) }, null, 2));
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 

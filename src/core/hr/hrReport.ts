@@ -13,8 +13,9 @@ export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "setting
   const { reports, charities } = deps.store;
   const { timezone } = deps.settings;
   const weeks = isoWeeks(period, timezone);
+  const advocatesAsked = reports.advocates(period, department);
   const [advocates, known, answersPublished, medianFirstAnswerMs, weekly, terms, list, promises, departments] = await Promise.all([
-    reports.advocates(period, department),
+    advocatesAsked,
     employeesKnown(deps, department),
     reports.answersPublished(period, department),
     reports.medianFirstAnswerMs(period, department),
@@ -22,7 +23,8 @@ export async function hrReport(deps: Pick<CoreDeps, "store" | "clock" | "setting
     charities.terms(period.to),
     charities.list(),
     reports.promisesKept(period, deps.clock.now()),
-    department === null ? departmentRows(deps, period) : [],
+    // The company's rows per department reuse its one pass over the ledger.
+    department === null ? advocatesAsked.then((company) => departmentRows(deps, period, company)) : [],
   ]);
   const eligible = new Set(list.filter((charity) => !charity.removedAt || charity.removedAt > period.to).map((charity) => charity.id));
   const names = new Map(list.map((charity) => [charity.id, charity.name]));

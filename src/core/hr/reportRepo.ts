@@ -1,6 +1,6 @@
 // Where the core keeps what it knows, for this part of it: the repository the database adapter implements.
 import type { TimeRange } from "../kernel/model";
-import type { AdvocateTotals, DepartmentActivity, PromiseTally, ReportWeek, WeeklyRow } from "../ports/views/reportView";
+import type { AdvocateTotals, PromiseTally, ReportWeek, WeeklyRow } from "../ports/views/reportView";
 
 /** HR report figures over one period, each an SQL aggregate; `department` null for the whole company. */
 export interface ReportRepo {
@@ -14,8 +14,8 @@ export interface ReportRepo {
   medianFirstAnswerMs(range: Required<TimeRange>, department: string | null): Promise<number | null>;
   /** Per week of `weeks` (in order, each up to the next one's start): active advocates and answers published. */
   weekly(range: Required<TimeRange>, department: string | null, weeks: ReportWeek[]): Promise<WeeklyRow[]>;
-  /** Per department of the person: active advocates, answers published and net points in the range. */
-  byDepartment(range: Required<TimeRange>): Promise<DepartmentActivity[]>;
+  /** Answers published in the range per department of their author, the department in lower case (none: absent). */
+  answersByDepartment(range: Required<TimeRange>): Promise<Array<{ department: string; answers: number }>>;
   /** Known people per department: from HR's directory, or from the employees Advocate knows. */
   departmentSizes(from: "directory" | "employees"): Promise<Array<{ department: string; people: number }>>;
   /** Per channel, questions posted in the range under a promise that is decided by `now` (answered, or past due), and how many were kept. */

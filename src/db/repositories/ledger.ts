@@ -29,8 +29,8 @@ const RANKED = `
 
 /** The period top N ($1 period key, $2 limit): exported for bench/leaderboard's query plans. */
 export const LEADERBOARD_SQL = `${RANKED} ORDER BY t.points DESC, e."displayName" LIMIT $2`;
-/** The same within one department ($3, any case). */
-const DEPARTMENT_LEADERBOARD_SQL = `${RANKED} AND lower(e.department) = lower($3::text) ORDER BY t.points DESC, e."displayName" LIMIT $2`;
+/** The same within one department ($3, any case): exported for bench/console's query plans. */
+export const DEPARTMENT_LEADERBOARD_SQL = `${RANKED} AND lower(e.department) = lower($3::text) ORDER BY t.points DESC, e."displayName" LIMIT $2`;
 
 const during = (range: TimeRange) => ({ ...(range.from ? { gte: range.from } : {}), lte: range.to });
 

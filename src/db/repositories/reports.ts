@@ -18,7 +18,7 @@ export const ADVOCATES_SQL = `WITH totals AS (
            FROM "PointAward" a WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp
            GROUP BY a."employeeId"
          )
-         SELECT t.*, e."displayName", e."externalId", e.surface,
+         SELECT t.*, e."displayName", e."externalId", e.surface, e.department,
                 CASE WHEN t.points > 0 THEN (SELECT p."charityId" FROM "CharityPick" p WHERE p."employeeId" = t."employeeId" AND p."pickedAt" <= $2::timestamp
                                              ORDER BY p."pickedAt" DESC, p.id DESC LIMIT 1) END AS "charityId"
          FROM totals t JOIN "Employee" e ON e.id = t."employeeId"
@@ -59,6 +59,7 @@ export function reportRepo(db: Db): ReportRepo {
         solutionsAccepted: Number(row.accepted),
         solutionsUnaccepted: Number(row.unaccepted),
         pickedCharityId: row.charityId === null || row.charityId === undefined ? null : Number(row.charityId),
+        department: (row.department as string | null) ?? null,
       }));
     },
     employeesKnown: (department) =>
@@ -85,31 +86,14 @@ export function reportRepo(db: Db): ReportRepo {
       const ms = rows[0]?.ms;
       return ms === null || ms === undefined ? null : Math.round(Number(ms));
     },
-    async byDepartment(range) {
-      // As advocates() and answersPublished() count, per person first, then summed per department (any case).
-      const rows = await db.$queryRawUnsafe<Array<{ department: string; active: bigint; answers: bigint | number; points: bigint | number }>>(
-        `WITH totals AS (
-           SELECT a."employeeId", SUM(a.points) AS points, COUNT(*) FILTER (WHERE a.points > 0) AS positive
-           FROM "PointAward" a WHERE a."occurredAt" >= $1::timestamp AND a."occurredAt" <= $2::timestamp GROUP BY a."employeeId"),
-         published AS (
-           SELECT ans."employeeId", COUNT(*) AS n FROM "Answer" ans
-           WHERE ans.status = 'published' AND COALESCE(ans."publishedAt", ans."createdAt") BETWEEN $1::timestamp AND $2::timestamp
-           GROUP BY ans."employeeId"),
-         people AS (
-           SELECT COALESCE(t."employeeId", p."employeeId") AS id, t.points, t.positive, p.n
-           FROM totals t FULL JOIN published p ON p."employeeId" = t."employeeId")
-         SELECT lower(e.department) AS department, COUNT(*) FILTER (WHERE people.positive > 0) AS active,
-                COALESCE(SUM(people.n), 0) AS answers, COALESCE(SUM(people.points), 0) AS points
-         FROM people JOIN "Employee" e ON e.id = people.id WHERE e.department IS NOT NULL GROUP BY lower(e.department)`,
+    async answersByDepartment(range) {
+      const rows = await db.$queryRawUnsafe<Array<{ department: string; answers: bigint | number }>>(
+        `SELECT lower(e.department) AS department, COUNT(*) AS answers ${PUBLISHED} AND e.department IS NOT NULL GROUP BY lower(e.department)`,
         range.from,
         range.to,
+        null,
       );
-      return rows.map((row) => ({
-        department: row.department,
-        activeAdvocates: Number(row.active),
-        answersPublished: Number(row.answers),
-        points: Number(row.points),
-      }));
+      return rows.map((row) => ({ department: row.department, answers: Number(row.answers) }));
     },
     async departmentSizes(from) {
       const table = from === "directory" ? `"Directory"` : `"Employee"`;

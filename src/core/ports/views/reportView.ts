@@ -44,6 +44,8 @@ export interface AdvocateTotals extends Omit<LeaderboardRow, "rank"> {
   solutionsUnaccepted: number;
   /** Their charity pick at the end of the range, when they have net points to give. */
   pickedCharityId: number | null;
+  /** Their department, for the company report's rows per department; null until known. */
+  department: string | null;
 }
 
 /** One department's figures in the period; a department with fewer known people than the minimum shows none. */
@@ -59,14 +61,6 @@ export type DepartmentRow =
       points: number;
     }
   | { department: string; tooSmall: true };
-
-/** A department's activity in a period, as the ledger and answers give it (departments with none are absent). */
-export interface DepartmentActivity {
-  department: string;
-  activeAdvocates: number;
-  answersPublished: number;
-  points: number;
-}
 
 export interface WeeklyRow {
   /** e.g. 2026-W47 */

@@ -76,3 +76,12 @@ test("a file without the columns, or not CSV at all, imports nothing and says wh
   expect(broken.imported).toBe(0);
   expect(broken.problems[0]?.reason).toMatch(/^not readable as CSV/);
 });
+
+test("a department is counted in any case, and a _ or % in its name is a character, not a wildcard", async () => {
+  const csv = ["email,name,department", "a@voltaro.example,A,R_D", "b@voltaro.example,B,r_d", "c@voltaro.example,C,RAD", "d@voltaro.example,D,100%"].join("\n");
+  expect(await importDirectory(deps, csv, HR)).toEqual({ imported: 4, problems: [] });
+  expect(await deps.store.directory.imported()).toBe(true);
+  expect(await deps.store.directory.count("R_D")).toBe(2);
+  expect(await deps.store.directory.count("100%")).toBe(1);
+  expect(await deps.store.directory.count("100")).toBe(0);
+});

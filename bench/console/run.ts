@@ -40,6 +40,8 @@ interface Page {
   name: string;
   path: string;
   target: number;
+  /** Text only the page's figures show: a page that answered 200 with a message instead is not measured. */
+  shows: string;
 }
 
 interface Figure extends Page {
@@ -61,11 +63,11 @@ function pages(now: Date): Page[] {
   const quarter = new URLSearchParams(lastQuarter(now)).toString();
   const department = encodeURIComponent(DEPARTMENT);
   return [
-    { name: "leaderboard, this month", path: "/leaderboard?period=month", target: 100 },
-    { name: `leaderboard, this month, ${DEPARTMENT}`, path: `/leaderboard?period=month&department=${department}`, target: 100 },
-    { name: "report, last quarter, company", path: `/report?${quarter}`, target: 1000 },
-    { name: `report, last quarter, ${DEPARTMENT}`, path: `/report?${quarter}&department=${department}`, target: 1000 },
-    { name: "donations, this quarter", path: "/donations", target: 1000 },
+    { name: "leaderboard, this month", path: "/leaderboard?period=month", target: 100, shows: "Employee " },
+    { name: `leaderboard, this month, ${DEPARTMENT}`, path: `/leaderboard?period=month&department=${department}`, target: 100, shows: "Employee " },
+    { name: "report, last quarter, company", path: `/report?${quarter}`, target: 1000, shows: "/report/csv?" },
+    { name: `report, last quarter, ${DEPARTMENT}`, path: `/report?${quarter}&department=${department}`, target: 1000, shows: "/report/csv?" },
+    { name: "donations, this quarter", path: "/donations", target: 1000, shows: "Charity 1" },
   ];
 }
 
@@ -98,21 +100,21 @@ async function seedDatabase(kind: DatabaseKind, env: DatabaseEnv, now: Date, log
   }
 }
 
-/** From the first byte sent to the last byte read; a page that is not a 200 is a failed run, not a figure. */
-async function timeOnce(url: string, cookie: string): Promise<number> {
+/** From the first byte sent to the last byte read; a page that is not a 200 with its figures is a failed run, not a figure. */
+async function timeOnce(url: string, cookie: string, shows: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie, accept: "text/html" }, redirect: "manual" });
   const body = await response.text();
   const took = performance.now() - started;
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  if (response.status !== 200 || !body.includes(shows)) throw new Error(`${url} answered ${response.status} without "${shows}": ${body.slice(0, 300)}`);
   return took;
 }
 
 async function measure(kind: DatabaseKind, consoleUrl: string, cookie: string, page: Page): Promise<Figure> {
   const url = `${consoleUrl}${page.path}`;
-  for (let i = 0; i < WARM_UP; i++) await timeOnce(url, cookie);
+  for (let i = 0; i < WARM_UP; i++) await timeOnce(url, cookie, page.shows);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeOnce(url, cookie));
+  for (let i = 0; i < runs; i++) times.push(await timeOnce(url, cookie, page.shows));
   return { ...page, database: kind, runs, p50: percentile(times, 50), p95: percentile(times, 95), load: loadavg()[0] ?? NaN };
 }
 

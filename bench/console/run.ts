@@ -5,8 +5,8 @@
 // with a kept-alive connection: the app's whole work for the page (session, policy, audit, queries, HTML) plus a
 // loopback round trip. Targets (issue 18): leaderboard p95 ≤ 100 ms, quarter report ≤ 1 s; donations (the quarter's
 // donation report) is held to the report's.
-// BENCH_SCALE=0.1 for a quick run; BENCH_DATABASES=postgres,pglite (PostgreSQL only by default: see docs/reliability.md
-// for the embedded database); BENCH_DATABASE_URL names the server; BENCH_RUNS (50); BENCH_PROFILE=1 writes the app's
+// BENCH_SCALE=0.1 for a quick run; BENCH_DATABASES=postgres,pglite (PostgreSQL only by default: the embedded database
+// adds three minutes of seeding; bench/console/PLANS.md has its figures); BENCH_DATABASE_URL names the server; BENCH_RUNS (50); BENCH_PROFILE=1 writes the app's
 // CPU profile to bench/results/profiles/console-<time> and prints where its own time went.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";

@@ -81,7 +81,7 @@ export async function runTeamsChapter(cast: TeamsCast, discourse: DiscourseStand
   t.heading("10. Microsoft Teams: Advocate joins a team, the admin routes a tag there");
   t.line(admin.displayName, `Teams › ${teams.team.name}`, `adds Advocate to the team (from ${t.channel(CUSTOMER_QUESTIONS)})`);
   check(await sender.botAdded(admin, CUSTOMER_QUESTIONS), "conversationUpdate (Advocate added)");
-  await say(admin, CUSTOMER_QUESTIONS, "route tag:app", /Rule #\d+ added/);
+  await say(admin, CUSTOMER_QUESTIONS, "route tag:app #customer-questions", /Rule #\d+ added/);
 
   // 11. A question for Teams ----------------------------------------------------------------------------
   t.heading("11. A question about the app, routed to Teams");

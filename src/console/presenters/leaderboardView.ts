@@ -1,6 +1,7 @@
 // The leaderboard as a table, with its period and department pickers (a GET form: the choice is in the address).
 import type { TFunction } from "i18next";
 import type { LeaderboardView } from "../../core/points";
+import { boardTable } from "./boardTable";
 import { html, type Html } from "./html";
 
 export interface LeaderboardModel {
@@ -38,27 +39,16 @@ export function leaderboardView(t: TFunction, model: LeaderboardModel): Html {
     ${
       board.top.length === 0
         ? html`<p class="message">${t("leaderboard.empty")}</p>`
-        : html`<table class="board">
-            <caption>
-              ${caption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t("console.leaderboard.rank")}</th>
-                <th scope="col">${t("console.leaderboard.who")}</th>
-                <th scope="col" class="number">${t("console.leaderboard.points")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${board.top.map(
-                (row) => html`<tr${row.employeeId === model.viewerId ? html` class="me"` : ""}>
-          <td>${row.rank}</td>
-          <td>${row.hidden ? t("leaderboard.colleague") : (row.displayName ?? row.externalId)}</td>
-          <td class="number">${row.points}</td>
-        </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : boardTable(
+            t,
+            board.top.map((row) => ({
+              rank: row.rank,
+              name: row.hidden ? null : (row.displayName ?? row.externalId),
+              points: row.points,
+              mine: row.employeeId === model.viewerId,
+            })),
+            caption,
+          )
     }
     ${board.me && html`<p class="you">${t("leaderboard.you", { rank: board.me.rank, count: board.me.points })}</p>`}`;
 }

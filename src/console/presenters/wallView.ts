@@ -2,6 +2,7 @@
 // reloads itself every minute (a meta refresh: no script). People who hide their names are "a colleague".
 import type { TFunction } from "i18next";
 import type { WallView } from "../../core/wall";
+import { boardTable } from "./boardTable";
 import { html, type Html } from "./html";
 
 /** Seconds between reloads: the leaderboard moves with answers, not by the second. */
@@ -40,29 +41,7 @@ export function wallView(t: TFunction, model: WallModel): Html {
 function leaders(t: TFunction, wall: WallView): Html {
   return html`<section aria-labelledby="wall-month">
     <h2 id="wall-month">${t("console.wall.month")}</h2>
-    ${
-      wall.month.length === 0
-        ? html`<p>${t("console.wall.noPoints")}</p>`
-        : html`<table class="board">
-            <thead>
-              <tr>
-                <th scope="col">${t("console.leaderboard.rank")}</th>
-                <th scope="col">${t("console.leaderboard.who")}</th>
-                <th scope="col" class="number">${t("console.leaderboard.points")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${wall.month.map(
-                (row) =>
-                  html`<tr>
-                    <td>${row.rank}</td>
-                    <td>${row.name ?? t("leaderboard.colleague")}</td>
-                    <td class="number">${row.points}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-    }
+    ${wall.month.length === 0 ? html`<p>${t("console.wall.noPoints")}</p>` : boardTable(t, wall.month)}
   </section>`;
 }
 

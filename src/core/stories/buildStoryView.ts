@@ -4,6 +4,21 @@ import type { Story } from "../kernel/model";
 import type { StoryView } from "../ports/views/storyView";
 import type { StoryCandidate, StoryReason } from "../kernel/story";
 
+/** What any story shows of its question, wherever it is shown (a channel's card, the office screen). */
+export type StoryFacts = Pick<StoryView, "title" | "url" | "quote" | "customer" | "outcome" | "helper">;
+
+export function storyFacts(candidate: StoryCandidate, excerptLength: number): StoryFacts {
+  const { question } = candidate;
+  return {
+    title: question.title,
+    url: question.url,
+    quote: excerpt(question.bodyText ?? "", excerptLength),
+    customer: question.authorName ?? question.authorUsername,
+    outcome: candidate.byColleague ? "colleague" : "community",
+    helper: question.answeredBy,
+  };
+}
+
 export function buildStoryView(input: { story: Story; candidate: StoryCandidate; locale: string; now: Date; excerptLength: number }): StoryView {
   const { story, candidate } = input;
   const { question } = candidate;
@@ -11,12 +26,7 @@ export function buildStoryView(input: { story: Story; candidate: StoryCandidate;
     storyId: story.id,
     locale: input.locale,
     reason: story.reason as StoryReason,
-    title: question.title,
-    url: question.url,
-    quote: excerpt(question.bodyText ?? "", input.excerptLength),
-    customer: question.authorName ?? question.authorUsername,
-    outcome: candidate.byColleague ? "colleague" : "community",
-    helper: question.answeredBy,
+    ...storyFacts(candidate, input.excerptLength),
     replyUrl: question.answeredUrl,
     closed: question.status === "closed",
     promptIndex: story.promptIndex,

@@ -87,6 +87,12 @@ function understanding(
 export async function fetchTopic(deps: Pick<CoreDeps, "store" | "community">, questionId: string): Promise<string> {
   const question = await deps.store.questions.byId(questionId);
   if (!question || question.status !== "pending") return "already routed";
+  if (question.bodyText !== null && question.hasTopicFacts) {
+    // The missing webhook came while the route ran (it found the question incomplete, and the webhook's request to
+    // route at once was lost on the running item): route without asking the community.
+    await deps.store.outbox.enqueue({ kind: "question.route", questionId }, { lane: lanes.route(questionId), dedupeKey: `route:${questionId}:completed` });
+    return "completed meanwhile; routing";
+  }
   const topic = await deps.community.getTopic(question.topicId);
   return deps.store.transaction(async (tx) => {
     if (!topic) {

@@ -28,11 +28,9 @@ import { localAdminRouter } from "./http/localAdmin";
 import { errorHandler } from "./http/errorHandler";
 import { hardenServer } from "./http/serverLimits";
 import { importDirectory } from "./core/hr";
-import { OpenAiModel } from "./ai/openai/openAiModel";
 import { lanes } from "./core/kernel/lanes";
 import { consoleRouter } from "./console/consoleApp";
 import { SignInProviders } from "./console/auth/providers";
-import { TeamsTabSignIn } from "./console/auth/teamsToken";
 import { teamsTabOf } from "./console/config";
 import { CONSOLE_PATH } from "./console/route";
 
@@ -118,7 +116,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       calendar: { timezone: config.ADVOCATE_TIMEZONE, ...config.ADVOCATE_BUSINESS_HOURS, holidays: config.ADVOCATE_HOLIDAYS },
       recurringProblemThreshold: config.RECURRING_PROBLEM_THRESHOLD,
     },
-    ...(config.ai ? { ai: aiDeps(config.ai, logger) } : {}),
+    ...(config.ai ? { ai: await aiDeps(config.ai, logger) } : {}),
     ...(storyTimers ? { timers: storyTimers } : {}),
   };
 
@@ -152,7 +150,8 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     const consoleUrl = config.console.ADVOCATE_CONSOLE_URL;
     const providers = new SignInProviders(config.console, consoleUrl);
     const tab = teamsTabOf(config.console, config.teams && { appId: config.teams.MicrosoftAppId, tenantId: config.teams.MicrosoftAppTenantId });
-    const teamsTab = tab && new TeamsTabSignIn(tab, consoleUrl);
+    // Loaded only when the tab is set up, as the AI adapter below: what is not configured costs no memory.
+    const teamsTab = tab && new (await import("./console/auth/teamsToken")).TeamsTabSignIn(tab, consoleUrl);
     http.use(CONSOLE_PATH, consoleRouter({ deps, config: config.console, providers, teamsTab, readiness, logger: logger.child({ component: "console" }) }));
   }
   if (config.teams && teamsAdapter) {
@@ -231,7 +230,8 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
 }
 
 /** The language model and how far the admin lets it decide. */
-function aiDeps(ai: NonNullable<Config["ai"]>, logger: Logger): NonNullable<CoreDeps["ai"]> {
+async function aiDeps(ai: NonNullable<Config["ai"]>, logger: Logger): Promise<NonNullable<CoreDeps["ai"]>> {
+  const { OpenAiModel } = await import("./ai/openai/openAiModel");
   const aiLogger = logger.child({ component: "ai" });
   const settings: AiSettings = {
     topics: ai.AI_TOPICS,

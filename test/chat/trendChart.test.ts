@@ -1,8 +1,10 @@
 // The weekly trend chart is a real PNG of the intended size.
 import { trendChartPng } from "../../src/chat/shared/trendChart";
+import { chartEngine } from "../../src/chat/shared/chartEngine";
 
-test("the weekly trend renders to an 800×400 PNG", () => {
+test("the weekly trend renders to an 800×400 PNG", async () => {
   const png = trendChartPng(
+    await chartEngine(),
     [
       { week: "2026-W45", activeAdvocates: 2, answers: 2 },
       { week: "2026-W46", activeAdvocates: 3, answers: 2 },

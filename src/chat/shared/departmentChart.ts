@@ -2,6 +2,7 @@
 // Only departments with figures: one under the minimum group size has none to draw.
 import type { DepartmentRow } from "../../core/ports/views/reportView";
 import { labelledChartSvg } from "./svgChart";
+import type { ChartEngine } from "./chartEngine";
 
 const WIDTH = 800;
 /** Room for the axis and the legend, then a bar per department. */
@@ -10,7 +11,7 @@ const BAR_HEIGHT = 32;
 
 export type DepartmentFigures = Extract<DepartmentRow, { tooSmall: false }>;
 
-export function departmentChartSvg(rows: readonly DepartmentFigures[], label: string, summary: string): string {
+export function departmentChartSvg(engine: ChartEngine, rows: readonly DepartmentFigures[], label: string, summary: string): string {
   // Top to bottom in the table's order: ECharts draws a category axis from the bottom up.
   const bottomUp = [...rows].reverse();
   const option = {
@@ -22,5 +23,5 @@ export function departmentChartSvg(rows: readonly DepartmentFigures[], label: st
       { name: label, type: "bar", label: { show: true, position: "right", formatter: "{c}%" }, data: bottomUp.map((row) => row.participationPercent ?? 0) },
     ],
   };
-  return labelledChartSvg(option, { width: WIDTH, height: FRAME_HEIGHT + BAR_HEIGHT * rows.length }, summary);
+  return labelledChartSvg(engine, option, { width: WIDTH, height: FRAME_HEIGHT + BAR_HEIGHT * rows.length }, summary);
 }

@@ -1,5 +1,6 @@
 // A chart drawn on the server with ECharts' SVG renderer: the report's charts in chat (as PNG) and in the console.
-import * as echarts from "echarts";
+import type { EChartsCoreOption } from "echarts";
+import type { ChartEngine } from "./chartEngine";
 
 export interface ChartSize {
   width: number;
@@ -13,8 +14,8 @@ export interface ChartSize {
 const PALETTE = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#a16207", "#be185d"];
 
 /** ECharts' own SVG, as a PNG converter reads it. */
-export function chartSvg(option: echarts.EChartsCoreOption, size: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
+export function chartSvg(engine: ChartEngine, option: EChartsCoreOption, size: ChartSize): string {
+  const chart = engine.echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, backgroundColor: "#ffffff", color: PALETTE, ...option });
     return chart.renderToSVGString();
@@ -28,9 +29,9 @@ export function chartSvg(option: echarts.EChartsCoreOption, size: ChartSize): st
  * and without inline CSS, so that a strict Content-Security-Policy draws it as ECharts did. Its hover rules are
  * dropped (nothing on a server-drawn chart reacts) and its text styles become the equivalent SVG attributes.
  */
-export function labelledChartSvg(option: echarts.EChartsCoreOption, size: ChartSize, summary: string): string {
+export function labelledChartSvg(engine: ChartEngine, option: EChartsCoreOption, size: ChartSize, summary: string): string {
   const label = escapeXml(summary);
-  return chartSvg(option, size)
+  return chartSvg(engine, option, size)
     .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, "")
     .replace(/ style="([^"]*)"/g, (_all, css: string) => styleAsAttributes(css))
     .replace(/<svg /, `<svg role="img" aria-label="${label}" `)

@@ -2,7 +2,7 @@
 // (ECharts draws SVG on the server, resvg turns it into pixels; chat apps show a PNG inline, an SVG they would only
 // offer as a download), and as labelled SVG for the console.
 import type { EChartsCoreOption } from "echarts";
-import { Resvg } from "@resvg/resvg-js";
+import type { ChartEngine } from "./chartEngine";
 import type { WeeklyRow } from "../../core/ports/views/reportView";
 import { chartSvg, labelledChartSvg } from "./svgChart";
 
@@ -25,11 +25,11 @@ function trendOption(weeks: readonly WeeklyRow[], labels: TrendLabels): EChartsC
   };
 }
 
-export function trendChartPng(weeks: readonly WeeklyRow[], labels: TrendLabels): Buffer {
-  return new Resvg(chartSvg(trendOption(weeks, labels), SIZE), { font: { loadSystemFonts: true } }).render().asPng();
+export function trendChartPng(engine: ChartEngine, weeks: readonly WeeklyRow[], labels: TrendLabels): Buffer {
+  return new engine.Resvg(chartSvg(engine, trendOption(weeks, labels), SIZE), { font: { loadSystemFonts: true } }).render().asPng();
 }
 
 /** `summary` says in words what the chart shows, for those who do not see it. */
-export function trendChartSvg(weeks: readonly WeeklyRow[], labels: TrendLabels, summary: string): string {
-  return labelledChartSvg(trendOption(weeks, labels), SIZE, summary);
+export function trendChartSvg(engine: ChartEngine, weeks: readonly WeeklyRow[], labels: TrendLabels, summary: string): string {
+  return labelledChartSvg(engine, trendOption(weeks, labels), SIZE, summary);
 }

@@ -127,7 +127,7 @@ export class SlackSurface implements ChatSurface {
     const dm = await this.call(() => this.client.conversations.open({ users: userId }));
     const channelId = dm.channel?.id;
     if (!channelId) throw new Error("conversations.open gave no channel");
-    const uploads = reportFiles(file, locale).map(({ filename, title, bytes }) => ({ filename, title, file: bytes }));
+    const uploads = (await reportFiles(file, locale)).map(({ filename, title, bytes }) => ({ filename, title, file: bytes }));
     await this.call(() => this.client.files.uploadV2({ channel_id: channelId, file_uploads: uploads }));
   }
 

@@ -94,7 +94,7 @@ export class TeamsSurface implements ChatSurface {
   /** Offers the report's files in personal chat; each is uploaded when the person accepts (routes/fileConsent.ts). */
   async sendFile(userId: string, file: ChatFile, locale: string) {
     const offers: Attachment[] = [];
-    for (const { filename, bytes } of reportFiles(file, locale)) {
+    for (const { filename, bytes } of await reportFiles(file, locale)) {
       const id = await this.fileOffers.create({ surface: "teams", userId, filename, content: bytes });
       offers.push(fileConsentCard({ id, filename, size: bytes.length }, locale));
     }

@@ -5,6 +5,7 @@ import type { ConsoleRequest, SignedIn } from "../route";
 import { forbiddenPage, pageResponse } from "../pageFrame";
 import { reportView, type ReportChoice } from "../presenters/reportView";
 import { CONSOLE_PATH, signedInRoute } from "../route";
+import { chartEngine } from "../../chat/shared/chartEngine";
 
 const REPORT = `${CONSOLE_PATH}/report`;
 const PERIODS = ["week", "month", "quarter", "year"] as const;
@@ -46,7 +47,7 @@ export const reportPage = signedInRoute({
     if (!asked.ok && asked.problem === "not_allowed") return forbiddenPage(request);
     const csvHref = `${REPORT}/csv?${new URLSearchParams({ period: choice.period, department: choice.department ?? "" })}`;
     const shown = asked.ok
-      ? { report: asked.report, csvHref }
+      ? { report: asked.report, csvHref, charts: await chartEngine() }
       : {
           message:
             asked.problem === "small_group"

@@ -5,12 +5,13 @@ import type { TFunction } from "i18next";
 import type { HrReport } from "../../core/ports/views/reportView";
 import { departmentChartSvg, type DepartmentFigures } from "../../chat/shared/departmentChart";
 import { trendChartSvg } from "../../chat/shared/trendChart";
+import type { ChartEngine } from "../../chat/shared/chartEngine";
 import { fromChartSvg, html, type Html } from "./html";
 import { wideTable } from "./wideTable";
 
 const percent = (value: number | null) => (value === null ? "–" : `${value}%`);
 
-export function trendSection(t: TFunction, weekly: HrReport["weekly"]): Html {
+export function trendSection(t: TFunction, charts: ChartEngine, weekly: HrReport["weekly"]): Html {
   const first = weekly[0];
   const last = weekly.at(-1);
   const active = weekly.map((row) => row.activeAdvocates);
@@ -29,7 +30,7 @@ export function trendSection(t: TFunction, weekly: HrReport["weekly"]): Html {
   const labels = { active: t("report.chartActive"), answers: t("report.chartAnswers") };
   return html`<section aria-labelledby="trend">
     <h2 id="trend">${t("report.trendTitle")}</h2>
-    ${first && html`<figure class="chart">${fromChartSvg(trendChartSvg(weekly, labels, summary))}</figure>`}
+    ${first && html`<figure class="chart">${fromChartSvg(trendChartSvg(charts, weekly, labels, summary))}</figure>`}
     <table>
       <thead>
         <tr>
@@ -52,7 +53,7 @@ export function trendSection(t: TFunction, weekly: HrReport["weekly"]): Html {
   </section>`;
 }
 
-export function departmentSection(t: TFunction, rows: HrReport["departments"], minGroupSize: number): Html {
+export function departmentSection(t: TFunction, charts: ChartEngine, rows: HrReport["departments"], minGroupSize: number): Html {
   const shown = rows.filter((row): row is DepartmentFigures => !row.tooSmall);
   const withheld = rows.length - shown.length;
   const byRate = [...shown].sort((a, b) => (b.participationPercent ?? 0) - (a.participationPercent ?? 0));
@@ -73,7 +74,7 @@ export function departmentSection(t: TFunction, rows: HrReport["departments"], m
     .join(" ");
   return html`<section aria-labelledby="departments">
     <h2 id="departments">${t("console.report.departments")}</h2>
-    ${shown.length > 0 && html`<figure class="chart">${fromChartSvg(departmentChartSvg(shown, t("console.report.participation"), summary))}</figure>`}
+    ${shown.length > 0 && html`<figure class="chart">${fromChartSvg(departmentChartSvg(charts, shown, t("console.report.participation"), summary))}</figure>`}
     ${wideTable(
       t("console.report.departments"),
       html`<table>

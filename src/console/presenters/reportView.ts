@@ -5,6 +5,7 @@ import type { HrReport } from "../../core/ports/views/reportView";
 import { waitText } from "../../chat/shared/hrReportText";
 import { html, type Html } from "./html";
 import { departmentSection, trendSection } from "./reportCharts";
+import type { ChartEngine } from "../../chat/shared/chartEngine";
 
 export interface ReportChoice {
   /** One of `periods`, or a range of the two dates. */
@@ -22,12 +23,13 @@ export interface ReportModel {
   /** Said above the figures, e.g. that the department asked for is not known. */
   notice: string | null;
   minGroupSize: number;
-  shown: { report: HrReport; csvHref: string } | { message: string };
+  /** With figures, the charts' engine too (loaded when a report is first drawn). */
+  shown: { report: HrReport; csvHref: string; charts: ChartEngine } | { message: string };
 }
 
 export function reportView(t: TFunction, model: ReportModel): Html {
   return html`${filters(t, model)} ${model.notice && html`<p class="message" role="status">${model.notice}</p>`}
-  ${"message" in model.shown ? html`<p class="message">${model.shown.message}</p>` : figures(t, model.shown.report, model.shown.csvHref, model.minGroupSize)}`;
+  ${"message" in model.shown ? html`<p class="message">${model.shown.message}</p>` : figures(t, model.shown, model.minGroupSize)}`;
 }
 
 function filters(t: TFunction, model: ReportModel): Html {
@@ -56,7 +58,7 @@ function filters(t: TFunction, model: ReportModel): Html {
   </form>`;
 }
 
-function figures(t: TFunction, report: HrReport, csvHref: string, minGroupSize: number): Html {
+function figures(t: TFunction, { report, csvHref, charts }: { report: HrReport; csvHref: string; charts: ChartEngine }, minGroupSize: number): Html {
   const scope = report.department ? t("report.department", { department: report.department }) : t("report.company");
   const rate = report.participationPercent === null ? "–" : `${report.participationPercent}%`;
   const figure = (label: string, value: string | number) =>
@@ -71,7 +73,7 @@ function figures(t: TFunction, report: HrReport, csvHref: string, minGroupSize: 
       ${figure(t("console.report.solutions"), report.solutionsAccepted)} ${figure(t("console.leaderboard.points"), report.points)}
     </dl>
     <p><a class="button" href="${csvHref}" download>${t("console.report.csv")}</a></p>
-    ${trendSection(t, report.weekly)} ${report.department === null && departmentSection(t, report.departments, minGroupSize)}
+    ${trendSection(t, charts, report.weekly)} ${report.department === null && departmentSection(t, charts, report.departments, minGroupSize)}
     <section aria-labelledby="top">
       <h2 id="top">${t("report.topTitle")}</h2>
       ${

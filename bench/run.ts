@@ -1,11 +1,12 @@
-// `npm run bench`: the real app (its own process, `src/main.ts`) over loopback, on embedded PGlite and on the
+// `npm run bench`: the real app (its own process, compiled as `npm start` runs it) over loopback, on embedded PGlite and on the
 // machine's PostgreSQL, against stand-ins at the platforms' real ceilings. Four tables:
 //   1. interaction ack latency (50 concurrent clients: slash commands, button clicks, modal submissions, Teams invokes)
 //      against a floor measured side by side (a bare Bolt app and a bare botbuilder bot, bench/floors)
 //   2. Discourse webhook ingest at rising rates
 //   3. burst delivery: new questions over 10 Slack channels (1 message/s/channel) and over Teams channels (60 in
 //      30 s each), answers to Discourse (60/min)
-//   4. footprint: cold start to /readyz, idle RSS, RSS after the burst
+//   4. footprint: first start (creates the database), cold start to /readyz (a restart on it, as every deploy and
+//      crash is), idle RSS, RSS after the burst
 // BENCH_SCALE=0.2 shrinks the bursts (the full run takes several minutes per database, as the ceilings dictate);
 // BENCH_DATABASES=pglite or postgres runs one; BENCH_DATABASE_URL names the server (a database is made and dropped);
 // BENCH_PROFILE=1 writes a CPU profile of the app (`--cpu-prof`) to bench/results/profiles when it stops.
@@ -31,7 +32,7 @@ interface Results {
   questions: Awaited<ReturnType<typeof burstQuestions>>["row"];
   teams: Awaited<ReturnType<typeof burstTeams>>;
   answers: Awaited<ReturnType<typeof burstAnswers>>;
-  footprint: { coldStartMs: number; idleRssMb: number; rssAfterBurstMb: number };
+  footprint: { firstStartMs: number; coldStartMs: number; idleRssMb: number; rssAfterBurstMb: number };
 }
 
 async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
@@ -39,7 +40,10 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
     const world: World = await startWorld({ ceilings: true });
     let app: AppProcess | null = null;
     try {
-      log(`${kind}: starting the app`);
+      log(`${kind}: first start (creates and migrates the database), then the restart that is timed`);
+      const first = await startAppProcess({ ...world.env, ...databaseEnv }, port, "compiled");
+      const firstStartMs = first.coldStartMs;
+      await first.stop();
       app = await startAppProcess({ ...world.env, ...databaseEnv }, port, "compiled", { watchLoop: true, cpuProfileDir: profileDir });
       const running = app;
       await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -64,7 +68,7 @@ async function onDatabase(kind: DatabaseKind, port: number): Promise<Results> {
         questions: questions.row,
         teams,
         answers,
-        footprint: { coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb },
+        footprint: { firstStartMs, coldStartMs: running.coldStartMs, idleRssMb, rssAfterBurstMb },
       };
     } finally {
       await app?.stop();
@@ -89,15 +93,23 @@ function print(results: Results[]): void {
       { database: r.database, ...r.answers },
     ]),
   );
-  console.log("\n4. Footprint (targets: cold start ≤ 3 s on PGlite, idle RSS ≤ 200 MB)");
+  console.log("\n4. Footprint (targets: cold start ≤ 1.5 s on PostgreSQL and ≤ 2.5 s on PGlite; idle RSS ≤ 150 MB on PostgreSQL)");
   console.table(
     results.map((r) => ({
       database: r.database,
+      "first start (ms)": Math.round(r.footprint.firstStartMs),
       "cold start (ms)": Math.round(r.footprint.coldStartMs),
+      "cold start target": met(r.footprint.coldStartMs, r.database === "PostgreSQL" ? 1500 : 2500, "ms"),
       "idle RSS (MB)": Math.round(r.footprint.idleRssMb),
+      "idle RSS target": r.database === "PostgreSQL" ? met(r.footprint.idleRssMb, 150, "MB") : "none set",
       "RSS after burst (MB)": Math.round(r.footprint.rssAfterBurstMb),
     })),
   );
+}
+
+/** "met", or by how much a figure is over its target. */
+function met(value: number, target: number, unit: string): string {
+  return value <= target ? "met" : `missed by ${Math.round(value - target)} ${unit}`;
 }
 
 async function main(): Promise<void> {

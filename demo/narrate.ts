@@ -21,7 +21,7 @@ function describeSlackCall(slack: SlackStandIn, t: Transcript, call: ApiCall): v
   if (call.kind === "response_url") {
     const who = call.userId ? t.user(call.userId) : "the clicker";
     const how = call.body.replace_original === true ? "replaces the message" : `ephemeral, only ${who} sees it`;
-    t.line("Advocate", `Slack (response_url → ${who})`, `${t.plain(String(call.body.text ?? ""))}  [${how}]`);
+    t.line("Advocate", `Slack (response_url → ${who}; ${how})`, "", t.plain(String(call.body.text ?? "")).split("\n"));
     return;
   }
   const { method, args, result } = call;

@@ -32,9 +32,9 @@ export async function runStory(cast: StoryCast): Promise<string> {
 
   const command = async (user: SlackUser, channelId: string, text: string, expect: RegExp): Promise<string> => {
     t.line(user.displayName, `Slack ${t.channel(channelId)}`, `/advocate ${text}`);
-    const reply = await sender.slashCommand(user, channelId, text);
+    // The reply reaches the command's response_url, which the transcript shows as it arrives.
+    const reply = await sender.command(user, channelId, text);
     const shown = t.plain(String(reply.json?.text ?? ""));
-    t.line("Advocate", `Slack (ephemeral reply, only ${user.displayName} sees it)`, "", shown.split("\n"));
     check(reply, `/advocate ${text}`);
     if (!expect.test(shown)) throw new StoryFailure(`unexpected reply to /advocate ${text}: ${shown}`);
     return String(reply.json?.text ?? "");

@@ -9,7 +9,7 @@ let nextTopicId = 50_000;
 export async function routeBenchTags(world: World, appUrl: string): Promise<void> {
   const { slack } = world.senders(appUrl);
   for (const [i, channel] of CHANNELS.entries()) {
-    const reply = await slack.slashCommand(admin, channel, `route add <#${channel}|questions-${i}> tag:${benchTag(i)}`);
+    const reply = await slack.command(admin, channel, `route add <#${channel}|questions-${i}> tag:${benchTag(i)}`);
     if (reply.status !== 200) throw new Error(`route add answered ${reply.status}`);
   }
 }
@@ -59,7 +59,7 @@ export async function cardFor(world: World, topicId: number): Promise<SlackMessa
 /** Priya links her community account once, with her own yes. */
 export async function linkPriya(world: World, appUrl: string): Promise<void> {
   const { slack } = world.senders(appUrl);
-  await slack.slashCommand(priya, CHANNELS[0] ?? "", "link");
+  await slack.command(priya, CHANNELS[0] ?? "", "link");
   const offer = await waitFor(
     "the link offer",
     () => [...world.slack.messages.values()].find((message) => JSON.stringify(message.blocks).includes("advocate_link_accept")),

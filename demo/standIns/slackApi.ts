@@ -116,6 +116,22 @@ export class SlackStandIn {
     return this.calls.filter((call): call is Extract<ApiCall, { kind: "api" }> => call.kind === "api" && call.method === method);
   }
 
+  /** What the app posts at a response_url it was handed: the first post there, waited for up to `timeoutMs`. */
+  responseAt(url: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const path = new URL(url).pathname;
+    const posted = () => this.responses().find((call) => call.path === path)?.body;
+    return new Promise((resolve, reject) => {
+      const already = posted();
+      if (already) return resolve(already);
+      const timer = setTimeout(() => reject(new Error(`nothing was posted at ${path} within ${timeoutMs} ms`)), timeoutMs);
+      this.onCall((call) => {
+        if (call.kind !== "response_url" || call.path !== path) return;
+        clearTimeout(timer);
+        resolve(call.body);
+      });
+    });
+  }
+
   responses(): Array<Extract<ApiCall, { kind: "response_url" }>> {
     return this.calls.filter((call): call is Extract<ApiCall, { kind: "response_url" }> => call.kind === "response_url");
   }

@@ -13,8 +13,16 @@ export class SlackSender {
     private readonly slack: SlackStandIn,
   ) {}
 
+  /** `/advocate <text>` and its reply: the ack's status, and what the app then posted at the command's response_url. */
+  async command(user: SlackUser, channelId: string, text: string): Promise<AppReply> {
+    const responseUrl = this.slack.responseUrl("commands", user.id);
+    const ack = await this.slashCommand(user, channelId, text, responseUrl);
+    if (ack.status !== 200) return ack;
+    return { status: ack.status, json: await this.slack.responseAt(responseUrl) };
+  }
+
   /** `/advocate <text>` typed in a channel; with should_escape, Slack has already turned #channel into <#C…|name>. */
-  slashCommand(user: SlackUser, channelId: string, text: string): Promise<AppReply> {
+  slashCommand(user: SlackUser, channelId: string, text: string, responseUrl = this.slack.responseUrl("commands", user.id)): Promise<AppReply> {
     const fields = {
       token: APP.verificationToken,
       team_id: TEAM.id,
@@ -27,7 +35,7 @@ export class SlackSender {
       text,
       api_app_id: APP.appId,
       is_enterprise_install: "false",
-      response_url: this.slack.responseUrl("commands", user.id),
+      response_url: responseUrl,
       trigger_id: triggerId(),
     };
     return this.post(new URLSearchParams(fields).toString());

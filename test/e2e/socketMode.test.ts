@@ -146,16 +146,34 @@ test("start opens the socket through apps.connections.open, with the app token, 
   expect(socketServer.connections[0]?.url).toBe(`/link/?ticket=ticket-1&app_id=${APP_ID}`);
 });
 
-test("/advocate help arrives as a slash_commands envelope and the ack carries the ephemeral help", async () => {
-  const ack = await socketServer.send("slash_commands", slashCommand("help"));
-  expect(ack.payload).toMatchObject({ response_type: "ephemeral" });
-  expect(ack.payload?.text).toContain("Advocate brings customer questions from the community into chat");
-  expect(ack.payload?.text).toContain("/advocate points");
-  expect(ack.payload?.text).not.toContain("route add");
-  expect(JSON.stringify(ack.payload?.blocks)).toContain("/advocate leaderboard");
+let commands = 0;
 
-  const admin = await socketServer.send("slash_commands", slashCommand("help", "UADMIN001"));
-  expect(admin.payload?.text).toContain("/advocate route add");
+/** A command over the socket: acked empty at once; its reply is what the app then posts at its response_url. */
+async function command(text: string, user?: string): Promise<Record<string, any>> {
+  const path = `/commands/T04VLT8RQ2M/${++commands}/socket`;
+  let reply: Record<string, any> | undefined;
+  nock("https://hooks.slack.com")
+    .post(path)
+    .reply((_uri, body) => {
+      reply = body as Record<string, any>;
+      return [200, "ok"];
+    });
+  const ack = await socketServer.send("slash_commands", { ...slashCommand(text, user), response_url: `https://hooks.slack.com${path}` });
+  expect(ack.payload ?? {}).toEqual({});
+  await waitFor("the command's reply", () => reply !== undefined);
+  return reply!;
+}
+
+test("/advocate help arrives as a slash_commands envelope: acked at once, the ephemeral help at its response_url", async () => {
+  const reply = await command("help");
+  expect(reply).toMatchObject({ response_type: "ephemeral" });
+  expect(reply.text).toContain("Advocate brings customer questions from the community into chat");
+  expect(reply.text).toContain("/advocate points");
+  expect(reply.text).not.toContain("route add");
+  expect(JSON.stringify(reply.blocks)).toContain("/advocate leaderboard");
+
+  const admin = await command("help", "UADMIN001");
+  expect(admin.text).toContain("/advocate route add");
 });
 
 test("app_home_opened arrives as an events_api envelope: acked empty, the home is published once even when Slack redelivers it", async () => {
@@ -202,8 +220,7 @@ test("when Slack asks to refresh the connection, the app reconnects with a fresh
   expect(connectionsOpened).toEqual([`Bearer ${APP_TOKEN}`, `Bearer ${APP_TOKEN}`]);
   expect(socketServer.connections[1]?.url).toBe(`/link/?ticket=ticket-2&app_id=${APP_ID}`);
   // Envelopes go over the new connection.
-  const ack = await socketServer.send("slash_commands", slashCommand("help"));
-  expect(ack.payload?.text).toContain("Advocate brings customer questions");
+  expect((await command("help")).text).toContain("Advocate brings customer questions");
 }, 20000);
 
 test("stop closes the socket with a normal closure and does not reconnect; no handler failed along the way", async () => {

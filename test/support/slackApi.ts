@@ -144,12 +144,12 @@ export class FakeSlack {
   }
 }
 
-/** Records what handlers send to an interaction's response_url. */
+/** Records what handlers send to an interaction's response_url (a command's reply is its own: app.slashCommand). */
 export function captureResponseUrls(): Array<Record<string, unknown>> {
   const sent: Array<Record<string, unknown>> = [];
   nock("https://hooks.slack.com")
     .persist()
-    .post(/.*/)
+    .post(/^\/actions\//)
     .reply((_uri, body) => {
       sent.push(body as Record<string, unknown>);
       return [200, "ok"];

@@ -1,7 +1,8 @@
 // Starts the real app (HTTP server, Bolt, Teams adapter, Discourse adapter, outbox) on an ephemeral port,
 // on in-memory PGlite, or on the machine's Postgres in the test file's own schema when DATABASE_URL is set.
 // One database per test file, emptied before each app: booting PGlite takes seconds, emptying it milliseconds.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import nock from "nock";
 import { Client } from "pg";
 import pino from "pino";
 import { loadConfig, type Config } from "../../src/config";
@@ -12,6 +13,8 @@ import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET, discourseSignature, slackHeader
 import { ADMIN_AAD, channelToken, teamsEnv } from "./teams";
 
 export const SLACK_API = "https://slack.test/api/";
+/** Where Slack points a command's and an interaction's response_url. */
+const RESPONSE_URL_HOST = "https://hooks.slack.com";
 export const DISCOURSE_URL = "https://community.voltaro.example";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -104,6 +107,7 @@ export async function startTestApp(
   });
   let eventIds = 90000;
   let triggers = 0;
+  let commands = 0;
   const nextTriggerId = () => `${Date.now()}.${++triggers}.5a7d0b1c2e3f4a5b6c7d8e9f0a1b2c3d`;
   // Handlers ack first and work after: a request "returns" once that work is done too.
   const postSlack = async (body: string, contentType: string, headers: Record<string, string> = {}) => {
@@ -137,7 +141,27 @@ export async function startTestApp(
     },
     postSlack,
     // Slack gives every command and interaction a trigger id of its own, so no two are the same signed bytes.
-    slashCommand: (fields) => postSlack(new URLSearchParams({ ...fields, trigger_id: nextTriggerId() }).toString(), "application/x-www-form-urlencoded"),
+    // The command is acked at once and answered at its response_url: what it posts there is returned as the reply
+    // (the ack itself when it is refused before any handler runs, a 401 say).
+    async slashCommand(fields) {
+      const path = `/commands/T04VLT8RQ2M/${++commands}/${randomBytes(12).toString("hex")}`;
+      const replies: unknown[] = [];
+      const answered = nock(RESPONSE_URL_HOST)
+        .post(path)
+        .reply((_uri, body) => {
+          replies.push(body);
+          return [200, "ok"];
+        });
+      const ack = await postSlack(
+        new URLSearchParams({ ...fields, response_url: `${RESPONSE_URL_HOST}${path}`, trigger_id: nextTriggerId() }).toString(),
+        "application/x-www-form-urlencoded",
+      );
+      if (!answered.isDone()) {
+        nock.removeInterceptor({ proto: "https", hostname: new URL(RESPONSE_URL_HOST).hostname, method: "POST", path });
+        return ack;
+      }
+      return new Response(JSON.stringify(replies[0]), { status: ack.status, headers: { "content-type": "application/json" } });
+    },
     interaction: (payload) =>
       postSlack(
         new URLSearchParams({ payload: JSON.stringify({ ...(payload as object), trigger_id: nextTriggerId() }) }).toString(),

@@ -60,7 +60,7 @@ export async function twoReplicas(
     const slot = nextSlot(new Date());
     const reply = await world
       .senders(apps[1]?.url ?? "")
-      .slack.slashCommand(admin, storyChannel, `story every ${WEEKDAYS[slot.getUTCDay()]} ${slot.toISOString().slice(11, 16)} UTC`);
+      .slack.command(admin, storyChannel, `story every ${WEEKDAYS[slot.getUTCDay()]} ${slot.toISOString().slice(11, 16)} UTC`);
     if (reply.status !== 200) throw new Error(`story every answered ${reply.status}`);
     const storiesBefore = new Set(storyMessages(world, storyChannel));
     await scenario.burst(urls, settings.questionsPerTrial * 6, settings.answersPerTrial * 4);

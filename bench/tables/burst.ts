@@ -2,6 +2,7 @@
 // message a second (the ceiling is 600 cards a minute), and answers published to a Discourse that takes 60 API
 // requests a minute. Counted from what the stand-ins accepted: delivered per minute against the ceiling, lost
 // (never delivered) and duplicated (delivered twice).
+import { waitFor } from "../../demo/standIns/http";
 import type { SlackMessage } from "../../demo/standIns/slackApi";
 import type { TeamsPost } from "../../demo/standIns/botFramework";
 import { SUPPORT_TEAM } from "../../demo/teamsStory";
@@ -89,9 +90,16 @@ export async function burstTeams(world: World, appUrl: string, count: number) {
   const channels = SUPPORT_TEAM.channels.map((channel) => channel.id);
   const tag = (i: number) => `bench-teams-${i % channels.length}`;
   if ((await teams.botAdded(sanne, channels[0] ?? "")).status !== 200) throw new Error("adding the bot to the team failed");
-  for (const [i, channelId] of channels.entries()) {
-    const reply = await teams.channelMessage(sanne, channelId, `route tag:${tag(i)}`);
+  for (const [i, channel] of SUPPORT_TEAM.channels.entries()) {
+    // The channel named: a rule that names none is answered with a channel picker instead.
+    const mark = world.teams.calls.length;
+    const reply = await teams.channelMessage(sanne, channel.id, `route tag:${tag(i)} #${channel.name}`);
     if (reply.status !== 200) throw new Error(`route in Teams answered ${reply.status}`);
+    await waitFor(`the rule for ${channel.name}`, () =>
+      world.teams
+        .connectorCalls()
+        .some((call) => call.seq > mark && call.post?.channelId === channel.id && /Rule #\d+ added/.test(JSON.stringify(call.post.card))),
+    );
   }
   const { cards, total, minutes } = await questionBurst(world, count, channels.length, tag, () => teamsCards(world));
   return row(`${count} questions → ${channels.length} Teams channels`, count, cards.length, total, minutes, channels.length * TEAMS_CEILING_PER_MINUTE);

@@ -9,7 +9,7 @@ import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 import { PermanentError } from "../../src/core/kernel/errors";
 import { addRule } from "../../src/core/routing";
 import { CONSOLE_ROUTES } from "../../src/console/routes";
-import { ADMIN, EMPLOYEE, HR, seedPeople, sessionOf, startConsoleApp, type ConsoleFixture } from "../support/console";
+import { ADMIN, EMPLOYEE, HR, seedIntake, seedPeople, sessionOf, startConsoleApp, type ConsoleFixture } from "../support/console";
 
 let fixture: ConsoleFixture;
 let admin: { cookie: string; csrf: string };
@@ -25,25 +25,7 @@ beforeAll(async () => {
   await employees.ensure(ADMIN.surface, ADMIN.id, ADMIN.name);
   await employees.recordIdentityEmail(ADMIN.surface, ADMIN.id, ADMIN.email, now);
   // 104 questions taken in, one a minute: the oldest four fall outside the last 100; every tenth is about billing.
-  for (let topicId = 1; topicId <= 104; topicId++) {
-    const billing = topicId % 10 === 0;
-    const at = new Date(now.getTime() - (200 - topicId) * 60_000);
-    await fixture.app.db.prisma.question.create({
-      data: {
-        community: "discourse",
-        topicId,
-        title: billing ? `Factuur ${topicId} klopt niet` : `How do I export report ${topicId}?`,
-        bodyText: billing ? "Mijn factuur is te hoog." : "Where is the export button?",
-        tags: billing ? ["billing"] : ["reports"],
-        categorySlug: "support",
-        language: billing ? "nl" : "en",
-        url: `https://community.voltaro.example/t/${topicId}`,
-        postedAt: at,
-        createdAt: at,
-        status: "open",
-      },
-    });
-  }
+  await seedIntake(fixture.app, now.getTime(), 200);
   const added = await addRule(fixture.app.deps, adminWho, { spec: "tag:billing", surface: "slack", channelId: "CSUPPORT" });
   if (!added.ok) throw new Error("rule not added");
   billingRule = added.rule.id;

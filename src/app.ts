@@ -180,6 +180,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     maxAttempts: 12,
     backoffBaseMs: options.backoffBaseMs ?? 2000,
     backoffCapMs: 15 * 60_000,
+    background: (work) => db.background(work),
   });
   if (options.startWorker !== false) await worker.start();
   const scheduler =

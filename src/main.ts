@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { startAdvocate } from "./app";
-import { describeError } from "./db/connect";
+import { connectDatabase, databaseTarget } from "./db/connect";
+import { describeError } from "./db/describeError";
 
 /** Within this, a stop has closed the server, the outbox worker and the database. */
 const SHUTDOWN_DEADLINE_MS = 20_000;
@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(result.config.LOG_LEVEL);
-  const advocate = await startAdvocate(result.config, { logger });
+  // The database first: the embedded one starts on a thread of its own while the app's modules load on this one.
+  const opening = connectDatabase(databaseTarget(result.config));
+  opening.catch(() => undefined); // its failure is reported below, once awaited
+  const { startAdvocate } = await import("./app");
+  const database = await opening;
+  const advocate = await startAdvocate(result.config, { logger, database });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -27,8 +32,9 @@ async function main(): Promise<void> {
       logger.error({ signal, afterMs: SHUTDOWN_DEADLINE_MS }, "shutdown did not finish in time; exiting anyway");
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    // Closing PGlite matters: an open embedded database keeps the process alive.
     await advocate.stop();
+    // Closing PGlite matters: an open embedded database keeps the process alive.
+    await database.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

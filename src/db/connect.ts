@@ -1,12 +1,15 @@
 // One Prisma client over embedded PGlite (default) or PostgreSQL (DATABASE_URL), plus the raw SQL runner migrations need.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Client, Pool, type ClientConfig } from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { lockDataFolder, type DataFolderLock } from "./dataFolderLock";
+import { describeError } from "./describeError";
+import { PGliteThread, type PGliteClient } from "./embedded/pgliteThread";
+import { inBackground } from "./embedded/workPriority";
 
 export interface SqlRunner {
   /** Runs a script of several statements. */
@@ -34,6 +37,8 @@ export interface Database {
    * the moment this process dies. Taken again if the connection breaks.
    */
   holdLock(classId: number, key: number): Promise<{ release(): Promise<void> }>;
+  /** Runs work nobody waits for (the outbox's): the embedded database, one session for all, serves people first. */
+  background<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -59,9 +64,12 @@ export class DataFolderUnreadableError extends Error {
 
 type AdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
 
-/** pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the interface it implements is unchanged in 6.19. */
-export function pgliteAdapter(pglite: PGlite): AdapterFactory {
-  return new PrismaPGlite(pglite) as unknown as AdapterFactory;
+/**
+ * pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10 (the interface it implements is unchanged in
+ * 6.19) and against PGlite itself, of which it calls query, exec and transaction: what PGliteThread carries out.
+ */
+function pgliteAdapter(pglite: PGliteClient): AdapterFactory {
+  return new PrismaPGlite(pglite as PGlite) as unknown as AdapterFactory;
 }
 
 export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
@@ -72,10 +80,10 @@ async function connectPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   // Before PGlite touches the folder: a second writer is what destroys it.
   const lock = inMemory ? null : lockDataFolder(dataDir);
-  let pglite: PGlite;
+  let pglite: PGliteThread;
   try {
     if (!inMemory) checkFolder(dataDir);
-    pglite = await PGlite.create(dataDir);
+    pglite = await PGliteThread.open(dataDir);
   } catch (error) {
     lock?.release();
     throw error instanceof DataFolderUnreadableError ? error : new DataFolderUnreadableError(dataDir, describeError(error));
@@ -86,19 +94,14 @@ async function connectPglite(dataDir: string): Promise<Database> {
     prisma,
     sql: pgliteRunner(pglite),
     holdLock: () => Promise.reject(new Error("the embedded database has one process: no advisory locks needed")),
+    background: inBackground,
     embedded: {
       lock,
-      async dump() {
-        // Written-back pages make the copy start without replaying the log; the log makes it consistent anyway.
-        await pglite.exec("CHECKPOINT");
-        // No query runs while the files are read (PGlite serialises its queries through this mutex).
-        const tar = await pglite._runExclusiveQuery(() => pglite.dumpDataDir("gzip"));
-        return new Uint8Array(await tar.arrayBuffer());
-      },
+      dump: () => pglite.dump(),
     },
     async close() {
       await prisma.$disconnect();
-      // An open PGlite keeps the process alive.
+      // An open PGlite (its thread) keeps the process alive.
       await pglite.close();
       lock?.release();
     },
@@ -111,13 +114,6 @@ function checkFolder(dataDir: string): void {
   const files = readdirSync(dataDir);
   if (files.length)
     throw new DataFolderUnreadableError(dataDir, `it holds files but no database (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`);
-}
-
-/** PGlite fails with WebAssembly aborts and exit statuses, not always Errors. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "object" && error !== null && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
 }
 
 async function connectPostgres(url: string, schema?: string): Promise<Database> {
@@ -134,6 +130,8 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
     sql: poolRunner(pool),
     embedded: null,
     holdLock: (classId, key) => holdAdvisoryLock(config, classId, key),
+    // Each statement has a connection of its own from the pool: nobody queues behind the outbox.
+    background: (work) => work(),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -187,7 +185,7 @@ async function holdAdvisoryLock(config: ClientConfig, classId: number, key: numb
   };
 }
 
-function pgliteRunner(pglite: PGlite): SqlRunner {
+function pgliteRunner(pglite: PGliteClient): SqlRunner {
   const runner: SqlRunner = {
     exec: async (sql) => void (await pglite.exec(sql)),
     query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,

@@ -5,7 +5,8 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import { connectDatabase, describeError, type DatabaseTarget } from "../db/connect";
+import { connectDatabase, type DatabaseTarget } from "../db/connect";
+import { describeError } from "../db/describeError";
 import { lockDataFolder } from "../db/dataFolderLock";
 import { runningAdvocate } from "./runningAdvocate";
 

@@ -37,6 +37,8 @@ export interface OutboxWorkerOptions {
   maxAttempts: number;
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** Marks the work as nobody's to wait for, so the database serves people first (the embedded one does). */
+  background?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface Item {
@@ -168,7 +170,7 @@ export class OutboxWorker {
 
   /** Claims due lanes and runs the head item of each; returns how many items ran. */
   tick(): Promise<number> {
-    const tick = this.claimAndRun();
+    const tick = this.options.background ? this.options.background(() => this.claimAndRun()) : this.claimAndRun();
     this.ticks.add(tick);
     const forget = () => this.ticks.delete(tick);
     tick.then(forget, forget);

@@ -8,7 +8,7 @@ import { inBackground } from "../../src/db/embedded/workPriority";
 const EVERY_KIND = `SELECT 1::int2 AS small, 2::int4 AS int, 9007199254740993::int8 AS big, 1.25::numeric AS num, 2.5::float8 AS float,
   true AS yes, NULL::text AS nothing, 'naïve'::text AS text, '2026-12-07 10:00:00+00'::timestamptz AS at, '2026-12-07'::date AS day,
   '{"a":[1,{"b":null}]}'::jsonb AS doc, '\\x00ff'::bytea AS bytes, ARRAY[1,2,3]::int4[] AS ints, ARRAY['x',NULL]::text[] AS texts,
-  ARRAY['2026-01-01 00:00:00+00']::timestamptz[] AS ats, gen_random_uuid() IS NOT NULL AS has_uuid, $1::text AS param, $2::int8[] AS param_array`;
+  ARRAY['2026-01-01 00:00:00+00']::timestamptz[] AS ats, ARRAY['(1,2),(0,0)']::box[] AS boxes, gen_random_uuid() IS NOT NULL AS has_uuid, $1::text AS param, $2::int8[] AS param_array`;
 const PARAMS = ["from the app", [1, 2]];
 
 let thread: PGliteThread;

@@ -24,20 +24,21 @@ async function open(dataDir: string): Promise<void> {
     say({ type: "failed", message: describeError(error) });
     return;
   }
-  // Every type comes back as text: parsers are functions, which cannot cross to the app's thread.
-  const asText = Object.fromEntries(Object.keys(db.parsers).map((oid) => [oid, (text: string) => text]));
-  const raw = (result: Results): RawResult => ({ fields: result.fields, rows: result.rows as (string | null)[][], affectedRows: result.affectedRows });
   const arrayTypes = (await db.query<{ oid: number; typarray: number }>(ARRAY_TYPES)).rows;
+  // Every type comes back as text: parsers are functions, which cannot cross to the app's thread. Set as the
+  // instance's own table rather than passed with each statement, which PGlite would merge into it every time.
+  db.parsers = Object.fromEntries(Object.keys(db.parsers).map((oid) => [oid, (text: string) => text]));
+  const raw = (result: Results): RawResult => ({ fields: result.fields, rows: result.rows as (string | null)[][], affectedRows: result.affectedRows });
 
   const run = async (request: ThreadRequest): Promise<void> => {
     try {
       switch (request.op) {
         case "query": {
-          const options = { rowMode: "array" as const, parsers: asText, paramTypes: request.paramTypes };
+          const options = { rowMode: "array" as const, paramTypes: request.paramTypes };
           return say({ type: "result", id: request.id, result: raw(await db.query(request.sql, request.params, options)) });
         }
         case "exec":
-          return say({ type: "result", id: request.id, result: (await db.exec(request.sql, { rowMode: "array", parsers: asText })).map(raw) });
+          return say({ type: "result", id: request.id, result: (await db.exec(request.sql, { rowMode: "array" })).map(raw) });
         case "dump": {
           // Written-back pages make the copy start without replaying the log; the log makes it consistent anyway.
           await db.exec("CHECKPOINT");

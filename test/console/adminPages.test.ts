@@ -9,7 +9,8 @@ import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 import { PermanentError } from "../../src/core/kernel/errors";
 import { addRule } from "../../src/core/routing";
 import { CONSOLE_ROUTES } from "../../src/console/routes";
-import { ADMIN, EMPLOYEE, HR, seedIntake, seedPeople, sessionOf, startConsoleApp, type ConsoleFixture } from "../support/console";
+import { ADMIN, EMPLOYEE, HR, seedPeople, sessionOf, startConsoleApp, type ConsoleFixture } from "../support/console";
+import { seedIntake } from "../support/intake";
 
 let fixture: ConsoleFixture;
 let admin: { cookie: string; csrf: string };
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await employees.ensure(ADMIN.surface, ADMIN.id, ADMIN.name);
   await employees.recordIdentityEmail(ADMIN.surface, ADMIN.id, ADMIN.email, now);
   // 104 questions taken in, one a minute: the oldest four fall outside the last 100; every tenth is about billing.
-  await seedIntake(fixture.app, now.getTime(), 200);
+  await seedIntake(fixture.app.db.prisma, now.getTime(), 200);
   const added = await addRule(fixture.app.deps, adminWho, { spec: "tag:billing", surface: "slack", channelId: "CSUPPORT" });
   if (!added.ok) throw new Error("rule not added");
   billingRule = added.rule.id;

@@ -14,7 +14,8 @@ import { quarterLabel, quarterOf } from "../../src/core/charity";
 import { quarterRange } from "../../src/core/charity/quarters";
 import { answeredQuestion } from "../support/stories";
 import { TEAMS_APP_ID, TEAMS_APP_PASSWORD } from "../support/teams";
-import { ADMIN, COLLEAGUE, EMPLOYEE, HR, seedIntake, seedPeople, startConsoleApp, type ConsoleFixture } from "../support/console";
+import { ADMIN, COLLEAGUE, EMPLOYEE, HR, seedPeople, startConsoleApp, type ConsoleFixture } from "../support/console";
+import { seedIntake } from "../support/intake";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = path.join(__dirname, "../../test-output/console");
@@ -73,7 +74,7 @@ async function seedPages({ app }: ConsoleFixture): Promise<void> {
     if (index < 3) await ledger.award({ employeeId: person.id, points: 10, reason: "answer_published", sourceKey: `sales:${index}`, occurredAt: new Date() });
   }
   // 104 questions taken in, one a minute; every tenth is about billing.
-  await seedIntake(app, Date.now(), 300);
+  await seedIntake(app.db.prisma, Date.now(), 300);
   await answeredQuestion(app, 4711, { title: STORY_TITLE, body: "I paid my invoice twice. Can I get my money back?", helper: "Joost" });
   // Last quarter's donation: terms and a charity in force before it began, points earned in it.
   const last = quarterRange(quarterOf(new Date(quarterRange(quarterOf(new Date(), TIMEZONE), TIMEZONE).from!.getTime() - 86_400_000), TIMEZONE), TIMEZONE);

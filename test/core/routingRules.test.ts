@@ -8,6 +8,7 @@ import type { CommunityPort } from "../../src/core/ports";
 import { addRule, editRule, listRules, previewRule, removeRule } from "../../src/core/routing";
 import { runCommand } from "../../src/core/commands/runCommand";
 import { coreSettings, freshDatabase } from "../support/coreDeps";
+import { seedIntake } from "../support/intake";
 
 let db: Database;
 let deps: CoreDeps;
@@ -26,24 +27,7 @@ beforeAll(async () => {
     settings: coreSettings({ adminIds: ["UADMIN"] }),
   };
   // 104 questions taken in, one a minute: the oldest four fall outside the last 100.
-  for (let topicId = 1; topicId <= 104; topicId++) {
-    const billing = topicId % 10 === 0;
-    await db.prisma.question.create({
-      data: {
-        community: "c",
-        topicId,
-        title: billing ? `Factuur ${topicId} klopt niet` : `How do I export report ${topicId}?`,
-        bodyText: billing ? "Mijn factuur is te hoog." : "Where is the export button?",
-        tags: billing ? ["billing"] : ["reports"],
-        categorySlug: "support",
-        language: billing ? "nl" : "en",
-        url: `https://c/t/${topicId}`,
-        postedAt: new Date(now.getTime() - (200 - topicId) * 60_000),
-        createdAt: new Date(now.getTime() - (200 - topicId) * 60_000),
-        status: "open",
-      },
-    });
-  }
+  await seedIntake(db.prisma, now.getTime(), 200, { name: "c", baseUrl: "https://c" });
 });
 
 afterAll(() => db.close());

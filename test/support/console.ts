@@ -70,32 +70,6 @@ export async function seedPeople(app: TestApp): Promise<void> {
   }
 }
 
-/**
- * 104 questions taken in, one a minute, the first `oldestMinutesAgo` minutes before `now`: every tenth is about
- * billing (tag billing, Dutch), the rest about reports.
- */
-export async function seedIntake(app: TestApp, now: number, oldestMinutesAgo: number): Promise<void> {
-  for (let topicId = 1; topicId <= 104; topicId++) {
-    const billing = topicId % 10 === 0;
-    const at = new Date(now - (oldestMinutesAgo - topicId) * 60_000);
-    await app.db.prisma.question.create({
-      data: {
-        community: "discourse",
-        topicId,
-        title: billing ? `Factuur ${topicId} klopt niet` : `How do I export report ${topicId}?`,
-        bodyText: billing ? "Mijn factuur is te hoog." : "Where is the export button?",
-        tags: billing ? ["billing"] : ["reports"],
-        categorySlug: "support",
-        language: billing ? "nl" : "en",
-        url: `https://community.voltaro.example/t/${topicId}`,
-        postedAt: at,
-        createdAt: at,
-        status: "open",
-      },
-    });
-  }
-}
-
 export { cookieOf };
 
 /**

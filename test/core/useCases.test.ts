@@ -218,3 +218,41 @@ test("one rule posts to a Slack and a Teams channel; a card post whose answer wa
     ["teams", "teams-ref"],
   ]);
 });
+
+test("a flood of new topics is taken in side by side, each topic's webhooks in the order they came", async () => {
+  const topics = [21, 22, 23, 24, 25, 26, 27, 28];
+  for (const topicId of topics) {
+    const topic = { ...opened.topic, topicId, title: `Question ${topicId}` };
+    const post = firstPost.type === "post.created" ? { ...firstPost.post, postId: topicId * 10, topicId, topicTitle: topic.title } : null;
+    for (const event of [{ type: "topic.opened", topic } as const, { type: "post.created", post: post! } as const]) {
+      await acceptCommunityEvent(deps.store, {
+        community: "discourse",
+        deliveryId: `${event.type}:${topicId}`,
+        businessKey: `${event.type}:${topicId}`,
+        name: event.type,
+        payload: {},
+        event,
+      });
+    }
+  }
+  const items = await db.prisma.outboxItem.findMany({ where: { kind: "community.event", status: "pending" }, orderBy: { id: "asc" } });
+  const laneOf = new Map<number, Set<string>>();
+  for (const item of items) {
+    const event = (item.payload as { event: CommunityEvent }).event;
+    const topicId = event.type === "topic.opened" ? event.topic.topicId : event.type === "post.created" ? event.post.topicId : -1;
+    laneOf.set(topicId, (laneOf.get(topicId) ?? new Set()).add(item.lane));
+  }
+  // A topic's two webhooks share a lane (applied one after the other); the eight topics spread over four.
+  expect([...laneOf.keys()].sort()).toEqual(topics);
+  expect([...laneOf.values()].every((lanesOfTopic) => lanesOfTopic.size === 1)).toBe(true);
+  expect(new Set(items.map((item) => item.lane)).size).toBe(4);
+
+  // One round of the worker takes in four webhooks at once, not one.
+  expect(await worker.tick()).toBe(4);
+  await worker.drain();
+  const questions = await db.prisma.question.findMany({ where: { topicId: { in: topics } } });
+  expect(questions.map((question) => [question.topicId, question.bodyText !== null, question.title])).toEqual(
+    expect.arrayContaining(topics.map((topicId) => [topicId, true, `Question ${topicId}`])),
+  );
+  expect(questions).toHaveLength(8);
+});

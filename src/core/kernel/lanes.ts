@@ -1,10 +1,15 @@
 // Lanes: items of one lane run one at a time, in order, paced. Each feature names the lanes of the work it asks for.
 
 const ROUTE_LANES = 4;
+const INBOUND_LANES = 4;
 
 /** A chat channel, a person's messages, a community's API key: each a lane. */
 export const lanes = {
-  inbound: (community: string) => `inbound:${community}`,
+  /**
+   * A community's webhooks, in the order they came for each topic (or post): a few lanes, so a flood of new
+   * topics is taken in side by side while one topic's events still apply one after another.
+   */
+  inbound: (community: string, orderKey: number) => `inbound:${community}:${Math.abs(orderKey) % INBOUND_LANES}`,
   /** Routing may wait seconds on a language model: a few lanes, so one slow answer holds up few questions. */
   route: (questionId: string) => `route:${[...questionId].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ROUTE_LANES}`,
   /** Routing needs no order between questions: a question still waiting for its webhooks holds up no other. */

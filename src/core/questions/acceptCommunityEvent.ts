@@ -27,8 +27,31 @@ export async function acceptCommunityEvent(
     if (!inbound) return "duplicate";
     await tx.outbox.enqueue(
       { kind: "community.event", community: received.community, inboundId: inbound.id, event: received.event },
-      { lane: lanes.inbound(received.community) },
+      { lane: lanes.inbound(received.community, orderKey(received.event)) },
     );
     return "accepted";
   });
+}
+
+/** What an event's order is kept within: its topic, or the post where the event names no topic (likes, solutions). */
+function orderKey(event: CommunityEvent): number {
+  switch (event.type) {
+    case "topic.opened":
+    case "topic.edited":
+      return event.topic.topicId;
+    case "post.created":
+    case "post.edited":
+      return event.post.topicId;
+    case "topic.closed":
+    case "topic.reopened":
+    case "topic.deleted":
+      return event.topicId;
+    case "solution.accepted":
+    case "solution.unaccepted":
+    case "post.liked":
+    case "post.deleted":
+      return event.postId;
+    case "ignored":
+      return 0;
+  }
 }

@@ -33,7 +33,8 @@ export interface OutboxWorkerOptions {
   unordered: (lane: string) => boolean;
   pollMs: number;
   leaseMs: number;
-  lanesPerTick: number;
+  /** Lanes under way at once (each runs one item at a time); also how many one drain() step claims. */
+  lanesAtOnce: number;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffCapMs: number;
@@ -62,8 +63,13 @@ export class OutboxWorker {
   private heldLock: { release(): Promise<void> } | null = null;
   private takenUp: Promise<void> | null = null;
   private running: Promise<void> | null = null;
-  /** Every tick under way, the loop's and drain()'s alike: stop() waits for them before the database may close. */
-  private readonly ticks = new Set<Promise<number>>();
+  /** Every tick and lane under way, the loop's and drain()'s alike: stop() waits for them before the database may close. */
+  private readonly underWay = new Set<Promise<unknown>>();
+  /** The loop's lanes under way, each on its own: a lane paced at one a second is not held up by a slower one. */
+  private lanesRunning = 0;
+  /** When a lane that ended while the loop was claiming is due again; the loop's next wake-up is no later. */
+  private wakeHint = Infinity;
+  private timerAt = Infinity;
   private again = false;
   private stopped = true;
   /** Set by stop(): a drain() under way ends after its current tick, before the database closes. */
@@ -109,7 +115,7 @@ export class OutboxWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    await Promise.allSettled([...this.ticks]);
+    await Promise.allSettled([...this.underWay]);
     await this.takenUp;
     await this.heldLock?.release();
     this.heldLock = null;
@@ -134,23 +140,74 @@ export class OutboxWorker {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerAt = Date.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.timerAt = Infinity;
       this.running = this.loop().finally(() => (this.running = null));
     }, delayMs);
   }
 
+  /** Wakes the loop by `at` (epoch ms) at the latest: never later than a wake-up already set. */
+  private wakeBy(at: number): void {
+    if (this.stopped) return;
+    if (this.running) this.wakeHint = Math.min(this.wakeHint, at);
+    else if (at < this.timerAt) this.schedule(Math.max(0, at - Date.now()));
+  }
+
+  /**
+   * Claims due lanes while there is room and sets each running on its own; a lane that ends wakes the loop when it
+   * is due again, so each lane keeps its own pace whatever the others take.
+   */
   private async loop(): Promise<void> {
-    let worked = 0;
     try {
       do {
         this.again = false;
-        worked = await this.tick();
-      } while ((worked > 0 || this.again) && !this.stopped);
+        await this.claimMore();
+      } while (this.again && !this.stopped);
     } catch (error) {
       this.options.logger.warn({ err: error }, "outbox tick failed; retrying at next poll");
     }
-    this.schedule(await this.untilNextDue());
+    const next = Math.min(Date.now() + (await this.untilNextDue()), this.wakeHint);
+    this.wakeHint = Infinity;
+    this.schedule(Math.max(0, next - Date.now()));
+  }
+
+  private async claimMore(): Promise<void> {
+    const room = this.options.lanesAtOnce - this.lanesRunning;
+    if (room <= 0) return;
+    await this.takeUp();
+    const lanes = await this.inBackground(() => this.claimLanes(room));
+    for (const lane of lanes) this.startLane(lane);
+  }
+
+  private startLane(lane: string): void {
+    this.lanesRunning++;
+    const run = this.inBackground(() => this.runLane(lane)).then(
+      (dueInMs) => this.laneEnded(dueInMs),
+      (error: unknown) => {
+        this.options.logger.warn({ err: error, lane }, "outbox lane failed; retrying at next poll");
+        this.laneEnded(null);
+      },
+    );
+    this.track(run);
+  }
+
+  /** A lane ended: its room is free now, and the lane itself is due again in `dueInMs` (null: nothing waits). */
+  private laneEnded(dueInMs: number | null): void {
+    const wasFull = this.lanesRunning-- >= this.options.lanesAtOnce;
+    if (wasFull) this.wakeBy(Date.now());
+    if (dueInMs !== null) this.wakeBy(Date.now() + dueInMs);
+  }
+
+  private inBackground<T>(work: () => Promise<T>): Promise<T> {
+    return this.options.background ? this.options.background(work) : work();
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.underWay.add(work);
+    const forget = () => this.underWay.delete(work);
+    work.then(forget, forget);
   }
 
   /** Sleeps until the first paced lane with work is due again (not a whole poll later), at most a poll. */
@@ -168,24 +225,20 @@ export class OutboxWorker {
     }
   }
 
-  /** Claims due lanes and runs the head item of each; returns how many items ran. */
+  /** Claims due lanes and runs the head item of each; returns how many items ran (drain()'s step). */
   tick(): Promise<number> {
-    const tick = this.options.background ? this.options.background(() => this.claimAndRun()) : this.claimAndRun();
-    this.ticks.add(tick);
-    const forget = () => this.ticks.delete(tick);
-    tick.then(forget, forget);
+    const tick = this.inBackground(async () => {
+      await this.takeUp();
+      const lanes = await this.claimLanes(this.options.lanesAtOnce);
+      await Promise.all(lanes.map((lane) => this.runLane(lane)));
+      return lanes.length;
+    });
+    this.track(tick);
     return tick;
   }
 
-  private async claimAndRun(): Promise<number> {
-    await this.takeUp();
-    const lanes = await this.claimLanes();
-    await Promise.all(lanes.map((lane) => this.runLane(lane)));
-    return lanes.length;
-  }
-
-  private async claimLanes(): Promise<string[]> {
-    const { prisma, leaseMs, lanesPerTick } = this.options;
+  private async claimLanes(room: number): Promise<string[]> {
+    const { prisma, leaseMs } = this.options;
     const rows = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
       `UPDATE "OutboxLane" SET "lockedUntil" = ${NOW} + ($1::int * interval '1 millisecond'), "lockedBy" = $2
        WHERE name IN (
@@ -196,12 +249,13 @@ export class OutboxWorker {
        RETURNING name`,
       leaseMs,
       this.id,
-      lanesPerTick,
+      room,
     );
     return rows.map((row) => row.name);
   }
 
-  private async runLane(lane: string): Promise<void> {
+  /** Runs the lane's next item, if one is due; returns when the lane is due again (ms from now). */
+  private async runLane(lane: string): Promise<number> {
     const { prisma } = this.options;
     const unordered = this.options.unordered(lane);
     // In-order lanes run their head; unordered ones the oldest item that is due, so a delayed item holds up nothing.
@@ -219,12 +273,13 @@ export class OutboxWorker {
       // Nothing due: the lane waits for its next item (an in-order lane for its head, which keeps the order).
       const nextDue = unordered ? `SELECT MIN("nextAttemptAt") ${pending}` : `SELECT "nextAttemptAt" ${pending} ORDER BY id LIMIT 1`;
       await this.releaseLane(lane, `COALESCE((${nextDue}), ${NOW})`);
-      return;
+      // Its next item's time is the database's to say: the loop asks it (untilNextDue) at once.
+      return 0;
     }
-    await this.runItem(lane, item);
+    return this.runItem(lane, item);
   }
 
-  private async runItem(lane: string, item: Item): Promise<void> {
+  private async runItem(lane: string, item: Item): Promise<number> {
     const { logger, maxAttempts } = this.options;
     const parsed = outboxMessageSchema.safeParse(item.payload);
     const unrunnable = !parsed.success
@@ -236,7 +291,7 @@ export class OutboxWorker {
       logger.error({ outboxId: String(item.id), kind: item.kind, lane, err: unrunnable }, "outbox item given up");
       await this.finish(item, "dead", unrunnable);
       await this.releaseLane(lane, NOW);
-      return;
+      return 0;
     }
     const log = logger.child({ outboxId: String(item.id), kind: item.kind, lane, attempt: item.attempts });
     const startedAt = Date.now();
@@ -247,6 +302,7 @@ export class OutboxWorker {
       const wait = Math.max(0, this.options.paceMs(lane) - (Date.now() - startedAt));
       await this.releaseLane(lane, `${NOW} + (${wait} * interval '1 millisecond')`);
       log.debug({ outcome }, "outbox item done");
+      return wait;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // A peer that says "later" is retried for as long as it takes (capped back-off): nothing is lost.
@@ -255,7 +311,7 @@ export class OutboxWorker {
         log.error({ err: message }, "outbox item failed for good");
         await this.finish(item, "dead", message);
         await this.releaseLane(lane, NOW);
-        return;
+        return 0;
       }
       const retryable = error instanceof RetryableError ? error : null;
       const waitMs = Math.max(retryable?.retryAfterMs ?? 0, backoffMs(item.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
@@ -269,6 +325,7 @@ export class OutboxWorker {
       );
       // In-order lanes: the whole lane waits for its head (and a rate limit applies to the lane anyway).
       await this.releaseLane(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`);
+      return waitMs;
     }
   }
 

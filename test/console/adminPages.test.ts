@@ -201,7 +201,7 @@ describe("operations", () => {
       unordered: () => false,
       pollMs: 50,
       leaseMs: 30_000,
-      lanesPerTick: 4,
+      lanesAtOnce: 4,
       maxAttempts: 3,
       backoffBaseMs: 60_000,
       backoffCapMs: 600_000,

@@ -53,7 +53,7 @@ function worker(db: Database, handle: () => Promise<string>, leaseMs = 30_000): 
     unordered: () => false,
     pollMs: 50,
     leaseMs,
-    lanesPerTick: 4,
+    lanesAtOnce: 4,
     maxAttempts: 12,
     backoffBaseMs: 2000,
     backoffCapMs: 60_000,

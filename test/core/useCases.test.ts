@@ -84,7 +84,7 @@ beforeAll(async () => {
     unordered: lanes.isUnordered,
     pollMs: 1000,
     leaseMs: 10000,
-    lanesPerTick: 8,
+    lanesAtOnce: 8,
     maxAttempts: 3,
     backoffBaseMs: 1,
     backoffCapMs: 10,

@@ -38,6 +38,20 @@ describe("values", () => {
     expect(rows[0]!.bytes).toEqual(new Uint8Array([0, 255]));
   });
 
+  it("are sent as PGlite writes them, whatever their kind", async () => {
+    const sql = `SELECT $1::timestamptz AS at, $2::bytea AS bytes, $3::jsonb AS doc, $4::int8 AS big, $5::bool AS yes, $6::text AS nothing, $7 AS untyped`;
+    const params = [new Date("2026-12-07T10:00:00.123Z"), new Uint8Array([1, 2, 255]), { a: ["b", null] }, 9007199254740993n, false, null, "as text"];
+    const [mine, theirs] = await Promise.all([thread.query(sql, params), direct.query(sql, params)]);
+    expect(mine.rows).toEqual(theirs.rows);
+    expect(mine.rows[0]).toMatchObject({
+      at: new Date("2026-12-07T10:00:00.123Z"),
+      doc: { a: ["b", null] },
+      big: 9007199254740993n,
+      yes: false,
+      nothing: null,
+    });
+  });
+
   it("go through the caller's parsers, as Prisma's adapter passes them", async () => {
     const parsers = { [types.INT8]: (text: string) => `int8:${text}`, [types.TIMESTAMPTZ]: (text: string) => `at:${text}` };
     const [mine, theirs] = await Promise.all([
@@ -65,6 +79,19 @@ describe("errors", () => {
     expect(error).toMatchObject({ code: "23505", constraint: "item_pkey", table: "item", message: expect.stringContaining("duplicate key") });
     // The session is usable after it.
     expect((await thread.query("SELECT count(*)::int AS n FROM item")).rows).toEqual([{ n: 1 }]);
+  });
+
+  it("leave the session usable whichever step PostgreSQL refused", async () => {
+    const refused = [
+      ["SELECT nope FROM item WHERE id = $1", [1], "42703"], // on reading the statement
+      ["SELECT nope FROM item", [], "42703"], // the same, with no parameters
+      ["SELECT 1 / $1::int", [0], "22012"], // on running it
+      ["SELECT $1::int", ["not a number"], "22P02"], // on reading a value
+    ] as const;
+    for (const [sql, params, code] of refused) {
+      await expect(thread.query(sql, [...params])).rejects.toMatchObject({ code });
+      expect((await thread.query("SELECT $1::int + 1 AS n", [1])).rows).toEqual([{ n: 2 }]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { PGlite, messages, type Results } from "@electric-sql/pglite";
 import { describeError } from "../describeError";
+import { extendedQuery } from "./extendedQuery";
 import { SessionQueue } from "./sessionQueue";
 import type { DatabaseErrorFields, RawResult, ThreadReply, ThreadRequest } from "./threadMessages";
 
@@ -33,10 +34,8 @@ async function open(dataDir: string): Promise<void> {
   const run = async (request: ThreadRequest): Promise<void> => {
     try {
       switch (request.op) {
-        case "query": {
-          const options = { rowMode: "array" as const, paramTypes: request.paramTypes };
-          return say({ type: "result", id: request.id, result: raw(await db.query(request.sql, request.params, options)) });
-        }
+        case "query":
+          return say({ type: "result", id: request.id, result: await extendedQuery(db, request.sql, request.params, request.paramTypes) });
         case "exec":
           return say({ type: "result", id: request.id, result: (await db.exec(request.sql, { rowMode: "array" })).map(raw) });
         case "dump": {

@@ -141,7 +141,9 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       baseUrl: config.discourse.DISCOURSE_URL,
       secret: config.discourse.DISCOURSE_WEBHOOK_SECRET,
       ignoreStaff: config.discourse.DISCOURSE_IGNORE_STAFF,
-      store,
+      // A webhook is a machine's delivery that nobody waits on: the embedded database serves it alongside the
+      // outbox's work, not before it, so a flood of them does not hold up the cards they ask for.
+      store: { transaction: (work) => db.background(() => store.transaction(work)) },
       logger,
     }),
   );
@@ -176,7 +178,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     unordered: lanes.isUnordered,
     pollMs: config.OUTBOX_POLL_MS,
     leaseMs: config.OUTBOX_LEASE_MS,
-    lanesPerTick: 16,
+    lanesAtOnce: 16,
     maxAttempts: 12,
     backoffBaseMs: options.backoffBaseMs ?? 2000,
     backoffCapMs: 15 * 60_000,

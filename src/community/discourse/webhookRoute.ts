@@ -11,7 +11,8 @@ export interface DiscourseWebhookOptions {
   baseUrl: string;
   secret: string;
   ignoreStaff: boolean;
-  store: CoreStore;
+  /** Where a verified event is stored with its work: the unit of work, nothing more. */
+  store: Pick<CoreStore, "transaction">;
   logger: Logger;
 }
 

@@ -6,6 +6,7 @@ import { prismaStore } from "../../src/db/prismaStore";
 import { OutboxWorker } from "../../src/outbox/worker";
 import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 import type { OutboxMessage } from "../../src/core/outbox/messages";
+import type { CoreStore } from "../../src/core/deps";
 import { freshDatabase } from "../support/coreDeps";
 
 const PACE_MS = 100;
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 test("a slow item in one lane holds up none of another lane's paced items", async () => {
-  const store = prismaStore(db.prisma);
+  const store: CoreStore = prismaStore(db.prisma);
   await store.outbox.enqueue({ kind: "chat.postCard", cardId: "slow" }, { lane: "test:slow" });
   for (const cardId of ["p1", "p2", "p3", "p4"]) await store.outbox.enqueue({ kind: "chat.postCard", cardId }, { lane: "test:paced" });
 

@@ -1,4 +1,5 @@
 // Teams needs a conversation reference to post later (cards, DMs): remembered from every activity we get.
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { AddressRepo } from "../../core/ports";
 import { channelOf, groupChatOf, personMentions, tenantOf, type TeamsActivity } from "./activity";
@@ -33,12 +34,13 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
     const team = activity.channelData?.team;
     // A channel message seldom carries the channel's name: the one the team's channel list gave is kept.
     const known = await channelAddressOf(addresses, channelId);
-    await addresses.save("teams", "channel", channelId, {
+    const address: ChannelAddress = {
       serviceUrl: activity.serviceUrl,
       tenantId,
       teamId: team?.id ?? known?.teamId ?? null,
       name: activity.channelData?.channel?.name ?? known?.name ?? null,
-    });
+    };
+    if (!isDeepStrictEqual(address, known)) await addresses.save("teams", "channel", channelId, address);
   }
   const groupChat = groupChatOf(activity);
   if (groupChat) {
@@ -60,7 +62,9 @@ export async function rememberAddresses(addresses: AddressRepo, activity: TeamsA
     // A home card lives in one personal chat: another one (Advocate reinstalled) starts without it.
     homeMessageId: known.success && (!personal || personal === known.data.personalConversationId) ? known.data.homeMessageId : null,
   };
-  await addresses.save("teams", "user", activity.from.id, reference);
+  // Every click carries the address and nearly always nothing changed: compared with the one read above, not saved
+  // (the repository's save would read it again), so a click costs one statement here before its answer, not two.
+  if (!known.success || !isDeepStrictEqual(reference, known.data)) await addresses.save("teams", "user", activity.from.id, reference);
   // Someone mentioned (`escalate:@Bram`) is a member of this conversation: Advocate can reach them through it.
   for (const person of personMentions(activity)) {
     if (person.id === activity.from.id || (await userAddressOf(addresses, person.id))) continue;

@@ -8,6 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
+/** Node's flags of `npm start` (package.json), so the compiled app runs here exactly as it runs there. */
+export const START_FLAGS = (() => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  return /^node ((?:--\S+ )*)scripts\/start\.mjs$/.exec(start)?.[1]?.trim().split(" ").filter(Boolean) ?? [];
+})();
 /** A start slower than this is a hang, not a slow machine. */
 const START_DEADLINE_MS = 90_000;
 /** The app gives itself 20 s to stop; past this it is killed. */
@@ -38,6 +43,8 @@ export interface StartOptions {
   watchLoop?: boolean;
   /** Write a V8 CPU profile of the process's whole life (`--cpu-prof`) into this directory when it stops. */
   cpuProfileDir?: string;
+  /** Node's own flags, before the entry. */
+  nodeFlags?: string[];
 }
 
 /**
@@ -72,7 +79,8 @@ export function buildApp(): void {
 export type Runtime = "compiled" | "source";
 
 export async function startAppProcess(env: Record<string, string>, port: number, runtime: Runtime = "source", options: StartOptions = {}): Promise<AppProcess> {
-  return startNodeProcess("the app", runtime === "compiled" ? path.join(ROOT, "dist/main.js") : path.join(ROOT, "src/main.ts"), env, port, options);
+  if (runtime === "source") return startNodeProcess("the app", path.join(ROOT, "src/main.ts"), env, port, options);
+  return startNodeProcess("the app", path.join(ROOT, "dist/main.js"), env, port, { ...options, nodeFlags: START_FLAGS });
 }
 
 /**
@@ -92,6 +100,7 @@ export async function startNodeProcess(
   const loopDir = options.watchLoop ? mkdtempSync(path.join(tmpdir(), "bench-loop-")) : null;
   const loopFile = loopDir ? path.join(loopDir, "delay.json") : null;
   const args = [
+    ...(options.nodeFlags ?? []),
     ...(options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : []),
     ...(loopFile ? ["--import", path.join(__dirname, "loopProbe.mjs")] : []),
     // tsx as a loader, not its CLI: the CLI would run the app in a grandchild that signals and RSS would miss.

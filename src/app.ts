@@ -37,6 +37,8 @@ import { CONSOLE_PATH } from "./console/route";
 export const COMMUNITY = "discourse";
 /** How long a request still running at shutdown may take before its connection is closed. */
 const STOP_GRACE_MS = 3000;
+/** How much sooner than Slack's per-channel pace a channel's lane starts its next message (see PacedWebClient). */
+const SLACK_LANE_LEAD_MS = 100;
 
 export interface Advocate {
   url: string;
@@ -79,7 +81,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
     requestsPerMinute: config.discourse.DISCOURSE_REQUESTS_PER_MINUTE,
   });
   // Each chat surface only when its settings are there; the core sends through whichever is.
-  const slackClient = config.slack ? slackWebClient(config.slack, logger) : null;
+  const slackClient = config.slack ? slackWebClient(config.slack, logger, config.SLACK_CHANNEL_PACE_MS) : null;
   const teamsAdapter = config.teams ? createTeamsAdapter(config.teams) : null;
   const chat: CoreDeps["chat"] = {
     ...(config.slack && slackClient ? { slack: new SlackSurface(slackClient, config.ADVOCATE_TIMEZONE, config.slack.SLACK_DEPARTMENT_FIELD ?? null) } : {}),
@@ -164,7 +166,8 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.
   const gaps: Array<[string, number]> = [
     ["community:", Math.ceil(60_000 / config.discourse.DISCOURSE_REQUESTS_PER_MINUTE)],
-    ["slack:channel:", config.SLACK_CHANNEL_PACE_MS],
+    // The lane starts a little early, so the next card is read meanwhile; the client holds it to the pace.
+    ["slack:channel:", Math.max(0, config.SLACK_CHANNEL_PACE_MS - SLACK_LANE_LEAD_MS)],
     ["teams:channel:", config.teams?.TEAMS_CHANNEL_PACE_MS ?? 0],
   ];
   const laneGap = (lane: string) => gaps.find(([prefix]) => lane.startsWith(prefix))?.[1] ?? 0;

@@ -61,9 +61,9 @@ function clientOptions(config: SlackConfig): WebClientOptions {
   return { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10000 };
 }
 
-/** The bot's Web API client, for work outside a request (what the chat surface sends), paced per method. */
-export function slackWebClient(config: SlackConfig, logger: Logger): WebClient {
-  return new PacedWebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) });
+/** The bot's Web API client, for work outside a request (what the chat surface sends), paced per method and channel. */
+export function slackWebClient(config: SlackConfig, logger: Logger, channelGapMs: number): WebClient {
+  return new PacedWebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) }, undefined, channelGapMs);
 }
 
 export function createSlackApp(config: SlackConfig, http: Express, client: WebClient, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {

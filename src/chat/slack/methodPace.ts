@@ -1,6 +1,7 @@
 // Slack limits each Web API method per workspace by tier (calls a minute; https://docs.slack.dev/apis/web-api/rate-limits).
-// chat.postMessage's one a second per channel is the outbox's channel lanes; the other methods the outbox calls are
-// paced here, each on its own, and a 429's Retry-After stops that method only, not the others.
+// chat.postMessage's one a second per channel is the outbox's channel lanes, and kept here to the millisecond as the
+// call goes out; the other methods the outbox calls are paced here, each on its own, and a 429's Retry-After stops
+// that method only, not the others.
 import { ErrorCode, WebClient, type WebAPICallResult, type WebClientOptions } from "@slack/web-api";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { RetryableError } from "../../core/kernel/errors";
@@ -39,11 +40,19 @@ function tierPace(method: string): MethodPace | undefined {
 
 export class PacedWebClient extends WebClient {
   private readonly limiters = new Map<string, RateLimiterMemory>();
+  /** When the next message may go out to each channel (epoch ms). */
+  private readonly channelTurns = new Map<string, number>();
 
+  /**
+   * @param channelGapMs the least time between two messages to one channel, counted as they go out: the outbox's
+   * lane counts from the start of its attempt, before the card is read from the database, so two attempts that
+   * took unequal time to get ready would otherwise reach Slack closer together than the lane's pace.
+   */
   constructor(
     token: string | undefined,
     options: WebClientOptions,
     private readonly paceOf: (method: string) => MethodPace | undefined = tierPace,
+    private readonly channelGapMs = 0,
   ) {
     super(token, options);
   }
@@ -51,6 +60,7 @@ export class PacedWebClient extends WebClient {
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
     const limiter = this.limiterOf(method);
     if (limiter) await this.turn(method, limiter);
+    if (method === "chat.postMessage" && typeof options?.channel === "string") await this.channelTurn(options.channel);
     try {
       return await super.apiCall(method, options);
     } catch (error) {
@@ -73,6 +83,16 @@ export class PacedWebClient extends WebClient {
         await new Promise((resolve) => setTimeout(resolve, refusal.msBeforeNext));
       }
     }
+  }
+
+  /** Takes the channel's next turn and waits for it: a short wait, as the lane itself keeps about the same pace. */
+  private async channelTurn(channel: string): Promise<void> {
+    if (this.channelGapMs <= 0) return;
+    const now = Date.now();
+    const turn = Math.max(now, this.channelTurns.get(channel) ?? 0);
+    if (turn - now > MAX_WAIT_MS) throw new RetryableError(`Slack chat.postMessage to ${channel}: paced, next in ${turn - now} ms`, turn - now, true);
+    this.channelTurns.set(channel, turn + this.channelGapMs);
+    if (turn > now) await new Promise((resolve) => setTimeout(resolve, turn - now));
   }
 
   private limiterOf(method: string): RateLimiterMemory | null {

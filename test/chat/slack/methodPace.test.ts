@@ -53,3 +53,38 @@ test("a short wait for the method's turn is waited out, not sent back to the out
   await paced.chat.update({ channel: "C1", ts: "1.1", text: "b" });
   expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 });
+
+test("messages to one channel go out at least the channel's gap apart, counted as they go out; other channels do not wait", async () => {
+  const sent: Array<[string, number]> = [];
+  nock("http://slack.test")
+    .post("/api/chat.postMessage")
+    .times(4)
+    .reply(200, (_uri, body) => {
+      const channel = typeof body === "string" ? new URLSearchParams(body).get("channel") : (body as { channel: string }).channel;
+      sent.push([String(channel), Date.now()]);
+      return { ok: true };
+    });
+  const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 200);
+  const started = Date.now();
+  // Three to C1 at once (as attempts of one lane that got ready unevenly would), one to C2.
+  await Promise.all([
+    paced.chat.postMessage({ channel: "C1", text: "1" }),
+    paced.chat.postMessage({ channel: "C1", text: "2" }),
+    paced.chat.postMessage({ channel: "C1", text: "3" }),
+    paced.chat.postMessage({ channel: "C2", text: "other" }),
+  ]);
+  const toC1 = sent.filter(([channel]) => channel === "C1").map(([, at]) => at);
+  expect(toC1).toHaveLength(3);
+  expect(toC1[1]! - toC1[0]!).toBeGreaterThanOrEqual(195);
+  expect(toC1[2]! - toC1[1]!).toBeGreaterThanOrEqual(195);
+  expect(sent.find(([channel]) => channel === "C2")![1] - started).toBeLessThan(150);
+});
+
+test("a channel whose next turn is further off than a short wait is sent back to the outbox, not waited for", async () => {
+  nock("http://slack.test").post("/api/chat.postMessage").reply(200, { ok: true });
+  const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 5000);
+  await paced.chat.postMessage({ channel: "C1", text: "1" });
+  const second = paced.chat.postMessage({ channel: "C1", text: "2" });
+  await expect(second).rejects.toBeInstanceOf(RetryableError);
+  expect(((await second.catch((error: RetryableError) => error)) as RetryableError).retryAfterMs).toBeGreaterThan(4000);
+});

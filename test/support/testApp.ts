@@ -39,6 +39,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // The outbox is not paced here (paceMs 0) and neither is the community's budget: a test file may make more than
     // Discourse's 60 calls a minute; test/community/discourse/client.test.ts tests the budget itself.
     DISCOURSE_REQUESTS_PER_MINUTE: "100000",
+    // Nor Slack's channels, at the call either: test/chat/slack/methodPace.test.ts tests that pace itself.
+    SLACK_CHANNEL_PACE_MS: "0",
     ...overrides,
   });
   if (!result.ok) throw new Error(result.problems.join("\n"));

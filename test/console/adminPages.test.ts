@@ -3,14 +3,12 @@
 // added and removed; point rules and story schedules changed; a given-up outbox item (given up by the real worker)
 // retried and then run by the app's worker; the audit log showing all of it. HR and employees get 403 on every
 // admin page and form (audited); a form without the CSRF token writes nothing.
-import pino from "pino";
-import { OutboxWorker } from "../../src/outbox/worker";
-import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 import { PermanentError } from "../../src/core/kernel/errors";
 import { addRule } from "../../src/core/routing";
 import { CONSOLE_ROUTES } from "../../src/console/routes";
 import { ADMIN, EMPLOYEE, HR, seedPeople, sessionOf, startConsoleApp, type ConsoleFixture } from "../support/console";
 import { seedIntake } from "../support/intake";
+import { testWorker } from "../support/outboxWorker";
 
 let fixture: ConsoleFixture;
 let admin: { cookie: string; csrf: string };
@@ -191,20 +189,8 @@ describe("operations", () => {
     const { app } = fixture;
     await app.deps.store.outbox.enqueue({ kind: "claims.expire" }, { lane: "slack:channel:CGONE" });
     // Given up by the real worker, as the app's would after a permanent failure.
-    const failing = new OutboxWorker({
-      prisma: app.db.prisma,
-      liveness: app.db.kind === "pglite" ? { kind: "sole" } : { kind: "advisory-lock", hold: (classId, key) => app.db.holdLock(classId, key) },
+    const failing = testWorker(app.db, {
       handle: () => Promise.reject(new PermanentError("An API error occurred: not_in_channel (Authorization: Bearer xoxb-1111-2222-secretsecret)")),
-      enqueued: new EnqueuedSignal(),
-      logger: pino({ level: "silent" }),
-      paceMs: () => 0,
-      unordered: () => false,
-      pollMs: 50,
-      leaseMs: 30_000,
-      lanesAtOnce: 4,
-      maxAttempts: 3,
-      backoffBaseMs: 60_000,
-      backoffCapMs: 600_000,
     });
     try {
       await failing.drain();

@@ -1,7 +1,6 @@
 // The admins' operations view over a real outbox worked by the real worker: depth per lane, the items waiting, in
 // flight and given up with their last error redacted, retrying a given-up item (and refusing anything else), the
 // last signed webhook per community, and what /readyz computes.
-import pino from "pino";
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
 import { databaseReadiness } from "../../src/db/readiness";
@@ -9,8 +8,8 @@ import type { CoreDeps } from "../../src/core/deps";
 import type { CommunityPort } from "../../src/core/ports";
 import { operationsView, redactError, retryOutboxItem } from "../../src/core/operations";
 import { PermanentError, RetryableError } from "../../src/core/kernel/errors";
-import { OutboxWorker } from "../../src/outbox/worker";
-import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
+import type { OutboxWorker } from "../../src/outbox/worker";
+import { testWorker } from "../support/outboxWorker";
 import { coreSettings, freshDatabase } from "../support/coreDeps";
 
 let db: Database;
@@ -33,21 +32,7 @@ afterAll(() => db.close());
 
 /** The worker as the app builds it, running every item through `handle`. */
 async function withWorker<T>(handle: () => Promise<string>, work: (worker: OutboxWorker) => Promise<T>): Promise<T> {
-  const worker = new OutboxWorker({
-    prisma: db.prisma,
-    liveness: db.kind === "pglite" ? { kind: "sole" } : { kind: "advisory-lock", hold: (classId, key) => db.holdLock(classId, key) },
-    handle,
-    enqueued: new EnqueuedSignal(),
-    logger: pino({ level: "silent" }),
-    paceMs: () => 0,
-    unordered: () => false,
-    pollMs: 50,
-    leaseMs: 30_000,
-    lanesAtOnce: 4,
-    maxAttempts: 3,
-    backoffBaseMs: 60_000,
-    backoffCapMs: 600_000,
-  });
+  const worker = testWorker(db, { handle });
   try {
     return await work(worker);
   } finally {

@@ -1,13 +1,11 @@
 // The worker's lanes each keep their own pace: a slow item in one lane holds up no other lane, and a paced lane's
 // next item starts when its gap is over, not when the slowest lane claimed with it ends.
-import pino from "pino";
 import type { Database } from "../../src/db/connect";
 import { prismaStore } from "../../src/db/prismaStore";
-import { OutboxWorker } from "../../src/outbox/worker";
-import { EnqueuedSignal } from "../../src/outbox/enqueuedSignal";
 import type { OutboxMessage } from "../../src/core/outbox/messages";
 import type { CoreStore } from "../../src/core/deps";
 import { freshDatabase } from "../support/coreDeps";
+import { testWorker } from "../support/outboxWorker";
 
 const PACE_MS = 100;
 const SLOW_MS = 1500;
@@ -34,18 +32,10 @@ test("a slow item in one lane holds up none of another lane's paced items", asyn
     ended.set(cardId, Date.now());
     return "done";
   };
-  const worker = new OutboxWorker({
-    prisma: db.prisma,
-    liveness: db.kind === "pglite" ? { kind: "sole" } : { kind: "advisory-lock", hold: (classId, key) => db.holdLock(classId, key) },
+  const worker = testWorker(db, {
     handle,
-    enqueued: new EnqueuedSignal(),
-    logger: pino({ level: "silent" }),
     paceMs: (lane) => (lane === "test:paced" ? PACE_MS : 0),
-    unordered: () => false,
     pollMs: 5000,
-    leaseMs: 30_000,
-    lanesAtOnce: 4,
-    maxAttempts: 3,
     backoffBaseMs: 10,
     backoffCapMs: 100,
   });

@@ -64,7 +64,7 @@ test("messages to one channel go out at least the channel's gap apart, counted a
       sent.push([String(channel), Date.now()]);
       return { ok: true };
     });
-  const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 200);
+  const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 300);
   const started = Date.now();
   // Three to C1 at once (as attempts of one lane that got ready unevenly would), one to C2.
   await Promise.all([
@@ -75,8 +75,9 @@ test("messages to one channel go out at least the channel's gap apart, counted a
   ]);
   const toC1 = sent.filter(([channel]) => channel === "C1").map(([, at]) => at);
   expect(toC1).toHaveLength(3);
-  expect(toC1[1]! - toC1[0]!).toBeGreaterThanOrEqual(195);
-  expect(toC1[2]! - toC1[1]!).toBeGreaterThanOrEqual(195);
+  // Seen where Slack's stand-in answers: a loaded machine may take a little longer over one request than the next.
+  expect(toC1[1]! - toC1[0]!).toBeGreaterThanOrEqual(250);
+  expect(toC1[2]! - toC1[1]!).toBeGreaterThanOrEqual(250);
   expect(sent.find(([channel]) => channel === "C2")![1] - started).toBeLessThan(150);
 });
 

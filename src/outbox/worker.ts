@@ -168,7 +168,7 @@ export class OutboxWorker {
     } catch (error) {
       this.options.logger.warn({ err: error }, "outbox tick failed; retrying at next poll");
     }
-    const next = Math.min(Date.now() + (await this.untilNextDue()), this.wakeHint);
+    const next = Math.min(Date.now() + (await this.inBackground(() => this.untilNextDue())), this.wakeHint);
     this.wakeHint = Infinity;
     this.schedule(Math.max(0, next - Date.now()));
   }

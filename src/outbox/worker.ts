@@ -166,7 +166,7 @@ export class OutboxWorker {
         await this.claimMore();
       } while (this.again && !this.stopped);
     } catch (error) {
-      this.options.logger.warn({ err: error }, "outbox tick failed; retrying at next poll");
+      this.options.logger.warn({ err: error }, "outbox could not claim lanes; retrying at next poll");
     }
     const next = Math.min(Date.now() + (await this.inBackground(() => this.untilNextDue())), this.wakeHint);
     this.wakeHint = Infinity;

@@ -16,6 +16,7 @@ import { EnqueuedSignal } from "./outbox/enqueuedSignal";
 import { DiscourseClient } from "./community/discourse/client";
 import { discourseWebhookRouter } from "./community/discourse/webhookRoute";
 import { createSlackApp, slackWebClient, type SlackApp } from "./chat/slack/app";
+import { AckFirst } from "./chat/shared/ackFirst";
 import { SlackSurface } from "./chat/slack/surface";
 import { createTeamsAdapter, mountTeamsEndpoint, teamsTurn } from "./chat/teams/bot";
 import { EntraDepartments } from "./chat/teams/entraDepartment";
@@ -149,7 +150,9 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
       logger,
     }),
   );
-  const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }) : null;
+  // One order for both surfaces: Slack's after-ack work also waits for Teams requests to be answered.
+  const acks = new AckFirst();
+  const slack: SlackApp | null = config.slack && slackClient ? createSlackApp(config.slack, http, slackClient, { deps, logger }, acks) : null;
   if (config.console) {
     const consoleUrl = config.console.ADVOCATE_CONSOLE_URL;
     const providers = new SignInProviders(config.console, consoleUrl);
@@ -160,7 +163,7 @@ export async function startAdvocate(config: Config, options: StartOptions): Prom
   }
   if (config.teams && teamsAdapter) {
     const teamsLogger = logger.child({ component: "teams" });
-    mountTeamsEndpoint(http, teamsAdapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger);
+    mountTeamsEndpoint(http, teamsAdapter, teamsTurn({ deps, logger: teamsLogger }, config.teams), teamsLogger, acks);
   }
 
   // Each peer's own limit: the community's API key, a Slack channel, a Teams conversation.

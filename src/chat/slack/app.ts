@@ -1,5 +1,5 @@
 // The Bolt app: HTTP mode on our own Express app (signatures checked by Bolt), or Socket Mode.
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import { ExpressReceiver, LogLevel, SocketModeReceiver, type App, type Logger as BoltLogger } from "@slack/bolt";
 import type { WebClient, WebClientOptions } from "@slack/web-api";
 import { PacedWebClient } from "./methodPace";
 import type { Express } from "express";
@@ -19,7 +19,8 @@ import { registerCharityButtons } from "./handlers/charityButtons";
 import { registerAppHome } from "./handlers/appHome";
 import { registerHrHome } from "./handlers/hrHome";
 import { registerEventDedupe } from "./handlers/dedupeEvents";
-import { trackInFlight } from "./handlers/inFlight";
+import { AckFirstApp } from "./ackFirstApp";
+import type { AckFirst } from "../shared/ackFirst";
 import { guardSlackBodies } from "./bodyGuard";
 import { SlackSignatureCheck } from "./signatureCheck";
 import { registerForeignInteractions } from "./handlers/foreignInteractions";
@@ -66,7 +67,13 @@ export function slackWebClient(config: SlackConfig, logger: Logger, channelGapMs
   return new PacedWebClient(config.SLACK_BOT_TOKEN, { ...clientOptions(config), logger: boltLogger(logger) }, undefined, channelGapMs);
 }
 
-export function createSlackApp(config: SlackConfig, http: Express, client: WebClient, ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger }): SlackApp {
+export function createSlackApp(
+  config: SlackConfig,
+  http: Express,
+  client: WebClient,
+  ctx: Omit<SlackHandlerContext, "logger"> & { logger: Logger },
+  acks: AckFirst,
+): SlackApp {
   const logger = boltLogger(ctx.logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   if (!socketMode) guardSlackBodies(http, SLACK_ENDPOINT, new SlackSignatureCheck(config.SLACK_SIGNING_SECRET));
@@ -79,17 +86,19 @@ export function createSlackApp(config: SlackConfig, http: Express, client: WebCl
         installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
       })
     : new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, app: http, endpoints: SLACK_ENDPOINT, logger, processBeforeResponse: false });
-  const app = new App({
-    receiver,
-    logger,
-    // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
-    authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
-    clientOptions: clientOptions(config),
-  });
+  const app = new AckFirstApp(
+    {
+      receiver,
+      logger,
+      // Single-workspace install: the bot token is the authorisation; no auth.test call at start.
+      authorize: async () => ({ botToken: config.SLACK_BOT_TOKEN }),
+      clientOptions: clientOptions(config),
+    },
+    acks,
+  );
   app.error(async (error) => {
     ctx.logger.error({ err: error.message, code: (error as { code?: string }).code }, "slack handler failed");
   });
-  const inFlight = trackInFlight(app);
   registerForeignInteractions(app, ctx.logger);
   registerEventDedupe(app, ctx);
   registerSlashCommand(app, ctx);
@@ -110,7 +119,7 @@ export function createSlackApp(config: SlackConfig, http: Express, client: WebCl
     start: async () => {
       if (socketMode) await app.start();
     },
-    idle: () => inFlight.idle(),
+    idle: () => app.idle(),
     stop: async () => {
       if (receiver instanceof SocketModeReceiver) {
         // Bolt's stop does not wait for the socket to close; an envelope could still arrive meanwhile.
@@ -118,7 +127,7 @@ export function createSlackApp(config: SlackConfig, http: Express, client: WebCl
         await app.stop();
         await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SOCKET_CLOSE_WAIT_MS).unref())]);
       }
-      await inFlight.idle();
+      await app.idle();
     },
   };
 }

@@ -10,6 +10,7 @@ import { actorOf, teamsActivity, tenantOf, type TeamsActivity } from "./activity
 import { learnEmailOf } from "../../core/accounts";
 import { HourlyNotice } from "./hourlyNotice";
 import { HeldResponse, statusError } from "./heldResponse";
+import type { AckFirst } from "../shared/ackFirst";
 import { rememberAddresses } from "./addresses";
 import { teamsMarkup } from "./presenters/teamsMarkup";
 import { errorCard } from "./presenters/errorCard";
@@ -90,7 +91,12 @@ async function route(ctx: TeamsRouteContext, turn: Turn, activity: TeamsActivity
  * POST /api/messages: a body that is no activity we understand gets 400 with the reason; botbuilder then
  * checks the JWT (401 when missing, expired or forged) before any route runs.
  */
-export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (context: TurnContext) => Promise<void>, logger: Logger): void {
+export function mountTeamsEndpoint(http: Express, adapter: CloudAdapter, turn: (context: TurnContext) => Promise<void>, logger: Logger, acks: AckFirst): void {
+  // Teams answers an activity when its turn ends: until then Slack's after-ack work waits (chat/shared/ackFirst.ts).
+  http.post(TEAMS_ENDPOINT, (_req, res, next) => {
+    res.once("close", acks.arrived());
+    next();
+  });
   http.post(TEAMS_ENDPOINT, express.json({ limit: "256kb" }), async (req, res, next) => {
     const parsed = teamsActivity.safeParse(req.body);
     if (!parsed.success) {

@@ -4,4 +4,4 @@ export { findCard } from "./findCard";
 export { linkedCard } from "./linkedCard";
 export { passOn } from "./passOn";
 export { refreshCards } from "./refreshCards";
-export { cardViewOf } from "./renderCard";
+export { cardViewFrom } from "./renderCard";

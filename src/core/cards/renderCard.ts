@@ -1,6 +1,8 @@
 // Outbox handlers that draw a card in its channel: first post, then in-place updates.
 import { chatFor, type CoreDeps } from "../deps";
 import { buildCardView } from "./buildCardView";
+import type { Card, Employee, Question } from "../kernel/model";
+import type { CardView } from "../ports/views/cardView";
 
 /** A card and what it shows now. */
 export async function cardViewOf(deps: Pick<CoreDeps, "store" | "clock" | "settings">, cardId: string) {
@@ -8,9 +10,14 @@ export async function cardViewOf(deps: Pick<CoreDeps, "store" | "clock" | "setti
   if (!card) return null;
   const question = await deps.store.questions.byId(card.questionId);
   if (!question) return null;
-  const claimant = question.claimedById ? await deps.store.employees.byId(question.claimedById) : null;
-  const view = buildCardView({ question, card, claimant, now: deps.clock.now(), excerptLength: deps.settings.excerptLength });
-  return { card, view };
+  return { card, view: await cardViewFrom(deps, card, question) };
+}
+
+/** What a card shows, from rows already read; the claimant is read only when it is not the person at hand. */
+export async function cardViewFrom(deps: Pick<CoreDeps, "store" | "clock" | "settings">, card: Card, question: Question, person?: Employee): Promise<CardView> {
+  const claimedBy = question.claimedById;
+  const claimant = !claimedBy ? null : claimedBy === person?.id ? person : await deps.store.employees.byId(claimedBy);
+  return buildCardView({ question, card, claimant, now: deps.clock.now(), excerptLength: deps.settings.excerptLength });
 }
 
 export async function postCard(deps: Pick<CoreDeps, "store" | "chat" | "clock" | "settings">, cardId: string): Promise<void> {

@@ -4,8 +4,15 @@ import { refreshCards } from "../cards";
 import { findCard } from "../cards";
 import { actorEmployee } from "../accounts";
 import type { Actor } from "../kernel/commandContext";
+import type { Card, Employee, Question } from "../kernel/model";
 
 export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_found" | "not_open" } | { ok: false; reason: "held"; by: string; until: Date };
+
+/** What a press did, and the question as it now stands (for a surface that answers with the redrawn card). */
+export interface Pressed<R> {
+  result: R;
+  question: Question;
+}
 
 /** Claiming again what one claimed less than this ago changes nothing: no write, no redraw. */
 export const RECLAIM_QUIET_MS = 60_000;
@@ -17,32 +24,49 @@ export async function claimQuestion(
 ): Promise<ClaimResult> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
-  if (found.question.status !== "open") return { ok: false, reason: "not_open" };
-  const employee = await actorEmployee(deps, actor);
+  return (await claimCard(deps, await actorEmployee(deps, actor), found)).result;
+}
+
+/** Claim on a card already found, by someone already known: what a Teams click does before it answers. */
+export async function claimCard(
+  deps: Pick<CoreDeps, "store" | "clock" | "settings">,
+  employee: Employee,
+  { question }: { card: Card; question: Question },
+): Promise<Pressed<ClaimResult>> {
+  if (question.status !== "open") return { result: { ok: false, reason: "not_open" }, question };
   const now = deps.clock.now();
   const until = new Date(now.getTime() + deps.settings.claimTtlMs);
   // A double click, or fifty impatient ones, would each lock the question's row and queue a redraw of every card.
-  const held = found.question.claimedById === employee.id ? found.question.claimExpiresAt : null;
-  if (held && held.getTime() > until.getTime() - RECLAIM_QUIET_MS) return { ok: true, until: held };
+  const held = question.claimedById === employee.id ? question.claimExpiresAt : null;
+  if (held && held.getTime() > until.getTime() - RECLAIM_QUIET_MS) return { result: { ok: true, until: held }, question };
   return deps.store.transaction(async (tx) => {
-    if (!(await tx.questions.tryClaim(found.question.id, employee.id, until, now))) {
-      const current = await tx.questions.byId(found.question.id);
-      const holder = current?.claimedById ? await tx.employees.byId(current.claimedById) : null;
-      return { ok: false, reason: "held", by: holder?.displayName ?? holder?.externalId ?? "?", until: current?.claimExpiresAt ?? until } as const;
+    if (!(await tx.questions.tryClaim(question.id, employee.id, until, now))) {
+      const current = (await tx.questions.byId(question.id)) ?? question;
+      const holder = current.claimedById ? await tx.employees.byId(current.claimedById) : null;
+      const by = holder?.displayName ?? holder?.externalId ?? "?";
+      return { result: { ok: false, reason: "held", by, until: current.claimExpiresAt ?? until }, question: current };
     }
-    await refreshCards(tx, found.question.id);
-    return { ok: true, until } as const;
+    await refreshCards(tx, question.id);
+    return { result: { ok: true, until }, question: { ...question, claimedById: employee.id, claimExpiresAt: until } };
   });
 }
 
 export async function releaseQuestion(deps: Pick<CoreDeps, "store" | "community">, actor: Actor, at: { channelId: string; topicId: number }): Promise<boolean> {
   const found = await findCard(deps, { surface: actor.surface, ...at });
   if (!found) return false;
-  const employee = await actorEmployee(deps, actor);
+  return (await releaseCard(deps, await actorEmployee(deps, actor), found)).result;
+}
+
+/** Gives back one's own claim on a card already found. */
+export async function releaseCard(
+  deps: Pick<CoreDeps, "store">,
+  employee: Employee,
+  { question }: { card: Card; question: Question },
+): Promise<Pressed<boolean>> {
   return deps.store.transaction(async (tx) => {
-    if (!(await tx.questions.release(found.question.id, employee.id))) return false;
-    await refreshCards(tx, found.question.id);
-    return true;
+    if (!(await tx.questions.release(question.id, employee.id))) return { result: false, question };
+    await refreshCards(tx, question.id);
+    return { result: true, question: { ...question, claimedById: null, claimExpiresAt: null } };
   });
 }
 

@@ -125,6 +125,25 @@ test("Claim answers with the updated card and redraws it for everyone; a colleag
   expect(cardJson(await taken.json())).toContain("is already on this one");
 });
 
+test("a click answers from the rows it read: the card and the person once each, the claimant only when someone else", async () => {
+  const { store } = app.deps;
+  const reads = [
+    jest.spyOn(store.questions, "byTopic"),
+    jest.spyOn(store.employees, "ensure"),
+    jest.spyOn(store.cards, "byId"),
+    jest.spyOn(store.employees, "byId"),
+  ];
+  const again = await app.postTeams(activities.cardAction("advocate.claim", { topicId: 4821 }));
+  expect(cardJson(await again.json())).toContain("advocate.release");
+  expect(reads.map((read) => read.mock.calls.length)).toEqual([1, 1, 0, 0]);
+
+  const colleague = { from: { id: "29:colleague", name: "Joris", aadObjectId: "0f0e0d0c-0b0a-4909-8807-060504030201" }, locale: "en-US" };
+  const seen = await app.postTeams(activities.cardAction("advocate.refresh", { topicId: 4821 }, colleague));
+  expect(cardJson(await seen.json())).toContain("Sanne");
+  expect(reads.map((read) => read.mock.calls.length)).toEqual([2, 2, 0, 1]);
+  for (const read of reads) read.mockRestore();
+});
+
 test("the answer dialog: inline problems keep the text; a double submit publishes once, with card, thread, DM and points", async () => {
   const opened = await app.postTeams(activities.taskFetch({ action: "advocate.answer", topicId: 4821 }));
   const dialog = (await opened.json()) as { task: { type: string; value: { card: { content: { actions: Array<{ data: { submissionKey: string } }> } } } } };

@@ -2,11 +2,11 @@
 // consent, the charity picker, the home card (routes/homeAction), the channel picker (routes/routePick) and a thread reply's offer (routes/replyDrafts). The answer is the card as it now stands, for the person who pressed; everyone
 // else's copy is redrawn through the outbox.
 import { z } from "zod";
-import { claimQuestion, releaseQuestion } from "../../../core/claims";
+import { claimCard, releaseCard } from "../../../core/claims";
 import { acceptLink, declineLink } from "../../../core/accounts";
 import { localeOf } from "../../../core/accounts";
 import { findCard } from "../../../core/cards";
-import { cardViewOf } from "../../../core/cards";
+import { cardViewFrom } from "../../../core/cards";
 import { normalizeLocale, translator } from "../../../i18n";
 import { claimReply, releaseReply } from "../../shared/cardReplies";
 import { actorOf, channelOf } from "../activity";
@@ -53,13 +53,21 @@ export async function onCardAction(ctx: TeamsRouteContext, turn: Turn): Promise<
   await turn.remember();
   const employee = await teamsEmployee(ctx.deps, activity);
   const style = { locale: localeOf(ctx.deps, employee), timezone: ctx.deps.settings.timezone, escape: teamsMarkup.escape, cmd: teamsMarkup.cmd };
-  const place = { channelId, topicId: at.data.topicId };
+  // The rows read above are the card's state unless the press changes it: the press says how.
+  let { question } = found;
   let notice: string | undefined;
-  if (verb === CARD_VERBS.claim) notice = claimReply(await claimQuestion(ctx.deps, actorOf(activity), place), style);
-  if (verb === CARD_VERBS.release) notice = releaseReply(await releaseQuestion(ctx.deps, actorOf(activity), place), style);
-  const current = await cardViewOf(ctx.deps, found.card.id);
-  if (!current) return cardResponse(context, errorCard(style.locale));
-  await cardResponse(context, questionCard(current.view, ctx.deps.settings.timezone, notice));
+  if (verb === CARD_VERBS.claim) {
+    const pressed = await claimCard(ctx.deps, employee, found);
+    ({ question } = pressed);
+    notice = claimReply(pressed.result, style);
+  }
+  if (verb === CARD_VERBS.release) {
+    const pressed = await releaseCard(ctx.deps, employee, found);
+    ({ question } = pressed);
+    notice = releaseReply(pressed.result, style);
+  }
+  const view = await cardViewFrom(ctx.deps, found.card, question, employee);
+  await cardResponse(context, questionCard(view, ctx.deps.settings.timezone, notice));
 }
 
 /** The person's own yes or no to posting as the community account found by their work email. */

@@ -1,11 +1,12 @@
 import { withoutId, type Db } from "./db";
+import { hotReads } from "./hotReads";
 import type { CardRepo } from "../../core/cards";
 
 export function cardRepo(db: Db): CardRepo {
   return {
-    byId: (id) => db.card.findUnique({ where: { id } }),
+    byId: (id) => hotReads(db).cardById(id),
     forQuestion: (questionId) => db.card.findMany({ where: { questionId }, orderBy: { createdAt: "asc" } }),
-    find: (questionId, surface, channelId) => db.card.findUnique({ where: { questionId_surface_channelId: { questionId, surface, channelId } } }),
+    find: (questionId, surface, channelId) => hotReads(db).card(questionId, surface, channelId),
     byMessage: (surface, channelId, messageRef) => db.card.findFirst({ where: { surface, channelId, messageRef } }),
     create: (card) => db.card.create({ data: card }),
     update: (id, patch) => db.card.update({ where: { id }, data: withoutId(patch) }),

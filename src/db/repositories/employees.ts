@@ -1,4 +1,5 @@
 import { withoutId, type Db } from "./db";
+import { hotReads } from "./hotReads";
 import type { EmployeeRepo, MergeConflict } from "../../core/accounts";
 
 export function employeeRepo(db: Db): EmployeeRepo {
@@ -6,7 +7,7 @@ export function employeeRepo(db: Db): EmployeeRepo {
     async byId(id) {
       // A merged person's id (in a job queued before the merge) stands for the person they were merged into.
       for (let at = id, hops = 0; hops < 10; hops++) {
-        const employee = await db.employee.findUnique({ where: { id: at } });
+        const employee = await hotReads(db).employeeById(at);
         if (employee) return employee;
         const merge = await db.employeeMerge.findFirst({ where: { mergedId: at }, orderBy: { id: "desc" } });
         if (!merge) return null;
@@ -18,9 +19,8 @@ export function employeeRepo(db: Db): EmployeeRepo {
       // Nearly every interaction comes from someone Advocate knows: a plain read then, no write and no row lock
       // (fifty clicks from one person at once queued behind each other's upserts). The identity leads to the person,
       // who may have been first seen on another surface.
-      const known = await db.chatIdentity.findUnique({ where: { surface_externalId: { surface, externalId } }, include: { employee: true } });
       return (
-        known?.employee ??
+        (await hotReads(db).employeeOf(surface, externalId)) ??
         // Someone new is a person of their own, with this identity, until a verified email says they are someone known.
         db.employee.upsert({
           where: { surface_externalId: { surface, externalId } },
@@ -34,11 +34,7 @@ export function employeeRepo(db: Db): EmployeeRepo {
     byCommunityUsername: (username) => db.employee.findFirst({ where: { communityUsername: username } }),
     byExternalIds: (externalIds) =>
       db.employee.findMany({ where: { identities: { some: { externalId: { in: externalIds } } } }, orderBy: { externalId: "asc" } }),
-    identity: (surface, externalId) =>
-      db.chatIdentity.findUnique({
-        where: { surface_externalId: { surface, externalId } },
-        select: { surface: true, externalId: true, employeeId: true, email: true },
-      }),
+    identity: (surface, externalId) => hotReads(db).identity(surface, externalId),
     identities: (employeeId) =>
       db.chatIdentity.findMany({
         where: { employeeId },

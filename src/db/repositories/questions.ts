@@ -1,11 +1,12 @@
 import { withoutId, type Db } from "./db";
+import { hotReads } from "./hotReads";
 import { questionData, toQuestion } from "./questionRow";
 import type { QuestionRepo } from "../../core/questions";
 
 export function questionRepo(db: Db): QuestionRepo {
   return {
-    byId: async (id) => nullable(await db.question.findUnique({ where: { id } })),
-    byTopic: async (community, topicId) => nullable(await db.question.findUnique({ where: { community_topicId: { community, topicId } } })),
+    byId: async (id) => nullable(await hotReads(db).questionById(id)),
+    byTopic: async (community, topicId) => nullable(await hotReads(db).questionByTopic(community, topicId)),
     async upsert(community, topicId, facts) {
       const data = questionData(withoutId(facts));
       return toQuestion(

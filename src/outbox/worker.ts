@@ -289,18 +289,16 @@ export class OutboxWorker {
         : null;
     if (unrunnable || !parsed.success) {
       logger.error({ outboxId: String(item.id), kind: item.kind, lane, err: unrunnable }, "outbox item given up");
-      await this.finish(item, "dead", unrunnable);
-      await this.releaseLane(lane, NOW);
+      await this.endAttempt(lane, NOW, item, { status: "dead", error: unrunnable });
       return 0;
     }
     const log = logger.child({ outboxId: String(item.id), kind: item.kind, lane, attempt: item.attempts });
     const startedAt = Date.now();
     try {
       const outcome = await this.withinLease(this.options.handle(parsed.data));
-      await this.finish(item, "done", null);
       // Paced from the start of this call to the start of the next, as the peers count (1 a second per channel).
       const wait = Math.max(0, this.options.paceMs(lane) - (Date.now() - startedAt));
-      await this.releaseLane(lane, `${NOW} + (${wait} * interval '1 millisecond')`);
+      await this.endAttempt(lane, `${NOW} + (${wait} * interval '1 millisecond')`, item, { status: "done", error: null });
       log.debug({ outcome }, "outbox item done");
       return wait;
     } catch (error) {
@@ -309,22 +307,14 @@ export class OutboxWorker {
       // Unexpected errors (bugs, bad data) give up after maxAttempts so they cannot block a lane forever.
       if (error instanceof PermanentError || (!(error instanceof RetryableError) && item.attempts >= maxAttempts)) {
         log.error({ err: message }, "outbox item failed for good");
-        await this.finish(item, "dead", message);
-        await this.releaseLane(lane, NOW);
+        await this.endAttempt(lane, NOW, item, { status: "dead", error: message });
         return 0;
       }
       const retryable = error instanceof RetryableError ? error : null;
       const waitMs = Math.max(retryable?.retryAfterMs ?? 0, backoffMs(item.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
       log.warn({ err: message, retryInMs: waitMs, rateLimited: retryable?.rateLimited ?? false }, "outbox item will be retried");
-      await this.options.prisma.$executeRawUnsafe(
-        `UPDATE "OutboxItem" SET attempts = $4, "nextAttemptAt" = ${NOW} + ($2::int * interval '1 millisecond'), "lastError" = $3 WHERE id = $1`,
-        item.id,
-        waitMs,
-        message.slice(0, 1000),
-        item.attempts,
-      );
       // In-order lanes: the whole lane waits for its head (and a rate limit applies to the lane anyway).
-      await this.releaseLane(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`);
+      await this.endAttempt(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`, item, { retryInMs: waitMs, error: message });
       return waitMs;
     }
   }
@@ -345,12 +335,28 @@ export class OutboxWorker {
     return Promise.race([attempt, deadline]).finally(() => clearTimeout(timer));
   }
 
-  private async finish(item: Item, status: "done" | "dead", error: string | null): Promise<void> {
+  /**
+   * Records how the item's attempt ended and gives its lane back, in one statement: the lane is never free while its
+   * item still looks unfinished, and it takes one turn of the embedded database's one session, not two.
+   */
+  private async endAttempt(
+    lane: string,
+    nextAtSql: string,
+    item: Item,
+    end: { status: "done" | "dead"; error: string | null } | { retryInMs: number; error: string },
+  ): Promise<void> {
+    const ended =
+      "status" in end
+        ? `UPDATE "OutboxItem" SET status = $5, "doneAt" = ${NOW}, "lastError" = $4, attempts = $6 WHERE id = $3`
+        : `UPDATE "OutboxItem" SET attempts = $6, "nextAttemptAt" = ${NOW} + ($5::int * interval '1 millisecond'), "lastError" = $4 WHERE id = $3`;
     await this.options.prisma.$executeRawUnsafe(
-      `UPDATE "OutboxItem" SET status = $2, "doneAt" = ${NOW}, "lastError" = $3, attempts = $4 WHERE id = $1`,
+      `WITH ended AS (${ended})
+       UPDATE "OutboxLane" SET "nextAt" = ${nextAtSql}, "lockedUntil" = NULL, "lockedBy" = NULL WHERE name = $1 AND "lockedBy" = $2`,
+      lane,
+      this.id,
       item.id,
-      status,
-      error?.slice(0, 1000) ?? null,
+      end.error?.slice(0, 1000) ?? null,
+      "status" in end ? end.status : end.retryInMs,
       item.attempts,
     );
   }

@@ -9,8 +9,10 @@ export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
     async enqueue(message, { lane, dedupeKey, delayMs, coalesce, expedite }) {
       // ON CONFLICT: enqueueing the same work twice is a no-op and keeps the transaction usable. Coalescing skips
       // it when the same message waits behind the lane's head (the head may be running on the old state already).
+      // One statement with its lane's row: one turn of the embedded database's one session, not two.
       await db.$executeRawUnsafe(
-        `INSERT INTO "OutboxItem" (kind, lane, payload, "dedupeKey", "nextAttemptAt")
+        `WITH lane AS (INSERT INTO "OutboxLane" (name) VALUES ($2) ON CONFLICT (name) DO NOTHING)
+         INSERT INTO "OutboxItem" (kind, lane, payload, "dedupeKey", "nextAttemptAt")
          SELECT $1, $2, $3::jsonb, $4, timezone('UTC', now()) + ($5::int * interval '1 millisecond')
          WHERE NOT $6::boolean OR NOT EXISTS (
            SELECT 1 FROM "OutboxItem" o WHERE o.lane = $2 AND o.status = 'pending' AND o.payload = $3::jsonb
@@ -23,7 +25,6 @@ export function outboxRepo(db: Db, afterEnqueue: OutboxNudge): OutboxRepo {
         delayMs ?? 0,
         coalesce ?? false,
       );
-      await db.$executeRawUnsafe(`INSERT INTO "OutboxLane" (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, lane);
       if (expedite && dedupeKey) {
         // The same work already waiting for a later time is brought forward, and its lane with it.
         const due = `timezone('UTC', now()) + ($2::int * interval '1 millisecond')`;

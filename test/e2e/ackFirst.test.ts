@@ -66,7 +66,7 @@ test("a command's reply waits until the Teams message in front of it is answered
   teams.release();
   expect((await teams.answered).status).toBe(200);
   const repliedAt = await slash.reply;
-  // Without the order the reply goes out at once; a machine that stood still for a second may see the longest wait.
+  // Without the order the reply goes out at once; on a machine that stood still meanwhile the longest wait may end first.
   expect(repliedAt >= releasedAt || repliedAt - slash.sentAt >= LONGEST_WAIT_MS - 1).toBe(true);
   await app.idle();
 });

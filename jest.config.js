@@ -18,7 +18,8 @@ module.exports = {
   setupFilesAfterEnv: ["<rootDir>/test/support/releaseNock.ts"],
   // PGlite starts a WebAssembly Postgres per test file; two workers suit a 2-core machine.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // Generous: a loaded 2-core CI machine took up to 25 s to open the embedded database for a file's first test.
+  testTimeout: 60000,
   // Jest 30 "soft"-deletes what a test file left on shared global objects; setting such a property again then
   // recurses until the stack overflows (seen on 'set_message', failing a whole suite at random). Each file runs in
   // its own module registry anyway.

@@ -28,18 +28,20 @@ test("the form is acknowledged before the database answers; a refusal found afte
   const ts = await routedCard(app);
   const answers = app.deps.store.answers;
   const lookUp = answers.bySubmissionKey.bind(answers);
+  // The lookup answers only once the ack has come back: an ack that waited for it would never come.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
   const slowLookUp = jest.spyOn(answers, "bySubmissionKey").mockImplementation(async (key) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await held;
     return lookUp(key);
   });
 
   // Straight to the endpoint: the test app's helper would also wait for the handler to finish.
   const body = new URLSearchParams({ payload: JSON.stringify(answerSubmission(ANSWER, ts, { user: NEWCOMER, viewId: "V0SLOWFORM1" })) }).toString();
-  const started = Date.now();
   const reply = await fetch(`${app.url}/slack/events`, { method: "POST", body, headers: slackHeaders(body, "application/x-www-form-urlencoded") });
-  expect(Date.now() - started).toBeLessThan(2000);
   expect(reply.status).toBe(200);
   expect(await reply.text()).toBe("");
+  release();
 
   await app.idle();
   await app.drain();

@@ -12,7 +12,8 @@ import { connectDatabase, type DatabaseTarget } from "../../src/db/connect";
 import { backup, restore } from "../../src/ops/backup";
 import { testConfig } from "../support/testApp";
 
-jest.setTimeout(120_000);
+// It opens the embedded database three or four times: up to 95 s on a loaded 2-core machine.
+jest.setTimeout(240_000);
 
 let work: string;
 beforeEach(() => {

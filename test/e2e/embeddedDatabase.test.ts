@@ -12,7 +12,8 @@ import { connectDatabase } from "../../src/db/connect";
 import { lockFileOf } from "../../src/db/dataFolderLock";
 import { DISCOURSE_SECRET, SLACK_SIGNING_SECRET } from "../support/signing";
 
-jest.setTimeout(120_000);
+// Each test starts Advocate as a process of its own, some several times: up to 63 s on a loaded 2-core machine.
+jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, "../..");
 const run = promisify(execFile);

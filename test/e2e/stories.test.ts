@@ -156,7 +156,8 @@ describe("schedules", () => {
   afterAll(() => timers.stop());
 
   async function timed(ids: number[]) {
-    for (let tries = 0; tries < 100 && timers.timed().join() !== ids.join(); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const until = Date.now() + 10_000;
+    while (timers.timed().join() !== ids.join() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
     return timers.timed();
   }
 

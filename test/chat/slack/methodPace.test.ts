@@ -1,6 +1,6 @@
 // The bot's Web API client paces each method by its tier and honours a 429's Retry-After for that method alone.
 import nock from "nock";
-import { ErrorCode } from "@slack/web-api";
+import { ErrorCode, WebClient } from "@slack/web-api";
 import { PacedWebClient, type MethodPace } from "../../../src/chat/slack/methodPace";
 import { RetryableError } from "../../../src/core/kernel/errors";
 
@@ -55,30 +55,38 @@ test("a short wait for the method's turn is waited out, not sent back to the out
 });
 
 test("messages to one channel go out at least the channel's gap apart, counted as they go out; other channels do not wait", async () => {
+  // On a clock of the test's own: what is checked is when each call leaves for Slack.
+  jest.useFakeTimers();
+  const start = Date.now();
   const sent: Array<[string, number]> = [];
-  nock("http://slack.test")
-    .post("/api/chat.postMessage")
-    .times(4)
-    .reply(200, (_uri, body) => {
-      const channel = typeof body === "string" ? new URLSearchParams(body).get("channel") : (body as { channel: string }).channel;
-      sent.push([String(channel), Date.now()]);
-      return { ok: true };
-    });
-  const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 300);
-  const started = Date.now();
-  // Three to C1 at once (as attempts of one lane that got ready unevenly would), one to C2.
-  await Promise.all([
-    paced.chat.postMessage({ channel: "C1", text: "1" }),
-    paced.chat.postMessage({ channel: "C1", text: "2" }),
-    paced.chat.postMessage({ channel: "C1", text: "3" }),
-    paced.chat.postMessage({ channel: "C2", text: "other" }),
-  ]);
-  const toC1 = sent.filter(([channel]) => channel === "C1").map(([, at]) => at);
-  expect(toC1).toHaveLength(3);
-  // Seen where Slack's stand-in answers: a loaded machine may take a little longer over one request than the next.
-  expect(toC1[1]! - toC1[0]!).toBeGreaterThanOrEqual(250);
-  expect(toC1[2]! - toC1[1]!).toBeGreaterThanOrEqual(250);
-  expect(sent.find(([channel]) => channel === "C2")![1] - started).toBeLessThan(150);
+  const slack = jest.spyOn(WebClient.prototype, "apiCall").mockImplementation(async (_method, options) => {
+    sent.push([String(options?.channel), Date.now() - start]);
+    return { ok: true };
+  });
+  try {
+    const paced = new PacedWebClient("xoxb-test", { slackApiUrl: API, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }, () => undefined, 300);
+    // Three to C1 at once (as attempts of one lane that got ready unevenly would), one to C2.
+    const all = Promise.all(
+      ["1", "2", "3"].map((text) => paced.chat.postMessage({ channel: "C1", text })).concat(paced.chat.postMessage({ channel: "C2", text: "other" })),
+    );
+    await jest.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([
+      ["C1", 0],
+      ["C2", 0],
+    ]);
+    await jest.advanceTimersByTimeAsync(299);
+    expect(sent).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sent.at(-1)).toEqual(["C1", 300]);
+    await jest.advanceTimersByTimeAsync(299);
+    expect(sent).toHaveLength(3);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sent.at(-1)).toEqual(["C1", 600]);
+    await all;
+  } finally {
+    slack.mockRestore();
+    jest.useRealTimers();
+  }
 });
 
 test("a channel whose next turn is further off than a short wait is sent back to the outbox, not waited for", async () => {

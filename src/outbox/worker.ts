@@ -289,7 +289,7 @@ export class OutboxWorker {
         : null;
     if (unrunnable || !parsed.success) {
       logger.error({ outboxId: String(item.id), kind: item.kind, lane, err: unrunnable }, "outbox item given up");
-      await this.endAttempt(lane, NOW, item, { status: "dead", error: unrunnable });
+      await this.endAttempt(lane, item, { status: "dead", error: unrunnable }, 0);
       return 0;
     }
     const log = logger.child({ outboxId: String(item.id), kind: item.kind, lane, attempt: item.attempts });
@@ -298,7 +298,7 @@ export class OutboxWorker {
       const outcome = await this.withinLease(this.options.handle(parsed.data));
       // Paced from the start of this call to the start of the next, as the peers count (1 a second per channel).
       const wait = Math.max(0, this.options.paceMs(lane) - (Date.now() - startedAt));
-      await this.endAttempt(lane, `${NOW} + (${wait} * interval '1 millisecond')`, item, { status: "done", error: null });
+      await this.endAttempt(lane, item, { status: "done", error: null }, wait);
       log.debug({ outcome }, "outbox item done");
       return wait;
     } catch (error) {
@@ -307,14 +307,14 @@ export class OutboxWorker {
       // Unexpected errors (bugs, bad data) give up after maxAttempts so they cannot block a lane forever.
       if (error instanceof PermanentError || (!(error instanceof RetryableError) && item.attempts >= maxAttempts)) {
         log.error({ err: message }, "outbox item failed for good");
-        await this.endAttempt(lane, NOW, item, { status: "dead", error: message });
+        await this.endAttempt(lane, item, { status: "dead", error: message }, 0);
         return 0;
       }
       const retryable = error instanceof RetryableError ? error : null;
       const waitMs = Math.max(retryable?.retryAfterMs ?? 0, backoffMs(item.attempts, this.options.backoffBaseMs, this.options.backoffCapMs));
       log.warn({ err: message, retryInMs: waitMs, rateLimited: retryable?.rateLimited ?? false }, "outbox item will be retried");
       // In-order lanes: the whole lane waits for its head (and a rate limit applies to the lane anyway).
-      await this.endAttempt(lane, `${NOW} + (${waitMs} * interval '1 millisecond')`, item, { retryInMs: waitMs, error: message });
+      await this.endAttempt(lane, item, { retryInMs: waitMs, error: message }, waitMs);
       return waitMs;
     }
   }
@@ -341,9 +341,9 @@ export class OutboxWorker {
    */
   private async endAttempt(
     lane: string,
-    nextAtSql: string,
     item: Item,
     end: { status: "done" | "dead"; error: string | null } | { retryInMs: number; error: string },
+    laneWaitMs: number,
   ): Promise<void> {
     const ended =
       "status" in end
@@ -351,13 +351,15 @@ export class OutboxWorker {
         : `UPDATE "OutboxItem" SET attempts = $6, "nextAttemptAt" = ${NOW} + ($5::int * interval '1 millisecond'), "lastError" = $4 WHERE id = $3`;
     await this.options.prisma.$executeRawUnsafe(
       `WITH ended AS (${ended})
-       UPDATE "OutboxLane" SET "nextAt" = ${nextAtSql}, "lockedUntil" = NULL, "lockedBy" = NULL WHERE name = $1 AND "lockedBy" = $2`,
+       UPDATE "OutboxLane" SET "nextAt" = ${NOW} + ($7::int * interval '1 millisecond'), "lockedUntil" = NULL, "lockedBy" = NULL
+       WHERE name = $1 AND "lockedBy" = $2`,
       lane,
       this.id,
       item.id,
       end.error?.slice(0, 1000) ?? null,
       "status" in end ? end.status : end.retryInMs,
       item.attempts,
+      Math.round(laneWaitMs),
     );
   }
 

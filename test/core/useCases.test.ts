@@ -153,8 +153,9 @@ test("ingest → route by rule → claim → answer → published once, points, 
   const actor = { surface: "slack", userId: "UALICE", displayName: "Alice" };
   const alice = await deps.store.employees.ensure("slack", "UALICE", "Alice");
   await deps.store.employees.update(alice.id, { communityUsername: "alice" });
-  expect(await claimQuestion(deps, actor, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: true });
-  expect(await claimQuestion(deps, { surface: "slack", userId: "UBOB" }, { channelId: "CBILL", topicId: 7 })).toMatchObject({
+  expect(await claimQuestion(deps, { surface: "slack", employee: alice }, { channelId: "CBILL", topicId: 7 })).toMatchObject({ ok: true });
+  const bob = await deps.store.employees.ensure("slack", "UBOB", null);
+  expect(await claimQuestion(deps, { surface: "slack", employee: bob }, { channelId: "CBILL", topicId: 7 })).toMatchObject({
     ok: false,
     reason: "held",
     by: "Alice",

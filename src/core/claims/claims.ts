@@ -2,8 +2,6 @@
 import type { CoreDeps } from "../deps";
 import { refreshCards } from "../cards";
 import { findCard } from "../cards";
-import { actorEmployee } from "../accounts";
-import type { Actor } from "../kernel/commandContext";
 import type { Card, Employee, Question } from "../kernel/model";
 
 export type ClaimResult = { ok: true; until: Date } | { ok: false; reason: "not_found" | "not_open" } | { ok: false; reason: "held"; by: string; until: Date };
@@ -17,14 +15,20 @@ export interface Pressed<R> {
 /** Claiming again what one claimed less than this ago changes nothing: no write, no redraw. */
 export const RECLAIM_QUIET_MS = 60_000;
 
+/** Who pressed: the person, already read for their language, and the surface they pressed on. */
+export interface Presser {
+  surface: string;
+  employee: Employee;
+}
+
 export async function claimQuestion(
   deps: Pick<CoreDeps, "store" | "community" | "clock" | "settings">,
-  actor: Actor,
+  { surface, employee }: Presser,
   at: { channelId: string; topicId: number },
 ): Promise<ClaimResult> {
-  const found = await findCard(deps, { surface: actor.surface, ...at });
+  const found = await findCard(deps, { surface, ...at });
   if (!found) return { ok: false, reason: "not_found" };
-  return (await claimCard(deps, await actorEmployee(deps, actor), found)).result;
+  return (await claimCard(deps, employee, found)).result;
 }
 
 /** Claim on a card already found, by someone already known: what a Teams click does before it answers. */
@@ -51,10 +55,14 @@ export async function claimCard(
   });
 }
 
-export async function releaseQuestion(deps: Pick<CoreDeps, "store" | "community">, actor: Actor, at: { channelId: string; topicId: number }): Promise<boolean> {
-  const found = await findCard(deps, { surface: actor.surface, ...at });
+export async function releaseQuestion(
+  deps: Pick<CoreDeps, "store" | "community">,
+  { surface, employee }: Presser,
+  at: { channelId: string; topicId: number },
+): Promise<boolean> {
+  const found = await findCard(deps, { surface, ...at });
   if (!found) return false;
-  return (await releaseCard(deps, await actorEmployee(deps, actor), found)).result;
+  return (await releaseCard(deps, employee, found)).result;
 }
 
 /** Gives back one's own claim on a card already found. */

@@ -13,6 +13,7 @@ import { answerModal, notLinkedModal, passOnModal, type ModalContext } from "../
 import { escapeMrkdwn } from "../presenters/mrkdwn";
 import { blockActionBody, cardButtonValue, parseJsonWith } from "./payloads";
 import type { SlackHandlerContext } from "./context";
+import type { Employee } from "../../../core/kernel/model";
 
 export interface Press {
   actor: { surface: "slack"; userId: string; displayName: string | null };
@@ -44,7 +45,7 @@ export async function tell(respond: RespondFn, text: string): Promise<void> {
 
 export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
   const { deps } = ctx;
-  const on = (actionId: string, run: (press: Press, locale: string, respond: RespondFn, client: WebClient) => Promise<void>) =>
+  const on = (actionId: string, run: (press: Press, employee: Employee, locale: string, respond: RespondFn, client: WebClient) => Promise<void>) =>
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
       const press = readPress(body, action.value);
@@ -52,21 +53,21 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
         ctx.logger.warn({ actionId }, "card button with an unexpected payload");
         return;
       }
-      const locale = localeOf(deps, await actorEmployee(deps, press.actor));
-      await run(press, locale, respond, client);
+      const employee = await actorEmployee(deps, press.actor);
+      await run(press, employee, localeOf(deps, employee), respond, client);
     });
 
   const style = (locale: string) => ({ locale, timezone: deps.settings.timezone, escape: escapeMrkdwn, cmd: COMMAND_PREFIX.slack });
 
-  on(CARD_ACTIONS.claim, async (press, locale, respond) => {
-    await tell(respond, claimReply(await claimQuestion(deps, press.actor, press.at), style(locale)));
+  on(CARD_ACTIONS.claim, async (press, employee, locale, respond) => {
+    await tell(respond, claimReply(await claimQuestion(deps, { surface: "slack", employee }, press.at), style(locale)));
   });
 
-  on(CARD_ACTIONS.release, async (press, locale, respond) => {
-    await tell(respond, releaseReply(await releaseQuestion(deps, press.actor, press.at), style(locale)));
+  on(CARD_ACTIONS.release, async (press, employee, locale, respond) => {
+    await tell(respond, releaseReply(await releaseQuestion(deps, { surface: "slack", employee }, press.at), style(locale)));
   });
 
-  on(CARD_ACTIONS.answer, async (press, _locale, respond, client) => {
+  on(CARD_ACTIONS.answer, async (press, _employee, _locale, respond, client) => {
     const form = await prepareAnswer(deps, press.actor, press.at);
     const t = translator(form.locale);
     if (form.status === "not_linked") {
@@ -87,7 +88,7 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
     });
   });
 
-  on(CARD_ACTIONS.pass, async (press, locale, respond, client) => {
+  on(CARD_ACTIONS.pass, async (press, _employee, locale, respond, client) => {
     const found = await findCard(deps, { surface: "slack", ...press.at });
     if (!found) return tell(respond, translator(locale)("claim.not_found"));
     await client.views.open({ trigger_id: press.triggerId, view: passOnModal({ context: press.context, title: found.question.title, locale }) });

@@ -196,6 +196,9 @@ export class Scenario {
     try {
       const waiting = await readWaiting(db.sql);
       const late = this.late(waiting);
+      for (const [topic, repeated] of [...cards].filter(([, list]) => list.length > 1))
+        this.log(`${scenario} on ${database}: topic ${topic} has ${repeated.length} cards: ${repeated.map(describeCard).join("; ")}`);
+      for (const [topic, times] of this.published) if (times > 1) this.log(`${scenario} on ${database}: topic ${topic}'s answer was published ${times} times`);
       if (Object.values(this.missing()).some((n) => n > 0)) {
         this.log(`${scenario} on ${database}: ${waiting.length} outbox items still pending after the app stopped:`);
         for (const item of waiting) this.log(`  ${describe(item, null)}`);
@@ -241,4 +244,10 @@ export class Scenario {
     const missing = this.missingTopics();
     return { cards: count("cards", missing.cards), publications: count("publications", missing.publications), echoes: count("echoes", missing.echoes) };
   }
+}
+
+/** Which card a message is and where and when it was posted (a repeat's evidence in the log). */
+function describeCard(message: SlackMessage): string {
+  const cardId = (message.metadata?.event_payload as { card_id?: string } | undefined)?.card_id;
+  return `card ${cardId} in ${message.channel} at ${new Date(Number(message.ts) * 1000).toISOString().slice(11, 19)} (ts ${message.ts})`;
 }

@@ -3,7 +3,7 @@
 // fault runs use it (no build step to wait for). The bench's floors (bench/floors) start the same way.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -110,7 +110,7 @@ export async function startNodeProcess(
   const child = spawn(process.execPath, args, {
     cwd: path.join(ROOT, "bench"), // no .env here: the environment is exactly `env`
     env: { PATH: process.env.PATH ?? "", ...env, ...(loopFile ? { BENCH_LOOP_FILE: loopFile } : {}), PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", appLog(name, port), "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -181,4 +181,15 @@ function readJson(file: string): unknown {
   } catch {
     return null; // not written yet, or half written
   }
+}
+
+/**
+ * Where a process's own log (its stdout) goes: nowhere, or with BENCH_APP_LOG_DIR set, a file of its own there, so
+ * a fault run's failure can be read afterwards from the app's side.
+ */
+function appLog(name: string, port: number): "ignore" | number {
+  const dir = process.env.BENCH_APP_LOG_DIR;
+  if (!dir) return "ignore";
+  mkdirSync(dir, { recursive: true });
+  return openSync(path.join(dir, `${name.replace(/\W+/g, "-")}-${port}-${Date.now()}.log`), "a");
 }

@@ -26,6 +26,12 @@ export interface EmbeddedDatabase {
   dump(): Promise<Uint8Array>;
 }
 
+/** A lock held on a connection of its own; `held()` is false while that connection is being replaced. */
+export interface HeldLock {
+  held(): boolean;
+  release(): Promise<void>;
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
@@ -36,7 +42,7 @@ export interface Database {
    * PostgreSQL: holds a session-level advisory lock on a connection of its own until released; the server drops it
    * the moment this process dies. Taken again if the connection breaks.
    */
-  holdLock(classId: number, key: number): Promise<{ release(): Promise<void> }>;
+  holdLock(classId: number, key: number): Promise<HeldLock>;
   /** Runs work nobody waits for (the outbox's): the embedded database, one session for all, serves people first. */
   background<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -140,10 +146,12 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
 }
 
 /**
- * One connection that holds the lock. If it breaks, one retry a second takes the lock again on a new connection; it
- * tries rather than waits, because the server keeps the old session's lock until it notices that session is gone.
+ * One connection that holds the lock. If it breaks, one retry a second takes the lock again on a new connection. The
+ * server may keep the broken session (and its lock) until it notices it is gone; that session can only be this
+ * holder's own (the key is the holder's, and it held it before), so the retake ends it rather than waiting, perhaps for hours of TCP
+ * keepalive. `held()` says whether the lock is held now: whatever it vouches for is unvouched in between.
  */
-async function holdAdvisoryLock(config: ClientConfig, classId: number, key: number): Promise<{ release(): Promise<void> }> {
+async function holdAdvisoryLock(config: ClientConfig, classId: number, key: number): Promise<HeldLock> {
   let released = false;
   let holder: Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -155,20 +163,32 @@ async function holdAdvisoryLock(config: ClientConfig, classId: number, key: numb
     }, 1000);
     retry.unref();
   };
+  let heldBefore = false;
   const take = async (): Promise<void> => {
     const next = new Client(config);
     // A dropped connection must not crash the process; it is replaced.
     next.on("error", () => undefined);
     try {
       await next.connect();
-      const { rows } = await next.query<{ taken: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS taken", [classId, key]);
-      if (!rows[0]?.taken || released) throw new Error("lock not taken");
+      const tryLock = async () =>
+        (await next.query<{ taken: boolean }>("SELECT pg_try_advisory_lock($1::int, $2::int) AS taken", [classId, key])).rows[0]?.taken === true;
+      let taken = await tryLock();
+      if (!taken && heldBefore) {
+        await next.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_locks
+           WHERE locktype = 'advisory' AND granted AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2 AND pid <> pg_backend_pid()`,
+          [classId, key],
+        );
+        taken = await tryLock();
+      }
+      if (!taken || released) throw new Error("lock not taken");
       next.on("end", () => {
         if (holder !== next) return;
         holder = null;
         later();
       });
       holder = next;
+      heldBefore = true;
     } catch {
       await next.end().catch(() => undefined);
       later();
@@ -176,6 +196,7 @@ async function holdAdvisoryLock(config: ClientConfig, classId: number, key: numb
   };
   await take();
   return {
+    held: () => holder !== null,
     async release() {
       released = true;
       if (retry) clearTimeout(retry);

@@ -14,8 +14,8 @@ import type { EnqueuedSignal } from "./enqueuedSignal";
 export type WorkerLiveness =
   /** The embedded database: one process per folder, so every lease in it is this worker's own. */
   | { kind: "sole" }
-  /** PostgreSQL: a lock held on a connection of its own for as long as the worker lives. */
-  | { kind: "advisory-lock"; hold(classId: number, key: number): Promise<{ release(): Promise<void> }> };
+  /** PostgreSQL: a lock held on a connection of its own for as long as the worker lives; `held()` while it is. */
+  | { kind: "advisory-lock"; hold(classId: number, key: number): Promise<{ held(): boolean; release(): Promise<void> }> };
 
 /** The advisory lock class of outbox workers (the key is the worker's id). */
 export const WORKER_LOCK_CLASS = 727275;
@@ -60,9 +60,14 @@ export class OutboxWorker {
   /** Also the key of its advisory lock, so the claim query can ask pg_locks whether a lease's holder lives. */
   readonly id = String(randomInt(1, 2 ** 31 - 1));
   private timer: NodeJS.Timeout | null = null;
-  private heldLock: { release(): Promise<void> } | null = null;
+  private heldLock: { held(): boolean; release(): Promise<void> } | null = null;
   private takenUp: Promise<void> | null = null;
   private running: Promise<void> | null = null;
+  /**
+   * Lanes this worker runs now. Never claimed again while they run: the database cannot tell, since this worker's
+   * lock is gone for a moment when its connection breaks, and a lease it could not give back outlives its attempt.
+   */
+  private readonly lanesHere = new Set<string>();
   /** Every tick and lane under way, the loop's and drain()'s alike: stop() waits for them before the database may close. */
   private readonly underWay = new Set<Promise<unknown>>();
   /** The loop's lanes under way, each on its own: a lane paced at one a second is not held up by a slower one. */
@@ -122,12 +127,25 @@ export class OutboxWorker {
     this.takenUp = null;
   }
 
-  /** A lane is free when nobody holds it, its lease ran out, or (PostgreSQL) its holder's lock is gone. */
+  /**
+   * A lane is free, unless this worker runs it now (their names are the query's parameter $1), when nobody holds it,
+   * its lease ran out, this worker holds it (an attempt whose end could not be written: the database was away), or
+   * (PostgreSQL) its holder's lock is gone.
+   */
   private get laneFree(): string {
-    const expired = `(l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW})`;
-    if (this.options.liveness.kind === "sole") return expired;
-    return `(${expired} OR NOT EXISTS (SELECT 1 FROM pg_locks k WHERE k.locktype = 'advisory' AND k.granted
+    const free = `(l."lockedUntil" IS NULL OR l."lockedUntil" < ${NOW} OR l."lockedBy" = '${this.id}')`;
+    const notHere = `NOT (l.name = ANY($1::text[]))`;
+    if (this.options.liveness.kind === "sole") return `${notHere} AND ${free}`;
+    return `${notHere} AND (${free} OR NOT EXISTS (SELECT 1 FROM pg_locks k WHERE k.locktype = 'advisory' AND k.granted
               AND k.classid = ${WORKER_LOCK_CLASS} AND k.objsubid = 2 AND k.objid::text = l."lockedBy"))`;
+  }
+
+  /**
+   * Whether this worker may take leases now. On PostgreSQL only while its lock vouches for them: while the lock's
+   * connection is being replaced, other replicas would take a lease it took as free at once.
+   */
+  private get mayClaim(): boolean {
+    return this.options.liveness.kind === "sole" || this.heldLock?.held() === true;
   }
 
   /** Runs until no lane has due work (tests and the demo use this to wait for quiet). */
@@ -183,7 +201,7 @@ export class OutboxWorker {
 
   private startLane(lane: string): void {
     this.lanesRunning++;
-    const run = this.inBackground(() => this.runLane(lane)).then(
+    const run = this.inBackground(() => this.runClaimed(lane)).then(
       (dueInMs) => this.laneEnded(dueInMs),
       (error: unknown) => {
         this.options.logger.warn({ err: error, lane }, "outbox lane failed; retrying at next poll");
@@ -217,6 +235,7 @@ export class OutboxWorker {
         `SELECT (EXTRACT(EPOCH FROM MIN(l."nextAt") - ${NOW}) * 1000)::float8 AS ms FROM "OutboxLane" l
          WHERE ${this.laneFree}
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= l."nextAt")`,
+        [...this.lanesHere],
       );
       const ms = row?.ms;
       return ms === null || ms === undefined ? this.options.pollMs : Math.min(this.options.pollMs, Math.max(5, Math.ceil(ms)));
@@ -230,28 +249,42 @@ export class OutboxWorker {
     const tick = this.inBackground(async () => {
       await this.takeUp();
       const lanes = await this.claimLanes(this.options.lanesAtOnce);
-      await Promise.all(lanes.map((lane) => this.runLane(lane)));
+      await Promise.all(lanes.map((lane) => this.runClaimed(lane)));
       return lanes.length;
     });
     this.track(tick);
     return tick;
   }
 
+  /** Takes the leases of up to `room` due lanes; each is this worker's to run (runClaimed) until it ends. */
   private async claimLanes(room: number): Promise<string[]> {
+    if (!this.mayClaim) return [];
     const { prisma, leaseMs } = this.options;
     const rows = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
-      `UPDATE "OutboxLane" SET "lockedUntil" = ${NOW} + ($1::int * interval '1 millisecond'), "lockedBy" = $2
+      `UPDATE "OutboxLane" SET "lockedUntil" = ${NOW} + ($2::int * interval '1 millisecond'), "lockedBy" = $3
        WHERE name IN (
          SELECT l.name FROM "OutboxLane" l
          WHERE l."nextAt" <= ${NOW} AND ${this.laneFree}
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= ${NOW})
-         ORDER BY l."nextAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
+         ORDER BY l."nextAt" LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING name`,
+      [...this.lanesHere],
       leaseMs,
       this.id,
       room,
     );
-    return rows.map((row) => row.name);
+    const lanes = rows.map((row) => row.name);
+    for (const lane of lanes) this.lanesHere.add(lane);
+    return lanes;
+  }
+
+  /** Runs a lane this worker claimed; it is this worker's until the run ends, whatever became of its lease. */
+  private async runClaimed(lane: string): Promise<number> {
+    try {
+      return await this.runLane(lane);
+    } finally {
+      this.lanesHere.delete(lane);
+    }
   }
 
   /** Runs the lane's next item, if one is due; returns when the lane is due again (ms from now). */
@@ -338,6 +371,7 @@ export class OutboxWorker {
   /**
    * Records how the item's attempt ended and gives its lane back, in one statement: the lane is never free while its
    * item still looks unfinished, and it takes one turn of the embedded database's one session, not two.
+   * An item already finished stays as it is: an attempt given up at its lease's end may end after its retry.
    */
   private async endAttempt(
     lane: string,
@@ -347,8 +381,8 @@ export class OutboxWorker {
   ): Promise<void> {
     const ended =
       "status" in end
-        ? `UPDATE "OutboxItem" SET status = $5, "doneAt" = ${NOW}, "lastError" = $4, attempts = $6 WHERE id = $3`
-        : `UPDATE "OutboxItem" SET attempts = $6, "nextAttemptAt" = ${NOW} + ($5::int * interval '1 millisecond'), "lastError" = $4 WHERE id = $3`;
+        ? `UPDATE "OutboxItem" SET status = $5, "doneAt" = ${NOW}, "lastError" = $4, attempts = $6 WHERE id = $3 AND status = 'pending'`
+        : `UPDATE "OutboxItem" SET attempts = $6, "nextAttemptAt" = ${NOW} + ($5::int * interval '1 millisecond'), "lastError" = $4 WHERE id = $3 AND status = 'pending'`;
     await this.options.prisma.$executeRawUnsafe(
       `WITH ended AS (${ended})
        UPDATE "OutboxLane" SET "nextAt" = ${NOW} + ($7::int * interval '1 millisecond'), "lockedUntil" = NULL, "lockedBy" = NULL

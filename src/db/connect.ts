@@ -165,7 +165,9 @@ async function holdAdvisoryLock(config: ClientConfig, classId: number, key: numb
   };
   let heldBefore = false;
   const take = async (): Promise<void> => {
-    const next = new Client(config);
+    // Bounded, so that a connection that hangs rather than fails is given up and tried again; kept alive, so that a
+    // dead one is noticed.
+    const next = new Client({ ...config, connectionTimeoutMillis: 5000, query_timeout: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     // A dropped connection must not crash the process; it is replaced.
     next.on("error", () => undefined);
     try {
@@ -176,7 +178,8 @@ async function holdAdvisoryLock(config: ClientConfig, classId: number, key: numb
       if (!taken && heldBefore) {
         await next.query(
           `SELECT pg_terminate_backend(pid) FROM pg_locks
-           WHERE locktype = 'advisory' AND granted AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2 AND pid <> pg_backend_pid()`,
+           WHERE locktype = 'advisory' AND granted AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND pid <> pg_backend_pid()`,
           [classId, key],
         );
         taken = await tryLock();

@@ -66,8 +66,9 @@ export class OutboxWorker {
   /**
    * Lanes this worker runs now. Never claimed again while they run: the database cannot tell, since this worker's
    * lock is gone for a moment when its connection breaks, and a lease it could not give back outlives its attempt.
+   * A run still under way after its lease (a statement of its own that never settled) no longer holds its lane.
    */
-  private readonly lanesHere = new Set<string>();
+  private readonly lanesHere = new Map<string, { claimedAt: number }>();
   /** Every tick and lane under way, the loop's and drain()'s alike: stop() waits for them before the database may close. */
   private readonly underWay = new Set<Promise<unknown>>();
   /** The loop's lanes under way, each on its own: a lane paced at one a second is not held up by a slower one. */
@@ -146,6 +147,12 @@ export class OutboxWorker {
    */
   private get mayClaim(): boolean {
     return this.options.liveness.kind === "sole" || this.heldLock?.held() === true;
+  }
+
+  /** The lanes this worker runs now, within their lease: the claim queries' $1. */
+  private runningHere(): string[] {
+    const since = Date.now() - this.options.leaseMs;
+    return [...this.lanesHere].filter(([, run]) => run.claimedAt > since).map(([lane]) => lane);
   }
 
   /** Runs until no lane has due work (tests and the demo use this to wait for quiet). */
@@ -230,12 +237,14 @@ export class OutboxWorker {
 
   /** Sleeps until the first paced lane with work is due again (not a whole poll later), at most a poll. */
   private async untilNextDue(): Promise<number> {
+    // Without its lock the worker claims nothing: looking sooner than a poll would only spin.
+    if (!this.mayClaim) return this.options.pollMs;
     try {
       const [row] = await this.options.prisma.$queryRawUnsafe<Array<{ ms: number | null }>>(
         `SELECT (EXTRACT(EPOCH FROM MIN(l."nextAt") - ${NOW}) * 1000)::float8 AS ms FROM "OutboxLane" l
          WHERE ${this.laneFree}
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= l."nextAt")`,
-        [...this.lanesHere],
+        this.runningHere(),
       );
       const ms = row?.ms;
       return ms === null || ms === undefined ? this.options.pollMs : Math.min(this.options.pollMs, Math.max(5, Math.ceil(ms)));
@@ -268,22 +277,25 @@ export class OutboxWorker {
            AND EXISTS (SELECT 1 FROM "OutboxItem" o WHERE o.lane = l.name AND o.status = 'pending' AND o."nextAttemptAt" <= ${NOW})
          ORDER BY l."nextAt" LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING name`,
-      [...this.lanesHere],
+      this.runningHere(),
       leaseMs,
       this.id,
       room,
     );
+    const claimedAt = Date.now();
     const lanes = rows.map((row) => row.name);
-    for (const lane of lanes) this.lanesHere.add(lane);
+    for (const lane of lanes) this.lanesHere.set(lane, { claimedAt });
     return lanes;
   }
 
   /** Runs a lane this worker claimed; it is this worker's until the run ends, whatever became of its lease. */
   private async runClaimed(lane: string): Promise<number> {
+    const run = this.lanesHere.get(lane);
     try {
       return await this.runLane(lane);
     } finally {
-      this.lanesHere.delete(lane);
+      // Only its own entry: a run that outlived its lease may end after the lane was claimed again.
+      if (this.lanesHere.get(lane) === run) this.lanesHere.delete(lane);
     }
   }
 

@@ -56,11 +56,15 @@ test("a new Dutch topic becomes one card in the routed channel", async () => {
   await cardTs();
 });
 
-test("Answer before linking asks to link first", async () => {
-  const res = await app.interaction(buttonClick("advocate_answer", await cardTs()));
+test("Answer before linking asks to link first, having read the presser once", async () => {
+  const ts = await cardTs();
+  const presser = jest.spyOn(app.deps.store.employees, "ensure");
+  const res = await app.interaction(buttonClick("advocate_answer", ts));
   expect(res.status).toBe(200);
   const open = slack.of("views.open").at(-1);
   expect(slack.blocksText(open!)).toContain("/advocate link");
+  expect(presser.mock.calls).toEqual([["slack", PRIYA, expect.anything()]]);
+  presser.mockRestore();
 });
 
 test("linking finds the account by work email and links only on the employee's yes", async () => {

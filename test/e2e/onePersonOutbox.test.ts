@@ -37,9 +37,10 @@ const anywhere = (text: string) => [
 ];
 
 test("work queued for both identities survives their merge: each message once, to its own chat account", async () => {
-  slack.emails.set(SLACK_ELLA, "ella@voltaro.example");
+  // Her Slack profile still says her old address when she first uses Advocate there.
+  slack.emails.set(SLACK_ELLA, "ella.vos@voltaro.example");
   teams.memberEmails.set(TEAMS_ELLA, "ella@voltaro.example");
-  // Slack first (the older person), then Teams, whose email is read already: two persons so far.
+  // Slack first (the older person), then Teams, each email read at first contact: two persons so far.
   await app.slashCommand(slashCommand("points", SLACK_ELLA));
   noCommunityUser();
   await app.postTeams(activities.personal("link", fromElla));
@@ -50,6 +51,8 @@ test("work queued for both identities survives their merge: each message once, t
   const notFoundBefore = toTeams("Geen community-account gebruikt ella@voltaro.example").length;
   expect(notFoundBefore).toBe(1);
 
+  // Her Slack profile now says her work email, which her next lookup reads.
+  slack.emails.set(SLACK_ELLA, "ella@voltaro.example");
   // Queued, not yet run: a lookup for each person (the Slack one will merge them), a direct message to each identity.
   await app.slashCommand(slashCommand("link", SLACK_ELLA));
   await app.postTeams(activities.personal("link", fromElla));

@@ -30,6 +30,8 @@ beforeAll(async () => {
     { surface: "teams", id: SANNE, name: "Sanne de Vries", email: "sanne@voltaro.example", topic: "solar", points: 10 },
   ];
   for (const person of people) {
+    // Their Slack profiles say their own emails (learnt at their first command).
+    if (person.surface === "slack") slack.emails.set(person.id, person.email);
     const employee = await employees.ensure(person.surface, person.id, person.name);
     await employees.update(employee.id, { email: person.email, communityUsername: person.name.split(" ")[0]!.toLowerCase(), linkedAt: new Date() });
     await ledger.award({

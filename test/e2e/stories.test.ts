@@ -22,6 +22,8 @@ beforeAll(async () => {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   app = await startTestApp({ clock: { now: () => now }, logger });
   slack = new FakeSlack().listen();
+  // Priya on Slack and Sanne on Teams are two people here (the fixtures' profiles would make them one).
+  slack.emails.set(PRIYA, "priya@voltaro.example");
   botFramework();
   connector = new FakeConnector().listen();
 });

@@ -21,7 +21,7 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bodies uploaded to the upload URL, by file id. */
   readonly uploads = new Map<string, string>();
-  /** users.info's profile email per member; anyone else has the fixture's (Sanne's). */
+  /** users.info's profile email per member; the fixture's member has the fixture's (Sanne's), anyone else one of their own. */
   readonly emails = new Map<string, string>();
   /** What the profile field labelled "Department" says. */
   profileDepartment = "Klantenservice";
@@ -47,8 +47,9 @@ export class FakeSlack {
         recorder.calls.push({ method, body: decoded, authorization: this.req.headers.authorization as string | undefined });
         if (method === "users.info") {
           const info = fixture("slack/users_info.json") as { user: { id: string; profile: { email: string } } };
-          const email = recorder.emails.get(String(decoded.user));
-          return [200, email ? { ...info, user: { ...info.user, id: decoded.user, profile: { ...info.user.profile, email } } } : info];
+          const user = String(decoded.user);
+          const email = recorder.emails.get(user) ?? (user === info.user.id ? null : `member-${user.toLowerCase()}@voltaro.example`);
+          return [200, email ? { ...info, user: { ...info.user, id: user, profile: { ...info.user.profile, email } } } : info];
         }
         // Custom profile fields, shaped as in Slack's docs for team.profile.get and users.profile.get.
         if (method === "team.profile.get")

@@ -24,6 +24,7 @@ import type { AckFirst } from "../shared/ackFirst";
 import { guardSlackBodies } from "./bodyGuard";
 import { SlackSignatureCheck } from "./signatureCheck";
 import { registerForeignInteractions } from "./handlers/foreignInteractions";
+import { registerEmailLearning } from "./handlers/learnEmails";
 
 const SLACK_ENDPOINT = "/slack/events";
 
@@ -101,6 +102,7 @@ export function createSlackApp(
   });
   registerForeignInteractions(app, ctx.logger);
   registerEventDedupe(app, ctx);
+  registerEmailLearning(app, ctx);
   registerSlashCommand(app, ctx);
   registerCardButtons(app, ctx);
   registerModalSubmissions(app, ctx);

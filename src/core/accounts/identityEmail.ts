@@ -1,7 +1,8 @@
-// A chat identity's verified work email, learnt at first contact rather than only on `link`, so that the same
-// person on another surface is one person from the start. The profile is read through the outbox: a lookup that
-// fails leaves the identity a person of its own and is tried again (the outbox's back-off, and the next contact
-// while the email is still unknown); nothing is guessed.
+// A chat identity's verified work email, learnt at first contact rather than only on `link` (a Teams activity; a
+// Slack command, button, form or App Home visit), so that the same person on another surface is one person from
+// the start. The profile is read through the outbox: a lookup that fails leaves the identity a person of its own
+// and is tried again (the outbox's back-off, and the next contact while the email is still unknown); nothing is
+// guessed.
 import type { CoreDeps } from "../deps";
 import type { Actor } from "../kernel/commandContext";
 import { lanes } from "../kernel/lanes";
@@ -15,6 +16,19 @@ export async function learnEmailOf(deps: Pick<CoreDeps, "store">, actor: Actor):
   if (identity?.email) return;
   // Someone new is a person of their own until the lookup says otherwise (the lookup only reads known identities).
   if (!identity) await actorEmployee(deps, actor);
+  await queueEmailLookup(deps, actor);
+}
+
+/**
+ * As learnEmailOf, after the interaction was handled, for an identity Advocate knows by then; nobody is added for
+ * the lookup's sake, and someone who has just been forgotten (`forget me`) is not added back.
+ */
+export async function learnEmailOfKnown(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<void> {
+  const identity = await deps.store.employees.identity(actor.surface, actor.userId);
+  if (identity && !identity.email) await queueEmailLookup(deps, actor);
+}
+
+async function queueEmailLookup(deps: Pick<CoreDeps, "store">, actor: Actor): Promise<void> {
   const surface = surfaceOf(actor);
   await deps.store.outbox.enqueue(
     { kind: "account.verifyEmail", surface, userId: actor.userId },

@@ -4,4 +4,4 @@ export type { EmployeeRepo, MergeConflict } from "./employeeRepo";
 export { personByVerifiedEmail } from "./identity";
 export { acceptLink, declineLink, startLink } from "./linking";
 export { setHiddenOnLeaderboards } from "./privacy";
-export { learnEmailOf } from "./identityEmail";
+export { learnEmailOf, learnEmailOfKnown } from "./identityEmail";

@@ -45,7 +45,7 @@ export async function tell(respond: RespondFn, text: string): Promise<void> {
 
 export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
   const { deps } = ctx;
-  const on = (actionId: string, run: (press: Press, employee: Employee, locale: string, respond: RespondFn, client: WebClient) => Promise<void>) =>
+  const onPress = (actionId: string, run: (press: Press, respond: RespondFn, client: WebClient) => Promise<void>) =>
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
       const press = readPress(body, action.value);
@@ -53,6 +53,11 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
         ctx.logger.warn({ actionId }, "card button with an unexpected payload");
         return;
       }
+      await run(press, respond, client);
+    });
+  /** A press whose handler needs the presser (their language, their claim), read once here. */
+  const on = (actionId: string, run: (press: Press, employee: Employee, locale: string, respond: RespondFn, client: WebClient) => Promise<void>) =>
+    onPress(actionId, async (press, respond, client) => {
       const employee = await actorEmployee(deps, press.actor);
       await run(press, employee, localeOf(deps, employee), respond, client);
     });
@@ -67,7 +72,8 @@ export function registerCardButtons(app: App, ctx: SlackHandlerContext): void {
     await tell(respond, releaseReply(await releaseQuestion(deps, { surface: "slack", employee }, press.at), style(locale)));
   });
 
-  on(CARD_ACTIONS.answer, async (press, _employee, _locale, respond, client) => {
+  // The form reads the presser itself (are they linked?), before a modal that must open within the trigger's 3 s.
+  onPress(CARD_ACTIONS.answer, async (press, respond, client) => {
     const form = await prepareAnswer(deps, press.actor, press.at);
     const t = translator(form.locale);
     if (form.status === "not_linked") {

@@ -48,13 +48,16 @@ test("Teams: Entra ID's department, read from Microsoft Graph with the bot's own
   botFramework();
   new FakeConnector().listen();
   communityAccount();
+  // Persisted: her first contact's email lookup reads her profile too, at the same time, and may come first.
   const login = nock("https://login.microsoftonline.com")
+    .persist()
     .post(
       `/${TENANT}/oauth2/v2.0/token`,
       (body: Record<string, string>) => body.grant_type === "client_credentials" && body.scope === "https://graph.microsoft.com/.default",
     )
     .reply(200, { token_type: "Bearer", expires_in: 3599, access_token: "graph-token-1" });
   const graph = nock("https://graph.microsoft.com", { reqheaders: { authorization: "Bearer graph-token-1" } })
+    .persist()
     .get(`/v1.0/users/${SANNE_AAD}`)
     .query({ $select: "department" })
     .reply(200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(department)/$entity", department: "Field Service" });

@@ -3,7 +3,7 @@
 // fault runs use it (no build step to wait for). The bench's floors (bench/floors) start the same way.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -107,11 +107,14 @@ export async function startNodeProcess(
     ...(entry.endsWith(".ts") ? ["--import", "tsx"] : []),
     entry,
   ];
+  const log = appLog(name, port);
   const child = spawn(process.execPath, args, {
     cwd: path.join(ROOT, "bench"), // no .env here: the environment is exactly `env`
     env: { PATH: process.env.PATH ?? "", ...env, ...(loopFile ? { BENCH_LOOP_FILE: loopFile } : {}), PORT: String(port) },
-    stdio: ["ignore", appLog(name, port), "pipe"],
+    stdio: ["ignore", log, "pipe"],
   });
+  // The child has its own copy of the log file's descriptor.
+  if (typeof log === "number") closeSync(log);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -148,8 +148,9 @@ async function connectPostgres(url: string, schema?: string): Promise<Database> 
 /**
  * One connection that holds the lock. If it breaks, one retry a second takes the lock again on a new connection. The
  * server may keep the broken session (and its lock) until it notices it is gone; that session can only be this
- * holder's own (the key is the holder's, and it held it before), so the retake ends it rather than waiting, perhaps for hours of TCP
- * keepalive. `held()` says whether the lock is held now: whatever it vouches for is unvouched in between.
+ * holder's own (the key is the holder's, and it held it before), so the retake ends it rather than waiting, perhaps
+ * for hours of TCP keepalive. `held()` says whether the lock is held now: whatever it vouches for is unvouched in
+ * between.
  */
 async function holdAdvisoryLock(config: ClientConfig, classId: number, key: number): Promise<HeldLock> {
   let released = false;

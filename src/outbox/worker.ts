@@ -10,12 +10,18 @@ import { PermanentError, RetryableError } from "../core/kernel/errors";
 import { backoffMs } from "./backoff";
 import type { EnqueuedSignal } from "./enqueuedSignal";
 
+/** A lock held on a connection of its own; `held()` is false while that connection is being replaced. */
+export interface LivenessLock {
+  held(): boolean;
+  release(): Promise<void>;
+}
+
 /** How a worker shows it is alive while it holds leases. */
 export type WorkerLiveness =
   /** The embedded database: one process per folder, so every lease in it is this worker's own. */
   | { kind: "sole" }
   /** PostgreSQL: a lock held on a connection of its own for as long as the worker lives; `held()` while it is. */
-  | { kind: "advisory-lock"; hold(classId: number, key: number): Promise<{ held(): boolean; release(): Promise<void> }> };
+  | { kind: "advisory-lock"; hold(classId: number, key: number): Promise<LivenessLock> };
 
 /** The advisory lock class of outbox workers (the key is the worker's id). */
 export const WORKER_LOCK_CLASS = 727275;
@@ -60,7 +66,7 @@ export class OutboxWorker {
   /** Also the key of its advisory lock, so the claim query can ask pg_locks whether a lease's holder lives. */
   readonly id = String(randomInt(1, 2 ** 31 - 1));
   private timer: NodeJS.Timeout | null = null;
-  private heldLock: { held(): boolean; release(): Promise<void> } | null = null;
+  private heldLock: LivenessLock | null = null;
   private takenUp: Promise<void> | null = null;
   private running: Promise<void> | null = null;
   /**
